@@ -1,0 +1,18 @@
+package io.rillflow.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks an event handler of an {@link Aggregate} or projection, in one of three shapes:
+ * {@code void apply(E e)} (mutates the instance), {@code A apply(E e)} (returns the next state) or
+ * {@code static A create(E e)} (builds the first state). An optional second parameter receives the
+ * {@code io.rillflow.EventEnvelope}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Apply {}

@@ -1,0 +1,60 @@
+package io.rillflow.processor;
+
+import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.read.DocumentReader;
+import io.rillflow.processor.write.DocumentMappingWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Processes {@code @Document} types: reads each into a model, checks the documents against each
+ * other (one table, one type), and writes their mappings when the compilation has no error.
+ */
+final class DocumentStep {
+  private final Elements elements;
+  private final Diagnostics diagnostics;
+  private final DocumentReader reader;
+  private final DocumentMappingWriter writer;
+  /** Across rounds: a later round's document may clash with an earlier one's table. */
+  private final Map<String, DocumentModel> byTable = new HashMap<>();
+
+  DocumentStep(Elements elements, Diagnostics diagnostics, DocumentMappingWriter writer) {
+    this.elements = elements;
+    this.diagnostics = diagnostics;
+    this.reader = new DocumentReader(diagnostics);
+    this.writer = writer;
+  }
+
+  /** The documents read in this round, their mappings written unless there were errors. */
+  List<DocumentModel> process(RoundEnvironment round) {
+    TypeElement annotation = elements.getTypeElement("io.rillflow.annotations.Document");
+    if (annotation == null) {
+      return List.of();
+    }
+    List<DocumentModel> read = new ArrayList<>();
+    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+      try {
+        reader.read(element).ifPresent(read::add);
+      } catch (RuntimeException e) {
+        diagnostics.internalError(element, e);
+      }
+    }
+    for (DocumentModel document : read) {
+      DocumentModel owner = byTable.putIfAbsent(document.table(), document);
+      if (owner != null) {
+        diagnostics.error(document.element(), Message.TABLE_TWICE,
+            owner.type().canonicalName(), document.type().canonicalName(), document.table());
+      }
+    }
+    if (!diagnostics.hasErrors()) {
+      read.forEach(writer::write);
+    }
+    return read;
+  }
+}

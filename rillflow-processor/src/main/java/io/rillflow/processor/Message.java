@@ -1,0 +1,43 @@
+package io.rillflow.processor;
+
+/**
+ * Every diagnostic the processor reports, with a stable tag ({@code [Rillflow/MissingId]}) that
+ * users can search for and tests can match. A message says what failed, where, and how to fix it.
+ */
+public enum Message {
+  DOCUMENT_NOT_A_CLASS("DocumentKind",
+      "@Document must be on a class or record, but %s is %s"),
+  DOCUMENT_ABSTRACT("DocumentKind",
+      "@Document %s is abstract; documents are instantiated when loaded, so make it concrete"),
+  DOCUMENT_INNER_CLASS("DocumentKind",
+      "@Document %s is an inner class; make it static so it can be instantiated without an outer instance"),
+  DOCUMENT_NOT_ACCESSIBLE("DocumentKind",
+      "@Document %s is private; generated code in its package must reach it, so make it at least package-private"),
+  DOCUMENT_MISSING_ID("MissingId",
+      "Document %s has no id: mark one member @Id, or name it \"id\" (id types: UUID, String, long, Long, int, Integer)"),
+  DOCUMENT_TWO_IDS("DuplicateId",
+      "Document %s has two ids, %s and %s; keep @Id on one"),
+  ID_UNSUPPORTED_TYPE("UnsupportedIdType",
+      "The id %s of document %s is of type %s; supported id types are UUID, String, long, Long, int and Integer"),
+  MEMBER_NOT_READABLE("UnreadableMember",
+      "%s of document %s is private and has no accessor; make it package-private or add a method %s()"),
+  TABLE_NAME_INVALID("InvalidTable",
+      "Table name \"%s\" of document %s %s"),
+  TABLE_TWICE("DuplicateTable",
+      "Documents %s and %s both map to table \"%s\"; give one of them @Document(table = \"...\")"),
+  INTERNAL_ERROR("InternalError",
+      "Internal error in the Rillflow processor while processing %s; please report it with this trace:%n%s");
+
+  private final String tag;
+  private final String format;
+
+  Message(String tag, String format) {
+    this.tag = tag;
+    this.format = format;
+  }
+
+  /** The message text for these arguments, starting with its tag. */
+  public String format(Object... args) {
+    return "[Rillflow/" + tag + "] " + String.format(format, args);
+  }
+}

@@ -1,0 +1,110 @@
+package io.rillflow.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.write.DocumentMappingWriter;
+import io.rillflow.processor.write.ModuleWriter;
+import io.rillflow.processor.write.SourceWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedOptions;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The Rillflow annotation processor: runs one step per annotation each round, and, once the
+ * annotated types of the compilation are all processed, writes the compilation's
+ * {@code RillflowModule} and its {@code META-INF/services} entry.
+ *
+ * <p>Options: {@code -Arillflow.module=com.acme.AcmeRillflowModule} names the module class (default:
+ * {@code GeneratedRillflowModule} in the documents' common package). Set it when two jars of one
+ * application would otherwise generate the same module name.
+ */
+@AutoService(Processor.class)
+@SupportedOptions(RillflowProcessor.MODULE_OPTION)
+public final class RillflowProcessor extends AbstractProcessor {
+  static final String MODULE_OPTION = "rillflow.module";
+  private static final String DEFAULT_MODULE_NAME = "GeneratedRillflowModule";
+
+  private Diagnostics diagnostics;
+  private DocumentStep documents;
+  private ModuleWriter moduleWriter;
+  /** Parts generated in earlier rounds and not yet registered by a module. */
+  private final List<DocumentModel> unregistered = new ArrayList<>();
+  private final List<ClassName> modules = new ArrayList<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    diagnostics = new Diagnostics(env.getMessager());
+    SourceWriter sources = new SourceWriter(env.getFiler());
+    documents = new DocumentStep(env.getElementUtils(), diagnostics, new DocumentMappingWriter(sources));
+    moduleWriter = new ModuleWriter(sources, env.getFiler());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("io.rillflow.annotations.*");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      List<DocumentModel> found = documents.process(round);
+      unregistered.addAll(found);
+      // The module is written in the first round that finds nothing new rather than in the last
+      // round: javac warns about sources created in the last round, and generated code must
+      // compile without warnings.
+      if ((found.isEmpty() || round.processingOver()) && !unregistered.isEmpty() && !diagnostics.hasErrors()) {
+        writeModule();
+      }
+      if (round.processingOver() && !modules.isEmpty() && !diagnostics.hasErrors()) {
+        moduleWriter.writeServicesFile(modules);
+      }
+    } catch (RuntimeException | Error e) {
+      diagnostics.internalError(null, e);
+    }
+    return false;
+  }
+
+  private void writeModule() {
+    String option = processingEnv.getOptions().get(MODULE_OPTION);
+    ClassName name = option != null
+        ? ClassName.bestGuess(option)
+        : ClassName.get(commonPackage(unregistered), DEFAULT_MODULE_NAME);
+    if (!modules.isEmpty()) {
+      // Another processor generated more documents after the first module was written.
+      name = name.peerClass(name.simpleName() + (modules.size() + 1));
+    }
+    moduleWriter.writeModule(name, List.copyOf(unregistered));
+    modules.add(name);
+    unregistered.clear();
+  }
+
+  /** The longest package that contains every document; {@code io.rillflow.generated} if none. */
+  private static String commonPackage(List<DocumentModel> documents) {
+    String common = null;
+    for (DocumentModel document : documents) {
+      String pkg = document.type().packageName();
+      if (common == null) {
+        common = pkg;
+      }
+      while (!(pkg.equals(common) || pkg.startsWith(common + ".")) && !common.isEmpty()) {
+        int dot = common.lastIndexOf('.');
+        common = dot < 0 ? "" : common.substring(0, dot);
+      }
+    }
+    return common == null || common.isEmpty() ? "io.rillflow.generated" : common;
+  }
+}

@@ -1,0 +1,161 @@
+package io.rillflow.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.rillflow.processor.Diagnostics;
+import io.rillflow.processor.Message;
+import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.IdKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+
+/** Reads one {@code @Document} type into a {@link DocumentModel}, or reports why it cannot. */
+public final class DocumentReader {
+  static final String DOCUMENT = "io.rillflow.annotations.Document";
+  static final String ID = "io.rillflow.annotations.Id";
+  private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  private final Diagnostics diagnostics;
+
+  public DocumentReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** The model of {@code element}, or empty after reporting every problem found on it. */
+  public Optional<DocumentModel> read(Element element) {
+    if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
+      diagnostics.error(element, Message.DOCUMENT_NOT_A_CLASS, element.getSimpleName(),
+          element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '));
+      return Optional.empty();
+    }
+    TypeElement type = (TypeElement) element;
+    boolean valid = checkShape(type);
+
+    AnnotationMirror document = Annotations.find(type, DOCUMENT).orElseThrow();
+    String table = Annotations.stringValue(document, "table");
+    if (table.isEmpty()) {
+      table = "doc_" + snakeCase(type.getSimpleName().toString());
+    } else if (!TABLE.matcher(table).matches() || table.length() > 63) {
+      AnnotationValue value = Annotations.value(document, "table").orElse(null);
+      diagnostics.error(type, document, value, Message.TABLE_NAME_INVALID, table, type.getSimpleName(),
+          "must be at most 63 lower case letters, digits and underscores, starting with a letter or underscore");
+      valid = false;
+    }
+
+    List<Properties.Found> properties = Properties.of(type);
+    Optional<Properties.Found> id = findId(type, properties);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    Properties.Found idMember = id.get();
+    Optional<IdKind> idKind = IdKind.of(TypeName.get(idMember.type()));
+    if (idKind.isEmpty()) {
+      diagnostics.error(idMember.element(), Message.ID_UNSUPPORTED_TYPE,
+          idMember.name(), type.getSimpleName(), idMember.type());
+      valid = false;
+    }
+    if (idMember.accessor().isEmpty()) {
+      diagnostics.error(idMember.element(), Message.MEMBER_NOT_READABLE,
+          idMember.name(), type.getSimpleName(), Properties.suggestedGetter(idMember.name()));
+      valid = false;
+    }
+    if (!valid) {
+      return Optional.empty();
+    }
+    return Optional.of(new DocumentModel(
+        type, ClassName.get(type), table, idMember.toModel(), idKind.get()));
+  }
+
+  private boolean checkShape(TypeElement type) {
+    boolean valid = true;
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      diagnostics.error(type, Message.DOCUMENT_ABSTRACT, type.getSimpleName());
+      valid = false;
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getKind() == ElementKind.CLASS) {
+      diagnostics.error(type, Message.DOCUMENT_INNER_CLASS, type.getSimpleName());
+      valid = false;
+    }
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        diagnostics.error(type, Message.DOCUMENT_NOT_ACCESSIBLE, e.getSimpleName());
+        valid = false;
+        break;
+      }
+    }
+    return valid;
+  }
+
+  /** The member marked {@code @Id}, else the one named {@code id}; reports none or two. */
+  private Optional<Properties.Found> findId(TypeElement type, List<Properties.Found> properties) {
+    List<Properties.Found> marked = new ArrayList<>();
+    for (Properties.Found property : properties) {
+      if (Annotations.find(property.element(), ID).isPresent() || getterMarkedId(type, property)) {
+        marked.add(property);
+      }
+    }
+    if (marked.size() > 1) {
+      diagnostics.error(marked.get(1).element(), Message.DOCUMENT_TWO_IDS,
+          type.getSimpleName(), marked.get(0).name(), marked.get(1).name());
+      return Optional.empty();
+    }
+    if (marked.size() == 1) {
+      return Optional.of(marked.get(0));
+    }
+    for (Properties.Found property : properties) {
+      if (property.name().equals("id")) {
+        return Optional.of(property);
+      }
+    }
+    diagnostics.error(type, Message.DOCUMENT_MISSING_ID, type.getSimpleName());
+    return Optional.empty();
+  }
+
+  /** Whether the getter of a class's field carries {@code @Id} instead of the field. */
+  private static boolean getterMarkedId(TypeElement type, Properties.Found property) {
+    if (property.accessor().isEmpty() || !property.accessor().get().method()) {
+      return false;
+    }
+    String getter = property.accessor().get().name();
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof ExecutableElement method && method.getSimpleName().contentEquals(getter)
+          && method.getParameters().isEmpty() && Annotations.find(method, ID).isPresent()
+          && type.getKind() != ElementKind.RECORD) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code OrderLine} to {@code order_line}; {@code HTTPLog} to {@code http_log}. */
+  static String snakeCase(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c)) {
+        boolean afterLower = i > 0 && !Character.isUpperCase(name.charAt(i - 1));
+        boolean beforeLower = i > 0 && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))
+            && Character.isUpperCase(name.charAt(i - 1));
+        if (afterLower || beforeLower) {
+          out.append('_');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

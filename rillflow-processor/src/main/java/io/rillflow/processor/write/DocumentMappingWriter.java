@@ -1,0 +1,63 @@
+package io.rillflow.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.rillflow.processor.model.DocumentModel;
+import javax.lang.model.element.Modifier;
+
+/** Writes {@code <Type>_Mapping}: how one document type is stored. */
+public final class DocumentMappingWriter {
+  private final SourceWriter sources;
+
+  public DocumentMappingWriter(SourceWriter sources) {
+    this.sources = sources;
+  }
+
+  public void write(DocumentModel document) {
+    ClassName name = document.mappingName();
+    ClassName idType = document.idKind().boxed();
+    TypeName classOfDocument = ParameterizedTypeName.get(ClassName.get(Class.class), document.type());
+    TypeName classOfId = ParameterizedTypeName.get(ClassName.get(Class.class), idType);
+
+    TypeSpec.Builder type = TypeSpec.classBuilder(name)
+        .addJavadoc("How {@link $T} is stored: table $S, id {@code $L}.\n",
+            document.type(), document.table(), document.id().name())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.DOCUMENT_MAPPING, document.type(), idType))
+        .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The one instance; the mapping holds no per-store state.\n")
+            .initializer("new $T()", name)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("documentType")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(classOfDocument)
+            .addStatement("return $T.class", document.type())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("idType")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(classOfId)
+            .addStatement("return $T.class", idType)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("tableName")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return $S", document.table())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("id")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(idType)
+            .addParameter(document.type(), "document")
+            .addStatement("return $L", document.id().accessor().readFrom("document"))
+            .build());
+    sources.write(name.packageName(), type, document.element());
+  }
+}

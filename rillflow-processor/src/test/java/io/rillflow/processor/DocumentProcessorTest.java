@@ -1,0 +1,222 @@
+package io.rillflow.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+class DocumentProcessorTest {
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new RillflowProcessor()).withOptions("-Xlint:all,-processing").compile(sources);
+  }
+
+  @Test
+  void recordDocumentGetsAMappingThatReadsLikeHandWrittenCode() {
+    JavaFileObject customer = JavaFileObjects.forSourceLines("com.acme.Customer",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Document;",
+        "import java.util.UUID;",
+        "",
+        "@Document",
+        "public record Customer(UUID id, String email) {}");
+
+    Compilation compilation = compile(customer);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.Customer_Mapping").hasSourceEquivalentTo(
+        JavaFileObjects.forSourceLines("com.acme.Customer_Mapping",
+            "package com.acme;",
+            "",
+            "import io.rillflow.spi.DocumentMapping;",
+            "import java.util.UUID;",
+            "import javax.annotation.processing.Generated;",
+            "",
+            "@Generated(\"io.rillflow.processor.RillflowProcessor\")",
+            "public final class Customer_Mapping implements DocumentMapping<Customer, UUID> {",
+            "    public static final Customer_Mapping INSTANCE = new Customer_Mapping();",
+            "",
+            "    private Customer_Mapping() {}",
+            "",
+            "    @Override public Class<Customer> documentType() { return Customer.class; }",
+            "    @Override public Class<UUID> idType() { return UUID.class; }",
+            "    @Override public String tableName() { return \"doc_customer\"; }",
+            "    @Override public UUID id(Customer document) { return document.id(); }",
+            "}"));
+    assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
+        .contains("registry.document(Customer_Mapping.INSTANCE);");
+  }
+
+  @Test
+  void classDocumentReadsAPrivateIdThroughItsGetterAndNamesItsTable() {
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.orders.PurchaseOrder",
+        "package com.acme.orders;",
+        "",
+        "import io.rillflow.annotations.Document;",
+        "import io.rillflow.annotations.Id;",
+        "",
+        "@Document(table = \"orders\")",
+        "public class PurchaseOrder {",
+        "  @Id private long number;",
+        "  public long getNumber() { return number; }",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.orders.PurchaseOrder_Mapping").contentsAsUtf8String()
+        .contains("return \"orders\";");
+    assertThat(compilation).generatedSourceFile("com.acme.orders.PurchaseOrder_Mapping").contentsAsUtf8String()
+        .contains("public Long id(PurchaseOrder document) {\n        return document.getNumber();");
+  }
+
+  @Test
+  void documentWithoutIdIsAnErrorOnTheType() {
+    JavaFileObject note = JavaFileObjects.forSourceLines("com.acme.Note",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Document;",
+        "",
+        "@Document",
+        "public record Note(String text) {}");
+
+    Compilation compilation = compile(note);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/MissingId] Document Note has no id: mark one member @Id, or name it \"id\"")
+        .inFile(note)
+        .onLineContaining("public record Note");
+  }
+
+  @Test
+  void unsupportedIdTypeIsAnErrorOnTheIdMember() {
+    JavaFileObject invoice = JavaFileObjects.forSourceLines("com.acme.Invoice",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Document;",
+        "",
+        "@Document",
+        "public record Invoice(",
+        "    java.math.BigDecimal id,",
+        "    String text) {}");
+
+    Compilation compilation = compile(invoice);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/UnsupportedIdType] The id id of document Invoice is of type java.math.BigDecimal")
+        .inFile(invoice)
+        .onLineContaining("java.math.BigDecimal id");
+  }
+
+  @Test
+  void twoIdsAreAnErrorOnTheSecond() {
+    JavaFileObject account = JavaFileObjects.forSourceLines("com.acme.Account",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Document;",
+        "import io.rillflow.annotations.Id;",
+        "",
+        "@Document",
+        "public class Account {",
+        "  @Id String code;",
+        "  @Id String number;",
+        "}");
+
+    Compilation compilation = compile(account);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/DuplicateId] Document Account has two ids, code and number")
+        .inFile(account)
+        .onLineContaining("@Id String number");
+  }
+
+  @Test
+  void privateIdWithoutAccessorIsAnErrorThatSuggestsTheGetter() {
+    JavaFileObject tag = JavaFileObjects.forSourceLines("com.acme.Tag",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Document;",
+        "",
+        "@Document",
+        "public class Tag {",
+        "  private String id;",
+        "}");
+
+    Compilation compilation = compile(tag);
+
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/UnreadableMember] id of document Tag is private and has no accessor; "
+            + "make it package-private or add a method getId()")
+        .inFile(tag)
+        .onLineContaining("private String id;");
+  }
+
+  @Test
+  void twoDocumentsOnOneTableIsAnErrorAndEveryOtherErrorIsStillReported() {
+    JavaFileObject first = JavaFileObjects.forSourceLines("com.acme.First",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document(table = \"shared\")",
+        "public record First(String id) {}");
+    JavaFileObject second = JavaFileObjects.forSourceLines("com.acme.Second",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document(table = \"shared\")",
+        "public record Second(String id) {}");
+    JavaFileObject third = JavaFileObjects.forSourceLines("com.acme.Third",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document",
+        "public record Third(String name) {}");
+
+    Compilation compilation = compile(first, second, third);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/DuplicateTable] Documents com.acme.First and com.acme.Second both map to table \"shared\"")
+        .inFile(second)
+        .onLineContaining("public record Second");
+    assertThat(compilation).hadErrorContaining("[Rillflow/MissingId] Document Third").inFile(third);
+  }
+
+  @Test
+  void invalidTableNameIsAnErrorOnTheAnnotation() {
+    JavaFileObject item = JavaFileObjects.forSourceLines("com.acme.Item",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document(",
+        "    table = \"Items; drop table x\")",
+        "public record Item(String id) {}");
+
+    Compilation compilation = compile(item);
+
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/InvalidTable] Table name \"Items; drop table x\" of document Item must be")
+        .inFile(item)
+        .onLineContaining("table = ");
+  }
+
+  @Test
+  void documentOnAnInterfaceIsAnError() {
+    JavaFileObject shape = JavaFileObjects.forSourceLines("com.acme.Shape",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document",
+        "public interface Shape {}");
+
+    Compilation compilation = compile(shape);
+
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/DocumentKind] @Document must be on a class or record, but Shape is interface")
+        .inFile(shape)
+        .onLineContaining("public interface Shape");
+  }
+}

@@ -1,0 +1,48 @@
+package io.rillflow;
+
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The entry point: one per database (and schema) per application, built once, shared by every
+ * thread, closed at shutdown.
+ *
+ * <pre>{@code
+ * try (DocumentStore store = DocumentStore.builder()
+ *     .url("jdbc:postgresql://localhost:5432/app").username("app").password("secret")
+ *     .schema("public")
+ *     .build()) {
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link DocumentStoreBuilder#build()} loads every {@link io.rillflow.spi.RillflowModule} the
+ * processor generated (through {@link java.util.ServiceLoader}), migrates Rillflow's own tables
+ * and, as {@link AutoCreate} allows, the document tables. The store is immutable afterwards.
+ */
+public interface DocumentStore extends AutoCloseable {
+
+  /** Starts describing a store. */
+  static DocumentStoreBuilder builder() {
+    return new DocumentStoreBuilder();
+  }
+
+  /** The schema that holds this store's tables. */
+  String schemaName();
+
+  /** Every document type registered with this store, by the generated modules or by hand. */
+  Set<Class<?>> documentTypes();
+
+  /**
+   * The connections this store uses: the pool it made from a URL, or the data source it was given.
+   * For raw SQL beside Rillflow; statements run here are not part of any session.
+   */
+  DataSource dataSource();
+
+  /**
+   * Closes the connection pool when the store made it; a data source passed in by the application
+   * is left open. Idempotent.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,150 @@
+package io.rillflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.internal.DefaultDocumentStore;
+import io.rillflow.internal.StoreSettings;
+import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.spi.RillflowModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Describes a {@link DocumentStore}; {@link #build()} checks the whole description, then starts the
+ * store. Not thread-safe; a builder is used once, on one thread.
+ *
+ * <p>The database is given either as a JDBC {@link #url(String) URL} (the store then owns a
+ * HikariCP pool) or as a {@link #dataSource(DataSource) data source} the application owns.
+ */
+public final class DocumentStoreBuilder {
+  private String url;
+  private String username;
+  private String password;
+  private DataSource dataSource;
+  private String schema = "public";
+  private AutoCreate autoCreate = AutoCreate.CREATE_OR_UPDATE;
+  private int maximumPoolSize = 10;
+  private ObjectMapper objectMapper;
+  private boolean discoverModules = true;
+  private ClassLoader classLoader;
+  private final List<RillflowModule> modules = new ArrayList<>();
+
+  DocumentStoreBuilder() {}
+
+  /** The JDBC URL, for example {@code jdbc:postgresql://localhost:5432/app}. */
+  public DocumentStoreBuilder url(String url) {
+    this.url = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /** The user for {@link #url(String)}; it may also be given in the URL. */
+  public DocumentStoreBuilder username(String username) {
+    this.username = Objects.requireNonNull(username, "username");
+    return this;
+  }
+
+  /** The password for {@link #url(String)}; it may also be given in the URL. */
+  public DocumentStoreBuilder password(String password) {
+    this.password = Objects.requireNonNull(password, "password");
+    return this;
+  }
+
+  /** A data source the application owns (and closes); instead of {@link #url(String)}. */
+  public DocumentStoreBuilder dataSource(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    return this;
+  }
+
+  /**
+   * The schema that holds every table of this store, created when missing (unless
+   * {@link AutoCreate#NONE}). Lower case letters, digits and underscores, at most 63 characters.
+   * Default {@code public}.
+   */
+  public DocumentStoreBuilder schema(String schema) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    return this;
+  }
+
+  /** What the store may change in the database when it starts. Default {@link AutoCreate#CREATE_OR_UPDATE}. */
+  public DocumentStoreBuilder autoCreate(AutoCreate autoCreate) {
+    this.autoCreate = Objects.requireNonNull(autoCreate, "autoCreate");
+    return this;
+  }
+
+  /** The most connections of the pool the store makes for {@link #url(String)}. Default 10. */
+  public DocumentStoreBuilder maximumPoolSize(int maximumPoolSize) {
+    this.maximumPoolSize = maximumPoolSize;
+    return this;
+  }
+
+  /**
+   * The Jackson mapper for documents and events; the store registers Java time support on a copy.
+   * Default: a mapper that reads and writes fields, dates as ISO-8601 text.
+   */
+  public DocumentStoreBuilder objectMapper(ObjectMapper objectMapper) {
+    this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+    return this;
+  }
+
+  /**
+   * Adds a module by hand, beside those found through {@link java.util.ServiceLoader}. A module
+   * found both ways is registered once.
+   */
+  public DocumentStoreBuilder module(RillflowModule module) {
+    modules.add(Objects.requireNonNull(module, "module"));
+    return this;
+  }
+
+  /**
+   * Whether to load every {@link RillflowModule} listed in {@code META-INF/services}. Default
+   * {@code true}; turn it off to register exactly the {@link #module modules} given.
+   */
+  public DocumentStoreBuilder discoverModules(boolean discoverModules) {
+    this.discoverModules = discoverModules;
+    return this;
+  }
+
+  /** The class loader that modules are discovered with. Default: the thread's context class loader. */
+  public DocumentStoreBuilder classLoader(ClassLoader classLoader) {
+    this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+    return this;
+  }
+
+  /**
+   * Checks the description, connects, loads the modules, migrates as {@link AutoCreate} allows and
+   * returns the running store.
+   *
+   * @throws IllegalStateException when the description is incomplete or contradicts itself
+   * @throws SchemaException when the database cannot be brought to the schema the store needs
+   */
+  public DocumentStore build() {
+    List<String> problems = new ArrayList<>();
+    if (url == null && dataSource == null) {
+      problems.add("no database: call url(...) or dataSource(...)");
+    }
+    if (url != null && dataSource != null) {
+      problems.add("both url(...) and dataSource(...) were given; choose one");
+    }
+    if (dataSource != null && (username != null || password != null)) {
+      problems.add("username/password apply to url(...), not to a dataSource(...); configure the data source instead");
+    }
+    if (url != null && !url.startsWith("jdbc:postgresql:")) {
+      problems.add("url must start with jdbc:postgresql: but was " + url);
+    }
+    String schemaProblem = Identifiers.problemWith(schema);
+    if (schemaProblem != null) {
+      problems.add("schema \"" + schema + "\" " + schemaProblem);
+    }
+    if (maximumPoolSize < 1) {
+      problems.add("maximumPoolSize must be at least 1 but was " + maximumPoolSize);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Cannot build DocumentStore: " + String.join("; ", problems));
+    }
+    ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+    return DefaultDocumentStore.start(new StoreSettings(
+        url, username, password, dataSource, schema, autoCreate, maximumPoolSize,
+        objectMapper, discoverModules, loader, List.copyOf(modules)));
+  }
+}

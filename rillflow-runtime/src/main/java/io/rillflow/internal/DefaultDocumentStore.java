@@ -1,0 +1,120 @@
+package io.rillflow.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.rillflow.AutoCreate;
+import io.rillflow.DocumentStore;
+import io.rillflow.RillflowException;
+import io.rillflow.internal.schema.RillflowMigrations;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+/** The running store: immutable once {@link #start} returns. */
+public final class DefaultDocumentStore implements DocumentStore {
+  private final String schema;
+  private final DataSource dataSource;
+  private final HikariDataSource ownedPool;
+  private final DocumentMappings mappings;
+  private final ObjectMapper objectMapper;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private DefaultDocumentStore(
+      String schema, DataSource dataSource, HikariDataSource ownedPool,
+      DocumentMappings mappings, ObjectMapper objectMapper) {
+    this.schema = schema;
+    this.dataSource = dataSource;
+    this.ownedPool = ownedPool;
+    this.mappings = mappings;
+    this.objectMapper = objectMapper;
+  }
+
+  /** Loads the modules, connects and migrates; on any failure closes what it opened. */
+  public static DefaultDocumentStore start(StoreSettings settings) {
+    // Modules first: a conflict between them should fail before any connection is made.
+    DocumentMappings mappings = DocumentMappings.load(settings);
+    ObjectMapper objectMapper = JsonMappers.create(settings.objectMapper());
+    HikariDataSource pool = settings.dataSource() == null ? openPool(settings) : null;
+    DataSource dataSource = pool != null ? pool : settings.dataSource();
+    try {
+      if (settings.autoCreate() != AutoCreate.NONE) {
+        RillflowMigrations.migrate(dataSource, settings.schema());
+      }
+      return new DefaultDocumentStore(settings.schema(), dataSource, pool, mappings, objectMapper);
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      throw e;
+    }
+  }
+
+  private static HikariDataSource openPool(StoreSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    if (settings.username() != null) {
+      config.setUsername(settings.username());
+    }
+    if (settings.password() != null) {
+      config.setPassword(settings.password());
+    }
+    config.setMaximumPoolSize(settings.maximumPoolSize());
+    config.setPoolName("rillflow-" + settings.schema());
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new RillflowException("Cannot connect to " + withoutPassword(settings.url())
+          + (settings.username() != null ? " as " + settings.username() : "") + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String withoutPassword(String url) {
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  @Override
+  public String schemaName() {
+    return schema;
+  }
+
+  @Override
+  public Set<Class<?>> documentTypes() {
+    return mappings.types();
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The store's mapper for documents and events. */
+  public ObjectMapper objectMapper() {
+    return objectMapper;
+  }
+
+  /** The store's document mappings. */
+  public DocumentMappings mappings() {
+    return mappings;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true) && ownedPool != null) {
+      ownedPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DocumentStore[schema=" + schema + ", documents=" + mappings.types().size() + "]";
+  }
+}

@@ -1,0 +1,82 @@
+package io.rillflow.internal;
+
+import io.rillflow.SchemaException;
+import io.rillflow.spi.DocumentMapping;
+import io.rillflow.spi.ModuleRegistry;
+import io.rillflow.spi.RillflowModule;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Every document mapping of one store, by document type, gathered from the modules once when the
+ * store starts and read-only afterwards. Conflicts between modules (two mappings for one type, or
+ * one table claimed by two types) stop the store from starting; within one compilation the
+ * processor already reports them.
+ */
+public final class DocumentMappings {
+  private final Map<Class<?>, DocumentMapping<?, ?>> byType;
+
+  private DocumentMappings(Map<Class<?>, DocumentMapping<?, ?>> byType) {
+    this.byType = byType;
+  }
+
+  /** Loads the modules the settings name, and those on the class path when discovery is on. */
+  static DocumentMappings load(StoreSettings settings) {
+    List<RillflowModule> modules = new ArrayList<>(settings.modules());
+    if (settings.discoverModules()) {
+      ServiceLoader.load(RillflowModule.class, settings.classLoader()).forEach(modules::add);
+    }
+    Collector collector = new Collector();
+    Set<Class<?>> seenModules = new HashSet<>();
+    for (RillflowModule module : modules) {
+      // The same module may come by hand and through discovery; register it once.
+      if (seenModules.add(module.getClass())) {
+        module.register(collector);
+      }
+    }
+    return new DocumentMappings(Map.copyOf(collector.byType));
+  }
+
+  /** The mapping of {@code type}, or {@code null} when it is not a registered document. */
+  @SuppressWarnings("unchecked")
+  public <T> DocumentMapping<T, Object> find(Class<T> type) {
+    return (DocumentMapping<T, Object>) byType.get(type);
+  }
+
+  /** Every registered document type. */
+  public Set<Class<?>> types() {
+    return byType.keySet();
+  }
+
+  /** Every registered mapping. */
+  public Collection<DocumentMapping<?, ?>> all() {
+    return byType.values();
+  }
+
+  private static final class Collector implements ModuleRegistry {
+    private final Map<Class<?>, DocumentMapping<?, ?>> byType = new LinkedHashMap<>();
+    private final Map<String, Class<?>> byTable = new HashMap<>();
+
+    @Override
+    public void document(DocumentMapping<?, ?> mapping) {
+      Class<?> type = mapping.documentType();
+      DocumentMapping<?, ?> earlier = byType.putIfAbsent(type, mapping);
+      if (earlier != null && earlier.getClass() != mapping.getClass()) {
+        throw new SchemaException("Document " + type.getName() + " is mapped twice: by "
+            + earlier.getClass().getName() + " and by " + mapping.getClass().getName());
+      }
+      Class<?> owner = byTable.putIfAbsent(mapping.tableName(), type);
+      if (owner != null && owner != type) {
+        throw new SchemaException("Documents " + owner.getName() + " and " + type.getName()
+            + " both map to table \"" + mapping.tableName() + "\"; give one @Document(table = ...)");
+      }
+    }
+  }
+}

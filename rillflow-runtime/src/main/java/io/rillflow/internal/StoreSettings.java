@@ -1,0 +1,24 @@
+package io.rillflow.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.AutoCreate;
+import io.rillflow.spi.RillflowModule;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * A checked, complete store description, handed from the public builder to the store. Exactly one
+ * of {@code url} and {@code dataSource} is set; {@code objectMapper} may be {@code null}.
+ */
+public record StoreSettings(
+    String url,
+    String username,
+    String password,
+    DataSource dataSource,
+    String schema,
+    AutoCreate autoCreate,
+    int maximumPoolSize,
+    ObjectMapper objectMapper,
+    boolean discoverModules,
+    ClassLoader classLoader,
+    List<RillflowModule> modules) {}

@@ -1,0 +1,102 @@
+package io.rillflow.tests.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rillflow.AutoCreate;
+import io.rillflow.DocumentStore;
+import io.rillflow.SchemaException;
+import io.rillflow.spi.DocumentMapping;
+import io.rillflow.spi.RillflowModule;
+import io.rillflow.test.RillflowTestBase;
+import io.rillflow.test.TestDatabase;
+import io.rillflow.test.TestSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoreStartupTest extends RillflowTestBase {
+
+  @Test
+  void generatedModuleIsFoundAndRegistersTheDocumentMapping() {
+    assertThat(store().documentTypes()).contains(Person.class);
+    assertThat(Person_Mapping.INSTANCE.tableName()).isEqualTo("doc_person");
+  }
+
+  @Test
+  void rillflowTablesAreMigratedWithAHistoryTableOfTheirOwn() throws SQLException {
+    assertThat(tables(store().schemaName())).contains(
+        "rf_streams", "rf_events", "rf_snapshots", "rf_projections", "rf_dead_letters",
+        "rillflow_schema_history");
+  }
+
+  @Test
+  void secondStoreOnTheSameSchemaStartsWithoutMigratingAgain() throws SQLException {
+    try (DocumentStore second = DocumentStore.builder()
+        .url(TestDatabase.shared().jdbcUrl())
+        .schema(store().schemaName())
+        .build()) {
+      assertThat(second.documentTypes()).contains(Person.class);
+    }
+    assertThat(migrationsApplied(store().schemaName())).isEqualTo(1);
+  }
+
+  @Test
+  void autoCreateNoneChangesNothing() throws SQLException {
+    TestSchema empty = TestSchema.create(TestDatabase.shared(), getClass());
+    try (DocumentStore store = empty.storeBuilder().autoCreate(AutoCreate.NONE).build()) {
+      assertThat(tables(store.schemaName())).isEmpty();
+    } finally {
+      empty.drop();
+    }
+  }
+
+  @Test
+  void twoTypesOnOneTableStopTheStoreNamingBoth() {
+    RillflowModule clashing = registry -> registry.document(new DocumentMapping<String, String>() {
+      @Override public Class<String> documentType() { return String.class; }
+      @Override public Class<String> idType() { return String.class; }
+      @Override public String tableName() { return "doc_person"; }
+      @Override public String id(String document) { return document; }
+    });
+
+    assertThatThrownBy(() -> DocumentStore.builder()
+            .url(TestDatabase.shared().jdbcUrl())
+            .schema(store().schemaName())
+            .module(clashing)
+            .build())
+        .isInstanceOf(SchemaException.class)
+        .hasMessage("Documents java.lang.String and io.rillflow.tests.startup.Person both map to table "
+            + "\"doc_person\"; give one @Document(table = ...)");
+  }
+
+  private static List<String> tables(String schema) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection connection = TestDatabase.shared().connect();
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename")) {
+      query.setString(1, schema);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+    }
+    return tables;
+  }
+
+  private static int migrationsApplied(String schema) throws SQLException {
+    try (Connection connection = TestDatabase.shared().connect();
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT count(*) FROM \"" + schema + "\".rillflow_schema_history WHERE success AND version IS NOT NULL")) {
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Customers: documents, sessions and a generated repository. */
+package io.rillflow.samples.customers;
