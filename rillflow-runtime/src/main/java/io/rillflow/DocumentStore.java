@@ -27,6 +27,21 @@ public interface DocumentStore extends AutoCloseable {
     return new DocumentStoreBuilder();
   }
 
+  /**
+   * A session with an identity map and a unit of work: the same id loads the same instance, and
+   * changes are written by {@link DocumentSession#saveChanges()}.
+   */
+  DocumentSession openSession();
+
+  /** A unit of work without an identity map: each load reads the database and returns a new instance. */
+  DocumentSession lightweightSession();
+
+  /** A read-only session: no identity map, no unit of work. */
+  QuerySession querySession();
+
+  /** The document tables compared with the mappings: plan, apply, export. */
+  StoreSchema schema();
+
   /** The schema that holds this store's tables. */
   String schemaName();
 

@@ -219,4 +219,94 @@ class DocumentProcessorTest {
         .inFile(shape)
         .onLineContaining("public interface Shape");
   }
+
+  @Test
+  void versionOnANonIntegerIsAnErrorOnTheMember() {
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.Order",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Document;",
+        "import io.rillflow.annotations.Version;",
+        "",
+        "@Document",
+        "public record Order(",
+        "    String id,",
+        "    @Version String version) {}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/VersionType] @Version member version of document Order is of type "
+            + "java.lang.String; a version must be int or long")
+        .inFile(order)
+        .onLineContaining("@Version String version");
+  }
+
+  @Test
+  void twoVersionsAreAnErrorOnTheSecond() {
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.Order",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Version;",
+        "",
+        "@io.rillflow.annotations.Document",
+        "public class Order {",
+        "  String id;",
+        "  @Version long version;",
+        "  @Version long revision;",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/DuplicateVersion] Document Order has two @Version members, version and revision")
+        .inFile(order)
+        .onLineContaining("@Version long revision");
+  }
+
+  @Test
+  void classWithoutAConstructorJacksonCanUseIsAnError() {
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.Order",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document",
+        "public class Order {",
+        "  final String id;",
+        "  public Order(String id) { this.id = id; }",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/DocumentKind] Document Order has no constructor without parameters")
+        .inFile(order)
+        .onLineContaining("public class Order");
+  }
+
+  @Test
+  void mutableVersionedDocumentGetsVersionAccessAndIdAssignment() {
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.Order",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document(softDelete = true)",
+        "public class Order {",
+        "  java.util.UUID id;",
+        "  @io.rillflow.annotations.Version private int revision;",
+        "  public int getRevision() { return revision; }",
+        "  public void setRevision(int revision) { this.revision = revision; }",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.Order_Mapping").contentsAsUtf8String()
+        .contains("document.id = id;");
+    assertThat(compilation).generatedSourceFile("com.acme.Order_Mapping").contentsAsUtf8String()
+        .contains("return \"revision\";");
+    assertThat(compilation).generatedSourceFile("com.acme.Order_Mapping").contentsAsUtf8String()
+        .contains("document.setRevision((int) version);");
+    assertThat(compilation).generatedSourceFile("com.acme.Order_Mapping").contentsAsUtf8String()
+        .contains("public boolean softDelete() {\n        return true;");
+  }
 }

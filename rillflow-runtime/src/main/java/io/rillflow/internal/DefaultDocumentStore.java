@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rillflow.AutoCreate;
+import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
+import io.rillflow.StoreSchema;
+import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
+import io.rillflow.internal.session.SessionFactory;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -18,6 +24,9 @@ public final class DefaultDocumentStore implements DocumentStore {
   private final HikariDataSource ownedPool;
   private final DocumentMappings mappings;
   private final ObjectMapper objectMapper;
+  private final DocumentTables tables;
+  private final StoreSchema storeSchema;
+  private final SessionFactory sessions;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultDocumentStore(
@@ -28,6 +37,9 @@ public final class DefaultDocumentStore implements DocumentStore {
     this.ownedPool = ownedPool;
     this.mappings = mappings;
     this.objectMapper = objectMapper;
+    this.tables = new DocumentTables(mappings.all(), schema, objectMapper);
+    this.storeSchema = new DefaultStoreSchema(dataSource, schema, mappings.all());
+    this.sessions = new SessionFactory(tables, dataSource);
   }
 
   /** Loads the modules, connects and migrates; on any failure closes what it opened. */
@@ -41,7 +53,11 @@ public final class DefaultDocumentStore implements DocumentStore {
       if (settings.autoCreate() != AutoCreate.NONE) {
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
-      return new DefaultDocumentStore(settings.schema(), dataSource, pool, mappings, objectMapper);
+      DefaultDocumentStore store = new DefaultDocumentStore(settings.schema(), dataSource, pool, mappings, objectMapper);
+      if (settings.autoCreate() != AutoCreate.NONE) {
+        store.storeSchema.apply();
+      }
+      return store;
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();
@@ -79,6 +95,31 @@ public final class DefaultDocumentStore implements DocumentStore {
       root = root.getCause();
     }
     return root.getMessage();
+  }
+
+  @Override
+  public DocumentSession openSession() {
+    return sessions.openSession();
+  }
+
+  @Override
+  public DocumentSession lightweightSession() {
+    return sessions.lightweightSession();
+  }
+
+  @Override
+  public QuerySession querySession() {
+    return sessions.querySession();
+  }
+
+  @Override
+  public StoreSchema schema() {
+    return storeSchema;
+  }
+
+  /** The store's document tables. */
+  public DocumentTables tables() {
+    return tables;
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class DocumentMappings {
         module.register(collector);
       }
     }
-    return new DocumentMappings(Map.copyOf(collector.byType));
+    return new DocumentMappings(java.util.Collections.unmodifiableMap(collector.byType));
   }
 
   /** The mapping of {@code type}, or {@code null} when it is not a registered document. */

@@ -1,8 +1,14 @@
 package io.rillflow.spi;
 
+import java.util.List;
+
 /**
  * How one {@code @Document} type is stored, generated as {@code <Type>_Mapping}. Holds no state
- * that depends on a store, so one instance serves every store and tenant.
+ * that depends on a store, so one instance serves every store and tenant; each store builds its
+ * SQL and its Jackson reader and writer for the type once, when it starts.
+ *
+ * <p>Optional parts are {@code default} methods answering "not used": a mapping written by an
+ * older processor keeps working when new ones are added.
  *
  * @param <T> the document type
  * @param <ID> its id type
@@ -20,4 +26,43 @@ public interface DocumentMapping<T, ID> {
 
   /** The document's id, read without reflection; {@code null} when not yet assigned. */
   ID id(T document);
+
+  /**
+   * Sets the id of a document stored without one; only called when {@link #canAssignId()}. The
+   * store assigns time-ordered UUIDs.
+   */
+  default void assignId(T document, ID id) {
+    throw new UnsupportedOperationException(documentType().getName() + " cannot be given an id");
+  }
+
+  /** Whether {@link #assignId} can set the id: a {@code UUID} id in a member that can be written. */
+  default boolean canAssignId() {
+    return false;
+  }
+
+  /**
+   * The JSON property of the {@code @Version} member, or {@code null} when the type has none. A
+   * versioned document is only ever updated at the version it carries.
+   */
+  default String versionProperty() {
+    return null;
+  }
+
+  /** The version the document carries; 0 for a document never stored. */
+  default long version(T document) {
+    return 0;
+  }
+
+  /** Sets the version after a save or load; does nothing when the member cannot be written (records). */
+  default void version(T document, long version) {}
+
+  /** Whether deleting only marks rows deleted ({@code @Document(softDelete = true)}). */
+  default boolean softDelete() {
+    return false;
+  }
+
+  /** The {@code @Duplicated} columns, in declaration order. */
+  default List<DuplicatedField> duplicatedFields() {
+    return List.of();
+  }
 }

@@ -1,6 +1,7 @@
 package io.rillflow.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -11,9 +12,12 @@ import javax.lang.model.element.TypeElement;
  * @param table the table name, unqualified
  * @param id the id member
  * @param idKind the id's kind
+ * @param version the {@code @Version} member, if any
+ * @param softDelete whether deletes only mark rows deleted
  */
 public record DocumentModel(
-    TypeElement element, ClassName type, String table, PropertyModel id, IdKind idKind) {
+    TypeElement element, ClassName type, String table, PropertyModel id, IdKind idKind,
+    Optional<PropertyModel> version, boolean softDelete) {
 
   /** The generated mapping's name: {@code Customer_Mapping}, {@code Outer_Inner_Mapping}. */
   public ClassName mappingName() {

@@ -1,5 +1,6 @@
 package io.rillflow.processor.model;
 
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.TypeMirror;
 
@@ -11,5 +12,7 @@ import javax.lang.model.type.TypeMirror;
  * @param type the declared type
  * @param element the field or record component, for diagnostics
  * @param accessor how generated code reads it
+ * @param mutator how generated code writes it, if it can (never for a record component)
  */
-public record PropertyModel(String name, TypeMirror type, Element element, Accessor accessor) {}
+public record PropertyModel(
+    String name, TypeMirror type, Element element, Accessor accessor, Optional<Accessor> mutator) {}

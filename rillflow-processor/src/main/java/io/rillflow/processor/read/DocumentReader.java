@@ -6,6 +6,7 @@ import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.IdKind;
+import io.rillflow.processor.model.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +20,15 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
 
 /** Reads one {@code @Document} type into a {@link DocumentModel}, or reports why it cannot. */
 public final class DocumentReader {
   static final String DOCUMENT = "io.rillflow.annotations.Document";
   static final String ID = "io.rillflow.annotations.Id";
+  static final String VERSION = "io.rillflow.annotations.Version";
+  static final String JSON_CREATOR = "com.fasterxml.jackson.annotation.JsonCreator";
   private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final Diagnostics diagnostics;
@@ -53,7 +58,13 @@ public final class DocumentReader {
       valid = false;
     }
 
+    boolean softDelete = Annotations.value(document, "softDelete").map(v -> (Boolean) v.getValue()).orElse(false);
+
     List<Properties.Found> properties = Properties.of(type);
+    Optional<PropertyModel> version = readVersion(type, properties);
+    if (version == null) {
+      valid = false;
+    }
     Optional<Properties.Found> id = findId(type, properties);
     if (id.isEmpty()) {
       return Optional.empty();
@@ -74,7 +85,36 @@ public final class DocumentReader {
       return Optional.empty();
     }
     return Optional.of(new DocumentModel(
-        type, ClassName.get(type), table, idMember.toModel(), idKind.get()));
+        type, ClassName.get(type), table, idMember.toModel(), idKind.get(), version, softDelete));
+  }
+
+  /** The {@code @Version} member if any; {@code null} after reporting a problem with it. */
+  private Optional<PropertyModel> readVersion(TypeElement type, List<Properties.Found> properties) {
+    Properties.Found found = null;
+    for (Properties.Found property : properties) {
+      if (Annotations.find(property.element(), VERSION).isEmpty()) {
+        continue;
+      }
+      if (found != null) {
+        diagnostics.error(property.element(), Message.VERSION_TWICE, type.getSimpleName(), found.name(), property.name());
+        return null;
+      }
+      found = property;
+    }
+    if (found == null) {
+      return Optional.empty();
+    }
+    TypeKind kind = found.type().getKind();
+    if (kind != TypeKind.INT && kind != TypeKind.LONG) {
+      diagnostics.error(found.element(), Message.VERSION_NOT_INTEGER, found.name(), type.getSimpleName(), found.type());
+      return null;
+    }
+    if (found.accessor().isEmpty()) {
+      diagnostics.error(found.element(), Message.MEMBER_NOT_READABLE,
+          found.name(), type.getSimpleName(), Properties.suggestedGetter(found.name()));
+      return null;
+    }
+    return Optional.of(found.toModel());
   }
 
   private boolean checkShape(TypeElement type) {
@@ -88,6 +128,10 @@ public final class DocumentReader {
       diagnostics.error(type, Message.DOCUMENT_INNER_CLASS, type.getSimpleName());
       valid = false;
     }
+    if (type.getKind() == ElementKind.CLASS && !instantiable(type)) {
+      diagnostics.error(type, Message.DOCUMENT_NO_CONSTRUCTOR, type.getSimpleName());
+      valid = false;
+    }
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
         diagnostics.error(type, Message.DOCUMENT_NOT_ACCESSIBLE, e.getSimpleName());
@@ -96,6 +140,16 @@ public final class DocumentReader {
       }
     }
     return valid;
+  }
+
+  /** A constructor without parameters, or one marked {@code @JsonCreator}. */
+  private static boolean instantiable(TypeElement type) {
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (constructor.getParameters().isEmpty() || Annotations.find(constructor, JSON_CREATOR).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The member marked {@code @Id}, else the one named {@code id}; reports none or two. */

@@ -26,9 +26,9 @@ final class Properties {
   private Properties() {}
 
   /** A member, and how to read it when that is possible. */
-  record Found(String name, TypeMirror type, Element element, Optional<Accessor> accessor) {
+  record Found(String name, TypeMirror type, Element element, Optional<Accessor> accessor, Optional<Accessor> mutator) {
     PropertyModel toModel() {
-      return new PropertyModel(name, type, element, accessor.orElseThrow());
+      return new PropertyModel(name, type, element, accessor.orElseThrow(), mutator);
     }
   }
 
@@ -44,7 +44,7 @@ final class Properties {
             .map(Element.class::cast)
             .orElse(component);
         found.add(new Found(component.getSimpleName().toString(), component.asType(), element,
-            Optional.of(Accessor.method(component.getAccessor().getSimpleName().toString()))));
+            Optional.of(Accessor.method(component.getAccessor().getSimpleName().toString())), Optional.empty()));
       }
       return found;
     }
@@ -69,7 +69,11 @@ final class Properties {
       Optional<Accessor> accessor = field.getModifiers().contains(Modifier.PRIVATE)
           ? getter(type, name, field.asType())
           : Optional.of(Accessor.field(name));
-      found.add(new Found(name, field.asType(), field, accessor));
+      Optional<Accessor> mutator = field.getModifiers().contains(Modifier.PRIVATE)
+          || field.getModifiers().contains(Modifier.FINAL)
+          ? setter(type, name)
+          : Optional.of(Accessor.field(name));
+      found.add(new Found(name, field.asType(), field, accessor, mutator));
     }
   }
 
@@ -87,6 +91,20 @@ final class Properties {
             && !method.getModifiers().contains(Modifier.STATIC)) {
           return Optional.of(Accessor.method(candidate));
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code setName(value)}, not private. */
+  private static Optional<Accessor> setter(TypeElement type, String name) {
+    String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getSimpleName().contentEquals(setter)
+          && method.getParameters().size() == 1
+          && !method.getModifiers().contains(Modifier.PRIVATE)
+          && !method.getModifiers().contains(Modifier.STATIC)) {
+        return Optional.of(Accessor.method(setter));
       }
     }
     return Optional.empty();

@@ -7,7 +7,10 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.IdKind;
+import io.rillflow.processor.model.PropertyModel;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
 
 /** Writes {@code <Type>_Mapping}: how one document type is stored. */
 public final class DocumentMappingWriter {
@@ -15,6 +18,32 @@ public final class DocumentMappingWriter {
 
   public DocumentMappingWriter(SourceWriter sources) {
     this.sources = sources;
+  }
+
+  private static void addVersion(TypeSpec.Builder type, DocumentModel document, PropertyModel version) {
+    type.addMethod(MethodSpec.methodBuilder("versionProperty")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S", version.name())
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("version")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(long.class)
+        .addParameter(document.type(), "document")
+        .addStatement("return $L", version.accessor().readFrom("document"))
+        .build());
+    version.mutator().ifPresent(mutator -> {
+      boolean isInt = version.type().getKind() == TypeKind.INT;
+      type.addMethod(MethodSpec.methodBuilder("version")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(document.type(), "document")
+          .addParameter(long.class, "version")
+          .addStatement("$L", mutator.writeTo("document", isInt ? "(int) version" : "version"))
+          .build());
+    });
   }
 
   public void write(DocumentModel document) {
@@ -58,6 +87,30 @@ public final class DocumentMappingWriter {
             .addParameter(document.type(), "document")
             .addStatement("return $L", document.id().accessor().readFrom("document"))
             .build());
+    if (document.idKind() == IdKind.UUID && document.id().mutator().isPresent()) {
+      type.addMethod(MethodSpec.methodBuilder("canAssignId")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(boolean.class)
+          .addStatement("return true")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("assignId")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(document.type(), "document")
+          .addParameter(idType, "id")
+          .addStatement("$L", document.id().mutator().get().writeTo("document", "id"))
+          .build());
+    }
+    document.version().ifPresent(version -> addVersion(type, document, version));
+    if (document.softDelete()) {
+      type.addMethod(MethodSpec.methodBuilder("softDelete")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(boolean.class)
+          .addStatement("return true")
+          .build());
+    }
     sources.write(name.packageName(), type, document.element());
   }
 }

@@ -36,13 +36,14 @@ class StoreStartupTest extends RillflowTestBase {
 
   @Test
   void secondStoreOnTheSameSchemaStartsWithoutMigratingAgain() throws SQLException {
+    int before = historyRows(store().schemaName());
     try (DocumentStore second = DocumentStore.builder()
         .url(TestDatabase.shared().jdbcUrl())
         .schema(store().schemaName())
         .build()) {
       assertThat(second.documentTypes()).contains(Person.class);
     }
-    assertThat(migrationsApplied(store().schemaName())).isEqualTo(1);
+    assertThat(historyRows(store().schemaName())).isEqualTo(before).isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -89,7 +90,7 @@ class StoreStartupTest extends RillflowTestBase {
     return tables;
   }
 
-  private static int migrationsApplied(String schema) throws SQLException {
+  private static int historyRows(String schema) throws SQLException {
     try (Connection connection = TestDatabase.shared().connect();
         PreparedStatement query = connection.prepareStatement(
             "SELECT count(*) FROM \"" + schema + "\".rillflow_schema_history WHERE success AND version IS NOT NULL")) {

@@ -1,0 +1,65 @@
+package io.rillflow;
+
+/**
+ * A unit of work: changes are queued by {@link #store}, {@link #insert}, {@link #update},
+ * {@link #delete} and written by {@link #saveChanges()} in one transaction, in the order they were
+ * made, batched. If any part fails, nothing is written and the exception says which document failed
+ * and why.
+ *
+ * <p>A session from {@link DocumentStore#openSession()} also keeps an identity map: loading the same
+ * id twice returns the same instance, and a document stored in the session is what a later load
+ * returns. One from {@link DocumentStore#lightweightSession()} does not.
+ *
+ * <p>Optimistic concurrency: a document type with a {@code @Version} member is only updated at the
+ * version the document carries; {@link #update(Object, long)} does the same for any type. A stale
+ * version fails {@code saveChanges()} with {@link ConcurrencyException}.
+ *
+ * <pre>{@code
+ * try (DocumentSession session = store.openSession()) {
+ *   Customer c = session.load(Customer.class, id).orElseThrow();
+ *   session.store(c.withEmail("new@example.com"));
+ *   session.saveChanges();
+ * }
+ * }</pre>
+ */
+public interface DocumentSession extends QuerySession {
+
+  /**
+   * Queues an upsert of each document: inserted when new, replaced when not. A document with a
+   * {@code UUID} id left {@code null} in a writable member gets a time-ordered id now.
+   */
+  void store(Object... documents);
+
+  /** Queues an insert of each document; {@link #saveChanges()} fails with {@link DocumentExistsException} if one exists. */
+  void insert(Object... documents);
+
+  /** Queues a replacement of each document; {@link #saveChanges()} fails with {@link DocumentNotFoundException} if one does not exist. */
+  void update(Object... documents);
+
+  /**
+   * Queues a replacement of {@code document} only if it is still at {@code expectedVersion};
+   * {@code 0} means it must not exist yet.
+   */
+  void update(Object document, long expectedVersion);
+
+  /** Queues a delete of {@code document} (a soft delete when its type uses them). */
+  void delete(Object document);
+
+  /** Queues a delete of the document of {@code type} with {@code id}; nothing happens if there is none. */
+  <T> void deleteById(Class<T> type, Object id);
+
+  /** Queues the restore of a soft-deleted document. */
+  <T> void restore(Class<T> type, Object id);
+
+  /** Writes every queued change in one transaction; on failure writes nothing and keeps them queued. */
+  void saveChanges();
+
+  /** How many changes are queued. */
+  int pendingChanges();
+
+  /** Forgets {@code document}: drops it from the identity map and drops its queued changes. */
+  void eject(Object document);
+
+  /** Forgets every document and every queued change. */
+  void ejectAll();
+}

@@ -1,0 +1,212 @@
+package io.rillflow.internal.document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.rillflow.RillflowException;
+import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.spi.DocumentMapping;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One document type as one store uses it: every statement's SQL, qualified for the store's schema
+ * and built once when the store starts, and the Jackson reader and writer for the type. Nothing here
+ * builds strings or looks up types per call.
+ *
+ * @param <T> the document type
+ * @param <ID> its id type
+ */
+public final class DocumentTable<T, ID> {
+  private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+  private final DocumentMapping<T, ID> mapping;
+  private final ObjectReader reader;
+  private final ObjectWriter writer;
+  private final String qualifiedName;
+  private final String idArrayType;
+  private final boolean versioned;
+
+  private final String loadSql;
+  private final String loadManySql;
+  private final String upsertSql;
+  private final String insertSql;
+  private final String updateSql;
+  private final String updateAtVersionSql;
+  private final String deleteSql;
+  private final String deleteAtVersionSql;
+  private final String restoreSql;
+  private final String versionSql;
+
+  public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper) {
+    this.mapping = mapping;
+    this.reader = objectMapper.readerFor(mapping.documentType());
+    this.writer = objectMapper.writerFor(mapping.documentType());
+    this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(mapping.tableName());
+    this.idArrayType = IdColumns.sqlType(mapping.idType());
+    String versionProperty = mapping.versionProperty();
+    this.versioned = versionProperty != null;
+    if (versioned && !PROPERTY.matcher(versionProperty).matches()) {
+      throw new IllegalArgumentException("Version property \"" + versionProperty + "\" of "
+          + mapping.documentType().getName() + " is not a Java identifier");
+    }
+    String live = mapping.softDelete() ? " AND deleted_at IS NULL" : "";
+    String t = qualifiedName;
+    // A versioned document's JSON carries its version: the row's version is written into it in
+    // the same statement, so a load never has to patch the JSON in Java.
+    String newData = versioned ? "jsonb_set(?::jsonb, '{" + versionProperty + "}', to_jsonb(?::bigint))" : "?::jsonb";
+
+    loadSql = "SELECT data FROM " + t + " WHERE id = ?" + live;
+    loadManySql = "SELECT id, data FROM " + t + " WHERE id = ANY (?)" + live;
+    upsertSql = "INSERT INTO " + t + " AS d (id, data, version) VALUES (?, ?::jsonb, 1)"
+        + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()"
+        + (mapping.softDelete() ? ", deleted_at = NULL" : "");
+    insertSql = "INSERT INTO " + t + " (id, data, version) VALUES (?, " + newData + ", 1) ON CONFLICT (id) DO NOTHING";
+    updateSql = "UPDATE " + t + " SET data = ?::jsonb, version = version + 1, updated_at = now() WHERE id = ?" + live;
+    updateAtVersionSql = "UPDATE " + t + " SET data = " + newData + ", version = ?, updated_at = now()"
+        + " WHERE id = ? AND version = ?" + live;
+    deleteSql = mapping.softDelete()
+        ? "UPDATE " + t + " SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL"
+        : "DELETE FROM " + t + " WHERE id = ?";
+    deleteAtVersionSql = mapping.softDelete()
+        ? "UPDATE " + t + " SET deleted_at = now() WHERE id = ? AND version = ? AND deleted_at IS NULL"
+        : "DELETE FROM " + t + " WHERE id = ? AND version = ?";
+    restoreSql = "UPDATE " + t + " SET deleted_at = NULL, updated_at = now() WHERE id = ? AND deleted_at IS NOT NULL";
+    versionSql = "SELECT version FROM " + t + " WHERE id = ?" + live;
+  }
+
+  // The statements, each fixed for this store's schema.
+
+  public String loadSql() {
+    return loadSql;
+  }
+
+  public String loadManySql() {
+    return loadManySql;
+  }
+
+  public String upsertSql() {
+    return upsertSql;
+  }
+
+  public String insertSql() {
+    return insertSql;
+  }
+
+  public String updateSql() {
+    return updateSql;
+  }
+
+  public String updateAtVersionSql() {
+    return updateAtVersionSql;
+  }
+
+  public String deleteSql() {
+    return deleteSql;
+  }
+
+  public String deleteAtVersionSql() {
+    return deleteAtVersionSql;
+  }
+
+  public String restoreSql() {
+    return restoreSql;
+  }
+
+  public String versionSql() {
+    return versionSql;
+  }
+
+  /** The mapping this table stores. */
+  public DocumentMapping<T, ID> mapping() {
+    return mapping;
+  }
+
+  /** The schema-qualified, quoted table name. */
+  public String qualifiedName() {
+    return qualifiedName;
+  }
+
+  /** Whether the type has a {@code @Version} member. */
+  public boolean versioned() {
+    return versioned;
+  }
+
+  /** The document type's simple name, for messages. */
+  public String typeName() {
+    return mapping.documentType().getSimpleName();
+  }
+
+  /** Reads a stored document. */
+  public T read(String json) {
+    try {
+      return reader.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot read a stored " + mapping.documentType().getName()
+          + " from its JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Writes a document as JSON. */
+  public String write(T document) {
+    try {
+      return writer.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
+          + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * The document's id, assigning a time-ordered UUID when it has none and can take one.
+   *
+   * @throws IllegalArgumentException when the id is missing and cannot be assigned
+   */
+  @SuppressWarnings("unchecked")
+  public ID idOf(T document) {
+    ID id = mapping.id(document);
+    if (id == null) {
+      if (mapping.idType() == UUID.class && mapping.canAssignId()) {
+        id = (ID) TimeOrderedUuids.next();
+        mapping.assignId(document, id);
+      } else {
+        throw new IllegalArgumentException(typeName() + " has no id: set it before storing"
+            + (mapping.idType() == UUID.class ? " (a UUID id is assigned only when its member is writable)" : ""));
+      }
+    }
+    return id;
+  }
+
+  /**
+   * {@code id} as this type's id class.
+   *
+   * @throws IllegalArgumentException naming the expected class when it is another
+   */
+  public ID checkedId(Object id) {
+    if (id == null) {
+      throw new IllegalArgumentException("The id of a " + typeName() + " cannot be null");
+    }
+    Class<ID> idType = mapping.idType();
+    if (!idType.isInstance(id)) {
+      throw new IllegalArgumentException(typeName() + " ids are " + idType.getSimpleName()
+          + ", not " + id.getClass().getSimpleName() + " (" + id + ")");
+    }
+    return idType.cast(id);
+  }
+
+  /** Binds an array of ids, for {@code id = ANY (?)}. */
+  public Array idArray(Connection connection, Collection<?> ids) throws SQLException {
+    return connection.createArrayOf(idArrayType, ids.toArray());
+  }
+
+  /** Binds one id. */
+  public void bindId(PreparedStatement statement, int index, Object id) throws SQLException {
+    statement.setObject(index, id);
+  }
+}

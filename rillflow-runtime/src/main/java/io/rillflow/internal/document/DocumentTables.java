@@ -1,0 +1,45 @@
+package io.rillflow.internal.document;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.spi.DocumentMapping;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every {@link DocumentTable} of one store, by document class; built when the store starts, read-only after. */
+public final class DocumentTables {
+  private final Map<Class<?>, DocumentTable<?, ?>> byType;
+
+  public DocumentTables(Collection<DocumentMapping<?, ?>> mappings, String schema, ObjectMapper objectMapper) {
+    Map<Class<?>, DocumentTable<?, ?>> tables = new HashMap<>();
+    for (DocumentMapping<?, ?> mapping : mappings) {
+      tables.put(mapping.documentType(), new DocumentTable<>(mapping, schema, objectMapper));
+    }
+    this.byType = Map.copyOf(tables);
+  }
+
+  /**
+   * The table of {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type} is not a registered document
+   */
+  @SuppressWarnings("unchecked")
+  public <T> DocumentTable<T, Object> of(Class<T> type) {
+    DocumentTable<?, ?> table = byType.get(type);
+    if (table == null) {
+      throw new IllegalArgumentException(type.getName() + " is not a document of this store: annotate it "
+          + "@Document and make sure the Rillflow processor ran on it (its " + type.getSimpleName()
+          + "_Mapping must exist)");
+    }
+    return (DocumentTable<T, Object>) table;
+  }
+
+  /** The table of a document instance's class. */
+  @SuppressWarnings("unchecked")
+  public <T> DocumentTable<T, Object> ofInstance(T document) {
+    if (document == null) {
+      throw new IllegalArgumentException("A document cannot be null");
+    }
+    return of((Class<T>) document.getClass());
+  }
+}

@@ -1,0 +1,77 @@
+package io.rillflow.internal.session;
+
+import io.rillflow.RillflowException;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Writes a unit of work in one transaction: runs of consecutive writes with the same statement go
+ * as one JDBC batch (pgjdbc sends a batch in one round trip), in the order they were queued. Any
+ * failure rolls the whole transaction back.
+ */
+final class ChangeWriter {
+  private final DataSource dataSource;
+
+  ChangeWriter(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  void write(List<PendingWrite> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    PendingWrite current = null;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        int start = 0;
+        while (start < writes.size()) {
+          String sql = writes.get(start).sql();
+          int end = start + 1;
+          while (end < writes.size() && writes.get(end).sql() == sql) {
+            end++;
+          }
+          current = writes.get(start);
+          execute(connection, sql, writes.subList(start, end));
+          start = end;
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (BatchUpdateException e) {
+      SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+      throw new RillflowException("saveChanges() failed in a batch starting with the " + current.describe()
+          + "; nothing was written: " + cause.getMessage(), cause);
+    } catch (SQLException e) {
+      throw new RillflowException("saveChanges() failed at the " + (current == null ? "start" : current.describe())
+          + "; nothing was written: " + e.getMessage(), e);
+    }
+  }
+
+  private static void execute(Connection connection, String sql, List<PendingWrite> run) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      if (run.size() == 1) {
+        PendingWrite write = run.get(0);
+        write.bind(statement);
+        write.verify(statement.executeUpdate(), connection);
+        return;
+      }
+      for (PendingWrite write : run) {
+        write.bind(statement);
+        statement.addBatch();
+      }
+      int[] counts = statement.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        run.get(i).verify(counts[i], connection);
+      }
+    }
+  }
+}

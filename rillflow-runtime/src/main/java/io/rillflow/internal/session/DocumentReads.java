@@ -1,0 +1,67 @@
+package io.rillflow.internal.session;
+
+import io.rillflow.RillflowException;
+import io.rillflow.internal.document.DocumentTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Loads documents by id; shared by every kind of session. Each call borrows a connection for one statement. */
+final class DocumentReads {
+  private final DataSource dataSource;
+
+  DocumentReads(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  <T> T load(DocumentTable<T, Object> table, Object id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(table.loadSql())) {
+      table.bindId(statement, 1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? table.read(rows.getString(1)) : null;
+      }
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot load " + table.typeName() + " " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The documents found, by id; ids without a document are absent. */
+  <T> Map<Object, T> loadMany(DocumentTable<T, Object> table, Collection<?> ids) {
+    Map<Object, T> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(table.loadManySql())) {
+      statement.setArray(1, table.idArray(connection, ids));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          found.put(rows.getObject(1, table.mapping().idType()), table.read(rows.getString(2)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot load " + ids.size() + " " + table.typeName() + " documents: " + e.getMessage(), e);
+    }
+    return found;
+  }
+
+  /** {@code found} in the order of {@code ids}. */
+  static <T> List<T> inOrder(Collection<?> ids, Map<Object, T> found) {
+    List<T> ordered = new ArrayList<>(ids.size());
+    for (Object id : ids) {
+      T document = found.get(id);
+      if (document != null) {
+        ordered.add(document);
+      }
+    }
+    return ordered;
+  }
+}

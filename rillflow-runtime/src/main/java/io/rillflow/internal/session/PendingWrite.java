@@ -1,0 +1,165 @@
+package io.rillflow.internal.session;
+
+import io.rillflow.ConcurrencyException;
+import io.rillflow.DocumentExistsException;
+import io.rillflow.DocumentNotFoundException;
+import io.rillflow.internal.document.DocumentTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * One queued change of a unit of work. The document is serialized when the change is written, not
+ * when it is queued, so later changes to a mutable document before {@code saveChanges()} are saved.
+ */
+final class PendingWrite {
+  enum Kind { UPSERT, INSERT, UPDATE, UPDATE_AT_VERSION, DELETE, DELETE_AT_VERSION, RESTORE }
+
+  private final DocumentTable<Object, Object> table;
+  private final Kind kind;
+  private final Object id;
+  private final Object document;
+  private final long expectedVersion;
+  /** For INSERT: a conflict means "expected it to be new" (a concurrency failure), not "already exists". */
+  private final boolean expectNew;
+
+  private PendingWrite(DocumentTable<Object, Object> table, Kind kind, Object id, Object document,
+      long expectedVersion, boolean expectNew) {
+    this.table = table;
+    this.kind = kind;
+    this.id = id;
+    this.document = document;
+    this.expectedVersion = expectedVersion;
+    this.expectNew = expectNew;
+  }
+
+  static PendingWrite upsert(DocumentTable<Object, Object> table, Object id, Object document) {
+    return new PendingWrite(table, Kind.UPSERT, id, document, 0, false);
+  }
+
+  static PendingWrite insert(DocumentTable<Object, Object> table, Object id, Object document, boolean expectNew) {
+    return new PendingWrite(table, Kind.INSERT, id, document, 0, expectNew);
+  }
+
+  static PendingWrite update(DocumentTable<Object, Object> table, Object id, Object document) {
+    return new PendingWrite(table, Kind.UPDATE, id, document, 0, false);
+  }
+
+  static PendingWrite updateAtVersion(DocumentTable<Object, Object> table, Object id, Object document, long expected) {
+    return new PendingWrite(table, Kind.UPDATE_AT_VERSION, id, document, expected, false);
+  }
+
+  static PendingWrite delete(DocumentTable<Object, Object> table, Object id) {
+    return new PendingWrite(table, Kind.DELETE, id, null, 0, false);
+  }
+
+  static PendingWrite deleteAtVersion(DocumentTable<Object, Object> table, Object id, long expected) {
+    return new PendingWrite(table, Kind.DELETE_AT_VERSION, id, null, expected, false);
+  }
+
+  static PendingWrite restore(DocumentTable<Object, Object> table, Object id) {
+    return new PendingWrite(table, Kind.RESTORE, id, null, 0, false);
+  }
+
+  /** The statement; the same String instance for every write of one kind to one table, so runs of them batch. */
+  String sql() {
+    return switch (kind) {
+      case UPSERT -> table.upsertSql();
+      case INSERT -> table.insertSql();
+      case UPDATE -> table.updateSql();
+      case UPDATE_AT_VERSION -> table.updateAtVersionSql();
+      case DELETE -> table.deleteSql();
+      case DELETE_AT_VERSION -> table.deleteAtVersionSql();
+      case RESTORE -> table.restoreSql();
+    };
+  }
+
+  boolean concerns(Class<?> type, Object documentId) {
+    return table.mapping().documentType() == type && id.equals(documentId);
+  }
+
+  void bind(PreparedStatement statement) throws SQLException {
+    switch (kind) {
+      case UPSERT -> {
+        table.bindId(statement, 1, id);
+        statement.setString(2, table.write(document));
+      }
+      case INSERT -> {
+        table.bindId(statement, 1, id);
+        statement.setString(2, table.write(document));
+        if (table.versioned()) {
+          statement.setLong(3, 1);
+        }
+      }
+      case UPDATE -> {
+        statement.setString(1, table.write(document));
+        table.bindId(statement, 2, id);
+      }
+      case UPDATE_AT_VERSION -> {
+        int i = 1;
+        statement.setString(i++, table.write(document));
+        if (table.versioned()) {
+          statement.setLong(i++, expectedVersion + 1);
+        }
+        statement.setLong(i++, expectedVersion + 1);
+        table.bindId(statement, i++, id);
+        statement.setLong(i, expectedVersion);
+      }
+      case DELETE, RESTORE -> table.bindId(statement, 1, id);
+      case DELETE_AT_VERSION -> {
+        table.bindId(statement, 1, id);
+        statement.setLong(2, expectedVersion);
+      }
+    }
+  }
+
+  /**
+   * Checks the statement's row count; throws when the write did not happen as asked. Runs inside
+   * the transaction, which the caller rolls back on any exception.
+   */
+  void verify(int rows, Connection connection) throws SQLException {
+    if (rows > 0) {
+      return;
+    }
+    switch (kind) {
+      case INSERT -> {
+        if (expectNew) {
+          throw new ConcurrencyException(table.typeName(), id, 0, currentVersion(connection));
+        }
+        throw new DocumentExistsException(table.mapping().documentType(), id);
+      }
+      case UPDATE -> throw new DocumentNotFoundException(table.mapping().documentType(), id);
+      case UPDATE_AT_VERSION, DELETE_AT_VERSION ->
+          throw new ConcurrencyException(table.typeName(), id, expectedVersion, currentVersion(connection));
+      default -> {
+        // An upsert always writes; deleting or restoring what is not there is not an error.
+      }
+    }
+  }
+
+  /** After commit: a mutable versioned document learns its new version. */
+  void afterCommit() {
+    if (document == null || !table.versioned()) {
+      return;
+    }
+    if (kind == Kind.INSERT) {
+      table.mapping().version(document, 1);
+    } else if (kind == Kind.UPDATE_AT_VERSION) {
+      table.mapping().version(document, expectedVersion + 1);
+    }
+  }
+
+  String describe() {
+    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " of " + table.typeName() + " " + id;
+  }
+
+  private long currentVersion(Connection connection) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(table.versionSql())) {
+      table.bindId(query, 1, id);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0;
+      }
+    }
+  }
+}

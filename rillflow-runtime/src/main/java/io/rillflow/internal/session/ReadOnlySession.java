@@ -1,0 +1,35 @@
+package io.rillflow.internal.session;
+
+import io.rillflow.QuerySession;
+import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.document.DocumentTables;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link io.rillflow.DocumentStore#querySession()}: reads only, nothing remembered. */
+final class ReadOnlySession implements QuerySession {
+  private final DocumentTables tables;
+  private final DocumentReads reads;
+
+  ReadOnlySession(DocumentTables tables, DocumentReads reads) {
+    this.tables = tables;
+    this.reads = reads;
+  }
+
+  @Override
+  public <T> Optional<T> load(Class<T> type, Object id) {
+    DocumentTable<T, Object> table = tables.of(type);
+    return Optional.ofNullable(reads.load(table, table.checkedId(id)));
+  }
+
+  @Override
+  public <T> List<T> loadMany(Class<T> type, Collection<?> ids) {
+    DocumentTable<T, Object> table = tables.of(type);
+    ids.forEach(table::checkedId);
+    return DocumentReads.inOrder(ids, reads.loadMany(table, ids));
+  }
+
+  @Override
+  public void close() {}
+}

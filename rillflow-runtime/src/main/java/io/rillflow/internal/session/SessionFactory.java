@@ -1,0 +1,31 @@
+package io.rillflow.internal.session;
+
+import io.rillflow.DocumentSession;
+import io.rillflow.QuerySession;
+import io.rillflow.internal.document.DocumentTables;
+import javax.sql.DataSource;
+
+/** Makes the three kinds of session of one store; holds what they share. */
+public final class SessionFactory {
+  private final DocumentTables tables;
+  private final DocumentReads reads;
+  private final ChangeWriter writer;
+
+  public SessionFactory(DocumentTables tables, DataSource dataSource) {
+    this.tables = tables;
+    this.reads = new DocumentReads(dataSource);
+    this.writer = new ChangeWriter(dataSource);
+  }
+
+  public DocumentSession openSession() {
+    return new UnitOfWorkSession(tables, reads, writer, new IdentityMap());
+  }
+
+  public DocumentSession lightweightSession() {
+    return new UnitOfWorkSession(tables, reads, writer, null);
+  }
+
+  public QuerySession querySession() {
+    return new ReadOnlySession(tables, reads);
+  }
+}

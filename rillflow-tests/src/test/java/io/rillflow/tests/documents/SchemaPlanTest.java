@@ -1,0 +1,69 @@
+package io.rillflow.tests.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rillflow.AutoCreate;
+import io.rillflow.DocumentSession;
+import io.rillflow.DocumentStore;
+import io.rillflow.SchemaPlan;
+import io.rillflow.test.RillflowTestBase;
+import io.rillflow.test.TestDatabase;
+import io.rillflow.test.TestSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaPlanTest extends RillflowTestBase {
+
+  @Test
+  void aStoreThatCreatedItsTablesHasNothingLeftToPlan() {
+    assertThat(store().schema().plan().isEmpty()).isTrue();
+  }
+
+  @Test
+  void withAutoCreateNoneThePlanListsEveryTableAndCanBeExportedThenApplied(@TempDir Path directory) throws IOException {
+    TestSchema schema = TestSchema.create(TestDatabase.shared(), getClass());
+    // A first store creates everything; the second, which may create nothing, sees what was dropped.
+    schema.storeBuilder().build().close();
+    try (DocumentStore store = schema.storeBuilder().autoCreate(AutoCreate.NONE).build()) {
+      execute(store, "DROP TABLE \"" + schema.name() + "\".doc_customer");
+      execute(store, "ALTER TABLE \"" + schema.name() + "\".doc_note DROP COLUMN deleted_at");
+
+      SchemaPlan plan = store.schema().plan();
+      assertThat(plan.statements()).containsExactly(
+          "CREATE TABLE IF NOT EXISTS \"" + schema.name() + "\".\"doc_customer\" (\n"
+              + "    \"id\" uuid NOT NULL PRIMARY KEY,\n"
+              + "    \"data\" jsonb NOT NULL,\n"
+              + "    \"version\" bigint NOT NULL DEFAULT 1,\n"
+              + "    \"created_at\" timestamptz NOT NULL DEFAULT now(),\n"
+              + "    \"updated_at\" timestamptz NOT NULL DEFAULT now()\n"
+              + ")",
+          "ALTER TABLE \"" + schema.name() + "\".\"doc_note\" ADD COLUMN IF NOT EXISTS \"deleted_at\" timestamptz");
+
+      Path file = store.schema().exportMigration(directory);
+      assertThat(file.getFileName().toString()).matches("V\\d{14}__rillflow_documents\\.sql");
+      assertThat(Files.readString(file)).contains(plan.toSql());
+
+      store.schema().apply();
+      assertThat(store.schema().plan().isEmpty()).isTrue();
+      assertThat(store.schema().exportMigration(directory.resolve("nothing.sql"))).isNull();
+      try (DocumentSession session = store.lightweightSession()) {
+        session.store(new Customer(UUID.randomUUID(), "x@example.com", Tier.BASIC, null, null, null, null));
+        session.saveChanges();
+      }
+    } finally {
+      schema.drop();
+    }
+  }
+
+  private static void execute(DocumentStore store, String sql) {
+    try (var connection = store.dataSource().getConnection(); var statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+}

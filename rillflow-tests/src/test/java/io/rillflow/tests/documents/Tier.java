@@ -1,0 +1,3 @@
+package io.rillflow.tests.documents;
+
+public enum Tier { BASIC, GOLD, VIP }
