@@ -51,6 +51,12 @@ public interface DocumentSession extends QuerySession {
   /** Queues the restore of a soft-deleted document. */
   <T> void restore(Class<T> type, Object id);
 
+  /**
+   * Queues a change of parts of the stored document with this id, applied in SQL without loading it.
+   * The returned patch collects the changes; add them before {@link #saveChanges()}.
+   */
+  <T> DocumentPatch patch(Class<T> type, Object id);
+
   /** Writes every queued change in one transaction; on failure writes nothing and keeps them queued. */
   void saveChanges();
 

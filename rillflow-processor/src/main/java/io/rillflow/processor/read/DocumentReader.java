@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
 import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.DuplicatedModel;
 import io.rillflow.processor.model.IdKind;
 import io.rillflow.processor.model.PropertyModel;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ public final class DocumentReader {
   private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final Diagnostics diagnostics;
+  private final DuplicatedReader duplicated;
 
   public DocumentReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.duplicated = new DuplicatedReader(diagnostics);
   }
 
   /** The model of {@code element}, or empty after reporting every problem found on it. */
@@ -65,6 +68,8 @@ public final class DocumentReader {
     if (version == null) {
       valid = false;
     }
+    Optional<List<DuplicatedModel>> columns = duplicated.read(type, properties);
+    valid &= columns.isPresent();
     Optional<Properties.Found> id = findId(type, properties);
     if (id.isEmpty()) {
       return Optional.empty();
@@ -85,7 +90,7 @@ public final class DocumentReader {
       return Optional.empty();
     }
     return Optional.of(new DocumentModel(
-        type, ClassName.get(type), table, idMember.toModel(), idKind.get(), version, softDelete));
+        type, ClassName.get(type), table, idMember.toModel(), idKind.get(), version, softDelete, columns.get()));
   }
 
   /** The {@code @Version} member if any; {@code null} after reporting a problem with it. */

@@ -1,14 +1,17 @@
 package io.rillflow.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.DuplicatedModel;
 import io.rillflow.processor.model.IdKind;
 import io.rillflow.processor.model.PropertyModel;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 
@@ -44,6 +47,28 @@ public final class DocumentMappingWriter {
           .addStatement("$L", mutator.writeTo("document", isInt ? "(int) version" : "version"))
           .build());
     });
+  }
+
+  private static void addDuplicated(TypeSpec.Builder type, DocumentModel document) {
+    TypeName listOfFields = ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.DUPLICATED_FIELD);
+    CodeBlock.Builder fields = CodeBlock.builder().add("$T.of(", List.class).indent();
+    for (int i = 0; i < document.duplicated().size(); i++) {
+      DuplicatedModel field = document.duplicated().get(i);
+      CodeBlock path = field.path().stream().map(p -> CodeBlock.of("$S", p)).collect(CodeBlock.joining(", "));
+      fields.add("\nnew $T($S, $T.of($L), $T.$L, $L, $L, $L)$L", RuntimeTypes.DUPLICATED_FIELD, field.column(),
+          List.class, path, RuntimeTypes.COLUMN_TYPE, field.columnType(), field.indexed(), field.unique(),
+          field.lowercase(), i + 1 < document.duplicated().size() ? "," : "");
+    }
+    fields.unindent().add(")");
+    type.addField(FieldSpec.builder(listOfFields, "DUPLICATED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(fields.build())
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("duplicatedFields")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(listOfFields)
+        .addStatement("return DUPLICATED")
+        .build());
   }
 
   public void write(DocumentModel document) {
@@ -103,6 +128,9 @@ public final class DocumentMappingWriter {
           .build());
     }
     document.version().ifPresent(version -> addVersion(type, document, version));
+    if (!document.duplicated().isEmpty()) {
+      addDuplicated(type, document);
+    }
     if (document.softDelete()) {
       type.addMethod(MethodSpec.methodBuilder("softDelete")
           .addAnnotation(Override.class)

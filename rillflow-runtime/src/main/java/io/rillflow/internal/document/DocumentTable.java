@@ -29,6 +29,7 @@ public final class DocumentTable<T, ID> {
   private final DocumentMapping<T, ID> mapping;
   private final ObjectReader reader;
   private final ObjectWriter writer;
+  private final ObjectWriter valueWriter;
   private final String qualifiedName;
   private final String idArrayType;
   private final boolean versioned;
@@ -48,6 +49,7 @@ public final class DocumentTable<T, ID> {
     this.mapping = mapping;
     this.reader = objectMapper.readerFor(mapping.documentType());
     this.writer = objectMapper.writerFor(mapping.documentType());
+    this.valueWriter = objectMapper.writer();
     this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(mapping.tableName());
     this.idArrayType = IdColumns.sqlType(mapping.idType());
     String versionProperty = mapping.versionProperty();
@@ -141,6 +143,11 @@ public final class DocumentTable<T, ID> {
   /** The document type's simple name, for messages. */
   public String typeName() {
     return mapping.documentType().getSimpleName();
+  }
+
+  /** Writes any value as JSON with the store's mapper, for patches. */
+  public ObjectWriter valueWriter() {
+    return valueWriter;
   }
 
   /** Reads a stored document. */

@@ -14,7 +14,7 @@ import java.sql.SQLException;
  * when it is queued, so later changes to a mutable document before {@code saveChanges()} are saved.
  */
 final class PendingWrite {
-  enum Kind { UPSERT, INSERT, UPDATE, UPDATE_AT_VERSION, DELETE, DELETE_AT_VERSION, RESTORE }
+  enum Kind { UPSERT, INSERT, UPDATE, UPDATE_AT_VERSION, DELETE, DELETE_AT_VERSION, RESTORE, PATCH }
 
   private final DocumentTable<Object, Object> table;
   private final Kind kind;
@@ -23,15 +23,28 @@ final class PendingWrite {
   private final long expectedVersion;
   /** For INSERT: a conflict means "expected it to be new" (a concurrency failure), not "already exists". */
   private final boolean expectNew;
+  /** For PATCH: its changes, turned into SQL when written. */
+  private final JsonPatch patch;
+  private String patchSql;
 
   private PendingWrite(DocumentTable<Object, Object> table, Kind kind, Object id, Object document,
-      long expectedVersion, boolean expectNew) {
+      long expectedVersion, boolean expectNew, JsonPatch patch) {
     this.table = table;
     this.kind = kind;
     this.id = id;
     this.document = document;
     this.expectedVersion = expectedVersion;
     this.expectNew = expectNew;
+    this.patch = patch;
+  }
+
+  private PendingWrite(DocumentTable<Object, Object> table, Kind kind, Object id, Object document,
+      long expectedVersion, boolean expectNew) {
+    this(table, kind, id, document, expectedVersion, expectNew, null);
+  }
+
+  static PendingWrite patch(DocumentTable<Object, Object> table, Object id, JsonPatch patch) {
+    return new PendingWrite(table, Kind.PATCH, id, null, 0, false, patch);
   }
 
   static PendingWrite upsert(DocumentTable<Object, Object> table, Object id, Object document) {
@@ -72,6 +85,14 @@ final class PendingWrite {
       case DELETE -> table.deleteSql();
       case DELETE_AT_VERSION -> table.deleteAtVersionSql();
       case RESTORE -> table.restoreSql();
+      case PATCH -> {
+        if (patchSql == null) {
+          patchSql = "UPDATE " + table.qualifiedName() + " SET data = " + patch.expression()
+              + ", version = version + 1, updated_at = now() WHERE id = ?"
+              + (table.mapping().softDelete() ? " AND deleted_at IS NULL" : "");
+        }
+        yield patchSql;
+      }
     };
   }
 
@@ -111,6 +132,13 @@ final class PendingWrite {
         table.bindId(statement, 1, id);
         statement.setLong(2, expectedVersion);
       }
+      case PATCH -> {
+        int i = 1;
+        for (Object parameter : patch.parameters()) {
+          statement.setObject(i++, parameter);
+        }
+        table.bindId(statement, i, id);
+      }
     }
   }
 
@@ -129,7 +157,7 @@ final class PendingWrite {
         }
         throw new DocumentExistsException(table.mapping().documentType(), id);
       }
-      case UPDATE -> throw new DocumentNotFoundException(table.mapping().documentType(), id);
+      case UPDATE, PATCH -> throw new DocumentNotFoundException(table.mapping().documentType(), id);
       case UPDATE_AT_VERSION, DELETE_AT_VERSION ->
           throw new ConcurrencyException(table.typeName(), id, expectedVersion, currentVersion(connection));
       default -> {

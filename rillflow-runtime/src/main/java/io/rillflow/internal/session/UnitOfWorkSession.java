@@ -1,5 +1,6 @@
 package io.rillflow.internal.session;
 
+import io.rillflow.DocumentPatch;
 import io.rillflow.DocumentSession;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
@@ -150,6 +151,18 @@ final class UnitOfWorkSession implements DocumentSession {
           + "cannot be restored; use @Document(softDelete = true)");
     }
     pending.add(PendingWrite.restore(table, table.checkedId(id)));
+  }
+
+  @Override
+  public <T> DocumentPatch patch(Class<T> type, Object id) {
+    @SuppressWarnings("unchecked")
+    DocumentTable<Object, Object> table = (DocumentTable<Object, Object>) tables.of(type);
+    Object checked = table.checkedId(id);
+    JsonPatch patch = new JsonPatch(table, table.valueWriter());
+    pending.add(PendingWrite.patch(table, checked, patch));
+    // The instance in the identity map would no longer match the row.
+    forget(table, checked);
+    return patch;
   }
 
   @Override

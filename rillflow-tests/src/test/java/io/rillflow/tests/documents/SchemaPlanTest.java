@@ -29,19 +29,31 @@ class SchemaPlanTest extends RillflowTestBase {
     // A first store creates everything; the second, which may create nothing, sees what was dropped.
     schema.storeBuilder().build().close();
     try (DocumentStore store = schema.storeBuilder().autoCreate(AutoCreate.NONE).build()) {
-      execute(store, "DROP TABLE \"" + schema.name() + "\".doc_customer");
-      execute(store, "ALTER TABLE \"" + schema.name() + "\".doc_note DROP COLUMN deleted_at");
+      Tables.execute(store, "DROP TABLE \"" + schema.name() + "\".doc_customer");
+      Tables.execute(store, "ALTER TABLE \"" + schema.name() + "\".doc_note DROP COLUMN deleted_at");
 
       SchemaPlan plan = store.schema().plan();
-      assertThat(plan.statements()).containsExactly(
-          "CREATE TABLE IF NOT EXISTS \"" + schema.name() + "\".\"doc_customer\" (\n"
+      String q = "\"" + schema.name() + "\".";
+      assertThat(plan.statements()).hasSize(6);
+      assertThat(plan.statements().get(0)).isEqualTo(
+          "CREATE TABLE IF NOT EXISTS " + q + "\"doc_customer\" (\n"
               + "    \"id\" uuid NOT NULL PRIMARY KEY,\n"
               + "    \"data\" jsonb NOT NULL,\n"
               + "    \"version\" bigint NOT NULL DEFAULT 1,\n"
               + "    \"created_at\" timestamptz NOT NULL DEFAULT now(),\n"
-              + "    \"updated_at\" timestamptz NOT NULL DEFAULT now()\n"
-              + ")",
-          "ALTER TABLE \"" + schema.name() + "\".\"doc_note\" ADD COLUMN IF NOT EXISTS \"deleted_at\" timestamptz");
+              + "    \"updated_at\" timestamptz NOT NULL DEFAULT now(),\n"
+              + "    \"email\" text GENERATED ALWAYS AS ((data #>> '{email}')) STORED,\n"
+              + "    \"tier\" text GENERATED ALWAYS AS ((data #>> '{tier}')) STORED,\n"
+              + "    \"since\" timestamptz GENERATED ALWAYS AS (" + q + "rf_timestamptz(data #>> '{since}')) STORED,\n"
+              + "    \"balance_amount\" numeric GENERATED ALWAYS AS ((data #>> '{balance}')::numeric) STORED,\n"
+              + "    \"address_city\" text GENERATED ALWAYS AS (lower(data #>> '{address,city}')) STORED\n"
+              + ")");
+      assertThat(plan.statements().subList(1, 6)).containsExactly(
+          "CREATE UNIQUE INDEX IF NOT EXISTS \"doc_customer_email_uidx\" ON " + q + "\"doc_customer\" (\"email\")",
+          "CREATE INDEX IF NOT EXISTS \"doc_customer_tier_idx\" ON " + q + "\"doc_customer\" (\"tier\")",
+          "CREATE INDEX IF NOT EXISTS \"doc_customer_balance_amount_idx\" ON " + q + "\"doc_customer\" (\"balance_amount\")",
+          "CREATE INDEX IF NOT EXISTS \"doc_customer_address_city_idx\" ON " + q + "\"doc_customer\" (\"address_city\")",
+          "ALTER TABLE " + q + "\"doc_note\" ADD COLUMN IF NOT EXISTS \"deleted_at\" timestamptz");
 
       Path file = store.schema().exportMigration(directory);
       assertThat(file.getFileName().toString()).matches("V\\d{14}__rillflow_documents\\.sql");
@@ -56,14 +68,6 @@ class SchemaPlanTest extends RillflowTestBase {
       }
     } finally {
       schema.drop();
-    }
-  }
-
-  private static void execute(DocumentStore store, String sql) {
-    try (var connection = store.dataSource().getConnection(); var statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(sql, e);
     }
   }
 }

@@ -18,6 +18,15 @@ final class Tables {
         + store.schemaName() + "\"." + table + " ORDER BY id");
   }
 
+  static void execute(DocumentStore store, String sql) {
+    try (Connection connection = store.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   static List<String> query(DocumentStore store, String sql) {
     List<String> rows = new ArrayList<>();
     try (Connection connection = store.dataSource().getConnection();

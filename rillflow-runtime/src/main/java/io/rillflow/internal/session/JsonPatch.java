@@ -1,0 +1,94 @@
+package io.rillflow.internal.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.rillflow.DocumentPatch;
+import io.rillflow.RillflowException;
+import io.rillflow.internal.document.DocumentTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Builds one patch's {@code UPDATE}: each change wraps the expression so far, starting from
+ * {@code data}, so all changes apply in one statement and in the order given. Values are bound
+ * parameters; paths are checked to be property names before they reach SQL text.
+ */
+final class JsonPatch implements DocumentPatch {
+  private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+  private final DocumentTable<?, ?> table;
+  private final ObjectWriter values;
+  private String expression = "data";
+  private final List<Object> parameters = new ArrayList<>();
+
+  JsonPatch(DocumentTable<?, ?> table, ObjectWriter values) {
+    this.table = table;
+    this.values = values;
+  }
+
+  @Override
+  public DocumentPatch set(String path, Object value) {
+    String json;
+    try {
+      json = values.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot write the value for " + path + " of " + table.typeName()
+          + " as JSON: " + e.getOriginalMessage(), e);
+    }
+    expression = "jsonb_set(" + expression + ", " + literal(path) + ", ?::jsonb, true)";
+    parameters.add(json);
+    return this;
+  }
+
+  @Override
+  public DocumentPatch increment(String path, long by) {
+    return add(path, by);
+  }
+
+  @Override
+  public DocumentPatch increment(String path, double by) {
+    return add(path, by);
+  }
+
+  private DocumentPatch add(String path, Object by) {
+    String current = "coalesce((data #>> " + literal(path) + ")::numeric, 0)";
+    expression = "jsonb_set(" + expression + ", " + literal(path) + ", to_jsonb(" + current + " + ?), true)";
+    parameters.add(by);
+    return this;
+  }
+
+  @Override
+  public DocumentPatch remove(String path) {
+    expression = "(" + expression + " #- " + literal(path) + ")";
+    return this;
+  }
+
+  boolean isEmpty() {
+    return parameters.isEmpty() && expression.equals("data");
+  }
+
+  /** The new-data expression, with the version written into the JSON for versioned types. */
+  String expression() {
+    if (table.versioned()) {
+      return "jsonb_set(" + expression + ", '{" + table.mapping().versionProperty() + "}', to_jsonb(version + 1))";
+    }
+    return expression;
+  }
+
+  List<Object> parameters() {
+    return parameters;
+  }
+
+  /** {@code '{a,b}'}: the path as a text-array literal; only property names may appear in it. */
+  private String literal(String path) {
+    String[] segments = path.split("\\.", -1);
+    for (String segment : segments) {
+      if (!PROPERTY.matcher(segment).matches()) {
+        throw new IllegalArgumentException("Patch path \"" + path + "\" of " + table.typeName()
+            + " is not a dotted list of property names");
+      }
+    }
+    return "'{" + String.join(",", segments) + "}'";
+  }
+}
