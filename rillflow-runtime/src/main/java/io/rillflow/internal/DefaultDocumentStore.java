@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rillflow.AutoCreate;
+import io.rillflow.BulkMode;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
 import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
 import io.rillflow.StoreSchema;
+import io.rillflow.internal.document.BulkLoader;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.session.SessionFactory;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -27,6 +30,7 @@ public final class DefaultDocumentStore implements DocumentStore {
   private final DocumentTables tables;
   private final StoreSchema storeSchema;
   private final SessionFactory sessions;
+  private final BulkLoader bulkLoader;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultDocumentStore(
@@ -40,6 +44,7 @@ public final class DefaultDocumentStore implements DocumentStore {
     this.tables = new DocumentTables(mappings.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, mappings.all());
     this.sessions = new SessionFactory(tables, dataSource);
+    this.bulkLoader = new BulkLoader(dataSource);
   }
 
   /** Loads the modules, connects and migrates; on any failure closes what it opened. */
@@ -115,6 +120,22 @@ public final class DefaultDocumentStore implements DocumentStore {
   @Override
   public StoreSchema schema() {
     return storeSchema;
+  }
+
+  @Override
+  public <T> long bulkInsert(Collection<T> documents, BulkMode mode) {
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) documents.iterator().next().getClass();
+    for (T document : documents) {
+      if (document == null || document.getClass() != type) {
+        throw new IllegalArgumentException("bulkInsert takes documents of one type: found "
+            + (document == null ? "null" : document.getClass().getName()) + " among " + type.getName());
+      }
+    }
+    return bulkLoader.load(tables.of(type), documents, mode);
   }
 
   /** The store's document tables. */

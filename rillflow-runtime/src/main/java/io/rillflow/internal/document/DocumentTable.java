@@ -160,6 +160,16 @@ public final class DocumentTable<T, ID> {
     }
   }
 
+  /** Writes a document as UTF-8 JSON bytes. */
+  public byte[] writeBytes(T document) {
+    try {
+      return writer.writeValueAsBytes(document);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
+          + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** Writes a document as JSON. */
   public String write(T document) {
     try {
