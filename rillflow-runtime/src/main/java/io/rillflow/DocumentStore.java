@@ -60,6 +60,14 @@ public interface DocumentStore extends AutoCloseable {
    */
   <T> long bulkInsert(Collection<T> documents, BulkMode mode);
 
+  /**
+   * The generated implementation of a {@code @Repository} interface, bound to this store. Cheap:
+   * repositories hold no state but the store.
+   *
+   * @throws IllegalArgumentException when no generated repository implements {@code type}
+   */
+  <R extends DocumentRepository<?, ?>> R repository(Class<R> type);
+
   /** The document tables compared with the mappings: plan, apply, export. */
   StoreSchema schema();
 

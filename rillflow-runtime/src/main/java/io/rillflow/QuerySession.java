@@ -32,6 +32,12 @@ public interface QuerySession extends AutoCloseable {
     return loadMany(type, List.of(ids));
   }
 
+  /** Whether the document of {@code type} with {@code id} exists (and is not soft-deleted). */
+  <T> boolean exists(Class<T> type, Object id);
+
+  /** A query over every document of {@code type}. */
+  <T> DocumentQuery<T> query(Class<T> type);
+
   /** Ends the session; pending changes of a {@link DocumentSession} that were not saved are dropped. */
   @Override
   void close();

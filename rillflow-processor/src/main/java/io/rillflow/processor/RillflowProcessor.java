@@ -3,8 +3,11 @@ package io.rillflow.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.RepositoryModel;
+import io.rillflow.processor.read.RepositoryReader;
 import io.rillflow.processor.write.DocumentMappingWriter;
 import io.rillflow.processor.write.ModuleWriter;
+import io.rillflow.processor.write.RepositoryWriter;
 import io.rillflow.processor.write.SourceWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +37,11 @@ public final class RillflowProcessor extends AbstractProcessor {
 
   private Diagnostics diagnostics;
   private DocumentStep documents;
+  private RepositoryStep repositories;
   private ModuleWriter moduleWriter;
   /** Parts generated in earlier rounds and not yet registered by a module. */
   private final List<DocumentModel> unregistered = new ArrayList<>();
+  private final List<RepositoryModel> unregisteredRepositories = new ArrayList<>();
   private final List<ClassName> modules = new ArrayList<>();
 
   @Override
@@ -45,6 +50,8 @@ public final class RillflowProcessor extends AbstractProcessor {
     diagnostics = new Diagnostics(env.getMessager());
     SourceWriter sources = new SourceWriter(env.getFiler());
     documents = new DocumentStep(env.getElementUtils(), diagnostics, new DocumentMappingWriter(sources));
+    repositories = new RepositoryStep(env.getElementUtils(), diagnostics,
+        new RepositoryReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new RepositoryWriter(sources));
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
 
@@ -62,11 +69,15 @@ public final class RillflowProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       List<DocumentModel> found = documents.process(round);
+      List<RepositoryModel> foundRepositories = repositories.process(round);
       unregistered.addAll(found);
+      unregisteredRepositories.addAll(foundRepositories);
+      boolean nothingNew = found.isEmpty() && foundRepositories.isEmpty();
+      boolean somethingPending = !unregistered.isEmpty() || !unregisteredRepositories.isEmpty();
       // The module is written in the first round that finds nothing new rather than in the last
       // round: javac warns about sources created in the last round, and generated code must
       // compile without warnings.
-      if ((found.isEmpty() || round.processingOver()) && !unregistered.isEmpty() && !diagnostics.hasErrors()) {
+      if ((nothingNew || round.processingOver()) && somethingPending && !diagnostics.hasErrors()) {
         writeModule();
       }
       if (round.processingOver() && !modules.isEmpty() && !diagnostics.hasErrors()) {
@@ -82,21 +93,24 @@ public final class RillflowProcessor extends AbstractProcessor {
     String option = processingEnv.getOptions().get(MODULE_OPTION);
     ClassName name = option != null
         ? ClassName.bestGuess(option)
-        : ClassName.get(commonPackage(unregistered), DEFAULT_MODULE_NAME);
+        : ClassName.get(commonPackage(), DEFAULT_MODULE_NAME);
     if (!modules.isEmpty()) {
       // Another processor generated more documents after the first module was written.
       name = name.peerClass(name.simpleName() + (modules.size() + 1));
     }
-    moduleWriter.writeModule(name, List.copyOf(unregistered));
+    moduleWriter.writeModule(name, List.copyOf(unregistered), List.copyOf(unregisteredRepositories));
     modules.add(name);
     unregistered.clear();
+    unregisteredRepositories.clear();
   }
 
-  /** The longest package that contains every document; {@code io.rillflow.generated} if none. */
-  private static String commonPackage(List<DocumentModel> documents) {
+  /** The longest package that contains every pending part; {@code io.rillflow.generated} if none. */
+  private String commonPackage() {
+    List<String> packages = new ArrayList<>();
+    unregistered.forEach(d -> packages.add(d.type().packageName()));
+    unregisteredRepositories.forEach(r -> packages.add(r.type().packageName()));
     String common = null;
-    for (DocumentModel document : documents) {
-      String pkg = document.type().packageName();
+    for (String pkg : packages) {
       if (common == null) {
         common = pkg;
       }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rillflow.AutoCreate;
 import io.rillflow.BulkMode;
+import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
 import io.rillflow.QuerySession;
@@ -18,6 +19,7 @@ import io.rillflow.internal.session.SessionFactory;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** The running store: immutable once {@link #start} returns. */
@@ -25,7 +27,8 @@ public final class DefaultDocumentStore implements DocumentStore {
   private final String schema;
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
-  private final DocumentMappings mappings;
+  /** Mappings and repository factories the modules registered. */
+  private final ModuleParts parts;
   private final ObjectMapper objectMapper;
   private final DocumentTables tables;
   private final StoreSchema storeSchema;
@@ -35,14 +38,14 @@ public final class DefaultDocumentStore implements DocumentStore {
 
   private DefaultDocumentStore(
       String schema, DataSource dataSource, HikariDataSource ownedPool,
-      DocumentMappings mappings, ObjectMapper objectMapper) {
+      ModuleParts parts, ObjectMapper objectMapper) {
     this.schema = schema;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
-    this.mappings = mappings;
+    this.parts = parts;
     this.objectMapper = objectMapper;
-    this.tables = new DocumentTables(mappings.all(), schema, objectMapper);
-    this.storeSchema = new DefaultStoreSchema(dataSource, schema, mappings.all());
+    this.tables = new DocumentTables(parts.all(), schema, objectMapper);
+    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all());
     this.sessions = new SessionFactory(tables, dataSource);
     this.bulkLoader = new BulkLoader(dataSource);
   }
@@ -50,7 +53,7 @@ public final class DefaultDocumentStore implements DocumentStore {
   /** Loads the modules, connects and migrates; on any failure closes what it opened. */
   public static DefaultDocumentStore start(StoreSettings settings) {
     // Modules first: a conflict between them should fail before any connection is made.
-    DocumentMappings mappings = DocumentMappings.load(settings);
+    ModuleParts parts = ModuleParts.load(settings);
     ObjectMapper objectMapper = JsonMappers.create(settings.objectMapper());
     HikariDataSource pool = settings.dataSource() == null ? openPool(settings) : null;
     DataSource dataSource = pool != null ? pool : settings.dataSource();
@@ -58,7 +61,7 @@ public final class DefaultDocumentStore implements DocumentStore {
       if (settings.autoCreate() != AutoCreate.NONE) {
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
-      DefaultDocumentStore store = new DefaultDocumentStore(settings.schema(), dataSource, pool, mappings, objectMapper);
+      DefaultDocumentStore store = new DefaultDocumentStore(settings.schema(), dataSource, pool, parts, objectMapper);
       if (settings.autoCreate() != AutoCreate.NONE) {
         store.storeSchema.apply();
       }
@@ -138,6 +141,17 @@ public final class DefaultDocumentStore implements DocumentStore {
     return bulkLoader.load(tables.of(type), documents, mode);
   }
 
+  @Override
+  public <R extends DocumentRepository<?, ?>> R repository(Class<R> type) {
+    Function<DocumentStore, ?> factory = parts.repositoryFactory(type);
+    if (factory == null) {
+      throw new IllegalArgumentException("No generated repository implements " + type.getName()
+          + ": annotate it @Repository, make it extend DocumentRepository, and make sure the Rillflow "
+          + "processor ran on it (its " + type.getSimpleName() + "Impl must exist)");
+    }
+    return type.cast(factory.apply(this));
+  }
+
   /** The store's document tables. */
   public DocumentTables tables() {
     return tables;
@@ -150,7 +164,7 @@ public final class DefaultDocumentStore implements DocumentStore {
 
   @Override
   public Set<Class<?>> documentTypes() {
-    return mappings.types();
+    return parts.types();
   }
 
   @Override
@@ -163,9 +177,9 @@ public final class DefaultDocumentStore implements DocumentStore {
     return objectMapper;
   }
 
-  /** The store's document mappings. */
-  public DocumentMappings mappings() {
-    return mappings;
+  /** The store's document parts. */
+  public ModuleParts parts() {
+    return parts;
   }
 
   @Override
@@ -177,6 +191,6 @@ public final class DefaultDocumentStore implements DocumentStore {
 
   @Override
   public String toString() {
-    return "DocumentStore[schema=" + schema + ", documents=" + mappings.types().size() + "]";
+    return "DocumentStore[schema=" + schema + ", documents=" + parts.types().size() + "]";
   }
 }

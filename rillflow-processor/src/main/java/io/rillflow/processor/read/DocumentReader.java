@@ -22,6 +22,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /** Reads one {@code @Document} type into a {@link DocumentModel}, or reports why it cannot. */
@@ -145,6 +146,20 @@ public final class DocumentReader {
       }
     }
     return valid;
+  }
+
+  /**
+   * The declared type of a document's id member (marked {@code @Id}, else named {@code id}), read
+   * without reporting: for types of other compilations, and for repositories that name them.
+   */
+  public static Optional<TypeMirror> idTypeOf(TypeElement document) {
+    List<Properties.Found> properties = Properties.of(document);
+    for (Properties.Found property : properties) {
+      if (Annotations.find(property.element(), ID).isPresent()) {
+        return Optional.of(property.type());
+      }
+    }
+    return properties.stream().filter(p -> p.name().equals("id")).findFirst().map(Properties.Found::type);
   }
 
   /** A constructor without parameters, or one marked {@code @JsonCreator}. */

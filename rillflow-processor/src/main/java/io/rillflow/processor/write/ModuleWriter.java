@@ -4,12 +4,14 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.RepositoryModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -31,8 +33,8 @@ public final class ModuleWriter {
     this.filer = filer;
   }
 
-  /** Writes a module class registering {@code documents}. */
-  public void writeModule(ClassName name, List<DocumentModel> documents) {
+  /** Writes a module class registering {@code documents} and {@code repositories}. */
+  public void writeModule(ClassName name, List<DocumentModel> documents, List<RepositoryModel> repositories) {
     MethodSpec.Builder register = MethodSpec.methodBuilder("register")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -40,14 +42,18 @@ public final class ModuleWriter {
     for (DocumentModel document : documents) {
       register.addStatement("registry.document($T.INSTANCE)", document.mappingName());
     }
+    for (RepositoryModel repository : repositories) {
+      register.addStatement("registry.repository($T.class, $T::new)", repository.type(), repository.implementationName());
+    }
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
-        .addJavadoc("Registers the documents of this compilation with a store; found through "
-            + "{@code META-INF/services}.\n")
+        .addJavadoc("Registers the documents and repositories of this compilation with a store; found "
+            + "through {@code META-INF/services}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.RILLFLOW_MODULE)
         .addMethod(register.build());
-    sources.write(name.packageName(), type,
-        documents.stream().map(DocumentModel::element).toArray(Element[]::new));
+    sources.write(name.packageName(), type, Stream.concat(
+        documents.stream().map(DocumentModel::element),
+        repositories.stream().map(RepositoryModel::element)).toArray(Element[]::new));
   }
 
   /** Writes the services file listing {@code modules}, once, when processing is over. */

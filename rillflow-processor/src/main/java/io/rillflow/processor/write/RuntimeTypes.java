@@ -11,5 +11,9 @@ final class RuntimeTypes {
   static final ClassName DUPLICATED_FIELD = ClassName.get("io.rillflow.spi", "DuplicatedField");
   static final ClassName COLUMN_TYPE = ClassName.get("io.rillflow.spi", "ColumnType");
 
+  static final ClassName DOCUMENT_STORE = ClassName.get("io.rillflow", "DocumentStore");
+  static final ClassName DOCUMENT_SESSION = ClassName.get("io.rillflow", "DocumentSession");
+  static final ClassName ABSTRACT_DOCUMENT_REPOSITORY = ClassName.get("io.rillflow.spi", "AbstractDocumentRepository");
+
   private RuntimeTypes() {}
 }

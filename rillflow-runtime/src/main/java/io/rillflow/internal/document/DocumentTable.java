@@ -44,6 +44,9 @@ public final class DocumentTable<T, ID> {
   private final String deleteAtVersionSql;
   private final String restoreSql;
   private final String versionSql;
+  private final String countSql;
+  private final String existsSql;
+  private final String selectAllSql;
 
   public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper) {
     this.mapping = mapping;
@@ -81,6 +84,10 @@ public final class DocumentTable<T, ID> {
         : "DELETE FROM " + t + " WHERE id = ? AND version = ?";
     restoreSql = "UPDATE " + t + " SET deleted_at = NULL, updated_at = now() WHERE id = ? AND deleted_at IS NOT NULL";
     versionSql = "SELECT version FROM " + t + " WHERE id = ?" + live;
+    String where = mapping.softDelete() ? " WHERE deleted_at IS NULL" : "";
+    countSql = "SELECT count(*) FROM " + t + where;
+    existsSql = "SELECT EXISTS (SELECT 1 FROM " + t + " WHERE id = ?" + live + ")";
+    selectAllSql = "SELECT data FROM " + t + where;
   }
 
   // The statements, each fixed for this store's schema.
@@ -123,6 +130,18 @@ public final class DocumentTable<T, ID> {
 
   public String versionSql() {
     return versionSql;
+  }
+
+  public String countSql() {
+    return countSql;
+  }
+
+  public String existsSql() {
+    return existsSql;
+  }
+
+  public String selectAllSql() {
+    return selectAllSql;
   }
 
   /** The mapping this table stores. */

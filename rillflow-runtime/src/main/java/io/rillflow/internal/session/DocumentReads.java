@@ -33,6 +33,23 @@ final class DocumentReads {
     }
   }
 
+  boolean exists(DocumentTable<?, Object> table, Object id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(table.existsSql())) {
+      table.bindId(statement, 1, id);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot check " + table.typeName() + " " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  <T> AllDocumentsQuery<T> query(DocumentTable<T, Object> table) {
+    return new AllDocumentsQuery<>(dataSource, table);
+  }
+
   /** The documents found, by id; ids without a document are absent. */
   <T> Map<Object, T> loadMany(DocumentTable<T, Object> table, Collection<?> ids) {
     Map<Object, T> found = new HashMap<>();

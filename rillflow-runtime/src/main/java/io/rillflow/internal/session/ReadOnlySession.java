@@ -1,6 +1,7 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.QuerySession;
+import io.rillflow.DocumentQuery;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import java.util.Collection;
@@ -28,6 +29,17 @@ final class ReadOnlySession implements QuerySession {
     DocumentTable<T, Object> table = tables.of(type);
     ids.forEach(table::checkedId);
     return DocumentReads.inOrder(ids, reads.loadMany(table, ids));
+  }
+
+  @Override
+  public <T> boolean exists(Class<T> type, Object id) {
+    DocumentTable<T, Object> table = tables.of(type);
+    return reads.exists(table, table.checkedId(id));
+  }
+
+  @Override
+  public <T> DocumentQuery<T> query(Class<T> type) {
+    return reads.query(tables.of(type));
   }
 
   @Override

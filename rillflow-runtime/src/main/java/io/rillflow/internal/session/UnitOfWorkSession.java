@@ -2,6 +2,7 @@ package io.rillflow.internal.session;
 
 import io.rillflow.DocumentPatch;
 import io.rillflow.DocumentSession;
+import io.rillflow.DocumentQuery;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import java.util.ArrayList;
@@ -194,6 +195,17 @@ final class UnitOfWorkSession implements DocumentSession {
       identityMap.clear();
     }
     pending.clear();
+  }
+
+  @Override
+  public <T> boolean exists(Class<T> type, Object id) {
+    DocumentTable<T, Object> table = tables.of(type);
+    return reads.exists(table, table.checkedId(id));
+  }
+
+  @Override
+  public <T> DocumentQuery<T> query(Class<T> type) {
+    return reads.query(tables.of(type));
   }
 
   @Override

@@ -1,11 +1,14 @@
 package io.rillflow.internal;
 
+import io.rillflow.DocumentRepository;
+import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.ModuleRegistry;
 import io.rillflow.spi.RillflowModule;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,22 +16,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Every document mapping of one store, by document type, gathered from the modules once when the
- * store starts and read-only afterwards. Conflicts between modules (two mappings for one type, or
+ * What the modules of one store registered: document mappings by document type, and repository
+ * factories by interface; gathered once when the store starts and read-only afterwards. Conflicts between modules (two mappings for one type, or
  * one table claimed by two types) stop the store from starting; within one compilation the
  * processor already reports them.
  */
-public final class DocumentMappings {
+public final class ModuleParts {
   private final Map<Class<?>, DocumentMapping<?, ?>> byType;
+  private final Map<Class<?>, Function<DocumentStore, ?>> repositories;
 
-  private DocumentMappings(Map<Class<?>, DocumentMapping<?, ?>> byType) {
+  private ModuleParts(Map<Class<?>, DocumentMapping<?, ?>> byType, Map<Class<?>, Function<DocumentStore, ?>> repositories) {
     this.byType = byType;
+    this.repositories = repositories;
   }
 
   /** Loads the modules the settings name, and those on the class path when discovery is on. */
-  static DocumentMappings load(StoreSettings settings) {
+  static ModuleParts load(StoreSettings settings) {
     List<RillflowModule> modules = new ArrayList<>(settings.modules());
     if (settings.discoverModules()) {
       ServiceLoader.load(RillflowModule.class, settings.classLoader()).forEach(modules::add);
@@ -41,7 +47,7 @@ public final class DocumentMappings {
         module.register(collector);
       }
     }
-    return new DocumentMappings(java.util.Collections.unmodifiableMap(collector.byType));
+    return new ModuleParts(Collections.unmodifiableMap(collector.byType), Map.copyOf(collector.repositories));
   }
 
   /** The mapping of {@code type}, or {@code null} when it is not a registered document. */
@@ -55,6 +61,11 @@ public final class DocumentMappings {
     return byType.keySet();
   }
 
+  /** The factory of the generated implementation of {@code type}, or {@code null}. */
+  public Function<DocumentStore, ?> repositoryFactory(Class<?> type) {
+    return repositories.get(type);
+  }
+
   /** Every registered mapping. */
   public Collection<DocumentMapping<?, ?>> all() {
     return byType.values();
@@ -63,6 +74,13 @@ public final class DocumentMappings {
   private static final class Collector implements ModuleRegistry {
     private final Map<Class<?>, DocumentMapping<?, ?>> byType = new LinkedHashMap<>();
     private final Map<String, Class<?>> byTable = new HashMap<>();
+    private final Map<Class<?>, Function<DocumentStore, ?>> repositories = new HashMap<>();
+
+    @Override
+    public <R extends DocumentRepository<?, ?>> void repository(
+        Class<R> type, Function<DocumentStore, ? extends R> factory) {
+      repositories.put(type, factory);
+    }
 
     @Override
     public void document(DocumentMapping<?, ?> mapping) {

@@ -1,0 +1,134 @@
+package io.rillflow.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.rillflow.processor.Diagnostics;
+import io.rillflow.processor.Message;
+import io.rillflow.processor.model.IdKind;
+import io.rillflow.processor.model.RepositoryModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Reads one {@code @Repository} interface into a {@link RepositoryModel}, or reports why it cannot. */
+public final class RepositoryReader {
+  private static final String BASE = "io.rillflow.DocumentRepository";
+  private static final String SESSION = "io.rillflow.DocumentSession";
+
+  private final Diagnostics diagnostics;
+  private final Elements elements;
+  private final Types types;
+
+  public RepositoryReader(Diagnostics diagnostics, Elements elements, Types types) {
+    this.diagnostics = diagnostics;
+    this.elements = elements;
+    this.types = types;
+  }
+
+  public Optional<RepositoryModel> read(Element element) {
+    if (element.getKind() != ElementKind.INTERFACE) {
+      diagnostics.error(element, Message.REPOSITORY_NOT_INTERFACE, element.getSimpleName(),
+          element.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '));
+      return Optional.empty();
+    }
+    TypeElement repository = (TypeElement) element;
+    if (!repository.getTypeParameters().isEmpty()) {
+      diagnostics.error(repository, Message.REPOSITORY_GENERIC, repository.getSimpleName());
+      return Optional.empty();
+    }
+    TypeElement base = elements.getTypeElement(BASE);
+    DeclaredType baseType = base == null ? null : findBase(repository.asType(), base);
+    if (baseType == null || baseType.getTypeArguments().size() != 2
+        || baseType.getTypeArguments().stream().anyMatch(t -> t.getKind() != TypeKind.DECLARED)) {
+      diagnostics.error(repository, Message.REPOSITORY_NO_BASE, repository.getSimpleName());
+      return Optional.empty();
+    }
+    TypeElement document = (TypeElement) ((DeclaredType) baseType.getTypeArguments().get(0)).asElement();
+    TypeMirror declaredId = baseType.getTypeArguments().get(1);
+    if (Annotations.find(document, DocumentReader.DOCUMENT).isEmpty()) {
+      diagnostics.error(repository, Message.REPOSITORY_NOT_A_DOCUMENT, repository.getSimpleName(), document.getSimpleName());
+      return Optional.empty();
+    }
+    Optional<TypeMirror> actualId = DocumentReader.idTypeOf(document);
+    if (actualId.isEmpty()) {
+      // The document's own errors are reported on it.
+      return Optional.empty();
+    }
+    TypeName actualBoxed = TypeName.get(actualId.get()).box();
+    if (!TypeName.get(declaredId).equals(actualBoxed)) {
+      diagnostics.error(repository, Message.REPOSITORY_WRONG_ID, repository.getSimpleName(), TypeName.get(declaredId),
+          document.getSimpleName(), actualBoxed, document.getSimpleName(), actualBoxed);
+      return Optional.empty();
+    }
+    boolean valid = true;
+    boolean redeclaresIn = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(repository))) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      if (owner.getQualifiedName().contentEquals(BASE)) {
+        continue;
+      }
+      if (isIn(method, repository)) {
+        redeclaresIn = true;
+        continue;
+      }
+      diagnostics.error(method, Message.REPOSITORY_METHOD_UNSUPPORTED, signature(repository, method));
+      valid = false;
+    }
+    if (!valid) {
+      return Optional.empty();
+    }
+    boolean injectable = elements.getTypeElement("jakarta.inject.Singleton") != null;
+    return Optional.of(new RepositoryModel(repository, ClassName.get(repository), ClassName.get(document),
+        IdKind.of(actualBoxed).orElseThrow().boxed(), redeclaresIn, injectable));
+  }
+
+  /** {@code in(DocumentSession)} redeclared to return the repository itself (or a supertype of it). */
+  private boolean isIn(ExecutableElement method, TypeElement repository) {
+    List<? extends javax.lang.model.element.VariableElement> parameters = method.getParameters();
+    return method.getSimpleName().contentEquals("in") && parameters.size() == 1
+        && TypeName.get(parameters.get(0).asType()).toString().equals(SESSION)
+        && types.isAssignable(repository.asType(), method.getReturnType());
+  }
+
+  private DeclaredType findBase(TypeMirror type, TypeElement base) {
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      if (supertype.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      DeclaredType declared = (DeclaredType) supertype;
+      if (declared.asElement().equals(base)) {
+        return declared;
+      }
+      DeclaredType deeper = findBase(supertype, base);
+      if (deeper != null) {
+        return deeper;
+      }
+    }
+    return null;
+  }
+
+  /** {@code CustomerRepository.findByEmail(String email)}, as micronaut-data names a method in its errors. */
+  static String signature(TypeElement owner, ExecutableElement method) {
+    StringBuilder text = new StringBuilder(owner.getSimpleName()).append('.').append(method.getSimpleName()).append('(');
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      var parameter = method.getParameters().get(i);
+      text.append(i == 0 ? "" : ", ").append(TypeName.get(parameter.asType()).withoutAnnotations())
+          .append(' ').append(parameter.getSimpleName());
+    }
+    return text.append(')').toString().replace("java.lang.", "");
+  }
+}

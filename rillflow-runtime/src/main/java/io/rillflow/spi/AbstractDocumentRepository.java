@@ -1,0 +1,124 @@
+package io.rillflow.spi;
+
+import io.rillflow.DocumentRepository;
+import io.rillflow.DocumentSession;
+import io.rillflow.DocumentStore;
+import io.rillflow.QuerySession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The CRUD half of every generated repository: generated {@code <Name>Impl} classes extend it and
+ * add the interface's own query methods. Alone, each write is one transaction in a lightweight
+ * session; bound to a session, reads and writes go through it.
+ *
+ * @param <T> the document type
+ * @param <ID> its id type
+ */
+public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepository<T, ID> {
+  private final DocumentStore store;
+  private final Class<T> type;
+  /** {@code null} when the repository is used on its own. */
+  private final DocumentSession session;
+
+  protected AbstractDocumentRepository(DocumentStore store, Class<T> type, DocumentSession session) {
+    if (store == null) {
+      throw new IllegalArgumentException("A repository needs a DocumentStore");
+    }
+    this.store = store;
+    this.type = type;
+    this.session = session;
+  }
+
+  /** The store this repository reads and writes. */
+  protected final DocumentStore store() {
+    return store;
+  }
+
+  /** The session this repository is bound to, or {@code null}. */
+  protected final DocumentSession session() {
+    return session;
+  }
+
+  /** A session to read with: the bound one, else a query session the caller closes. */
+  private QuerySession reader() {
+    return session != null ? session : store.querySession();
+  }
+
+  private void write(Consumer<DocumentSession> change) {
+    if (session != null) {
+      change.accept(session);
+      return;
+    }
+    try (DocumentSession own = store.lightweightSession()) {
+      change.accept(own);
+      own.saveChanges();
+    }
+  }
+
+  @Override
+  public Optional<T> findById(ID id) {
+    return reader().load(type, id);
+  }
+
+  @Override
+  public List<T> findAllById(Iterable<ID> ids) {
+    List<Object> list = new ArrayList<>();
+    ids.forEach(list::add);
+    return reader().loadMany(type, list);
+  }
+
+  @Override
+  public Stream<T> findAll() {
+    return reader().query(type).stream();
+  }
+
+  @Override
+  public <S extends T> S save(S document) {
+    write(s -> s.store(document));
+    return document;
+  }
+
+  @Override
+  public <S extends T> List<S> saveAll(Iterable<S> documents) {
+    List<S> list = new ArrayList<>();
+    documents.forEach(list::add);
+    write(s -> s.store(list.toArray()));
+    return list;
+  }
+
+  @Override
+  public <S extends T> S insert(S document) {
+    write(s -> s.insert(document));
+    return document;
+  }
+
+  @Override
+  public <S extends T> S update(S document) {
+    write(s -> s.update(document));
+    return document;
+  }
+
+  @Override
+  public void delete(T document) {
+    write(s -> s.delete(document));
+  }
+
+  @Override
+  public void deleteById(ID id) {
+    write(s -> s.deleteById(type, id));
+  }
+
+  @Override
+  public boolean existsById(ID id) {
+    return reader().exists(type, id);
+  }
+
+  @Override
+  public long count() {
+    return reader().query(type).count();
+  }
+}
