@@ -1,10 +1,18 @@
 package io.rillflow.samples;
 
+import io.rillflow.BulkMode;
+import io.rillflow.ConcurrencyException;
+import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.rillflow.samples.customers.Address;
+import io.rillflow.samples.customers.Customer;
+import io.rillflow.samples.customers.CustomerDirectory;
+import io.rillflow.samples.customers.CustomerRepository;
+import io.rillflow.samples.customers.Tier;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The README's quickstart: starts a store on {@code RILLFLOW_DATABASE_URL} (or an embedded
@@ -21,23 +29,45 @@ public final class Quickstart {
             .schema("quickstart")
             .build()) {
       System.out.println("Rillflow quickstart on " + database.description());
-      System.out.println("Store started in schema \"" + store.schemaName() + "\"");
-      System.out.println("Document types found by the generated module: " + store.documentTypes().stream()
-          .map(Class::getSimpleName).sorted().toList());
-      System.out.println("Rillflow's own tables: " + ownTables(store));
+      run(store, System.out);
     }
   }
 
-  private static String ownTables(DocumentStore store) throws SQLException {
-    StringBuilder tables = new StringBuilder();
-    try (Connection connection = store.dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'quickstart' ORDER BY tablename")) {
-      while (rows.next()) {
-        tables.append(tables.length() == 0 ? "" : ", ").append(rows.getString(1));
-      }
+  /** The tour, on any store; the samples' tests run it too. */
+  public static void run(DocumentStore store, PrintStream out) {
+    out.println("Store started in schema \"" + store.schemaName() + "\" with documents "
+        + store.documentTypes().stream().map(Class::getSimpleName).sorted().toList()
+        + "; missing DDL: " + store.schema().plan().statements().size() + " statements");
+
+    CustomerRepository customers = store.repository(CustomerRepository.class);
+    CustomerDirectory directory = new CustomerDirectory(store, customers);
+    Customer ada = directory.register("ada." + System.nanoTime() + "@example.com", "Ada",
+        new Address("12 Analytical St", "London", "UK"));
+    out.println("Registered " + ada.name() + " (" + ada.id() + ")");
+
+    directory.promote(ada.id(), Tier.GOLD, new BigDecimal("25.50"));
+    Customer promoted = store.querySession().load(Customer.class, ada.id()).orElseThrow();
+    out.println("Promoted: tier " + promoted.tier() + ", credit " + promoted.credit() + ", version " + promoted.version());
+
+    try (DocumentSession first = store.openSession(); DocumentSession second = store.openSession()) {
+      Customer mine = first.load(Customer.class, ada.id()).orElseThrow();
+      Customer theirs = second.load(Customer.class, ada.id()).orElseThrow();
+      first.store(mine.withTier(Tier.VIP));
+      first.saveChanges();
+      second.store(theirs.withTier(Tier.BASIC));
+      second.saveChanges();
+    } catch (ConcurrencyException e) {
+      out.println("Lost update prevented: " + e.getMessage());
     }
-    return tables.toString();
+
+    List<Customer> many = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      many.add(Customer.create("bulk" + i + "." + System.nanoTime() + "@example.com", "Customer " + i,
+          new Address(i + " Main St", i % 2 == 0 ? "Springfield" : "Shelbyville", "US")));
+    }
+    long start = System.nanoTime();
+    long written = store.bulkInsert(many, BulkMode.INSERT_ONLY);
+    out.println("Bulk-inserted " + written + " customers with COPY in " + (System.nanoTime() - start) / 1_000_000 + " ms; "
+        + customers.count() + " customers stored");
   }
 }
