@@ -11,6 +11,9 @@ public enum AutoCreate {
   NONE,
   /** Create what is missing (tables, columns, indexes) and migrate Rillflow's own tables; drop nothing. */
   CREATE_OR_UPDATE,
-  /** Like {@link #CREATE_OR_UPDATE}, and also drop and recreate objects whose definition changed. */
+  /**
+   * Like {@link #CREATE_OR_UPDATE}, and also rebuild duplicated columns whose {@code @Duplicated}
+   * changed and drop those no longer mapped. Columns Rillflow did not create are never dropped.
+   */
   ALL
 }

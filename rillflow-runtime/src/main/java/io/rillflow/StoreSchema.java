@@ -13,7 +13,11 @@ import java.nio.file.Path;
  */
 public interface StoreSchema {
 
-  /** The DDL still missing: tables, columns, indexes. Reads the catalogue; changes nothing. */
+  /**
+   * The DDL still missing: tables, columns, indexes. With {@link AutoCreate#ALL} also the
+   * statements that rebuild a duplicated column whose {@code @Duplicated} changed and drop one no
+   * longer mapped. Reads the catalogue; changes nothing.
+   */
   SchemaPlan plan();
 
   /** Applies {@link #plan()} in one transaction, serialized against other stores doing the same. */

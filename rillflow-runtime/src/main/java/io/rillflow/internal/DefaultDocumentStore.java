@@ -38,14 +38,14 @@ public final class DefaultDocumentStore implements DocumentStore {
 
   private DefaultDocumentStore(
       String schema, DataSource dataSource, HikariDataSource ownedPool,
-      ModuleParts parts, ObjectMapper objectMapper) {
+      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate) {
     this.schema = schema;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.parts = parts;
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
-    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all());
+    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
     this.sessions = new SessionFactory(tables, dataSource);
     this.bulkLoader = new BulkLoader(dataSource);
   }
@@ -61,7 +61,8 @@ public final class DefaultDocumentStore implements DocumentStore {
       if (settings.autoCreate() != AutoCreate.NONE) {
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
-      DefaultDocumentStore store = new DefaultDocumentStore(settings.schema(), dataSource, pool, parts, objectMapper);
+      DefaultDocumentStore store = new DefaultDocumentStore(
+          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate());
       if (settings.autoCreate() != AutoCreate.NONE) {
         store.storeSchema.apply();
       }

@@ -1,5 +1,6 @@
 package io.rillflow.internal.schema;
 
+import io.rillflow.AutoCreate;
 import io.rillflow.SchemaException;
 import io.rillflow.SchemaPlan;
 import io.rillflow.StoreSchema;
@@ -28,10 +29,14 @@ public final class DefaultStoreSchema implements StoreSchema {
   private final DataSource dataSource;
   private final String schema;
   private final List<DocumentTableDdl> tables;
+  /** {@link AutoCreate#ALL}: also rebuild changed duplicated columns and drop ones no longer mapped. */
+  private final boolean rebuild;
 
-  public DefaultStoreSchema(DataSource dataSource, String schema, Collection<DocumentMapping<?, ?>> mappings) {
+  public DefaultStoreSchema(DataSource dataSource, String schema, Collection<DocumentMapping<?, ?>> mappings,
+      AutoCreate autoCreate) {
     this.dataSource = dataSource;
     this.schema = schema;
+    this.rebuild = autoCreate == AutoCreate.ALL;
     // By table name, so that a plan (and an exported migration) is the same whatever the module order.
     this.tables = mappings.stream()
         .map(m -> new DocumentTableDdl(m, schema))
@@ -51,17 +56,40 @@ public final class DefaultStoreSchema implements StoreSchema {
   private SchemaPlan plan(Catalogue catalogue) {
     List<String> statements = new ArrayList<>();
     for (DocumentTableDdl table : tables) {
+      List<String> indexesToCreate = new ArrayList<>();
       if (!catalogue.hasTable(table.table())) {
         statements.add(table.createTable());
+        table.generated().keySet().forEach(column -> statements.add(table.comment(column)));
       } else {
         for (String column : table.columns().keySet()) {
           if (!catalogue.hasColumn(table.table(), column)) {
             statements.add(table.addColumn(column));
+            if (table.generated().containsKey(column)) {
+              statements.add(table.comment(column));
+            }
+          } else if (rebuild && table.generated().containsKey(column)
+              && !table.commentText(column).equals(catalogue.comment(table.table(), column))) {
+            // A changed @Duplicated: dropping the column drops its index, so make that again too.
+            statements.add(table.dropColumn(column));
+            statements.add(table.addColumn(column));
+            statements.add(table.comment(column));
+            if (table.indexOf(column) != null) {
+              indexesToCreate.add(table.indexOf(column));
+            }
+          }
+        }
+        if (rebuild) {
+          for (String column : catalogue.columns(table.table())) {
+            String comment = catalogue.comment(table.table(), column);
+            if (!table.columns().containsKey(column) && comment != null
+                && comment.startsWith(DocumentTableDdl.COMMENT_PREFIX)) {
+              statements.add(table.dropColumn(column));
+            }
           }
         }
       }
       for (Map.Entry<String, String> index : table.indexes().entrySet()) {
-        if (!catalogue.hasIndex(index.getKey())) {
+        if (!catalogue.hasIndex(index.getKey()) || indexesToCreate.contains(index.getKey())) {
           statements.add(index.getValue());
         }
       }

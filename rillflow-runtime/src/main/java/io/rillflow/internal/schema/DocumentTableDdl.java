@@ -15,12 +15,18 @@ import java.util.regex.Pattern;
  */
 final class DocumentTableDdl {
   private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+  /** Starts the comment of every column Rillflow generates, so that ALL knows which it may drop. */
+  static final String COMMENT_PREFIX = "rillflow: ";
 
   private final String schema;
   private final String table;
   private final String qualifiedTable;
   /** Column name to its definition (without the name), in table order. */
   private final Map<String, String> columns = new LinkedHashMap<>();
+  /** The duplicated columns' definitions, which are also written as their comments. */
+  private final Map<String, String> generated = new LinkedHashMap<>();
+  /** Duplicated column name to the name of its index, for those that have one. */
+  private final Map<String, String> indexOfColumn = new LinkedHashMap<>();
   /** Index name to its CREATE INDEX statement. */
   private final Map<String, String> indexes = new LinkedHashMap<>();
 
@@ -38,9 +44,12 @@ final class DocumentTableDdl {
     }
     for (DuplicatedField field : mapping.duplicatedFields()) {
       Identifiers.quote(field.column());
-      columns.put(field.column(), field.type().sql() + " GENERATED ALWAYS AS (" + expression(field) + ") STORED");
+      String definition = field.type().sql() + " GENERATED ALWAYS AS (" + expression(field) + ") STORED";
+      columns.put(field.column(), definition);
+      generated.put(field.column(), definition);
       if (field.indexed()) {
         String index = indexName(field.column(), field.unique());
+        indexOfColumn.put(field.column(), index);
         indexes.put(index, "CREATE " + (field.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
             + Identifiers.quote(index) + " ON " + qualifiedTable + " (" + Identifiers.quote(field.column()) + ")");
       }
@@ -57,6 +66,34 @@ final class DocumentTableDdl {
 
   Map<String, String> indexes() {
     return indexes;
+  }
+
+  /** Duplicated column name to its definition. */
+  Map<String, String> generated() {
+    return generated;
+  }
+
+  /** The index of a duplicated column, or {@code null}. */
+  String indexOf(String column) {
+    return indexOfColumn.get(column);
+  }
+
+  /**
+   * Marks a duplicated column with its definition, so that a later start can tell a changed
+   * {@code @Duplicated} from an unchanged one without parsing PostgreSQL's rendering of the expression.
+   */
+  String comment(String column) {
+    return "COMMENT ON COLUMN " + qualifiedTable + "." + Identifiers.quote(column) + " IS '"
+        + COMMENT_PREFIX + generated.get(column).replace("'", "''") + "'";
+  }
+
+  /** The comment {@link #comment} writes, as the catalogue returns it. */
+  String commentText(String column) {
+    return COMMENT_PREFIX + generated.get(column);
+  }
+
+  String dropColumn(String column) {
+    return "ALTER TABLE " + qualifiedTable + " DROP COLUMN IF EXISTS " + Identifiers.quote(column);
   }
 
   String createTable() {
