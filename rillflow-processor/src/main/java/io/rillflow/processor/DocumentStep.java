@@ -2,7 +2,9 @@ package io.rillflow.processor;
 
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.read.DocumentReader;
+import io.rillflow.processor.read.MetamodelReader;
 import io.rillflow.processor.write.DocumentMappingWriter;
+import io.rillflow.processor.write.MetamodelWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,24 +13,29 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Processes {@code @Document} types: reads each into a model, checks the documents against each
- * other (one table, one type), and writes their mappings when the compilation has no error.
+ * other (one table, one type), and writes their mappings and metamodels when the compilation has
+ * no error.
  */
 final class DocumentStep {
   private final Elements elements;
   private final Diagnostics diagnostics;
   private final DocumentReader reader;
   private final DocumentMappingWriter writer;
+  private final MetamodelWriter metamodelWriter;
   /** Across rounds: a later round's document may clash with an earlier one's table. */
   private final Map<String, DocumentModel> byTable = new HashMap<>();
 
-  DocumentStep(Elements elements, Diagnostics diagnostics, DocumentMappingWriter writer) {
+  DocumentStep(Elements elements, Types types, Diagnostics diagnostics, DocumentMappingWriter writer,
+      MetamodelWriter metamodelWriter) {
     this.elements = elements;
     this.diagnostics = diagnostics;
-    this.reader = new DocumentReader(diagnostics);
+    this.reader = new DocumentReader(diagnostics, new MetamodelReader(types));
     this.writer = writer;
+    this.metamodelWriter = metamodelWriter;
   }
 
   /** The documents read in this round, their mappings written unless there were errors. */
@@ -53,7 +60,10 @@ final class DocumentStep {
       }
     }
     if (!diagnostics.hasErrors()) {
-      read.forEach(writer::write);
+      for (DocumentModel document : read) {
+        writer.write(document);
+        metamodelWriter.write(document);
+      }
     }
     return read;
   }

@@ -6,6 +6,7 @@ import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.RepositoryModel;
 import io.rillflow.processor.read.RepositoryReader;
 import io.rillflow.processor.write.DocumentMappingWriter;
+import io.rillflow.processor.write.MetamodelWriter;
 import io.rillflow.processor.write.ModuleWriter;
 import io.rillflow.processor.write.RepositoryWriter;
 import io.rillflow.processor.write.SourceWriter;
@@ -49,7 +50,8 @@ public final class RillflowProcessor extends AbstractProcessor {
     super.init(env);
     diagnostics = new Diagnostics(env.getMessager());
     SourceWriter sources = new SourceWriter(env.getFiler());
-    documents = new DocumentStep(env.getElementUtils(), diagnostics, new DocumentMappingWriter(sources));
+    documents = new DocumentStep(env.getElementUtils(), env.getTypeUtils(), diagnostics,
+        new DocumentMappingWriter(sources), new MetamodelWriter(sources));
     repositories = new RepositoryStep(env.getElementUtils(), diagnostics,
         new RepositoryReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new RepositoryWriter(sources));
     moduleWriter = new ModuleWriter(sources, env.getFiler());

@@ -32,6 +32,7 @@ class DocumentProcessorTest {
         JavaFileObjects.forSourceLines("com.acme.Customer_Mapping",
             "package com.acme;",
             "",
+            "import io.rillflow.Path;",
             "import io.rillflow.spi.DocumentMapping;",
             "import java.util.UUID;",
             "import javax.annotation.processing.Generated;",
@@ -46,6 +47,31 @@ class DocumentProcessorTest {
             "    @Override public Class<UUID> idType() { return UUID.class; }",
             "    @Override public String tableName() { return \"doc_customer\"; }",
             "    @Override public UUID id(Customer document) { return document.id(); }",
+            "",
+            "    @Override public Path<Customer, ?> path(String dotted) {",
+            "        return switch (dotted) {",
+            "            case \"id\" -> Customer_.id;",
+            "            case \"email\" -> Customer_.email;",
+            "            default -> null;",
+            "        };",
+            "    }",
+            "}"));
+    assertThat(compilation).generatedSourceFile("com.acme.Customer_").hasSourceEquivalentTo(
+        JavaFileObjects.forSourceLines("com.acme.Customer_",
+            "package com.acme;",
+            "",
+            "import io.rillflow.ComparablePath;",
+            "import io.rillflow.StringPath;",
+            "import java.util.List;",
+            "import java.util.UUID;",
+            "import javax.annotation.processing.Generated;",
+            "",
+            "@Generated(\"io.rillflow.processor.RillflowProcessor\")",
+            "public final class Customer_ {",
+            "    public static final ComparablePath<Customer, UUID> id = new ComparablePath<>(List.of(\"id\"), null, false, UUID.class);",
+            "    public static final StringPath<Customer> email = new StringPath<>(List.of(\"email\"), null, false);",
+            "",
+            "    private Customer_() {}",
             "}"));
     assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
         .contains("registry.document(Customer_Mapping.INSTANCE);");
@@ -308,5 +334,34 @@ class DocumentProcessorTest {
         .contains("document.setRevision((int) version);");
     assertThat(compilation).generatedSourceFile("com.acme.Order_Mapping").contentsAsUtf8String()
         .contains("public boolean softDelete() {\n        return true;");
+  }
+
+  @Test
+  void nestedObjectsGetNestedPathClassesAndDuplicatedColumnsAreKnown() throws java.io.IOException {
+    JavaFileObject address = JavaFileObjects.forSourceLines("com.acme.Address",
+        "package com.acme;",
+        "public record Address(String city, Geo geo) {",
+        "  public record Geo(double lat, double lon) {}",
+        "}");
+    JavaFileObject customer = JavaFileObjects.forSourceLines("com.acme.Customer",
+        "package com.acme;",
+        "",
+        "@io.rillflow.annotations.Document",
+        "@io.rillflow.annotations.Duplicated(path = \"address.city\", lowercase = true)",
+        "public record Customer(java.util.UUID id, Address address, java.util.List<String> tags, boolean active,",
+        "    java.util.Map<String, Integer> scores, Customer referrer) {}");
+
+    Compilation compilation = compile(customer, address);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String metamodel = compilation.generatedSourceFile("com.acme.Customer_").orElseThrow().getCharContent(true).toString();
+    org.assertj.core.api.Assertions.assertThat(metamodel)
+        .contains("public static final AddressPaths address = new AddressPaths();")
+        .contains("public final StringPath<Customer> city = new StringPath<>(List.of(\"address\", \"city\"), \"address_city\", true);")
+        .contains("public final ComparablePath<Customer, Double> lat = new ComparablePath<>(List.of(\"address\", \"geo\", \"lat\"), null, false, Double.class);")
+        .contains("public static final CollectionPath<Customer, String> tags = new CollectionPath<>(List.of(\"tags\"), String.class);")
+        .contains("public static final BooleanPath<Customer> active = new BooleanPath<>(List.of(\"active\"), null);")
+        .contains("public static final Path<Customer, Map<String, Integer>> scores = new Path<>(List.of(\"scores\"), null, false, Map.class);")
+        .contains("public static final Path<Customer, Customer> referrer");
   }
 }

@@ -46,7 +46,7 @@ public final class DefaultDocumentStore implements DocumentStore {
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
-    this.sessions = new SessionFactory(tables, dataSource);
+    this.sessions = new SessionFactory(tables, dataSource, objectMapper);
     this.bulkLoader = new BulkLoader(dataSource);
   }
 

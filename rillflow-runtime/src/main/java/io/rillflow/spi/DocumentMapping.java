@@ -61,6 +61,14 @@ public interface DocumentMapping<T, ID> {
     return false;
   }
 
+  /**
+   * The metamodel path for a dotted path ({@code "address.city"}), or {@code null} when the type
+   * has none: how a sort or patch given by name is checked and typed without reflection.
+   */
+  default io.rillflow.Path<T, ?> path(String dotted) {
+    return null;
+  }
+
   /** The {@code @Duplicated} columns, in declaration order. */
   default List<DuplicatedField> duplicatedFields() {
     return List.of();

@@ -16,10 +16,16 @@ import javax.lang.model.element.TypeElement;
  * @param version the {@code @Version} member, if any
  * @param softDelete whether deletes only mark rows deleted
  * @param duplicated the duplicated columns, members first, then type-level paths
+ * @param paths the queryable paths, top-level members with their nested paths
  */
 public record DocumentModel(
     TypeElement element, ClassName type, String table, PropertyModel id, IdKind idKind,
-    Optional<PropertyModel> version, boolean softDelete, List<DuplicatedModel> duplicated) {
+    Optional<PropertyModel> version, boolean softDelete, List<DuplicatedModel> duplicated, List<PathModel> paths) {
+
+  /** The path with this dotted name, if the document has one. */
+  public Optional<PathModel> path(String dotted) {
+    return paths.stream().flatMap(p -> p.flatten().stream()).filter(p -> p.dotted().equals(dotted)).findFirst();
+  }
 
   /** The generated mapping's name: {@code Customer_Mapping}, {@code Outer_Inner_Mapping}. */
   public ClassName mappingName() {

@@ -35,10 +35,12 @@ public final class DocumentReader {
 
   private final Diagnostics diagnostics;
   private final DuplicatedReader duplicated;
+  private final MetamodelReader metamodel;
 
-  public DocumentReader(Diagnostics diagnostics) {
+  public DocumentReader(Diagnostics diagnostics, MetamodelReader metamodel) {
     this.diagnostics = diagnostics;
     this.duplicated = new DuplicatedReader(diagnostics);
+    this.metamodel = metamodel;
   }
 
   /** The model of {@code element}, or empty after reporting every problem found on it. */
@@ -91,7 +93,8 @@ public final class DocumentReader {
       return Optional.empty();
     }
     return Optional.of(new DocumentModel(
-        type, ClassName.get(type), table, idMember.toModel(), idKind.get(), version, softDelete, columns.get()));
+        type, ClassName.get(type), table, idMember.toModel(), idKind.get(), version, softDelete, columns.get(),
+        metamodel.read(type, columns.get())));
   }
 
   /** The {@code @Version} member if any; {@code null} after reporting a problem with it. */

@@ -7,9 +7,11 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.DuplicatedModel;
 import io.rillflow.processor.model.IdKind;
+import io.rillflow.processor.model.PathModel;
 import io.rillflow.processor.model.PropertyModel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -47,6 +49,23 @@ public final class DocumentMappingWriter {
           .addStatement("$L", mutator.writeTo("document", isInt ? "(int) version" : "version"))
           .build());
     });
+  }
+
+  private static void addPathLookup(TypeSpec.Builder type, DocumentModel document) {
+    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (dotted) {\n").indent();
+    for (PathModel top : document.paths()) {
+      for (PathModel path : top.flatten()) {
+        cases.add("case $S -> $L;\n", path.dotted(), MetamodelWriter.reference(document, path));
+      }
+    }
+    cases.add("default -> null;\n").unindent().add("};\n");
+    type.addMethod(MethodSpec.methodBuilder("path")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get("io.rillflow", "Path"), document.type(), WildcardTypeName.subtypeOf(Object.class)))
+        .addParameter(String.class, "dotted")
+        .addCode(cases.build())
+        .build());
   }
 
   private static void addDuplicated(TypeSpec.Builder type, DocumentModel document) {
@@ -130,6 +149,9 @@ public final class DocumentMappingWriter {
     document.version().ifPresent(version -> addVersion(type, document, version));
     if (!document.duplicated().isEmpty()) {
       addDuplicated(type, document);
+    }
+    if (!document.paths().isEmpty()) {
+      addPathLookup(type, document);
     }
     if (document.softDelete()) {
       type.addMethod(MethodSpec.methodBuilder("softDelete")

@@ -33,6 +33,8 @@ public final class DocumentTable<T, ID> {
   private final String qualifiedName;
   private final String idArrayType;
   private final boolean versioned;
+  /** Dynamic query SQL by shape; bounded by the shapes an application's code can make. */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String loadSql;
   private final String loadManySql;
@@ -142,6 +144,15 @@ public final class DocumentTable<T, ID> {
 
   public String selectAllSql() {
     return selectAllSql;
+  }
+
+  /** The SQL cached for a query shape, built by {@code build} the first time. */
+  public String cachedSql(String shape, java.util.function.Supplier<String> build) {
+    String sql = queryCache.get(shape);
+    if (sql == null) {
+      sql = queryCache.computeIfAbsent(shape, s -> build.get());
+    }
+    return sql;
   }
 
   /** The mapping this table stores. */

@@ -1,7 +1,9 @@
 package io.rillflow.internal.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.query.DynamicQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,14 +13,17 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /** Loads documents by id; shared by every kind of session. Each call borrows a connection for one statement. */
 final class DocumentReads {
   private final DataSource dataSource;
+  private final ObjectMapper mapper;
 
-  DocumentReads(DataSource dataSource) {
+  DocumentReads(DataSource dataSource, ObjectMapper mapper) {
     this.dataSource = dataSource;
+    this.mapper = mapper;
   }
 
   <T> T load(DocumentTable<T, Object> table, Object id) {
@@ -46,8 +51,8 @@ final class DocumentReads {
     }
   }
 
-  <T> AllDocumentsQuery<T> query(DocumentTable<T, Object> table) {
-    return new AllDocumentsQuery<>(dataSource, table);
+  <T> DynamicQuery<T, T> query(DocumentTable<T, Object> table, UnaryOperator<T> resolve) {
+    return DynamicQuery.of(dataSource, table, mapper, resolve);
   }
 
   /** The documents found, by id; ids without a document are absent. */

@@ -7,6 +7,7 @@ import io.rillflow.internal.document.DocumentTables;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** {@link io.rillflow.DocumentStore#querySession()}: reads only, nothing remembered. */
 final class ReadOnlySession implements QuerySession {
@@ -39,7 +40,7 @@ final class ReadOnlySession implements QuerySession {
 
   @Override
   public <T> DocumentQuery<T> query(Class<T> type) {
-    return reads.query(tables.of(type));
+    return reads.query(tables.of(type), UnaryOperator.identity());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.rillflow.internal.session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.DocumentSession;
 import io.rillflow.QuerySession;
 import io.rillflow.internal.document.DocumentTables;
@@ -11,9 +12,9 @@ public final class SessionFactory {
   private final DocumentReads reads;
   private final ChangeWriter writer;
 
-  public SessionFactory(DocumentTables tables, DataSource dataSource) {
+  public SessionFactory(DocumentTables tables, DataSource dataSource, ObjectMapper mapper) {
     this.tables = tables;
-    this.reads = new DocumentReads(dataSource);
+    this.reads = new DocumentReads(dataSource, mapper);
     this.writer = new ChangeWriter(dataSource);
   }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link io.rillflow.DocumentStore#openSession()} (with an {@link IdentityMap}) and
@@ -205,7 +206,20 @@ final class UnitOfWorkSession implements DocumentSession {
 
   @Override
   public <T> DocumentQuery<T> query(Class<T> type) {
-    return reads.query(tables.of(type));
+    DocumentTable<T, Object> table = tables.of(type);
+    if (identityMap == null) {
+      return reads.query(table, UnaryOperator.identity());
+    }
+    // A document this session already holds is returned as that instance, as load() does.
+    return reads.query(table, document -> {
+      Object id = table.mapping().id(document);
+      T known = identityMap.get(type, id);
+      if (known != null) {
+        return known;
+      }
+      identityMap.put(type, id, document);
+      return document;
+    });
   }
 
   @Override

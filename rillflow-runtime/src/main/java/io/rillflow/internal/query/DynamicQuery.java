@@ -1,0 +1,248 @@
+package io.rillflow.internal.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.rillflow.Condition;
+import io.rillflow.DocumentQuery;
+import io.rillflow.Page;
+import io.rillflow.Path;
+import io.rillflow.RillflowException;
+import io.rillflow.Sort;
+import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.sql.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * A query over one document table, immutable: each refinement returns a new query. Its SQL is
+ * built once per shape (condition shape, ordering, paging, what is selected) and cached by the
+ * table; a call only collects its values.
+ *
+ * @param <D> the document type
+ * @param <R> the result type: the document, or a projection read from the document's JSON
+ */
+public final class DynamicQuery<D, R> implements DocumentQuery<R> {
+  private final DataSource dataSource;
+  private final DocumentTable<D, Object> table;
+  private final ConditionSql conditions;
+  private final ObjectMapper mapper;
+  private final ObjectReader reader;
+  /** Identity map hook for document results; identity when there is none. */
+  private final UnaryOperator<R> resolve;
+  private final ConditionNode<D> where;
+  private final Sort sort;
+  private final long skip;
+  private final int limit;
+
+  private DynamicQuery(DataSource dataSource, DocumentTable<D, Object> table, ObjectMapper mapper,
+      ObjectReader reader, UnaryOperator<R> resolve, ConditionNode<D> where, Sort sort, long skip, int limit) {
+    this.dataSource = dataSource;
+    this.table = table;
+    this.conditions = new ConditionSql(mapper);
+    this.mapper = mapper;
+    this.reader = reader;
+    this.resolve = resolve;
+    this.where = where;
+    this.sort = sort;
+    this.skip = skip;
+    this.limit = limit;
+  }
+
+  /** Every document of {@code table}, each passed through {@code resolve} (the identity map). */
+  public static <D> DynamicQuery<D, D> of(DataSource dataSource, DocumentTable<D, Object> table, ObjectMapper mapper,
+      UnaryOperator<D> resolve) {
+    return new DynamicQuery<>(dataSource, table, mapper, mapper.readerFor(table.mapping().documentType()), resolve,
+        null, Sort.unsorted(), 0, -1);
+  }
+
+  private DynamicQuery<D, R> with(ConditionNode<D> newWhere, Sort newSort, long newSkip, int newLimit) {
+    return new DynamicQuery<>(dataSource, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public DocumentQuery<R> where(Condition<? super R> condition) {
+    ConditionNode<D> node = Junction.node((Condition<D>) condition);
+    return with(where == null ? node : Junction.and(where, node), sort, skip, limit);
+  }
+
+  @Override
+  public DocumentQuery<R> orderBy(Sort... sorts) {
+    Sort all = sort;
+    for (Sort next : sorts) {
+      all = all.and(next);
+    }
+    return with(where, all, skip, limit);
+  }
+
+  @Override
+  public DocumentQuery<R> skip(long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("skip must be 0 or more, but was " + count);
+    }
+    return with(where, sort, count, limit);
+  }
+
+  @Override
+  public DocumentQuery<R> limit(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("limit must be 0 or more, but was " + count);
+    }
+    return with(where, sort, skip, count);
+  }
+
+  @Override
+  public <P> DocumentQuery<P> select(Class<P> projection) {
+    return new DynamicQuery<>(dataSource, table, mapper, mapper.readerFor(projection), UnaryOperator.identity(),
+        where, sort, skip, limit);
+  }
+
+  @Override
+  public List<R> list() {
+    try (Stream<R> results = stream()) {
+      return results.collect(Collectors.toList());
+    }
+  }
+
+  @Override
+  public Stream<R> stream() {
+    String sql = table.cachedSql("select " + key(), () -> "SELECT data FROM " + table.qualifiedName() + whereSql()
+        + orderSql() + (limit >= 0 ? " LIMIT ?" : "") + (skip > 0 ? " OFFSET ?" : ""));
+    List<Object> values = values();
+    return JdbcCursor.stream(dataSource, sql, statement -> {
+      int next = Parameters.bind(statement, values, 1);
+      if (limit >= 0) {
+        statement.setInt(next++, limit);
+      }
+      if (skip > 0) {
+        statement.setLong(next, skip);
+      }
+    }, row -> resolve.apply(read(row.getString(1))), table.typeName());
+  }
+
+  @Override
+  public Optional<R> first() {
+    try (Stream<R> results = limit(1).stream()) {
+      return results.findFirst();
+    }
+  }
+
+  @Override
+  public R single() {
+    List<R> results = limit(2).list();
+    if (results.size() != 1) {
+      throw new RillflowException("Expected exactly one " + table.typeName() + " but found "
+          + (results.isEmpty() ? "none" : "more than one") + (where == null ? "" : " matching " + where.shape()));
+    }
+    return results.get(0);
+  }
+
+  @Override
+  public long count() {
+    String sql = table.cachedSql("count " + (where == null ? "" : where.shape()),
+        () -> "SELECT count(*) FROM " + table.qualifiedName() + whereSql());
+    return scalar(sql, values()).longValue();
+  }
+
+  @Override
+  public boolean exists() {
+    String sql = table.cachedSql("exists " + (where == null ? "" : where.shape()),
+        () -> "SELECT count(*) FROM (SELECT 1 FROM " + table.qualifiedName() + whereSql() + " LIMIT 1) x");
+    return scalar(sql, values()).longValue() > 0;
+  }
+
+  @Override
+  public Page<R> page(int pageNumber, int size) {
+    if (pageNumber < 0 || size < 1) {
+      throw new IllegalArgumentException("page must be 0 or more and size at least 1, but were " + pageNumber + " and " + size);
+    }
+    List<R> items = with(where, sort, (long) pageNumber * size, size).list();
+    return new Page<>(items, pageNumber, size, count());
+  }
+
+  private String key() {
+    return (where == null ? "" : where.shape()) + " | " + sort + " | " + (limit >= 0) + " " + (skip > 0);
+  }
+
+  private List<Object> values() {
+    List<Object> values = new ArrayList<>();
+    if (where != null) {
+      conditions.values(where, values);
+    }
+    return values;
+  }
+
+  private String whereSql() {
+    StringBuilder sql = new StringBuilder();
+    String live = table.mapping().softDelete() ? "deleted_at IS NULL" : null;
+    if (where == null && live == null) {
+      return "";
+    }
+    sql.append(" WHERE ");
+    if (live != null) {
+      sql.append(live).append(where == null ? "" : " AND ");
+    }
+    if (where != null) {
+      conditions.write(where, sql, new ArrayList<>());
+    }
+    return sql.toString();
+  }
+
+  private String orderSql() {
+    if (sort.isUnsorted()) {
+      return "";
+    }
+    StringBuilder sql = new StringBuilder(" ORDER BY ");
+    for (int i = 0; i < sort.orders().size(); i++) {
+      Sort.Order order = sort.orders().get(i);
+      sql.append(i == 0 ? "" : ", ").append(orderExpression(order)).append(order.descending() ? " DESC" : " ASC");
+    }
+    return sql.toString();
+  }
+
+  /** A metamodel order knows its column and type; an order by name is looked up in the mapping. */
+  private String orderExpression(Sort.Order order) {
+    if (order.valueType() != null) {
+      return order.column() != null ? Identifiers.quote(order.column()) : ValueKinds.jsonExpression(order.path(), order.valueType());
+    }
+    Path<?, ?> path = table.mapping().path(order.dotted());
+    if (path == null) {
+      throw new IllegalArgumentException(table.typeName() + " has no path \"" + order.dotted() + "\" to sort by");
+    }
+    // A lower-case column would sort case-insensitively; sort by the JSON value instead.
+    return path.column() != null && !path.lowercaseColumn()
+        ? Identifiers.quote(path.column())
+        : ValueKinds.jsonExpression(path.segments(), path.valueType());
+  }
+
+  private R read(String json) {
+    try {
+      return reader.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot read a " + table.typeName() + " result: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private Number scalar(String sql, List<Object> values) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      Parameters.bind(statement, values, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot query " + table.typeName() + ": " + e.getMessage(), e);
+    }
+  }
+}

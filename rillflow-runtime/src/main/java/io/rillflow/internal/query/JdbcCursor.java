@@ -1,0 +1,116 @@
+package io.rillflow.internal.query;
+
+import io.rillflow.RillflowException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+
+/**
+ * Streams rows of a query through a server-side cursor: pgjdbc fetches {@link #FETCH_SIZE} rows per
+ * round trip, but only with autocommit off, so the stream owns a connection and a read-only
+ * transaction until it is closed or read to the end.
+ */
+public final class JdbcCursor {
+  /** Rows per round trip. */
+  public static final int FETCH_SIZE = 500;
+
+  /** Reads one value from the current row. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Sets a statement's parameters. */
+  @FunctionalInterface
+  public interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  private JdbcCursor() {}
+
+  public static <T> Stream<T> stream(DataSource dataSource, String sql, Binder binder, RowReader<T> reader, String what) {
+    Connection connection = null;
+    PreparedStatement statement = null;
+    try {
+      connection = dataSource.getConnection();
+      connection.setAutoCommit(false);
+      statement = connection.prepareStatement(sql);
+      statement.setFetchSize(FETCH_SIZE);
+      binder.bind(statement);
+      ResultSet rows = statement.executeQuery();
+      Rows<T> cursor = new Rows<>(connection, statement, rows, reader, what);
+      return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    } catch (SQLException | RuntimeException e) {
+      release(connection, statement, null);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new RillflowException("Cannot query " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void release(Connection connection, PreparedStatement statement, ResultSet rows) {
+    try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
+      if (c != null) {
+        // Ends the read-only transaction the cursor needed before the connection goes back.
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      // The stream is done; a failure to release is the pool's to handle (it tests connections).
+    }
+  }
+
+  private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private final RowReader<T> reader;
+    private final String what;
+    private boolean closed;
+
+    Rows(Connection connection, PreparedStatement statement, ResultSet rows, RowReader<T> reader, String what) {
+      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+      this.connection = connection;
+      this.statement = statement;
+      this.rows = rows;
+      this.reader = reader;
+      this.what = what;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super T> action) {
+      if (closed) {
+        return false;
+      }
+      try {
+        if (!rows.next()) {
+          close();
+          return false;
+        }
+        action.accept(reader.read(rows));
+        return true;
+      } catch (SQLException e) {
+        close();
+        throw new RillflowException("Cannot read the next " + what + ": " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    void close() {
+      if (!closed) {
+        closed = true;
+        release(connection, statement, rows);
+      }
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package io.rillflow.tests.queries;
+
+public record Author(String name, String country, int born) {}

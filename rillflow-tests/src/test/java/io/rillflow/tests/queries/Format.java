@@ -1,0 +1,3 @@
+package io.rillflow.tests.queries;
+
+public enum Format { HARDCOVER, PAPERBACK, EBOOK }
