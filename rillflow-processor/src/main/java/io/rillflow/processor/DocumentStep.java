@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -28,6 +29,8 @@ final class DocumentStep {
   private final MetamodelWriter metamodelWriter;
   /** Across rounds: a later round's document may clash with an earlier one's table. */
   private final Map<String, DocumentModel> byTable = new HashMap<>();
+  /** Every document read, by qualified name, for repositories to find theirs. */
+  private final Map<String, DocumentModel> byName = new HashMap<>();
 
   DocumentStep(Elements elements, Types types, Diagnostics diagnostics, DocumentMappingWriter writer,
       MetamodelWriter metamodelWriter) {
@@ -36,6 +39,15 @@ final class DocumentStep {
     this.reader = new DocumentReader(diagnostics, new MetamodelReader(types));
     this.writer = writer;
     this.metamodelWriter = metamodelWriter;
+  }
+
+  /**
+   * The model of {@code type}: one read in this compilation, else read now from the class path
+   * (a document compiled earlier, in another module).
+   */
+  Optional<DocumentModel> model(TypeElement type) {
+    DocumentModel known = byName.get(type.getQualifiedName().toString());
+    return known != null ? Optional.of(known) : reader.read(type);
   }
 
   /** The documents read in this round, their mappings written unless there were errors. */
@@ -53,6 +65,7 @@ final class DocumentStep {
       }
     }
     for (DocumentModel document : read) {
+      byName.put(document.type().canonicalName(), document);
       DocumentModel owner = byTable.putIfAbsent(document.table(), document);
       if (owner != null) {
         diagnostics.error(document.element(), Message.TABLE_TWICE,

@@ -53,7 +53,8 @@ public final class RillflowProcessor extends AbstractProcessor {
     documents = new DocumentStep(env.getElementUtils(), env.getTypeUtils(), diagnostics,
         new DocumentMappingWriter(sources), new MetamodelWriter(sources));
     repositories = new RepositoryStep(env.getElementUtils(), diagnostics,
-        new RepositoryReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new RepositoryWriter(sources));
+        new RepositoryReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), documents::model),
+        new RepositoryWriter(sources));
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
 

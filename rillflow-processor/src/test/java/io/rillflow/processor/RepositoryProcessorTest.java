@@ -119,21 +119,6 @@ class RepositoryProcessorTest {
   }
 
   @Test
-  void aQueryMethodIsNotSupportedYetAndSaysWhich() {
-    JavaFileObject repository = JavaFileObjects.forSourceLines("com.acme.CustomerRepository",
-        "package com.acme;",
-        "@io.rillflow.annotations.Repository",
-        "public interface CustomerRepository extends io.rillflow.DocumentRepository<Customer, java.util.UUID> {",
-        "  java.util.Optional<Customer> findByEmail(String email);",
-        "}");
-
-    assertThat(compile(CUSTOMER, repository))
-        .hadErrorContaining("[Rillflow/UnsupportedMethod] Unable to implement CustomerRepository.findByEmail(String email)")
-        .inFile(repository)
-        .onLineContaining("findByEmail");
-  }
-
-  @Test
   void aGenericRepositoryIsAnError() {
     JavaFileObject repository = JavaFileObjects.forSourceLines("com.acme.AnyRepository",
         "package com.acme;",

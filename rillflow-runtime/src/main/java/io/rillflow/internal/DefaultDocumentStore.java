@@ -12,10 +12,14 @@ import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
 import io.rillflow.StoreSchema;
 import io.rillflow.internal.document.BulkLoader;
+import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.session.SessionFactory;
+import io.rillflow.spi.QueryCall;
+import io.rillflow.spi.RepositorySupport;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +27,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** The running store: immutable once {@link #start} returns. */
-public final class DefaultDocumentStore implements DocumentStore {
+public final class DefaultDocumentStore implements DocumentStore, RepositorySupport {
   private final String schema;
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
@@ -151,6 +155,12 @@ public final class DefaultDocumentStore implements DocumentStore {
           + "processor ran on it (its " + type.getSimpleName() + "Impl must exist)");
     }
     return type.cast(factory.apply(this));
+  }
+
+  @Override
+  public <T> QueryCall<T> queryCall(Class<T> type, String sql) {
+    DocumentTable<T, Object> table = tables.of(type);
+    return new CompiledQueryCall<>(dataSource, table, objectMapper, table.reader(), sql);
   }
 
   /** The store's document tables. */

@@ -38,6 +38,17 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
     return store;
   }
 
+  /**
+   * A call of one of the repository's compile-time queries: {@code sql} names its table as
+   * {@value #TABLE}, which the store replaces with its schema-qualified table once and caches.
+   */
+  protected final QueryCall<T> query(String sql) {
+    return ((RepositorySupport) store).queryCall(type, sql);
+  }
+
+  /** How generated SQL names the document's table, for the store to qualify. */
+  public static final String TABLE = "{{table}}";
+
   /** The session this repository is bound to, or {@code null}. */
   protected final DocumentSession session() {
     return session;

@@ -15,11 +15,13 @@ import javax.lang.model.type.TypeMirror;
  * @param valueType the boxed value type (the element type for a collection)
  * @param column the {@code @Duplicated} column holding the value, or {@code null}
  * @param lowercase whether that column holds it in lower case
+ * @param sqlType the PostgreSQL type the value compares as: text (strings and enums), numeric,
+ *     boolean, uuid, timestamptz, timestamp or date; {@code null} for objects and collections
  * @param children the paths below a nested object, in declaration order
  */
 public record PathModel(
     List<String> segments, PathKind kind, TypeMirror type, TypeName valueType, String column, boolean lowercase,
-    List<PathModel> children) {
+    String sqlType, List<PathModel> children) {
 
   /** The kinds of value a path can lead to. */
   public enum PathKind { STRING, COMPARABLE, BOOLEAN, COLLECTION, OBJECT, OTHER }

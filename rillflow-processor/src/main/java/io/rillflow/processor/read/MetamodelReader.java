@@ -25,6 +25,11 @@ public final class MetamodelReader {
   private static final Set<String> COLLECTIONS = Set.of(
       "java.util.Collection", "java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.Queue");
 
+  /** Column type to the type a value compares as; integers and decimals alike compare as numeric. */
+  private static final java.util.Map<String, String> SQL_TYPES = java.util.Map.of(
+      "TEXT", "text", "INTEGER", "numeric", "BIGINT", "numeric", "DOUBLE", "numeric", "NUMERIC", "numeric",
+      "BOOLEAN", "boolean", "UUID", "uuid", "TIMESTAMPTZ", "timestamptz", "TIMESTAMP", "timestamp", "DATE", "date");
+
   private final Types types;
 
   public MetamodelReader(Types types) {
@@ -59,7 +64,8 @@ public final class MetamodelReader {
       PathKind kind = boxed.equals(ClassName.get(String.class)) || boxed.equals(ClassName.get(Character.class))
           ? PathKind.STRING
           : boxed.equals(ClassName.get(Boolean.class)) ? PathKind.BOOLEAN : PathKind.COMPARABLE;
-      return new PathModel(List.copyOf(segments), kind, type, boxed, columnName, lowercase, List.of());
+      return new PathModel(List.copyOf(segments), kind, type, boxed, columnName, lowercase,
+          SQL_TYPES.get(ColumnTypes.of(type).get()), List.of());
     }
     if (type.getKind() == TypeKind.DECLARED) {
       DeclaredType declared = (DeclaredType) type;
@@ -68,7 +74,8 @@ public final class MetamodelReader {
       if (COLLECTIONS.contains(name) && declared.getTypeArguments().size() == 1) {
         TypeMirror elementType = declared.getTypeArguments().get(0);
         if (ColumnTypes.of(elementType).isPresent() && elementType.getKind() == TypeKind.DECLARED) {
-          return new PathModel(List.copyOf(segments), PathKind.COLLECTION, type, TypeName.get(elementType), null, false, List.of());
+          return new PathModel(List.copyOf(segments), PathKind.COLLECTION, type, TypeName.get(elementType), null, false,
+              null, List.of());
         }
       }
       boolean application = !name.startsWith("java.") && !name.startsWith("javax.")
@@ -78,9 +85,9 @@ public final class MetamodelReader {
         List<String> deeper = new ArrayList<>(seen);
         deeper.add(name);
         return new PathModel(List.copyOf(segments), PathKind.OBJECT, type, TypeName.get(types.erasure(type)), null, false,
-            members(element, segments, duplicated, deeper));
+            null, members(element, segments, duplicated, deeper));
       }
     }
-    return new PathModel(List.copyOf(segments), PathKind.OTHER, type, boxed, null, false, List.of());
+    return new PathModel(List.copyOf(segments), PathKind.OTHER, type, boxed, null, false, null, List.of());
   }
 }

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The known name nearest to a misspelt one, by edit distance, for "did you mean" hints. */
-final class NearestName {
+public final class NearestName {
   private NearestName() {}
 
   /** The nearest candidate within a distance of a third of the name's length (at least 2), if any. */
-  static Optional<String> among(String name, Collection<String> candidates) {
+  public static Optional<String> among(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Math.max(2, name.length() / 3) + 1;
     for (String candidate : candidates) {

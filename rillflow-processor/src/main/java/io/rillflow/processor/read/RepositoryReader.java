@@ -4,8 +4,14 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
+import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.IdKind;
 import io.rillflow.processor.model.RepositoryModel;
+import io.rillflow.processor.query.QueryMethod;
+import io.rillflow.processor.query.QueryMethodReader;
+import io.rillflow.processor.query.SqlPlanner;
+import java.util.ArrayList;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,11 +35,17 @@ public final class RepositoryReader {
   private final Diagnostics diagnostics;
   private final Elements elements;
   private final Types types;
+  private final QueryMethodReader queries;
+  /** The model of a document, from this compilation or read from the class path. */
+  private final Function<TypeElement, Optional<DocumentModel>> documents;
 
-  public RepositoryReader(Diagnostics diagnostics, Elements elements, Types types) {
+  public RepositoryReader(Diagnostics diagnostics, Elements elements, Types types,
+      Function<TypeElement, Optional<DocumentModel>> documents) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.types = types;
+    this.queries = new QueryMethodReader(diagnostics, elements, types);
+    this.documents = documents;
   }
 
   public Optional<RepositoryModel> read(Element element) {
@@ -71,6 +83,13 @@ public final class RepositoryReader {
           document.getSimpleName(), actualBoxed, document.getSimpleName(), actualBoxed);
       return Optional.empty();
     }
+    Optional<DocumentModel> documentModel = documents.apply(document);
+    if (documentModel.isEmpty()) {
+      // The document's own errors are reported on it.
+      return Optional.empty();
+    }
+    SqlPlanner planner = new SqlPlanner(documentModel.get());
+    List<RepositoryModel.Query> planned = new ArrayList<>();
     boolean valid = true;
     boolean redeclaresIn = false;
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(repository))) {
@@ -85,15 +104,19 @@ public final class RepositoryReader {
         redeclaresIn = true;
         continue;
       }
-      diagnostics.error(method, Message.REPOSITORY_METHOD_UNSUPPORTED, signature(repository, method));
-      valid = false;
+      Optional<QueryMethod> query = queries.read(repository, method, documentModel.get());
+      if (query.isPresent()) {
+        planned.add(new RepositoryModel.Query(query.get(), planner.plan(query.get())));
+      } else {
+        valid = false;
+      }
     }
     if (!valid) {
       return Optional.empty();
     }
     boolean injectable = elements.getTypeElement("jakarta.inject.Singleton") != null;
     return Optional.of(new RepositoryModel(repository, ClassName.get(repository), ClassName.get(document),
-        IdKind.of(actualBoxed).orElseThrow().boxed(), redeclaresIn, injectable));
+        IdKind.of(actualBoxed).orElseThrow().boxed(), redeclaresIn, injectable, List.copyOf(planned)));
   }
 
   /** {@code in(DocumentSession)} redeclared to return the repository itself (or a supertype of it). */
@@ -119,16 +142,5 @@ public final class RepositoryReader {
       }
     }
     return null;
-  }
-
-  /** {@code CustomerRepository.findByEmail(String email)}, as micronaut-data names a method in its errors. */
-  static String signature(TypeElement owner, ExecutableElement method) {
-    StringBuilder text = new StringBuilder(owner.getSimpleName()).append('.').append(method.getSimpleName()).append('(');
-    for (int i = 0; i < method.getParameters().size(); i++) {
-      var parameter = method.getParameters().get(i);
-      text.append(i == 0 ? "" : ", ").append(TypeName.get(parameter.asType()).withoutAnnotations())
-          .append(' ').append(parameter.getSimpleName());
-    }
-    return text.append(')').toString().replace("java.lang.", "");
   }
 }

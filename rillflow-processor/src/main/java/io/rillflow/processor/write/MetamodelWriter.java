@@ -83,7 +83,8 @@ public final class MetamodelWriter {
     }
     ClassName enclosing = metamodel;
     for (int i = 1; i < object.segments().size(); i++) {
-      PathModel parent = new PathModel(object.segments().subList(0, i), PathModel.PathKind.OBJECT, null, null, null, false, List.of());
+      PathModel parent = new PathModel(object.segments().subList(0, i), PathModel.PathKind.OBJECT, null, null, null, false,
+          null, List.of());
       enclosing = enclosing.nestedClass(nestedName(metamodel, parent).simpleName());
     }
     return enclosing.nestedClass(simple + "Paths");

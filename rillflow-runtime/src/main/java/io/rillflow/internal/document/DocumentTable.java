@@ -175,6 +175,11 @@ public final class DocumentTable<T, ID> {
     return mapping.documentType().getSimpleName();
   }
 
+  /** The Jackson reader of the document type. */
+  public ObjectReader reader() {
+    return reader;
+  }
+
   /** Writes any value as JSON with the store's mapper, for patches. */
   public ObjectWriter valueWriter() {
     return valueWriter;

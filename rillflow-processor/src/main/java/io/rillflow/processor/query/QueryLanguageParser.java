@@ -1,0 +1,312 @@
+package io.rillflow.processor.query;
+
+import io.rillflow.processor.model.PathModel;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses {@code @Query} predicates:
+ *
+ * <pre>
+ * expr       := and ('or' and)*
+ * and        := unary ('and' unary)*
+ * unary      := 'not' unary | '(' expr ')' | comparison
+ * comparison := path (('=' | '!=' | '<>' | '<' | '<=' | '>' | '>=' | 'like' | 'ilike' | 'contains') value
+ *             | ['not'] 'in' value | 'is' ['not'] 'null' | 'between' value 'and' value)?
+ * value      := ':'name | 'string' | number | true | false
+ * </pre>
+ *
+ * A bare path is a boolean test ({@code not archived}). Keywords are case-insensitive.
+ */
+final class QueryLanguageParser {
+  /** A syntax or name error at a column (from 1) of the query text. */
+  static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int column;
+    final boolean syntax;
+
+    Failure(int column, String message, boolean syntax) {
+      super(message);
+      this.column = column;
+      this.syntax = syntax;
+    }
+  }
+
+  private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "null", "between", "like",
+      "ilike", "contains", "true", "false");
+
+  private record Token(String text, Kind kind, int column) {
+    enum Kind { WORD, PARAMETER, STRING, NUMBER, SYMBOL, END }
+
+    boolean is(String keyword) {
+      return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+    }
+  }
+
+  private final PathNames paths;
+  private final String documentName;
+  private final Map<String, Integer> parameters;
+  private final List<Token> tokens = new ArrayList<>();
+  private final List<Integer> used = new ArrayList<>();
+  private int position;
+
+  QueryLanguageParser(PathNames paths, String documentName, Map<String, Integer> parameters) {
+    this.paths = paths;
+    this.documentName = documentName;
+    this.parameters = parameters;
+  }
+
+  /** Indexes of the parameters the query names, in order of use. */
+  List<Integer> usedParameters() {
+    return used;
+  }
+
+  Predicate parse(String text) throws Failure {
+    tokenize(text);
+    Predicate predicate = or();
+    Token end = peek();
+    if (end.kind() != Token.Kind.END) {
+      throw new Failure(end.column(), "unexpected \"" + end.text() + "\"; expected and, or, or the end", true);
+    }
+    return predicate;
+  }
+
+  /** {@code email desc, address.city}: the paths and directions of an {@code orderBy}. */
+  List<QueryMethod.Order> orders(String text) throws Failure {
+    List<QueryMethod.Order> orders = new ArrayList<>();
+    int column = 1;
+    for (String part : text.split(",", -1)) {
+      String trimmed = part.trim();
+      String[] words = trimmed.split("\\s+");
+      int at = column + part.indexOf(trimmed);
+      if (trimmed.isEmpty() || words.length > 2
+          || (words.length == 2 && !words[1].equalsIgnoreCase("asc") && !words[1].equalsIgnoreCase("desc"))) {
+        throw new Failure(at, "expected \"path [asc|desc]\" but found \"" + trimmed + "\"", true);
+      }
+      PathModel path = paths.dotted(words[0]).orElseThrow(() -> new Failure(at,
+          documentName + " has no path \"" + words[0] + "\"" + paths.suggestion(words[0]), false));
+      orders.add(new QueryMethod.Order(path, words.length == 2 && words[1].equalsIgnoreCase("desc")));
+      column += part.length() + 1;
+    }
+    return orders;
+  }
+
+  private Predicate or() throws Failure {
+    List<Predicate> parts = new ArrayList<>(List.of(and()));
+    while (peek().is("or")) {
+      position++;
+      parts.add(and());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Predicate.Junction(false, parts);
+  }
+
+  private Predicate and() throws Failure {
+    List<Predicate> parts = new ArrayList<>(List.of(unary()));
+    while (peek().is("and")) {
+      position++;
+      parts.add(unary());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Predicate.Junction(true, parts);
+  }
+
+  private Predicate unary() throws Failure {
+    Token token = peek();
+    if (token.is("not")) {
+      position++;
+      return new Predicate.Not(unary());
+    }
+    if (token.text().equals("(")) {
+      position++;
+      Predicate inner = or();
+      expectSymbol(")");
+      return inner;
+    }
+    return comparison();
+  }
+
+  private Predicate comparison() throws Failure {
+    Token pathToken = next();
+    if (pathToken.kind() != Token.Kind.WORD || KEYWORDS.contains(pathToken.text().toLowerCase(Locale.ROOT))) {
+      throw new Failure(pathToken.column(), "expected a path but found \"" + pathToken.text() + "\"", true);
+    }
+    PathModel path = paths.dotted(pathToken.text()).orElseThrow(() -> new Failure(pathToken.column(),
+        documentName + " has no path \"" + pathToken.text() + "\"" + paths.suggestion(pathToken.text()), false));
+    Token operator = peek();
+    QueryOperator op;
+    boolean ignoreCase = false;
+    switch (operator.text().toLowerCase(Locale.ROOT)) {
+      case "=" -> op = QueryOperator.EQ;
+      case "!=", "<>" -> op = QueryOperator.NE;
+      case "<" -> op = QueryOperator.LT;
+      case "<=" -> op = QueryOperator.LE;
+      case ">" -> op = QueryOperator.GT;
+      case ">=" -> op = QueryOperator.GE;
+      case "like" -> op = QueryOperator.LIKE;
+      case "ilike" -> {
+        op = QueryOperator.LIKE;
+        ignoreCase = true;
+      }
+      case "contains" -> op = QueryOperator.CONTAINING;
+      case "in" -> op = QueryOperator.IN;
+      case "between" -> op = QueryOperator.BETWEEN;
+      case "is" -> {
+        position++;
+        boolean not = peek().is("not");
+        if (not) {
+          position++;
+        }
+        Token nullToken = next();
+        if (!nullToken.is("null")) {
+          throw new Failure(nullToken.column(), "expected \"null\" after \"is" + (not ? " not" : "") + "\" but found \""
+              + nullToken.text() + "\"", true);
+        }
+        return new Predicate.Criterion(path, not ? QueryOperator.IS_NOT_NULL : QueryOperator.IS_NULL, false, List.of());
+      }
+      case "not" -> {
+        position++;
+        Token in = next();
+        if (!in.is("in")) {
+          throw new Failure(in.column(), "expected \"in\" after \"not\" but found \"" + in.text() + "\"", true);
+        }
+        return new Predicate.Criterion(path, QueryOperator.NOT_IN, false, List.of(value()));
+      }
+      default -> {
+        // A bare path: a boolean that must be true.
+        return new Predicate.Criterion(path, QueryOperator.TRUE, false, List.of());
+      }
+    }
+    position++;
+    if (op == QueryOperator.BETWEEN) {
+      Argument low = value();
+      Token and = next();
+      if (!and.is("and")) {
+        throw new Failure(and.column(), "expected \"and\" in \"between ... and ...\" but found \"" + and.text() + "\"", true);
+      }
+      return new Predicate.Criterion(path, op, false, List.of(low, value()));
+    }
+    return new Predicate.Criterion(path, op, ignoreCase, List.of(value()));
+  }
+
+  private Argument value() throws Failure {
+    Token token = next();
+    switch (token.kind()) {
+      case PARAMETER -> {
+        Integer index = parameters.get(token.text());
+        if (index == null) {
+          throw new Failure(token.column(), "no parameter is named \"" + token.text() + "\"; parameters are "
+              + parameters.keySet(), false);
+        }
+        used.add(index);
+        return new Argument.Parameter(index);
+      }
+      case STRING -> {
+        return new Argument.Literal(token.text());
+      }
+      case NUMBER -> {
+        return new Argument.Literal(new BigDecimal(token.text()));
+      }
+      default -> {
+        if (token.is("true") || token.is("false")) {
+          return new Argument.Literal(Boolean.valueOf(token.text().toLowerCase(Locale.ROOT)));
+        }
+        throw new Failure(token.column(), "expected a value (:parameter, 'text', number, true or false) but found \""
+            + (token.kind() == Token.Kind.END ? "the end" : token.text()) + "\"", true);
+      }
+    }
+  }
+
+  private void expectSymbol(String symbol) throws Failure {
+    Token token = next();
+    if (!token.text().equals(symbol)) {
+      throw new Failure(token.column(), "expected \"" + symbol + "\" but found \""
+          + (token.kind() == Token.Kind.END ? "the end" : token.text()) + "\"", true);
+    }
+  }
+
+  private Token peek() {
+    return tokens.get(position);
+  }
+
+  private Token next() {
+    Token token = tokens.get(position);
+    if (token.kind() != Token.Kind.END) {
+      position++;
+    }
+    return token;
+  }
+
+  private void tokenize(String text) throws Failure {
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      int column = i + 1;
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '\'') {
+        StringBuilder value = new StringBuilder();
+        int j = i + 1;
+        while (true) {
+          if (j >= text.length()) {
+            throw new Failure(column, "the string that starts here is not closed with '", true);
+          }
+          if (text.charAt(j) == '\'') {
+            if (j + 1 < text.length() && text.charAt(j + 1) == '\'') {
+              value.append('\'');
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          value.append(text.charAt(j++));
+        }
+        tokens.add(new Token(value.toString(), Token.Kind.STRING, column));
+        i = j + 1;
+      } else if (c == ':') {
+        int j = i + 1;
+        while (j < text.length() && Character.isJavaIdentifierPart(text.charAt(j))) {
+          j++;
+        }
+        if (j == i + 1) {
+          throw new Failure(column, "expected a parameter name after ':'", true);
+        }
+        tokens.add(new Token(text.substring(i + 1, j), Token.Kind.PARAMETER, column));
+        i = j;
+      } else if (Character.isDigit(c) || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+        int j = i + 1;
+        while (j < text.length() && (Character.isDigit(text.charAt(j)) || text.charAt(j) == '.')) {
+          j++;
+        }
+        tokens.add(new Token(text.substring(i, j), Token.Kind.NUMBER, column));
+        i = j;
+      } else if (Character.isJavaIdentifierStart(c)) {
+        int j = i + 1;
+        while (j < text.length() && (Character.isJavaIdentifierPart(text.charAt(j)) || text.charAt(j) == '.')) {
+          j++;
+        }
+        tokens.add(new Token(text.substring(i, j), Token.Kind.WORD, column));
+        i = j;
+      } else if (c == '(' || c == ')' || c == '=') {
+        tokens.add(new Token(String.valueOf(c), Token.Kind.SYMBOL, column));
+        i++;
+      } else if (c == '<' || c == '>' || c == '!') {
+        String two = i + 1 < text.length() ? text.substring(i, i + 2) : "";
+        if (two.equals("<=") || two.equals(">=") || two.equals("!=") || two.equals("<>")) {
+          tokens.add(new Token(two, Token.Kind.SYMBOL, column));
+          i += 2;
+        } else if (c == '!') {
+          throw new Failure(column, "unexpected \"!\"; write != or not", true);
+        } else {
+          tokens.add(new Token(String.valueOf(c), Token.Kind.SYMBOL, column));
+          i++;
+        }
+      } else {
+        throw new Failure(column, "unexpected character \"" + c + "\"", true);
+      }
+    }
+    tokens.add(new Token("", Token.Kind.END, text.length() + 1));
+  }
+}

@@ -1,0 +1,469 @@
+package io.rillflow.processor.query;
+
+import io.rillflow.processor.Diagnostics;
+import io.rillflow.processor.Message;
+import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.PathModel;
+import io.rillflow.processor.model.PathModel.PathKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads one repository query method (a derived name or an {@code @Query}) into a checked
+ * {@link QueryMethod}: every path exists, every parameter is used and fits the path it is compared
+ * with, the operator fits the path's type, and the return type is one the query can produce.
+ * Each problem is reported on the method, or on the parameter at fault.
+ */
+public final class QueryMethodReader {
+  private static final String QUERY = "io.rillflow.annotations.Query";
+  private static final String SORT = "io.rillflow.Sort";
+  private static final String PAGE_REQUEST = "io.rillflow.PageRequest";
+
+  private final Diagnostics diagnostics;
+  private final Elements elements;
+  private final Types types;
+
+  public QueryMethodReader(Diagnostics diagnostics, Elements elements, Types types) {
+    this.diagnostics = diagnostics;
+    this.elements = elements;
+    this.types = types;
+  }
+
+  public Optional<QueryMethod> read(TypeElement repository, ExecutableElement method, DocumentModel document) {
+    String signature = signature(repository, method);
+    PathNames paths = new PathNames(document.paths());
+    String documentName = document.type().simpleName();
+    List<? extends VariableElement> parameters = method.getParameters();
+    int sortParameter = indexOf(parameters, SORT);
+    int pageParameter = indexOf(parameters, PAGE_REQUEST);
+
+    QueryMethod.Subject subject;
+    Predicate predicate;
+    List<QueryMethod.Order> orders;
+    int limit;
+    Set<Integer> used = new HashSet<>();
+    Optional<AnnotationMirror> query = find(method, QUERY);
+    if (query.isPresent()) {
+      Map<String, Integer> byName = new LinkedHashMap<>();
+      for (int i = 0; i < parameters.size(); i++) {
+        if (i != sortParameter && i != pageParameter) {
+          byName.put(parameters.get(i).getSimpleName().toString(), i);
+        }
+      }
+      QueryLanguageParser parser = new QueryLanguageParser(paths, documentName, byName);
+      AnnotationValue valueAttribute = value(query.get(), "value").orElseThrow();
+      String text = (String) valueAttribute.getValue();
+      try {
+        predicate = text.isBlank() ? null : parser.parse(text);
+        String orderBy = value(query.get(), "orderBy").map(v -> (String) v.getValue()).orElse("");
+        orders = orderBy.isBlank() ? List.of() : parser.orders(orderBy);
+      } catch (QueryLanguageParser.Failure failure) {
+        reportQueryFailure(method, query.get(), valueAttribute, signature, text, failure);
+        return Optional.empty();
+      }
+      used.addAll(parser.usedParameters());
+      limit = value(query.get(), "limit").map(v -> (Integer) v.getValue()).orElse(-1);
+      subject = subjectOf(method.getReturnType());
+    } else {
+      DerivedQueryParser.Derived derived;
+      try {
+        derived = new DerivedQueryParser(paths, documentName).parse(method.getSimpleName().toString());
+      } catch (DerivedQueryParser.Failure failure) {
+        Message message = failure.getMessage().contains(" has no ") ? Message.QUERY_UNKNOWN_PATH : Message.QUERY_METHOD_NAME;
+        diagnostics.error(method, message, signature, failure.getMessage());
+        return Optional.empty();
+      }
+      int plain = (int) java.util.stream.IntStream.range(0, parameters.size())
+          .filter(i -> i != sortParameter && i != pageParameter).count();
+      if (plain < derived.parameters()) {
+        diagnostics.error(method, Message.QUERY_MISSING_PARAMETER, signature, "the name needs " + derived.parameters()
+            + " parameter" + (derived.parameters() == 1 ? "" : "s") + " for its criteria, but the method has " + plain);
+        return Optional.empty();
+      }
+      for (int i = 0; i < derived.parameters(); i++) {
+        if (i == sortParameter || i == pageParameter) {
+          diagnostics.error(parameters.get(i), Message.QUERY_MISSING_PARAMETER, signature,
+              "criteria parameters come first; Sort and PageRequest go last");
+          return Optional.empty();
+        }
+        used.add(i);
+      }
+      subject = derived.subject();
+      predicate = derived.predicate();
+      orders = derived.orders();
+      limit = derived.limit();
+    }
+
+    boolean valid = true;
+    for (int i = 0; i < parameters.size(); i++) {
+      if (!used.contains(i) && i != sortParameter && i != pageParameter) {
+        diagnostics.error(parameters.get(i), Message.QUERY_UNUSED_PARAMETER, signature, parameters.get(i).getSimpleName());
+        valid = false;
+      }
+    }
+    if (predicate != null) {
+      valid &= check(predicate, method, signature);
+    }
+    ReturnShape shape = returnShape(method, subject, document, signature, pageParameter);
+    if (shape == null || !valid) {
+      return Optional.empty();
+    }
+    return Optional.of(new QueryMethod(method, subject, predicate, orders, limit, shape.result(), shape.projection(),
+        shape.projectionPaths(), sortParameter, pageParameter));
+  }
+
+  private void reportQueryFailure(ExecutableElement method, AnnotationMirror query, AnnotationValue value,
+      String signature, String text, QueryLanguageParser.Failure failure) {
+    if (failure.syntax) {
+      diagnostics.error(method, query, value, Message.QUERY_SYNTAX, signature, failure.column, failure.getMessage(),
+          text, " ".repeat(Math.max(0, failure.column - 1)));
+    } else if (failure.getMessage().startsWith("no parameter")) {
+      diagnostics.error(method, query, value, Message.QUERY_MISSING_PARAMETER, signature,
+          failure.getMessage() + " (at column " + failure.column + " of @Query)");
+    } else {
+      diagnostics.error(method, query, value, Message.QUERY_UNKNOWN_PATH, signature,
+          failure.getMessage() + " (at column " + failure.column + " of @Query)");
+    }
+  }
+
+  /** With {@code @Query}, the return type says what the query does. */
+  private QueryMethod.Subject subjectOf(TypeMirror returnType) {
+    String name = returnType.toString();
+    if (returnType.getKind() == TypeKind.BOOLEAN || name.equals("java.lang.Boolean")) {
+      return QueryMethod.Subject.EXISTS;
+    }
+    if (returnType.getKind() == TypeKind.LONG || returnType.getKind() == TypeKind.INT
+        || name.equals("java.lang.Long") || name.equals("java.lang.Integer")) {
+      return QueryMethod.Subject.COUNT;
+    }
+    return QueryMethod.Subject.FIND;
+  }
+
+  // ---- criteria ----
+
+  private boolean check(Predicate predicate, ExecutableElement method, String signature) {
+    if (predicate instanceof Predicate.Junction junction) {
+      boolean valid = true;
+      for (Predicate part : junction.parts()) {
+        valid &= check(part, method, signature);
+      }
+      return valid;
+    }
+    if (predicate instanceof Predicate.Not not) {
+      return check(not.negated(), method, signature);
+    }
+    Predicate.Criterion criterion = (Predicate.Criterion) predicate;
+    PathModel path = criterion.path();
+    QueryOperator operator = criterion.operator();
+    String allowed = allowedKinds(operator, path);
+    if (allowed != null) {
+      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, operator.describe(), path.dotted(),
+          describe(path), allowed);
+      return false;
+    }
+    if (criterion.ignoreCase() && path.kind() != PathKind.STRING) {
+      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", path.dotted(), describe(path),
+          "strings");
+      return false;
+    }
+    boolean valid = true;
+    for (Argument argument : criterion.arguments()) {
+      valid &= checkArgument(argument, criterion, method, signature);
+    }
+    return valid;
+  }
+
+  /** {@code null} when {@code operator} fits the path; else the kinds of value it fits. */
+  private static String allowedKinds(QueryOperator operator, PathModel path) {
+    PathKind kind = path.kind();
+    return switch (operator) {
+      case IS_NULL, IS_NOT_NULL -> null;
+      case LIKE, NOT_LIKE, STARTS_WITH, ENDS_WITH -> kind == PathKind.STRING ? null : "strings";
+      case CONTAINING, NOT_CONTAINING -> kind == PathKind.STRING || kind == PathKind.COLLECTION ? null : "strings and collections";
+      case TRUE, FALSE -> kind == PathKind.BOOLEAN ? null : "booleans";
+      case LT, LE, GT, GE, BETWEEN -> kind == PathKind.STRING || kind == PathKind.COMPARABLE ? null
+          : "numbers, dates and times, strings, UUIDs and enums";
+      case EQ, NE, IN, NOT_IN -> kind == PathKind.STRING || kind == PathKind.COMPARABLE || kind == PathKind.BOOLEAN ? null
+          : "strings, numbers, booleans, dates and times, UUIDs and enums";
+    };
+  }
+
+  private boolean checkArgument(Argument argument, Predicate.Criterion criterion, ExecutableElement method, String signature) {
+    PathModel path = criterion.path();
+    QueryOperator operator = criterion.operator();
+    boolean textual = operator == QueryOperator.LIKE || operator == QueryOperator.NOT_LIKE
+        || operator == QueryOperator.STARTS_WITH || operator == QueryOperator.ENDS_WITH
+        || ((operator == QueryOperator.CONTAINING || operator == QueryOperator.NOT_CONTAINING) && path.kind() == PathKind.STRING);
+    boolean element = (operator == QueryOperator.CONTAINING || operator == QueryOperator.NOT_CONTAINING)
+        && path.kind() == PathKind.COLLECTION;
+    boolean many = operator == QueryOperator.IN || operator == QueryOperator.NOT_IN;
+    TypeMirror expected = textual ? elements.getTypeElement("java.lang.String").asType()
+        : element ? typeOf(path.valueType().toString()) : boxed(path.type());
+    String needs = textual ? "a String" : many ? "a collection or array of " + simple(expected)
+        : element ? "an element of type " + simple(expected) : "a " + simple(expected);
+
+    if (argument instanceof Argument.Literal literal) {
+      return checkLiteral(literal.value(), expected, path, operator, needs, method, signature);
+    }
+    VariableElement parameter = method.getParameters().get(((Argument.Parameter) argument).index());
+    TypeMirror actual = parameter.asType();
+    boolean fits;
+    if (many) {
+      TypeMirror elementType = elementOf(actual);
+      fits = elementType != null && assignable(elementType, expected);
+    } else {
+      fits = assignable(actual, expected);
+    }
+    if (!fits) {
+      diagnostics.error(parameter, Message.QUERY_PARAMETER_TYPE, signature, parameter.getSimpleName(), simple(actual),
+          operator.describe(), path.dotted(), needs);
+      return false;
+    }
+    return true;
+  }
+
+  private boolean checkLiteral(Object value, TypeMirror expected, PathModel path, QueryOperator operator, String needs,
+      ExecutableElement method, String signature) {
+    Element type = types.asElement(expected);
+    boolean fits;
+    String given;
+    if (value instanceof String text) {
+      given = "the string '" + text + "'";
+      if (type != null && type.getKind() == ElementKind.ENUM) {
+        fits = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+            .anyMatch(f -> f.getKind() == ElementKind.ENUM_CONSTANT && f.getSimpleName().contentEquals(text));
+        needs = "one of " + ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+            .filter(f -> f.getKind() == ElementKind.ENUM_CONSTANT).map(f -> f.getSimpleName().toString()).toList();
+      } else {
+        fits = path.kind() == PathKind.STRING || isTemporal(expected) || expected.toString().equals("java.util.UUID")
+            || operator == QueryOperator.LIKE || operator == QueryOperator.NOT_LIKE;
+      }
+    } else if (value instanceof BigDecimal number) {
+      given = "the number " + number;
+      fits = isNumber(expected);
+    } else {
+      given = "the boolean " + value;
+      fits = expected.toString().equals("java.lang.Boolean");
+    }
+    if (!fits) {
+      diagnostics.error(method, Message.QUERY_LITERAL_TYPE, signature, operator.describe(), path.dotted(), needs, given);
+    }
+    return fits;
+  }
+
+  // ---- return types ----
+
+  private record ReturnShape(QueryMethod.Result result, TypeElement projection, List<PathModel> projectionPaths) {}
+
+  private ReturnShape returnShape(ExecutableElement method, QueryMethod.Subject subject, DocumentModel document,
+      String signature, int pageParameter) {
+    TypeMirror type = method.getReturnType();
+    String shown = simple(type);
+    switch (subject) {
+      case COUNT -> {
+        if (type.getKind() == TypeKind.LONG || type.toString().equals("java.lang.Long")) {
+          return new ReturnShape(QueryMethod.Result.LONG, null, List.of());
+        }
+        if (type.getKind() == TypeKind.INT || type.toString().equals("java.lang.Integer")) {
+          return new ReturnShape(QueryMethod.Result.INT, null, List.of());
+        }
+        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a count returns long or int");
+        return null;
+      }
+      case EXISTS -> {
+        if (type.getKind() == TypeKind.BOOLEAN || type.toString().equals("java.lang.Boolean")) {
+          return new ReturnShape(QueryMethod.Result.BOOLEAN, null, List.of());
+        }
+        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "an exists query returns boolean");
+        return null;
+      }
+      case DELETE -> {
+        if (type.getKind() == TypeKind.VOID) {
+          return new ReturnShape(QueryMethod.Result.VOID, null, List.of());
+        }
+        if (type.getKind() == TypeKind.LONG || type.getKind() == TypeKind.INT) {
+          return new ReturnShape(type.getKind() == TypeKind.LONG ? QueryMethod.Result.LONG : QueryMethod.Result.INT, null, List.of());
+        }
+        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a delete returns void, long or int (how many)");
+        return null;
+      }
+      default -> {
+        QueryMethod.Result result = QueryMethod.Result.SINGLE;
+        TypeMirror item = type;
+        if (type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty()) {
+          String container = types.erasure(type).toString();
+          result = switch (container) {
+            case "java.util.Optional" -> QueryMethod.Result.OPTIONAL;
+            case "java.util.List", "java.util.Collection", "java.lang.Iterable" -> QueryMethod.Result.LIST;
+            case "java.util.stream.Stream" -> QueryMethod.Result.STREAM;
+            case "io.rillflow.Page" -> QueryMethod.Result.PAGE;
+            default -> null;
+          };
+          if (result == null) {
+            diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a find returns "
+                + document.type().simpleName() + ", Optional, List, Collection, Iterable, Stream or Page of it, or of a projection record");
+            return null;
+          }
+          item = ((DeclaredType) type).getTypeArguments().get(0);
+        }
+        if (result == QueryMethod.Result.PAGE && pageParameter < 0) {
+          diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a Page needs a PageRequest parameter");
+          return null;
+        }
+        if (item.getKind() == TypeKind.DECLARED && types.asElement(item).equals(document.element())) {
+          return new ReturnShape(result, null, List.of());
+        }
+        if (item.getKind() == TypeKind.DECLARED && types.asElement(item).getKind() == ElementKind.RECORD) {
+          TypeElement record = (TypeElement) types.asElement(item);
+          List<PathModel> paths = projection(record, document, method, signature);
+          return paths == null ? null : new ReturnShape(result, record, paths);
+        }
+        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a find returns "
+            + document.type().simpleName() + ", Optional, List, Collection, Iterable, Stream or Page of it, or of a projection record");
+        return null;
+      }
+    }
+  }
+
+  /** Each component of {@code record} must name a path of the document (or its camel-case nested name) with the same type. */
+  private List<PathModel> projection(TypeElement record, DocumentModel document, ExecutableElement method, String signature) {
+    PathNames paths = new PathNames(document.paths());
+    List<PathModel> found = new ArrayList<>();
+    boolean valid = true;
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      String name = component.getSimpleName().toString();
+      Optional<PathModel> path = paths.dotted(name).or(() -> paths.camel(PathNames.capitalize(name)));
+      if (path.isEmpty()) {
+        diagnostics.error(method, Message.QUERY_PROJECTION, signature, record.getSimpleName(), "component " + name
+            + " is not a path of " + document.type().simpleName() + paths.suggestion(name));
+        valid = false;
+        continue;
+      }
+      if (!types.isSameType(boxed(component.asType()), boxed(path.get().type()))) {
+        diagnostics.error(method, Message.QUERY_PROJECTION, signature, record.getSimpleName(), "component " + name
+            + " is a " + simple(component.asType()) + ", but " + path.get().dotted() + " is a " + simple(path.get().type()));
+        valid = false;
+        continue;
+      }
+      found.add(path.get());
+    }
+    return valid ? found : null;
+  }
+
+  // ---- types ----
+
+  private boolean assignable(TypeMirror actual, TypeMirror expected) {
+    return types.isAssignable(boxed(actual), expected) || types.isAssignable(actual, expected)
+        || types.isSameType(boxed(actual), boxed(expected));
+  }
+
+  private TypeMirror boxed(TypeMirror type) {
+    return type.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType() : type;
+  }
+
+  /** The element type of a collection or array parameter, or {@code null}. */
+  private TypeMirror elementOf(TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return ((ArrayType) type).getComponentType();
+    }
+    TypeMirror collection = types.erasure(elements.getTypeElement("java.util.Collection").asType());
+    if (type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), collection)) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      if (arguments.size() == 1) {
+        TypeMirror argument = arguments.get(0);
+        if (argument.getKind() == TypeKind.WILDCARD) {
+          TypeMirror bound = ((javax.lang.model.type.WildcardType) argument).getExtendsBound();
+          return bound;
+        }
+        return argument;
+      }
+    }
+    return null;
+  }
+
+  private TypeMirror typeOf(String qualifiedName) {
+    return elements.getTypeElement(qualifiedName).asType();
+  }
+
+  private boolean isNumber(TypeMirror type) {
+    TypeMirror number = elements.getTypeElement("java.lang.Number").asType();
+    return types.isAssignable(boxed(type), number);
+  }
+
+  private static boolean isTemporal(TypeMirror type) {
+    return type.toString().startsWith("java.time.");
+  }
+
+  private static String describe(PathModel path) {
+    return switch (path.kind()) {
+      case STRING -> "String";
+      case BOOLEAN -> "boolean";
+      case COLLECTION -> "collection of " + simpleName(path.valueType().toString());
+      case OBJECT -> "nested object";
+      default -> simpleName(path.type().toString());
+    };
+  }
+
+  private static String simple(TypeMirror type) {
+    return simpleName(type.toString());
+  }
+
+  /** {@code java.util.List<java.lang.String>} to {@code List<String>}. */
+  static String simpleName(String name) {
+    return name.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
+  }
+
+  private static int indexOf(List<? extends VariableElement> parameters, String type) {
+    for (int i = 0; i < parameters.size(); i++) {
+      if (parameters.get(i).asType().toString().equals(type)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Optional<AnnotationMirror> find(Element element, String name) {
+    return element.getAnnotationMirrors().stream()
+        .filter(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(name))
+        .map(m -> (AnnotationMirror) m)
+        .findFirst();
+  }
+
+  private static Optional<AnnotationValue> value(AnnotationMirror mirror, String name) {
+    return mirror.getElementValues().entrySet().stream()
+        .filter(e -> e.getKey().getSimpleName().contentEquals(name))
+        .map(e -> (AnnotationValue) e.getValue())
+        .findFirst();
+  }
+
+  /** {@code BookRepository.findByTitle(String title)}, as micronaut-data names a method in its errors. */
+  public static String signature(TypeElement owner, ExecutableElement method) {
+    StringBuilder text = new StringBuilder(owner.getSimpleName()).append('.').append(method.getSimpleName()).append('(');
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement parameter = method.getParameters().get(i);
+      text.append(i == 0 ? "" : ", ").append(simple(parameter.asType())).append(' ').append(parameter.getSimpleName());
+    }
+    return text.append(')').toString();
+  }
+}

@@ -1,0 +1,252 @@
+package io.rillflow.internal.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.rillflow.Page;
+import io.rillflow.PageRequest;
+import io.rillflow.Path;
+import io.rillflow.RillflowException;
+import io.rillflow.Sort;
+import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.spi.AbstractDocumentRepository;
+import io.rillflow.spi.QueryCall;
+import java.lang.reflect.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * Runs one call of a compile-time repository query. The SQL text comes from the processor; the
+ * table's schema-qualified name is put in once per statement and cached by the table, as is the
+ * SQL with a given ordering and paging appended.
+ */
+public final class CompiledQueryCall<T> implements QueryCall<T> {
+  private final DataSource dataSource;
+  private final DocumentTable<?, Object> table;
+  private final ObjectMapper mapper;
+  private final ObjectReader reader;
+  private final String sql;
+  private final List<Object> values;
+  private Sort sort = Sort.unsorted();
+  private int limit = -1;
+
+  public CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
+      String compiledSql) {
+    this(dataSource, table, mapper, reader, table.cachedSql(compiledSql,
+        () -> compiledSql.replace(AbstractDocumentRepository.TABLE, table.qualifiedName())), new ArrayList<>());
+  }
+
+  private CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
+      String sql, List<Object> values) {
+    this.dataSource = dataSource;
+    this.table = table;
+    this.mapper = mapper;
+    this.reader = reader;
+    this.sql = sql;
+    this.values = values;
+  }
+
+  @Override
+  public QueryCall<T> bind(Object value) {
+    values.add(ValueKinds.jdbcValue(value));
+    return this;
+  }
+
+  @Override
+  public QueryCall<T> bindContaining(List<String> path, Object value) {
+    values.add(containment(path, mapper.valueToTree(value)));
+    return this;
+  }
+
+  @Override
+  public QueryCall<T> bindContainingAll(List<String> path, Collection<?> elements) {
+    ArrayNode array = mapper.createArrayNode();
+    elements.forEach(e -> array.add(mapper.valueToTree(e)));
+    values.add(containment(path, array));
+    return this;
+  }
+
+  @Override
+  public QueryCall<T> bindArray(Object collectionOrArray, String elementType) {
+    values.add(new ConditionSql.SqlArray(elementType, elements(collectionOrArray).stream().map(ValueKinds::jdbcValue).toArray()));
+    return this;
+  }
+
+  @Override
+  public QueryCall<T> bindJsonArray(Collection<?> elements) {
+    values.add(new ConditionSql.SqlArray("text", elements.stream().map(e -> mapper.valueToTree(e).toString()).toArray()));
+    return this;
+  }
+
+  @Override
+  public QueryCall<T> bindPattern(String before, String text, String after) {
+    values.add(before + Comparison.escapeLike(text) + after);
+    return this;
+  }
+
+  @Override
+  public QueryCall<T> sort(Sort newSort) {
+    this.sort = newSort == null ? Sort.unsorted() : newSort;
+    return this;
+  }
+
+  @Override
+  public QueryCall<T> limit(int count) {
+    this.limit = count;
+    return this;
+  }
+
+  @Override
+  public Optional<T> optional() {
+    return Optional.ofNullable(single());
+  }
+
+  @Override
+  public T single() {
+    List<T> found;
+    try (Stream<T> results = stream()) {
+      found = results.limit(2).collect(Collectors.toList());
+    }
+    if (found.size() > 1) {
+      throw new RillflowException("Expected at most one " + table.typeName() + " but found more than one; "
+          + "return a List, or make the condition unique");
+    }
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  @Override
+  public List<T> list() {
+    try (Stream<T> results = stream()) {
+      return results.collect(Collectors.toList());
+    }
+  }
+
+  @Override
+  public Stream<T> stream() {
+    return run(sort, limit, 0);
+  }
+
+  @Override
+  public Page<T> page(PageRequest request, String countSql) {
+    List<T> items;
+    try (Stream<T> results = run(request.sort().and(sort), request.size(), request.offset())) {
+      items = results.collect(Collectors.toList());
+    }
+    long total = new CompiledQueryCall<T>(dataSource, table, mapper, reader, countSql).withValues(values).count();
+    return new Page<>(items, request.page(), request.size(), total);
+  }
+
+  private CompiledQueryCall<T> withValues(List<Object> bound) {
+    values.addAll(bound);
+    return this;
+  }
+
+  @Override
+  public <R> QueryCall<R> as(Class<R> projection) {
+    return new CompiledQueryCall<>(dataSource, table, mapper, mapper.readerFor(projection), sql, values);
+  }
+
+  @Override
+  public long count() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      Parameters.bind(statement, values, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot query " + table.typeName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean exists() {
+    return count() > 0;
+  }
+
+  @Override
+  public long execute() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      Parameters.bind(statement, values, 1);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot change " + table.typeName() + " documents: " + e.getMessage(), e);
+    }
+  }
+
+  private Stream<T> run(Sort order, int maxRows, long offset) {
+    String text = order.isUnsorted() && maxRows < 0 && offset == 0 ? sql
+        : table.cachedSql(sql + " | " + order + " " + (maxRows >= 0) + " " + (offset > 0),
+            () -> sql + orderSql(order) + (maxRows >= 0 ? " LIMIT ?" : "") + (offset > 0 ? " OFFSET ?" : ""));
+    return JdbcCursor.stream(dataSource, text, statement -> {
+      int next = Parameters.bind(statement, values, 1);
+      if (maxRows >= 0) {
+        statement.setInt(next++, maxRows);
+      }
+      if (offset > 0) {
+        statement.setLong(next, offset);
+      }
+    }, row -> read(row.getString(1)), table.typeName());
+  }
+
+  /** Appends to a compiled ORDER BY, or starts one. */
+  private String orderSql(Sort order) {
+    if (order.isUnsorted()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(sql.contains(" ORDER BY ") ? ", " : " ORDER BY ");
+    for (int i = 0; i < order.orders().size(); i++) {
+      Sort.Order o = order.orders().get(i);
+      Path<?, ?> path = table.mapping().path(o.dotted());
+      if (path == null) {
+        throw new IllegalArgumentException(table.typeName() + " has no path \"" + o.dotted() + "\" to sort by");
+      }
+      String expression = path.column() != null && !path.lowercaseColumn()
+          ? Identifiers.quote(path.column()) : ValueKinds.jsonExpression(path.segments(), path.valueType());
+      text.append(i == 0 ? "" : ", ").append(expression).append(o.descending() ? " DESC" : " ASC");
+    }
+    return text.toString();
+  }
+
+  private T read(String json) {
+    try {
+      return reader.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot read a " + table.typeName() + " result: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private String containment(List<String> path, com.fasterxml.jackson.databind.JsonNode value) {
+    com.fasterxml.jackson.databind.JsonNode node = value;
+    for (int i = path.size() - 1; i >= 0; i--) {
+      node = mapper.createObjectNode().set(path.get(i), node);
+    }
+    return node.toString();
+  }
+
+  private static Collection<?> elements(Object collectionOrArray) {
+    if (collectionOrArray instanceof Collection<?> collection) {
+      return collection;
+    }
+    if (collectionOrArray != null && collectionOrArray.getClass().isArray()) {
+      List<Object> list = new ArrayList<>();
+      for (int i = 0; i < Array.getLength(collectionOrArray); i++) {
+        list.add(Array.get(collectionOrArray, i));
+      }
+      return list;
+    }
+    throw new IllegalArgumentException("Expected a collection or an array but got " + collectionOrArray);
+  }
+}
