@@ -179,12 +179,12 @@ public final class QueryMethodReader {
     String allowed = allowedKinds(operator, path);
     if (allowed != null) {
       diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, operator.describe(), path.dotted(),
-          describe(path), allowed);
+          withArticle(describe(path)), allowed);
       return false;
     }
     if (criterion.ignoreCase() && path.kind() != PathKind.STRING) {
-      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", path.dotted(), describe(path),
-          "strings");
+      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", path.dotted(),
+          withArticle(describe(path)), "strings");
       return false;
     }
     boolean valid = true;
@@ -221,7 +221,7 @@ public final class QueryMethodReader {
     TypeMirror expected = textual ? elements.getTypeElement("java.lang.String").asType()
         : element ? typeOf(path.valueType().toString()) : boxed(path.type());
     String needs = textual ? "a String" : many ? "a collection or array of " + simple(expected)
-        : element ? "an element of type " + simple(expected) : "a " + simple(expected);
+        : element ? "an element of type " + simple(expected) : withArticle(simple(expected));
 
     if (argument instanceof Argument.Literal literal) {
       return checkLiteral(literal.value(), expected, path, operator, needs, method, signature);
@@ -236,8 +236,8 @@ public final class QueryMethodReader {
       fits = assignable(actual, expected);
     }
     if (!fits) {
-      diagnostics.error(parameter, Message.QUERY_PARAMETER_TYPE, signature, parameter.getSimpleName(), simple(actual),
-          operator.describe(), path.dotted(), needs);
+      diagnostics.error(parameter, Message.QUERY_PARAMETER_TYPE, signature, parameter.getSimpleName(),
+          withArticle(simple(actual)), operator.describe(), path.dotted(), needs);
       return false;
     }
     return true;
@@ -362,7 +362,8 @@ public final class QueryMethodReader {
       }
       if (!types.isSameType(boxed(component.asType()), boxed(path.get().type()))) {
         diagnostics.error(method, Message.QUERY_PROJECTION, signature, record.getSimpleName(), "component " + name
-            + " is a " + simple(component.asType()) + ", but " + path.get().dotted() + " is a " + simple(path.get().type()));
+            + " is " + withArticle(simple(component.asType())) + ", but " + path.get().dotted() + " is "
+            + withArticle(simple(path.get().type())));
         valid = false;
         continue;
       }
@@ -423,6 +424,11 @@ public final class QueryMethodReader {
       case OBJECT -> "nested object";
       default -> simpleName(path.type().toString());
     };
+  }
+
+  /** {@code an Integer}, {@code a String}. */
+  private static String withArticle(String noun) {
+    return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String simple(TypeMirror type) {
