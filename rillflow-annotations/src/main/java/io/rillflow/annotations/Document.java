@@ -35,4 +35,11 @@ public @interface Document {
    * queries skip such rows unless they ask for them.
    */
   boolean softDelete() default false;
+
+  /**
+   * When {@code true}, the table gets a GIN index on the whole document ({@code jsonb_path_ops}):
+   * equality and containment queries on paths that have no {@link Duplicated} column then use an
+   * index too, at some cost to every write.
+   */
+  boolean gin() default false;
 }

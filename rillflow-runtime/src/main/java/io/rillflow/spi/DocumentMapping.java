@@ -69,6 +69,11 @@ public interface DocumentMapping<T, ID> {
     return null;
   }
 
+  /** Whether the table has a GIN index on {@code data} ({@code @Document(gin = true)}). */
+  default boolean ginIndexed() {
+    return false;
+  }
+
   /** The {@code @Duplicated} columns, in declaration order. */
   default List<DuplicatedField> duplicatedFields() {
     return List.of();

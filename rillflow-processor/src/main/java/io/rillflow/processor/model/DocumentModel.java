@@ -17,10 +17,12 @@ import javax.lang.model.element.TypeElement;
  * @param softDelete whether deletes only mark rows deleted
  * @param duplicated the duplicated columns, members first, then type-level paths
  * @param paths the queryable paths, top-level members with their nested paths
+ * @param gin whether the table gets a GIN index on the document
  */
 public record DocumentModel(
     TypeElement element, ClassName type, String table, PropertyModel id, IdKind idKind,
-    Optional<PropertyModel> version, boolean softDelete, List<DuplicatedModel> duplicated, List<PathModel> paths) {
+    Optional<PropertyModel> version, boolean softDelete, List<DuplicatedModel> duplicated, List<PathModel> paths,
+    boolean gin) {
 
   /** The path with this dotted name, if the document has one. */
   public Optional<PathModel> path(String dotted) {

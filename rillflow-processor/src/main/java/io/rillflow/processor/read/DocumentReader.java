@@ -65,6 +65,7 @@ public final class DocumentReader {
     }
 
     boolean softDelete = Annotations.value(document, "softDelete").map(v -> (Boolean) v.getValue()).orElse(false);
+    boolean gin = Annotations.value(document, "gin").map(v -> (Boolean) v.getValue()).orElse(false);
 
     List<Properties.Found> properties = Properties.of(type);
     Optional<PropertyModel> version = readVersion(type, properties);
@@ -94,7 +95,7 @@ public final class DocumentReader {
     }
     return Optional.of(new DocumentModel(
         type, ClassName.get(type), table, idMember.toModel(), idKind.get(), version, softDelete, columns.get(),
-        metamodel.read(type, columns.get())));
+        metamodel.read(type, columns.get()), gin));
   }
 
   /** The {@code @Version} member if any; {@code null} after reporting a problem with it. */

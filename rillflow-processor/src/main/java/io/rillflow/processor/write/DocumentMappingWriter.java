@@ -153,6 +153,14 @@ public final class DocumentMappingWriter {
     if (!document.paths().isEmpty()) {
       addPathLookup(type, document);
     }
+    if (document.gin()) {
+      type.addMethod(MethodSpec.methodBuilder("ginIndexed")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(boolean.class)
+          .addStatement("return true")
+          .build());
+    }
     if (document.softDelete()) {
       type.addMethod(MethodSpec.methodBuilder("softDelete")
           .addAnnotation(Override.class)

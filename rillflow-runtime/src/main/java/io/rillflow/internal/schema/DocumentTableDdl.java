@@ -42,6 +42,11 @@ final class DocumentTableDdl {
     if (mapping.softDelete()) {
       columns.put("deleted_at", "timestamptz");
     }
+    if (mapping.ginIndexed()) {
+      String index = table.length() > 54 ? table.substring(0, 54) + "_data_gin" : table + "_data_gin";
+      indexes.put(index, "CREATE INDEX IF NOT EXISTS " + Identifiers.quote(index) + " ON " + qualifiedTable
+          + " USING gin (data jsonb_path_ops)");
+    }
     for (DuplicatedField field : mapping.duplicatedFields()) {
       Identifiers.quote(field.column());
       String definition = field.type().sql() + " GENERATED ALWAYS AS (" + expression(field) + ") STORED";

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The query corpus's document: nested objects, lists, enums, dates and numbers. */
-@Document
+@Document(gin = true)
 @Duplicated(path = "author.country")
 public record Book(
     UUID id,
