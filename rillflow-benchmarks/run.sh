@@ -25,13 +25,17 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "${sources[@]}" -newer "$jar" -print -quit
   (cd "$root" && mvn -B -q ${BENCH_MAVEN_ARGS:-} -pl rillflow-benchmarks -am package -DskipTests)
 fi
 
+# Other work on the machine moves the timings; the report states the load before and after.
+load_before="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
 # -prof gc adds bytes allocated per operation: a figure the machine's load hardly moves.
 java -jar "$jar" -prof gc -rf json -rff "$json" "$@"
 
+load_after="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
 machine="$(nproc) CPUs, $(uname -m), $(uname -sr)"
 if model="$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null)"; then
   machine="$machine, ${model#*: }"
 fi
+machine="$machine; 1-minute load average $load_before before the run, $load_after after"
 java_version="$(java -version 2>&1 | paste -sd ';' - | sed 's/;/; /g')"
 run_date="$(date -u '+%Y-%m-%d %H:%M UTC')"
 if [[ -n "${RILLFLOW_BENCH_DATABASE_URL:-}" ]]; then
