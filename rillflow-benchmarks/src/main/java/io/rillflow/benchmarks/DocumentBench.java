@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What every benchmark class shares: a store on a schema of its own, emptied at the start of each
- * trial, and the raw baseline on the store's own pool. The defaults keep the whole suite to a few
+ * What every benchmark class shares: a store on a schema of its own, created empty at the start of
+ * each trial and dropped at its end, and the raw baseline on the store's own pool. The defaults keep the whole suite to a few
  * minutes on a small machine; the command line overrides them ({@code -f}, {@code -wi}, {@code -i}).
  *
  * <p>JMH runs each benchmark method in its own fork and trial, so the two sides of a pair each start
@@ -48,11 +48,14 @@ public abstract class DocumentBench {
     prepare();
   }
 
+  /** Drops the schema too: the rows of a write benchmark are tens of megabytes nobody needs. */
   @TearDown(Level.Trial)
-  public final void closeStore() {
+  public final void closeStore() throws Exception {
     if (store != null) {
+      // The pool first, or its idle connections would hold the DROP waiting on their locks.
       store.close();
     }
+    BenchStores.execute("DROP SCHEMA IF EXISTS \"" + schema() + "\" CASCADE");
   }
 
   /** Writes {@code customers} through Rillflow, 1,000 to a transaction: setup, not measured. */
