@@ -1,0 +1,35 @@
+package io.rillflow.benchmarks;
+
+import io.rillflow.DocumentStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Opens a store on a schema of its own, emptied first, so every trial starts from the same state. */
+public final class BenchStores {
+  private BenchStores() {}
+
+  /**
+   * Drops {@code schema} with everything in it, then builds a store there; the store creates the
+   * schema, Rillflow's tables and {@code doc_bench_customer} again.
+   *
+   * @param schema a plain lower-case name starting with {@code bench_}: the suite never touches
+   *     anything else
+   */
+  public static DocumentStore open(String schema) throws SQLException {
+    if (!schema.matches("bench_[a-z0-9_]+")) {
+      throw new IllegalArgumentException("benchmark schemas are named bench_<name>, not " + schema);
+    }
+    execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+    return DocumentStore.builder().url(BenchDatabase.url()).schema(schema).build();
+  }
+
+  /** Runs one statement in auto-commit on a connection of its own. */
+  public static void execute(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(BenchDatabase.url());
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
