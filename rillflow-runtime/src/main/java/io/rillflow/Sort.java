@@ -26,9 +26,12 @@ public final class Sort {
   }
 
   private final List<Order> orders;
+  /** Also the key queries cache their SQL by, so computed once. */
+  private final String text;
 
   private Sort(List<Order> orders) {
     this.orders = List.copyOf(orders);
+    this.text = this.orders.stream().map(o -> o.dotted() + (o.descending() ? " desc" : " asc")).toList().toString();
   }
 
   /** No ordering. */
@@ -85,6 +88,6 @@ public final class Sort {
 
   @Override
   public String toString() {
-    return orders.stream().map(o -> o.dotted() + (o.descending() ? " desc" : " asc")).toList().toString();
+    return text;
   }
 }

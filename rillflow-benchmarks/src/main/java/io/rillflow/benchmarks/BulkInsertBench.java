@@ -1,5 +1,6 @@
 package io.rillflow.benchmarks;
 
+import io.rillflow.BulkMode;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,10 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
  * Bulk insert of 100,000 new documents into an empty table. One call is seconds of work, so each
  * iteration is a single timed call on a freshly truncated table.
  *
- * <p><b>Placeholder: only the raw side exists yet.</b> The raw baseline is pgjdbc's COPY
- * ({@code COPY ... FROM STDIN}, streamed, one transaction); the Rillflow side waits for
- * {@code DocumentStore.bulkInsert(Collection<T>, BulkMode)}, which is being written. Until then the
- * report lists this row with no ratio.
+ * <p>Rillflow's {@code store.bulkInsert(documents, BulkMode.INSERT_ONLY)} against pgjdbc's COPY
+ * ({@code COPY ... FROM STDIN}, streamed, one transaction) of the same rows.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,13 +44,14 @@ public class BulkInsertBench extends DocumentBench {
     BenchStores.execute("TRUNCATE \"" + schema() + "\".\"doc_bench_customer\"");
   }
 
-  // TODO(bulkInsert): add the Rillflow side once DocumentStore#bulkInsert exists, named so the report
-  // pairs it with bulkInsert_raw:
-  //
-  //   @Benchmark
-  //   public long bulkInsert_rillflow() {
-  //     return store.bulkInsert(customers, BulkMode.INSERT);   // or whatever the API returns
-  //   }
+  @Benchmark
+  public long bulkInsert_rillflow() {
+    long rows = store.bulkInsert(customers, BulkMode.INSERT_ONLY);
+    if (rows != documents) {
+      throw new IllegalStateException("bulkInsert wrote " + rows + " rows, expected " + documents);
+    }
+    return rows;
+  }
 
   @Benchmark
   public long bulkInsert_raw() throws Exception {

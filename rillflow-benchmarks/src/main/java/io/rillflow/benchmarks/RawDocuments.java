@@ -36,6 +36,9 @@ public final class RawDocuments {
   private final DataSource dataSource;
   private final ObjectReader reader;
   private final ObjectWriter writer;
+  private final String table;
+  /** Query SQL by condition, built once, as Rillflow's are. */
+  private final java.util.Map<String, String> findSql = new java.util.HashMap<>();
   private final String loadSql;
   private final String upsertSql;
   private final String copySql;
@@ -49,7 +52,7 @@ public final class RawDocuments {
     ObjectMapper mapper = mapper();
     this.reader = mapper.readerFor(BenchCustomer.class);
     this.writer = mapper.writerFor(BenchCustomer.class);
-    String table = "\"" + schema + "\".\"doc_bench_customer\"";
+    this.table = "\"" + schema + "\".\"doc_bench_customer\"";
     this.loadSql = "SELECT data FROM " + table + " WHERE id = ?";
     this.upsertSql = "INSERT INTO " + table + " AS d (id, data, version) VALUES (?, ?::jsonb, 1)"
         + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()";
@@ -82,6 +85,28 @@ public final class RawDocuments {
           throw new NoSuchElementException("no customer " + id);
         }
         return reader.readValue(rows.getString(1));
+      }
+    }
+  }
+
+  /**
+   * The one document matching {@code where} (SQL over the table's columns, one string parameter),
+   * in auto-commit, reading at most two rows as a single-result query does.
+   */
+  public BenchCustomer findOne(String where, String parameter) throws SQLException, JsonProcessingException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            findSql.computeIfAbsent(where, w -> "SELECT data FROM " + table + " WHERE " + w))) {
+      statement.setString(1, parameter);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw new NoSuchElementException("no customer where " + where + " with " + parameter);
+        }
+        BenchCustomer found = reader.readValue(rows.getString(1));
+        if (rows.next()) {
+          throw new IllegalStateException("more than one customer where " + where + " with " + parameter);
+        }
+        return found;
       }
     }
   }

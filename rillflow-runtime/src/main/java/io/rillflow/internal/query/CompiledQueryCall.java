@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -114,10 +113,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public T single() {
-    List<T> found;
-    try (Stream<T> results = stream()) {
-      found = results.limit(2).collect(Collectors.toList());
-    }
+    List<T> found = read(sort, limit, 0, 2);
     if (found.size() > 1) {
       throw new RillflowException("Expected at most one " + table.typeName() + " but found more than one; "
           + "return a List, or make the condition unique");
@@ -127,9 +123,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public List<T> list() {
-    try (Stream<T> results = stream()) {
-      return results.collect(Collectors.toList());
-    }
+    return read(sort, limit, 0, 0);
   }
 
   @Override
@@ -139,10 +133,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public Page<T> page(PageRequest request, String countSql) {
-    List<T> items;
-    try (Stream<T> results = run(request.sort().and(sort), request.size(), request.offset())) {
-      items = results.collect(Collectors.toList());
-    }
+    List<T> items = read(request.sort().and(sort), request.size(), request.offset(), 0);
     long total = new CompiledQueryCall<T>(dataSource, table, mapper, reader, countSql).withValues(values).count();
     return new Page<>(items, request.page(), request.size(), total);
   }
@@ -187,10 +178,24 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   }
 
   private Stream<T> run(Sort order, int maxRows, long offset) {
-    String text = order.isUnsorted() && maxRows < 0 && offset == 0 ? sql
+    return JdbcCursor.stream(dataSource, sql(order, maxRows, offset), binder(maxRows, offset),
+        row -> read(row.getString(1)), table.typeName());
+  }
+
+  /** Reads into a list in one round trip; {@code cap} rows at most (0: all). */
+  private List<T> read(Sort order, int maxRows, long offset, int cap) {
+    return JdbcCursor.list(dataSource, sql(order, maxRows, offset), binder(maxRows, offset),
+        row -> read(row.getString(1)), cap, table.typeName());
+  }
+
+  private String sql(Sort order, int maxRows, long offset) {
+    return order.isUnsorted() && maxRows < 0 && offset == 0 ? sql
         : table.cachedSql(sql + " | " + order + " " + (maxRows >= 0) + " " + (offset > 0),
             () -> sql + orderSql(order) + (maxRows >= 0 ? " LIMIT ?" : "") + (offset > 0 ? " OFFSET ?" : ""));
-    return JdbcCursor.stream(dataSource, text, statement -> {
+  }
+
+  private JdbcCursor.Binder binder(int maxRows, long offset) {
+    return statement -> {
       int next = Parameters.bind(statement, values, 1);
       if (maxRows >= 0) {
         statement.setInt(next++, maxRows);
@@ -198,7 +203,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
       if (offset > 0) {
         statement.setLong(next, offset);
       }
-    }, row -> read(row.getString(1)), table.typeName());
+    };
   }
 
   /** Appends to a compiled ORDER BY, or starts one. */

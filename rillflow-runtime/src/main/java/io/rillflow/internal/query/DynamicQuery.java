@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -109,17 +108,24 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public List<R> list() {
-    try (Stream<R> results = stream()) {
-      return results.collect(Collectors.toList());
-    }
+    return JdbcCursor.list(dataSource, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))), 0,
+        table.typeName());
   }
 
   @Override
   public Stream<R> stream() {
-    String sql = table.cachedSql("select " + key(), () -> "SELECT data FROM " + table.qualifiedName() + whereSql()
+    return JdbcCursor.stream(dataSource, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))),
+        table.typeName());
+  }
+
+  private String selectSql() {
+    return table.cachedSql("select " + key(), () -> "SELECT data FROM " + table.qualifiedName() + whereSql()
         + orderSql() + (limit >= 0 ? " LIMIT ?" : "") + (skip > 0 ? " OFFSET ?" : ""));
+  }
+
+  private JdbcCursor.Binder binder() {
     List<Object> values = values();
-    return JdbcCursor.stream(dataSource, sql, statement -> {
+    return statement -> {
       int next = Parameters.bind(statement, values, 1);
       if (limit >= 0) {
         statement.setInt(next++, limit);
@@ -127,14 +133,12 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
       if (skip > 0) {
         statement.setLong(next, skip);
       }
-    }, row -> resolve.apply(read(row.getString(1))), table.typeName());
+    };
   }
 
   @Override
   public Optional<R> first() {
-    try (Stream<R> results = limit(1).stream()) {
-      return results.findFirst();
-    }
+    return limit(1).list().stream().findFirst();
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -34,6 +36,31 @@ public final class JdbcCursor {
   }
 
   private JdbcCursor() {}
+
+  /**
+   * Reads at most {@code maxRows} rows (0: all) into a list, in auto-commit: one round trip, no
+   * transaction to end. For single results and lists; {@link #stream} is for results too large to hold.
+   */
+  public static <T> List<T> list(DataSource dataSource, String sql, Binder binder, RowReader<T> reader, int maxRows,
+      String what) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      if (maxRows > 0) {
+        // The server stops after this many rows, however many match.
+        statement.setMaxRows(maxRows);
+      }
+      binder.bind(statement);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<T> results = new ArrayList<>();
+        while (rows.next()) {
+          results.add(reader.read(rows));
+        }
+        return results;
+      }
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot query " + what + ": " + e.getMessage(), e);
+    }
+  }
 
   public static <T> Stream<T> stream(DataSource dataSource, String sql, Binder binder, RowReader<T> reader, String what) {
     Connection connection = null;
