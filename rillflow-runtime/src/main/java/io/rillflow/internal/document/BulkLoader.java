@@ -3,6 +3,7 @@ package io.rillflow.internal.document;
 import io.rillflow.BulkMode;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.Transaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,29 +36,19 @@ public final class BulkLoader {
     boolean direct = mode == BulkMode.INSERT_ONLY && !table.versioned();
     String staging = Identifiers.quote("rf_bulk_" + table.mapping().tableName().replaceAll("^(.{0,50}).*$", "$1"));
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        long written;
+      return Transaction.run(connection, c -> {
         if (direct) {
-          written = copy(connection, "COPY " + table.qualifiedName() + " (id, data) FROM STDIN", table, documents);
-        } else {
-          try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE " + staging + " (ord bigint GENERATED ALWAYS AS IDENTITY, id "
-                + IdColumns.sqlType(table.mapping().idType()) + ", data jsonb) ON COMMIT DROP");
-          }
-          copy(connection, "COPY " + staging + " (id, data) FROM STDIN", table, documents);
-          try (Statement statement = connection.createStatement()) {
-            written = statement.executeUpdate(moveSql(table, staging, mode));
-          }
+          return copy(c, "COPY " + table.qualifiedName() + " (id, data) FROM STDIN", table, documents);
         }
-        connection.commit();
-        return written;
-      } catch (SQLException | IOException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+        try (Statement statement = c.createStatement()) {
+          statement.execute("CREATE TEMPORARY TABLE " + staging + " (ord bigint GENERATED ALWAYS AS IDENTITY, id "
+              + IdColumns.sqlType(table.mapping().idType()) + ", data jsonb) ON COMMIT DROP");
+        }
+        copy(c, "COPY " + staging + " (id, data) FROM STDIN", table, documents);
+        try (Statement statement = c.createStatement()) {
+          return (long) statement.executeUpdate(moveSql(table, staging, mode));
+        }
+      });
     } catch (SQLException | IOException e) {
       throw new RillflowException("bulkInsert of " + documents.size() + " " + table.typeName()
           + " documents failed; nothing was written: " + e.getMessage(), e);

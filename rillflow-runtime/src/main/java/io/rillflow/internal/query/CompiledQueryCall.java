@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.rillflow.Page;
 import io.rillflow.PageRequest;
-import io.rillflow.Path;
 import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
-import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.spi.AbstractDocumentRepository;
 import io.rillflow.spi.QueryCall;
 import java.lang.reflect.Array;
@@ -64,7 +62,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public QueryCall<T> bindContaining(List<String> path, Object value) {
-    values.add(containment(path, mapper.valueToTree(value)));
+    values.add(Containment.of(mapper, path, mapper.valueToTree(value)));
     return this;
   }
 
@@ -72,7 +70,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   public QueryCall<T> bindContainingAll(List<String> path, Collection<?> elements) {
     ArrayNode array = mapper.createArrayNode();
     elements.forEach(e -> array.add(mapper.valueToTree(e)));
-    values.add(containment(path, array));
+    values.add(Containment.of(mapper, path, array));
     return this;
   }
 
@@ -191,7 +189,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   private String sql(Sort order, int maxRows, long offset) {
     return order.isUnsorted() && maxRows < 0 && offset == 0 ? sql
         : table.cachedSql(sql + " | " + order + " " + (maxRows >= 0) + " " + (offset > 0),
-            () -> sql + orderSql(order) + (maxRows >= 0 ? " LIMIT ?" : "") + (offset > 0 ? " OFFSET ?" : ""));
+            () -> sql + OrderBySql.of(table, order, sql.contains(" ORDER BY ")) + (maxRows >= 0 ? " LIMIT ?" : "") + (offset > 0 ? " OFFSET ?" : ""));
   }
 
   private JdbcCursor.Binder binder(int maxRows, long offset) {
@@ -206,39 +204,12 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
     };
   }
 
-  /** Appends to a compiled ORDER BY, or starts one. */
-  private String orderSql(Sort order) {
-    if (order.isUnsorted()) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder(sql.contains(" ORDER BY ") ? ", " : " ORDER BY ");
-    for (int i = 0; i < order.orders().size(); i++) {
-      Sort.Order o = order.orders().get(i);
-      Path<?, ?> path = table.mapping().path(o.dotted());
-      if (path == null) {
-        throw new IllegalArgumentException(table.typeName() + " has no path \"" + o.dotted() + "\" to sort by");
-      }
-      String expression = path.column() != null && !path.lowercaseColumn()
-          ? Identifiers.quote(path.column()) : ValueKinds.jsonExpression(path.segments(), path.valueType());
-      text.append(i == 0 ? "" : ", ").append(expression).append(o.descending() ? " DESC" : " ASC");
-    }
-    return text.toString();
-  }
-
   private T read(String json) {
     try {
       return reader.readValue(json);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot read a " + table.typeName() + " result: " + e.getOriginalMessage(), e);
     }
-  }
-
-  private String containment(List<String> path, com.fasterxml.jackson.databind.JsonNode value) {
-    com.fasterxml.jackson.databind.JsonNode node = value;
-    for (int i = path.size() - 1; i >= 0; i--) {
-      node = mapper.createObjectNode().set(path.get(i), node);
-    }
-    return node.toString();
   }
 
   private static Collection<?> elements(Object collectionOrArray) {

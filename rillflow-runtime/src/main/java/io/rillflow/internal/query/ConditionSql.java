@@ -2,7 +2,6 @@ package io.rillflow.internal.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.Path;
 import io.rillflow.internal.sql.Identifiers;
 import java.util.Collection;
@@ -57,7 +56,7 @@ final class ConditionSql {
           out.add(ValueKinds.jdbcValue(c.value()));
         } else if (column == null && ValueKinds.containable(type)) {
           append(sql, "data @> ?::jsonb");
-          out.add(containment(path.segments(), mapper.valueToTree(c.value())));
+          out.add(Containment.of(mapper, path.segments(), mapper.valueToTree(c.value())));
         } else {
           append(sql, expression + " = ?");
           out.add(ValueKinds.jdbcValue(c.value()));
@@ -98,7 +97,7 @@ final class ConditionSql {
         ArrayNode elements = mapper.createArrayNode();
         ((Collection<?>) c.value()).forEach(v -> elements.add(mapper.valueToTree(v)));
         append(sql, "data @> ?::jsonb");
-        out.add(containment(path.segments(), elements));
+        out.add(Containment.of(mapper, path.segments(), elements));
       }
       case CONTAINS_ANY -> {
         append(sql, "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(data #> " + literal(path.segments())
@@ -123,17 +122,6 @@ final class ConditionSql {
 
   static String literal(List<String> segments) {
     return "'{" + String.join(",", segments) + "}'";
-  }
-
-  /** {@code {"address":{"city":value}}}: the document shape that contains {@code value} at the path. */
-  private String containment(List<String> segments, com.fasterxml.jackson.databind.JsonNode value) {
-    com.fasterxml.jackson.databind.JsonNode node = value;
-    for (int i = segments.size() - 1; i >= 0; i--) {
-      ObjectNode parent = mapper.createObjectNode();
-      parent.set(segments.get(i), node);
-      node = parent;
-    }
-    return node.toString();
   }
 
   /** An array parameter: its element type and values, turned into a JDBC array when bound. */

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.rillflow.Condition;
 import io.rillflow.DocumentQuery;
 import io.rillflow.Page;
-import io.rillflow.Path;
 import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
-import io.rillflow.internal.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -203,30 +201,7 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   }
 
   private String orderSql() {
-    if (sort.isUnsorted()) {
-      return "";
-    }
-    StringBuilder sql = new StringBuilder(" ORDER BY ");
-    for (int i = 0; i < sort.orders().size(); i++) {
-      Sort.Order order = sort.orders().get(i);
-      sql.append(i == 0 ? "" : ", ").append(orderExpression(order)).append(order.descending() ? " DESC" : " ASC");
-    }
-    return sql.toString();
-  }
-
-  /** A metamodel order knows its column and type; an order by name is looked up in the mapping. */
-  private String orderExpression(Sort.Order order) {
-    if (order.valueType() != null) {
-      return order.column() != null ? Identifiers.quote(order.column()) : ValueKinds.jsonExpression(order.path(), order.valueType());
-    }
-    Path<?, ?> path = table.mapping().path(order.dotted());
-    if (path == null) {
-      throw new IllegalArgumentException(table.typeName() + " has no path \"" + order.dotted() + "\" to sort by");
-    }
-    // A lower-case column would sort case-insensitively; sort by the JSON value instead.
-    return path.column() != null && !path.lowercaseColumn()
-        ? Identifiers.quote(path.column())
-        : ValueKinds.jsonExpression(path.segments(), path.valueType());
+    return OrderBySql.of(table, sort, false);
   }
 
   private R read(String json) {

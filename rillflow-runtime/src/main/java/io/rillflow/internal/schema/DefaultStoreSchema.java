@@ -4,6 +4,7 @@ import io.rillflow.AutoCreate;
 import io.rillflow.SchemaException;
 import io.rillflow.SchemaPlan;
 import io.rillflow.StoreSchema;
+import io.rillflow.internal.sql.Transaction;
 import io.rillflow.spi.DocumentMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,32 +100,26 @@ public final class DefaultStoreSchema implements StoreSchema {
 
   @Override
   public void apply() {
-    String current = null;
+    String[] current = {null};
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
+      Transaction.run(connection, c -> {
         // Two stores starting together would otherwise both plan the same ALTER.
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
           lock.setString(1, "rillflow.schema." + schema);
           lock.execute();
         }
-        SchemaPlan plan = plan(Catalogue.read(connection, schema));
-        try (Statement statement = connection.createStatement()) {
+        SchemaPlan plan = plan(Catalogue.read(c, schema));
+        try (Statement statement = c.createStatement()) {
           for (String sql : plan.statements()) {
-            current = sql;
+            current[0] = sql;
             statement.execute(sql);
           }
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw new SchemaException("Cannot update the document tables of schema \"" + schema + "\""
-          + (current != null ? " at [" + current + "]" : "") + ": " + e.getMessage(), e);
+          + (current[0] != null ? " at [" + current[0] + "]" : "") + ": " + e.getMessage(), e);
     }
   }
 

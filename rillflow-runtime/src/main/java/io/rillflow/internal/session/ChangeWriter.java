@@ -1,6 +1,7 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.RillflowException;
+import io.rillflow.internal.sql.Transaction;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,10 +25,9 @@ final class ChangeWriter {
     if (writes.isEmpty()) {
       return;
     }
-    PendingWrite current = null;
+    PendingWrite[] current = {null};
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
+      Transaction.run(connection, c -> {
         int start = 0;
         while (start < writes.size()) {
           String sql = writes.get(start).sql();
@@ -35,23 +35,18 @@ final class ChangeWriter {
           while (end < writes.size() && writes.get(end).sql() == sql) {
             end++;
           }
-          current = writes.get(start);
-          execute(connection, sql, writes.subList(start, end));
+          current[0] = writes.get(start);
+          execute(c, sql, writes.subList(start, end));
           start = end;
         }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+        return null;
+      });
     } catch (BatchUpdateException e) {
       SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-      throw new RillflowException("saveChanges() failed in a batch starting with the " + current.describe()
+      throw new RillflowException("saveChanges() failed in a batch starting with the " + current[0].describe()
           + "; nothing was written: " + cause.getMessage(), cause);
     } catch (SQLException e) {
-      throw new RillflowException("saveChanges() failed at the " + (current == null ? "start" : current.describe())
+      throw new RillflowException("saveChanges() failed at the " + (current[0] == null ? "start" : current[0].describe())
           + "; nothing was written: " + e.getMessage(), e);
     }
   }
