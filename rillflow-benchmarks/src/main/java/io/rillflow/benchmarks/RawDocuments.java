@@ -111,22 +111,13 @@ public final class RawDocuments {
     }
   }
 
-  /** One upsert in its own transaction: what {@code saveChanges()} does with one stored document. */
+  /** One upsert in auto-commit: what {@code saveChanges()} does with one stored document. */
   public void upsert(BenchCustomer customer) throws SQLException, JsonProcessingException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(upsertSql)) {
-        statement.setObject(1, customer.id());
-        statement.setString(2, writer.writeValueAsString(customer));
-        statement.executeUpdate();
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        // The connection goes back to a pool: leave it as it came.
-        connection.setAutoCommit(true);
-      }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(upsertSql)) {
+      statement.setObject(1, customer.id());
+      statement.setString(2, writer.writeValueAsString(customer));
+      statement.executeUpdate();
     }
   }
 

@@ -27,6 +27,13 @@ final class ChangeWriter {
     }
     PendingWrite[] current = {null};
     try (Connection connection = dataSource.getConnection()) {
+      if (writes.size() == 1) {
+        // One statement is atomic on its own: auto-commit saves the BEGIN/COMMIT round trip. A
+        // failed check (0 rows) wrote nothing, so there is nothing to roll back.
+        current[0] = writes.get(0);
+        execute(connection, current[0].sql(), writes);
+        return;
+      }
       Transaction.run(connection, c -> {
         int start = 0;
         while (start < writes.size()) {
