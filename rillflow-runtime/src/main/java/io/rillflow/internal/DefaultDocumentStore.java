@@ -158,9 +158,10 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   }
 
   @Override
-  public <T> QueryCall<T> queryCall(Class<T> type, String sql) {
+  public <T> QueryCall<T> queryCall(Class<T> type, String sql, DocumentSession session) {
     DocumentTable<T, Object> table = tables.of(type);
-    return new CompiledQueryCall<>(dataSource, table, objectMapper, table.reader(), sql);
+    return new CompiledQueryCall<>(dataSource, table, objectMapper, table.reader(), sql,
+        sessions.identityResolver(session, table));
   }
 
   /** The store's document tables. */

@@ -43,7 +43,7 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
    * {@value #TABLE}, which the store replaces with its schema-qualified table once and caches.
    */
   protected final QueryCall<T> query(String sql) {
-    return ((RepositorySupport) store).queryCall(type, sql);
+    return ((RepositorySupport) store).queryCall(type, sql, session);
   }
 
   /** How generated SQL names the document's table, for the store to qualify. */

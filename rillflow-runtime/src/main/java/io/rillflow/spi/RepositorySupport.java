@@ -6,6 +6,9 @@ package io.rillflow.spi;
  */
 public interface RepositorySupport {
 
-  /** A call of the compile-time query {@code sql} (its table written as {@code {{table}}}) over {@code type}. */
-  <T> QueryCall<T> queryCall(Class<T> type, String sql);
+  /**
+   * A call of the compile-time query {@code sql} (its table written as {@code {{table}}}) over
+   * {@code type}; documents it finds go through {@code session}'s identity map when it has one.
+   */
+  <T> QueryCall<T> queryCall(Class<T> type, String sql, io.rillflow.DocumentSession session);
 }

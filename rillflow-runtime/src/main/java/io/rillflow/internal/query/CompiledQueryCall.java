@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -35,23 +36,26 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   private final ObjectReader reader;
   private final String sql;
   private final List<Object> values;
+  /** The session's identity map for documents; identity for projections and sessionless calls. */
+  private final UnaryOperator<T> resolve;
   private Sort sort = Sort.unsorted();
   private int limit = -1;
 
   public CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
-      String compiledSql) {
+      String compiledSql, UnaryOperator<T> resolve) {
     this(dataSource, table, mapper, reader, table.cachedSql(compiledSql,
-        () -> compiledSql.replace(AbstractDocumentRepository.TABLE, table.qualifiedName())), new ArrayList<>());
+        () -> compiledSql.replace(AbstractDocumentRepository.TABLE, table.qualifiedName())), new ArrayList<>(), resolve);
   }
 
   private CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
-      String sql, List<Object> values) {
+      String sql, List<Object> values, UnaryOperator<T> resolve) {
     this.dataSource = dataSource;
     this.table = table;
     this.mapper = mapper;
     this.reader = reader;
     this.sql = sql;
     this.values = values;
+    this.resolve = resolve;
   }
 
   @Override
@@ -132,7 +136,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   @Override
   public Page<T> page(PageRequest request, String countSql) {
     List<T> items = read(request.sort().and(sort), request.size(), request.offset(), 0);
-    long total = new CompiledQueryCall<T>(dataSource, table, mapper, reader, countSql).withValues(values).count();
+    long total = new CompiledQueryCall<T>(dataSource, table, mapper, reader, countSql, resolve).withValues(values).count();
     return new Page<>(items, request.page(), request.size(), total);
   }
 
@@ -143,7 +147,8 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public <R> QueryCall<R> as(Class<R> projection) {
-    return new CompiledQueryCall<>(dataSource, table, mapper, mapper.readerFor(projection), sql, values);
+    return new CompiledQueryCall<>(dataSource, table, mapper, mapper.readerFor(projection), sql, values,
+        UnaryOperator.identity());
   }
 
   @Override
@@ -206,7 +211,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   private T read(String json) {
     try {
-      return reader.readValue(json);
+      return resolve.apply(reader.readValue(json));
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot read a " + table.typeName() + " result: " + e.getOriginalMessage(), e);
     }

@@ -3,7 +3,9 @@ package io.rillflow.internal.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.DocumentSession;
 import io.rillflow.QuerySession;
+import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /** Makes the three kinds of session of one store; holds what they share. */
@@ -24,6 +26,14 @@ public final class SessionFactory {
 
   public DocumentSession lightweightSession() {
     return new UnitOfWorkSession(tables, reads, writer, null);
+  }
+
+  /**
+   * How documents a query finds become the instances {@code session} holds: through its identity
+   * map when it is an open session, unchanged otherwise.
+   */
+  public <T> UnaryOperator<T> identityResolver(DocumentSession session, DocumentTable<T, Object> table) {
+    return session instanceof UnitOfWorkSession unitOfWork ? unitOfWork.resolver(table) : UnaryOperator.identity();
   }
 
   public QuerySession querySession() {

@@ -207,11 +207,16 @@ final class UnitOfWorkSession implements DocumentSession {
   @Override
   public <T> DocumentQuery<T> query(Class<T> type) {
     DocumentTable<T, Object> table = tables.of(type);
+    return reads.query(table, resolver(table));
+  }
+
+  /** A document this session already holds is returned as that instance, as load() does. */
+  <T> UnaryOperator<T> resolver(DocumentTable<T, Object> table) {
     if (identityMap == null) {
-      return reads.query(table, UnaryOperator.identity());
+      return UnaryOperator.identity();
     }
-    // A document this session already holds is returned as that instance, as load() does.
-    return reads.query(table, document -> {
+    Class<T> type = table.mapping().documentType();
+    return document -> {
       Object id = table.mapping().id(document);
       T known = identityMap.get(type, id);
       if (known != null) {
@@ -219,7 +224,7 @@ final class UnitOfWorkSession implements DocumentSession {
       }
       identityMap.put(type, id, document);
       return document;
-    });
+    };
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.rillflow.tests.queries;
 
 import io.rillflow.DocumentRepository;
+import io.rillflow.DocumentSession;
 import io.rillflow.Page;
 import io.rillflow.PageRequest;
 import io.rillflow.Sort;
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
 /** The compile-time half of the query corpus: derived names and @Query, checked by the processor. */
 @Repository
 public interface BookRepository extends DocumentRepository<Book, UUID> {
+
+  @Override
+  BookRepository in(DocumentSession session);
 
   // --- derived: equality, columns, nested paths
   Optional<Book> findByIsbn(String isbn);

@@ -147,4 +147,16 @@ class RepositoryQueryTest extends RillflowTestBase {
     assertThat(titles(notUs.items())).containsExactly("Guards! Guards!", "Small Gods", "Solaris");
     assertThat(notUs.totalElements()).isEqualTo(6);
   }
+
+  @Test
+  void queryMethodsThroughAnOpenSessionReturnTheInstancesItHolds() {
+    try (io.rillflow.DocumentSession session = store().openSession()) {
+      Book dune = session.load(Book.class, Library.BOOKS.get(4).id()).orElseThrow();
+      BookRepository inSession = books.in(session);
+      assertThat(inSession.findByIsbn("978-0-05")).containsSame(dune);
+      assertThat(inSession.findByAuthorCountryOrderByTitleAsc("US")).contains(dune).anySatisfy(b -> assertThat(b).isSameAs(dune));
+      Book solaris = inSession.findByIsbn("978-0-07").orElseThrow();
+      assertThat(session.load(Book.class, solaris.id()).orElseThrow()).isSameAs(solaris);
+    }
+  }
 }
