@@ -8,11 +8,14 @@ import io.rillflow.BulkMode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.EventStore;
 import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
 import io.rillflow.StoreSchema;
+import io.rillflow.UnknownEventTypes;
 import io.rillflow.internal.document.BulkLoader;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.session.SessionFactory;
@@ -34,11 +37,12 @@ public final class DefaultDocumentStore implements DocumentStore {
   private final StoreSchema storeSchema;
   private final SessionFactory sessions;
   private final BulkLoader bulkLoader;
+  private final DefaultEventStore events;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultDocumentStore(
       String schema, DataSource dataSource, HikariDataSource ownedPool,
-      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate) {
+      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate, UnknownEventTypes unknownEventTypes) {
     this.schema = schema;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
@@ -46,7 +50,8 @@ public final class DefaultDocumentStore implements DocumentStore {
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
-    this.sessions = new SessionFactory(tables, dataSource);
+    this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes);
+    this.sessions = new SessionFactory(tables, dataSource, events::sessionAppends);
     this.bulkLoader = new BulkLoader(dataSource);
   }
 
@@ -62,7 +67,7 @@ public final class DefaultDocumentStore implements DocumentStore {
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
       DefaultDocumentStore store = new DefaultDocumentStore(
-          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate());
+          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes());
       if (settings.autoCreate() != AutoCreate.NONE) {
         store.storeSchema.apply();
       }
@@ -122,6 +127,11 @@ public final class DefaultDocumentStore implements DocumentStore {
   }
 
   @Override
+  public EventStore events() {
+    return events;
+  }
+
+  @Override
   public StoreSchema schema() {
     return storeSchema;
   }
@@ -178,7 +188,7 @@ public final class DefaultDocumentStore implements DocumentStore {
     return objectMapper;
   }
 
-  /** The store's document parts. */
+  /** The store's document, repository and event parts. */
   public ModuleParts parts() {
     return parts;
   }

@@ -1,6 +1,7 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.RillflowException;
+import io.rillflow.internal.events.SessionAppends;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,9 +10,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes a unit of work in one transaction: runs of consecutive writes with the same statement go
- * as one JDBC batch (pgjdbc sends a batch in one round trip), in the order they were queued. Any
- * failure rolls the whole transaction back.
+ * Writes a unit of work in one transaction: the event appends first, then the document writes,
+ * where runs of consecutive writes with the same statement go as one JDBC batch (pgjdbc sends a
+ * batch in one round trip), in the order they were queued. Any failure rolls the whole transaction
+ * back.
  */
 final class ChangeWriter {
   private final DataSource dataSource;
@@ -20,14 +22,16 @@ final class ChangeWriter {
     this.dataSource = dataSource;
   }
 
-  void write(List<PendingWrite> writes) {
-    if (writes.isEmpty()) {
+  void write(List<PendingWrite> writes, SessionAppends appends) {
+    if (writes.isEmpty() && appends.isEmpty()) {
       return;
     }
     PendingWrite current = null;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        // Appends first: a stream that moved on fails the unit of work before any document is sent.
+        appends.writeTo(connection);
         int start = 0;
         while (start < writes.size()) {
           String sql = writes.get(start).sql();
