@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -29,29 +28,14 @@ public final class EventCatalog {
     this.byName = byName;
   }
 
-  /** The registration of an event class, or {@code null}. */
-  EventMapping<?> mappingOf(Class<?> type) {
-    return byClass.get(type);
-  }
-
   /** Every registered event class's mapping. */
   Collection<EventMapping<?>> mappings() {
     return byClass.values();
   }
 
-  /** The versions of one type name, or {@code null} when no class has that name. */
-  EventFamily family(String name) {
-    return byName.get(name);
-  }
-
   /** Every type name with its versions. */
   Collection<EventFamily> families() {
     return byName.values();
-  }
-
-  /** Every registered event class. */
-  public Set<Class<?>> types() {
-    return byClass.keySet();
   }
 
   /** Collects registrations while the modules register; {@link #build()} checks them. */

@@ -49,9 +49,9 @@ final class EventSql {
   final String deleteEventsAndSnapshot;
 
   EventSql(String schema) {
-    String streams = Identifiers.quote(schema) + ".rf_streams";
-    String events = Identifiers.quote(schema) + ".rf_events";
-    String snapshots = Identifiers.quote(schema) + ".rf_snapshots";
+    String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
+    String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
+    String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
       append.put(kind, appendSql(kind, false, streams, events));
       appendWithKey.put(kind, appendSql(kind, true, streams, events));
