@@ -144,6 +144,33 @@ class EventProcessorTest {
   }
 
   @Test
+  void eventClassesGeneratedCodeCannotInstantiateOrReachAreErrorsOnEachClass() {
+    JavaFileObject events = JavaFileObjects.forSourceLines("com.acme.Events",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Event;",
+        "",
+        "public class Events {",
+        "  @Event public abstract static class Base {}",
+        "  @Event public class Inner {}",
+        "  @Event private record Hidden(String id) {}",
+        "  @Event public record Generic<T>(T value) {}",
+        "}");
+
+    Compilation compilation = compile(events);
+
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Base is abstract")
+        .inFile(events).onLineContaining("class Base");
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Inner is an inner class")
+        .inFile(events).onLineContaining("class Inner");
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Hidden is private")
+        .inFile(events).onLineContaining("record Hidden");
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Generic has type parameters")
+        .inFile(events).onLineContaining("record Generic");
+  }
+
+  @Test
   void versionBelowOneIsAnErrorOnTheAttribute() {
     JavaFileObject event = JavaFileObjects.forSourceLines("com.acme.Happened",
         "package com.acme;",
