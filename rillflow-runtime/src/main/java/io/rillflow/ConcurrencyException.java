@@ -27,6 +27,22 @@ public class ConcurrencyException extends RillflowException {
     this.actualVersion = actualVersion;
   }
 
+  /**
+   * A stream append that found its stream not as {@code expected}.
+   *
+   * @param streamId the stream's key
+   * @param expected what the append expected
+   * @param actualVersion the stream's version; 0 means it does not exist
+   */
+  public ConcurrencyException(Object streamId, ExpectedVersion expected, long actualVersion) {
+    super("stream " + streamId + ": expected " + expected.describe() + ", but "
+        + (actualVersion == 0 ? "it does not exist" : "it is at version " + actualVersion));
+    this.subject = "stream";
+    this.id = streamId;
+    this.expectedVersion = expected.version();
+    this.actualVersion = actualVersion;
+  }
+
   /** What was written: a document type's simple name, or {@code "stream"}. */
   public String subject() {
     return subject;
@@ -37,7 +53,7 @@ public class ConcurrencyException extends RillflowException {
     return id;
   }
 
-  /** The version the write expected; 0 means "new". */
+  /** The version the write expected; 0 means "new", -1 any existing version. */
   public long expectedVersion() {
     return expectedVersion;
   }

@@ -57,15 +57,21 @@ public interface DocumentSession extends QuerySession {
    */
   <T> DocumentPatch patch(Class<T> type, Object id);
 
+  /**
+   * The session's event appends: queued, and written by {@link #saveChanges()} in the same
+   * transaction as the document changes.
+   */
+  SessionEvents events();
+
   /** Writes every queued change in one transaction; on failure writes nothing and keeps them queued. */
   void saveChanges();
 
-  /** How many changes are queued. */
+  /** How many changes are queued, appends included. */
   int pendingChanges();
 
   /** Forgets {@code document}: drops it from the identity map and drops its queued changes. */
   void eject(Object document);
 
-  /** Forgets every document and every queued change. */
+  /** Forgets every document and every queued change, appends included. */
   void ejectAll();
 }

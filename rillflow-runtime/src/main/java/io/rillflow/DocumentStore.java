@@ -68,6 +68,13 @@ public interface DocumentStore extends AutoCloseable {
    */
   <R extends DocumentRepository<?, ?>> R repository(Class<R> type);
 
+  /**
+   * The event streams: append with an expected version, read a stream or every event in global
+   * order. Each call is its own transaction; {@link DocumentSession#events()} appends in a unit of
+   * work.
+   */
+  EventStore events();
+
   /** The document tables compared with the mappings: plan, apply, export. */
   StoreSchema schema();
 

@@ -26,6 +26,7 @@ public final class DocumentStoreBuilder {
   private AutoCreate autoCreate = AutoCreate.CREATE_OR_UPDATE;
   private int maximumPoolSize = 10;
   private ObjectMapper objectMapper;
+  private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
   private boolean discoverModules = true;
   private ClassLoader classLoader;
   private final List<RillflowModule> modules = new ArrayList<>();
@@ -88,6 +89,15 @@ public final class DocumentStoreBuilder {
   }
 
   /**
+   * What reads do with a stored event whose type no registered {@code @Event} class has. Default
+   * {@link UnknownEventTypes#FAIL}.
+   */
+  public DocumentStoreBuilder unknownEventTypes(UnknownEventTypes unknownEventTypes) {
+    this.unknownEventTypes = Objects.requireNonNull(unknownEventTypes, "unknownEventTypes");
+    return this;
+  }
+
+  /**
    * Adds a module by hand, beside those found through {@link java.util.ServiceLoader}. A module
    * found both ways is registered once.
    */
@@ -145,6 +155,6 @@ public final class DocumentStoreBuilder {
     ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
     return DefaultDocumentStore.start(new StoreSettings(
         url, username, password, dataSource, schema, autoCreate, maximumPoolSize,
-        objectMapper, discoverModules, loader, List.copyOf(modules)));
+        objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules)));
   }
 }

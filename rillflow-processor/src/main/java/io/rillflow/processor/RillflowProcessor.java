@@ -3,13 +3,19 @@ package io.rillflow.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.model.RepositoryModel;
+import io.rillflow.processor.model.UpcastModel;
 import io.rillflow.processor.read.RepositoryReader;
+import io.rillflow.processor.read.UpcastChainValidator;
+import io.rillflow.processor.read.UpcastReader;
 import io.rillflow.processor.write.DocumentMappingWriter;
+import io.rillflow.processor.write.EventMappingWriter;
 import io.rillflow.processor.write.MetamodelWriter;
 import io.rillflow.processor.write.ModuleWriter;
 import io.rillflow.processor.write.RepositoryWriter;
 import io.rillflow.processor.write.SourceWriter;
+import io.rillflow.processor.write.UpcastsWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +33,7 @@ import javax.lang.model.element.TypeElement;
  * {@code RillflowModule} and its {@code META-INF/services} entry.
  *
  * <p>Options: {@code -Arillflow.module=com.acme.AcmeRillflowModule} names the module class (default:
- * {@code GeneratedRillflowModule} in the documents' common package). Set it when two jars of one
+ * {@code GeneratedRillflowModule} in the common package of the annotated types). Set it when two jars of one
  * application would otherwise generate the same module name.
  */
 @AutoService(Processor.class)
@@ -39,10 +45,18 @@ public final class RillflowProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private DocumentStep documents;
   private RepositoryStep repositories;
+  private EventStep events;
+  private UpcastStep upcasts;
+  private UpcastChainValidator chains;
   private ModuleWriter moduleWriter;
   /** Parts generated in earlier rounds and not yet registered by a module. */
   private final List<DocumentModel> unregistered = new ArrayList<>();
   private final List<RepositoryModel> unregisteredRepositories = new ArrayList<>();
+  private final List<EventModel> unregisteredEvents = new ArrayList<>();
+  private final List<UpcastModel> unregisteredUpcasts = new ArrayList<>();
+  /** Every event and upcast of the compilation: a chain is checked whole. */
+  private final List<EventModel> allEvents = new ArrayList<>();
+  private final List<UpcastModel> allUpcasts = new ArrayList<>();
   private final List<ClassName> modules = new ArrayList<>();
 
   @Override
@@ -55,6 +69,10 @@ public final class RillflowProcessor extends AbstractProcessor {
     repositories = new RepositoryStep(env.getElementUtils(), diagnostics,
         new RepositoryReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), documents::model),
         new RepositoryWriter(sources));
+    events = new EventStep(env.getElementUtils(), diagnostics, new EventMappingWriter(sources));
+    upcasts = new UpcastStep(env.getElementUtils(), diagnostics,
+        new UpcastReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new UpcastsWriter(sources));
+    chains = new UpcastChainValidator(diagnostics, env.getElementUtils());
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
 
@@ -73,15 +91,26 @@ public final class RillflowProcessor extends AbstractProcessor {
     try {
       List<DocumentModel> found = documents.process(round);
       List<RepositoryModel> foundRepositories = repositories.process(round);
+      List<EventModel> foundEvents = events.process(round);
+      List<UpcastModel> foundUpcasts = upcasts.process(round);
       unregistered.addAll(found);
       unregisteredRepositories.addAll(foundRepositories);
-      boolean nothingNew = found.isEmpty() && foundRepositories.isEmpty();
-      boolean somethingPending = !unregistered.isEmpty() || !unregisteredRepositories.isEmpty();
+      unregisteredEvents.addAll(foundEvents);
+      unregisteredUpcasts.addAll(foundUpcasts);
+      allEvents.addAll(foundEvents);
+      allUpcasts.addAll(foundUpcasts);
+      boolean nothingNew = found.isEmpty() && foundRepositories.isEmpty() && foundEvents.isEmpty()
+          && foundUpcasts.isEmpty();
+      boolean somethingPending = !unregistered.isEmpty() || !unregisteredRepositories.isEmpty()
+          || !unregisteredEvents.isEmpty() || !unregisteredUpcasts.isEmpty();
       // The module is written in the first round that finds nothing new rather than in the last
       // round: javac warns about sources created in the last round, and generated code must
-      // compile without warnings.
+      // compile without warnings. Upcast chains are checked then, when every event is known.
       if ((nothingNew || round.processingOver()) && somethingPending && !diagnostics.hasErrors()) {
-        writeModule();
+        chains.validate(allEvents, allUpcasts);
+        if (!diagnostics.hasErrors()) {
+          writeModule();
+        }
       }
       if (round.processingOver() && !modules.isEmpty() && !diagnostics.hasErrors()) {
         moduleWriter.writeServicesFile(modules);
@@ -101,10 +130,13 @@ public final class RillflowProcessor extends AbstractProcessor {
       // Another processor generated more documents after the first module was written.
       name = name.peerClass(name.simpleName() + (modules.size() + 1));
     }
-    moduleWriter.writeModule(name, List.copyOf(unregistered), List.copyOf(unregisteredRepositories));
+    moduleWriter.writeModule(name, List.copyOf(unregistered), List.copyOf(unregisteredRepositories),
+        List.copyOf(unregisteredEvents), List.copyOf(unregisteredUpcasts));
     modules.add(name);
     unregistered.clear();
     unregisteredRepositories.clear();
+    unregisteredEvents.clear();
+    unregisteredUpcasts.clear();
   }
 
   /** The longest package that contains every pending part; {@code io.rillflow.generated} if none. */
@@ -112,6 +144,8 @@ public final class RillflowProcessor extends AbstractProcessor {
     List<String> packages = new ArrayList<>();
     unregistered.forEach(d -> packages.add(d.type().packageName()));
     unregisteredRepositories.forEach(r -> packages.add(r.type().packageName()));
+    unregisteredEvents.forEach(e -> packages.add(e.type().packageName()));
+    unregisteredUpcasts.forEach(u -> packages.add(u.registrarName().packageName()));
     String common = null;
     for (String pkg : packages) {
       if (common == null) {

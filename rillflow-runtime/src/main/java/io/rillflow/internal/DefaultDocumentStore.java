@@ -8,12 +8,15 @@ import io.rillflow.BulkMode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.EventStore;
 import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
 import io.rillflow.StoreSchema;
+import io.rillflow.UnknownEventTypes;
 import io.rillflow.internal.document.BulkLoader;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
@@ -38,11 +41,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final StoreSchema storeSchema;
   private final SessionFactory sessions;
   private final BulkLoader bulkLoader;
+  private final DefaultEventStore events;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultDocumentStore(
       String schema, DataSource dataSource, HikariDataSource ownedPool,
-      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate) {
+      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate, UnknownEventTypes unknownEventTypes) {
     this.schema = schema;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
@@ -50,7 +54,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
-    this.sessions = new SessionFactory(tables, dataSource, objectMapper);
+    this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes);
+    this.sessions = new SessionFactory(tables, dataSource, objectMapper, events::sessionAppends);
     this.bulkLoader = new BulkLoader(dataSource);
   }
 
@@ -66,7 +71,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
       DefaultDocumentStore store = new DefaultDocumentStore(
-          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate());
+          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes());
       if (settings.autoCreate() != AutoCreate.NONE) {
         store.storeSchema.apply();
       }
@@ -123,6 +128,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public QuerySession querySession() {
     return sessions.querySession();
+  }
+
+  @Override
+  public EventStore events() {
+    return events;
   }
 
   @Override
@@ -189,7 +199,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     return objectMapper;
   }
 
-  /** The store's document parts. */
+  /** The store's document, repository and event parts. */
   public ModuleParts parts() {
     return parts;
   }

@@ -1,9 +1,12 @@
 package io.rillflow.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
+import io.rillflow.internal.events.EventCatalog;
 import io.rillflow.spi.DocumentMapping;
+import io.rillflow.spi.EventMapping;
 import io.rillflow.spi.ModuleRegistry;
 import io.rillflow.spi.RillflowModule;
 import java.util.ArrayList;
@@ -17,20 +20,24 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * What the modules of one store registered: document mappings by document type, and repository
- * factories by interface; gathered once when the store starts and read-only afterwards. Conflicts between modules (two mappings for one type, or
+ * What the modules of one store registered: document mappings by document type, repository
+ * factories by interface, and the event types with their upcast chains; gathered once when the store starts and read-only afterwards. Conflicts between modules (two mappings for one type, or
  * one table claimed by two types) stop the store from starting; within one compilation the
  * processor already reports them.
  */
 public final class ModuleParts {
   private final Map<Class<?>, DocumentMapping<?, ?>> byType;
   private final Map<Class<?>, Function<DocumentStore, ?>> repositories;
+  private final EventCatalog events;
 
-  private ModuleParts(Map<Class<?>, DocumentMapping<?, ?>> byType, Map<Class<?>, Function<DocumentStore, ?>> repositories) {
+  private ModuleParts(Map<Class<?>, DocumentMapping<?, ?>> byType, Map<Class<?>, Function<DocumentStore, ?>> repositories,
+      EventCatalog events) {
     this.byType = byType;
     this.repositories = repositories;
+    this.events = events;
   }
 
   /** Loads the modules the settings name, and those on the class path when discovery is on. */
@@ -47,7 +54,8 @@ public final class ModuleParts {
         module.register(collector);
       }
     }
-    return new ModuleParts(Collections.unmodifiableMap(collector.byType), Map.copyOf(collector.repositories));
+    return new ModuleParts(Collections.unmodifiableMap(collector.byType), Map.copyOf(collector.repositories),
+        collector.events.build());
   }
 
   /** The mapping of {@code type}, or {@code null} when it is not a registered document. */
@@ -66,6 +74,11 @@ public final class ModuleParts {
     return repositories.get(type);
   }
 
+  /** The event types and upcast chains, checked across modules. */
+  public EventCatalog events() {
+    return events;
+  }
+
   /** Every registered mapping. */
   public Collection<DocumentMapping<?, ?>> all() {
     return byType.values();
@@ -75,6 +88,22 @@ public final class ModuleParts {
     private final Map<Class<?>, DocumentMapping<?, ?>> byType = new LinkedHashMap<>();
     private final Map<String, Class<?>> byTable = new HashMap<>();
     private final Map<Class<?>, Function<DocumentStore, ?>> repositories = new HashMap<>();
+    private final EventCatalog.Builder events = new EventCatalog.Builder();
+
+    @Override
+    public void event(EventMapping<?> mapping) {
+      events.event(mapping);
+    }
+
+    @Override
+    public <A, B> void upcast(Class<A> from, Class<B> to, Function<? super A, ? extends B> step) {
+      events.upcast(from, to, step);
+    }
+
+    @Override
+    public void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step) {
+      events.upcast(eventName, fromVersion, step);
+    }
 
     @Override
     public <R extends DocumentRepository<?, ?>> void repository(

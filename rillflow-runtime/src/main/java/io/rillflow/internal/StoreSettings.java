@@ -2,6 +2,7 @@ package io.rillflow.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.AutoCreate;
+import io.rillflow.UnknownEventTypes;
 import io.rillflow.spi.RillflowModule;
 import java.util.List;
 import javax.sql.DataSource;
@@ -19,6 +20,7 @@ public record StoreSettings(
     AutoCreate autoCreate,
     int maximumPoolSize,
     ObjectMapper objectMapper,
+    UnknownEventTypes unknownEventTypes,
     boolean discoverModules,
     ClassLoader classLoader,
     List<RillflowModule> modules) {}

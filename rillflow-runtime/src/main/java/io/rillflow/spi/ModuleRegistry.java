@@ -1,13 +1,15 @@
 package io.rillflow.spi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentStore;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What a {@link RillflowModule} registers its parts with while a store starts. The store checks
- * the parts of all modules together (for example, two types mapped to one table) and fails to
- * start on a conflict, naming both parts.
+ * the parts of all modules together (for example, two types mapped to one table, or an upcast
+ * chain with a gap) and fails to start on a conflict, naming both parts.
  */
 public interface ModuleRegistry {
 
@@ -16,4 +18,16 @@ public interface ModuleRegistry {
 
   /** Registers how to make the generated implementation of a repository interface. */
   <R extends DocumentRepository<?, ?>> void repository(Class<R> type, Function<DocumentStore, ? extends R> factory);
+
+  /** Registers an event class: its stored type name and schema version. */
+  void event(EventMapping<?> mapping);
+
+  /**
+   * Registers a typed {@code @Upcast} step from one version of an event to the next; both classes
+   * are registered events of the same name.
+   */
+  <A, B> void upcast(Class<A> from, Class<B> to, Function<? super A, ? extends B> step);
+
+  /** Registers a JSON {@code @Upcast} step from version {@code fromVersion} of {@code eventName} to the next. */
+  void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step);
 }

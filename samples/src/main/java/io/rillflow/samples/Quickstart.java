@@ -1,18 +1,25 @@
 package io.rillflow.samples;
 
+import io.rillflow.AppendResult;
 import io.rillflow.BulkMode;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.EventEnvelope;
+import io.rillflow.EventStore;
+import io.rillflow.ExpectedVersion;
 import io.rillflow.samples.customers.Address;
 import io.rillflow.samples.customers.Customer;
 import io.rillflow.samples.customers.CustomerDirectory;
 import io.rillflow.samples.customers.CustomerRepository;
 import io.rillflow.samples.customers.Tier;
+import io.rillflow.samples.orders.OrderPlaced;
+import io.rillflow.samples.orders.OrderShipped;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The README's quickstart: starts a store on {@code RILLFLOW_DATABASE_URL} (or an embedded
@@ -59,6 +66,21 @@ public final class Quickstart {
     } catch (ConcurrencyException e) {
       out.println("Lost update prevented: " + e.getMessage());
     }
+
+    EventStore events = store.events();
+    UUID orderId = UUID.randomUUID();
+    AppendResult placed = events.append(orderId, ExpectedVersion.noStream(),
+        new OrderPlaced(orderId, ada.id(), new BigDecimal("99.90")));
+    events.append(orderId, ExpectedVersion.exactly(placed.version()), new OrderShipped(orderId, "DHL"));
+    out.println("Order stream: " + events.readStream(orderId).stream()
+        .map(e -> "v" + e.version() + " " + e.type()).toList());
+    try {
+      events.append(orderId, ExpectedVersion.exactly(placed.version()), new OrderShipped(orderId, "UPS"));
+    } catch (ConcurrencyException e) {
+      out.println("Stale append refused: " + e.getMessage());
+    }
+    EventEnvelope<?> last = events.readStream(orderId).get(1);
+    out.println("Shipped by " + ((OrderShipped) last.data()).carrier() + " at global position " + last.position());
 
     List<Customer> many = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {

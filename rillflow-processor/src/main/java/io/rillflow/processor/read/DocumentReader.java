@@ -167,7 +167,7 @@ public final class DocumentReader {
   }
 
   /** A constructor without parameters, or one marked {@code @JsonCreator}. */
-  private static boolean instantiable(TypeElement type) {
+  static boolean instantiable(TypeElement type) {
     for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (constructor.getParameters().isEmpty() || Annotations.find(constructor, JSON_CREATOR).isPresent()) {
         return true;

@@ -4,13 +4,17 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.rillflow.processor.model.DocumentModel;
+import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.model.RepositoryModel;
+import io.rillflow.processor.model.UpcastModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -33,8 +37,12 @@ public final class ModuleWriter {
     this.filer = filer;
   }
 
-  /** Writes a module class registering {@code documents} and {@code repositories}. */
-  public void writeModule(ClassName name, List<DocumentModel> documents, List<RepositoryModel> repositories) {
+  /**
+   * Writes a module class registering {@code documents}, {@code repositories}, {@code events} and
+   * the steps of {@code upcasts} (through the registrar generated beside each step's owner).
+   */
+  public void writeModule(ClassName name, List<DocumentModel> documents, List<RepositoryModel> repositories,
+      List<EventModel> events, List<UpcastModel> upcasts) {
     MethodSpec.Builder register = MethodSpec.methodBuilder("register")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -45,15 +53,25 @@ public final class ModuleWriter {
     for (RepositoryModel repository : repositories) {
       register.addStatement("registry.repository($T.class, $T::new)", repository.type(), repository.implementationName());
     }
+    for (EventModel event : events) {
+      register.addStatement("registry.event($T.INSTANCE)", event.mappingName());
+    }
+    Set<ClassName> registrars = new LinkedHashSet<>();
+    upcasts.forEach(upcast -> registrars.add(upcast.registrarName()));
+    for (ClassName registrar : registrars) {
+      register.addStatement("$T.register(registry)", registrar);
+    }
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
-        .addJavadoc("Registers the documents and repositories of this compilation with a store; found "
-            + "through {@code META-INF/services}.\n")
+        .addJavadoc("Registers the documents, repositories, events and upcasts of this compilation with a "
+            + "store; found through {@code META-INF/services}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.RILLFLOW_MODULE)
         .addMethod(register.build());
-    sources.write(name.packageName(), type, Stream.concat(
+    sources.write(name.packageName(), type, Stream.of(
         documents.stream().map(DocumentModel::element),
-        repositories.stream().map(RepositoryModel::element)).toArray(Element[]::new));
+        repositories.stream().map(RepositoryModel::element),
+        events.stream().map(EventModel::element),
+        upcasts.stream().map(UpcastModel::owner)).flatMap(s -> s).distinct().toArray(Element[]::new));
   }
 
   /** Writes the services file listing {@code modules}, once, when processing is over. */

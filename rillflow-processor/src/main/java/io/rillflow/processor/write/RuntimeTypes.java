@@ -7,6 +7,7 @@ final class RuntimeTypes {
   static final ClassName DOCUMENT_MAPPING = ClassName.get("io.rillflow.spi", "DocumentMapping");
   static final ClassName RILLFLOW_MODULE = ClassName.get("io.rillflow.spi", "RillflowModule");
   static final ClassName MODULE_REGISTRY = ClassName.get("io.rillflow.spi", "ModuleRegistry");
+  static final ClassName EVENT_MAPPING = ClassName.get("io.rillflow.spi", "EventMapping");
 
   static final ClassName DUPLICATED_FIELD = ClassName.get("io.rillflow.spi", "DuplicatedField");
   static final ClassName COLUMN_TYPE = ClassName.get("io.rillflow.spi", "ColumnType");

@@ -1,6 +1,7 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.RillflowException;
+import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -10,9 +11,10 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes a unit of work in one transaction: runs of consecutive writes with the same statement go
- * as one JDBC batch (pgjdbc sends a batch in one round trip), in the order they were queued. Any
- * failure rolls the whole transaction back.
+ * Writes a unit of work in one transaction: the event appends first, then the document writes,
+ * where runs of consecutive writes with the same statement go as one JDBC batch (pgjdbc sends a
+ * batch in one round trip), in the order they were queued. Any failure rolls the whole transaction
+ * back.
  */
 final class ChangeWriter {
   private final DataSource dataSource;
@@ -21,13 +23,13 @@ final class ChangeWriter {
     this.dataSource = dataSource;
   }
 
-  void write(List<PendingWrite> writes) {
-    if (writes.isEmpty()) {
+  void write(List<PendingWrite> writes, SessionAppends appends) {
+    if (writes.isEmpty() && appends.isEmpty()) {
       return;
     }
     PendingWrite[] current = {null};
     try (Connection connection = dataSource.getConnection()) {
-      if (writes.size() == 1) {
+      if (writes.size() == 1 && appends.isEmpty()) {
         // One statement is atomic on its own: auto-commit saves the BEGIN/COMMIT round trip. A
         // failed check (0 rows) wrote nothing, so there is nothing to roll back.
         current[0] = writes.get(0);
@@ -35,6 +37,8 @@ final class ChangeWriter {
         return;
       }
       Transaction.run(connection, c -> {
+        // Appends first: a stream that moved on fails the unit of work before any document is sent.
+        appends.writeTo(c);
         int start = 0;
         while (start < writes.size()) {
           String sql = writes.get(start).sql();

@@ -5,6 +5,8 @@ import io.rillflow.DocumentSession;
 import io.rillflow.QuerySession;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.events.SessionAppends;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -13,19 +15,22 @@ public final class SessionFactory {
   private final DocumentTables tables;
   private final DocumentReads reads;
   private final ChangeWriter writer;
+  private final Supplier<SessionAppends> appends;
 
-  public SessionFactory(DocumentTables tables, DataSource dataSource, ObjectMapper mapper) {
+  public SessionFactory(DocumentTables tables, DataSource dataSource, ObjectMapper mapper,
+      Supplier<SessionAppends> appends) {
     this.tables = tables;
     this.reads = new DocumentReads(dataSource, mapper);
     this.writer = new ChangeWriter(dataSource);
+    this.appends = appends;
   }
 
   public DocumentSession openSession() {
-    return new UnitOfWorkSession(tables, reads, writer, new IdentityMap());
+    return new UnitOfWorkSession(tables, reads, writer, new IdentityMap(), appends.get());
   }
 
   public DocumentSession lightweightSession() {
-    return new UnitOfWorkSession(tables, reads, writer, null);
+    return new UnitOfWorkSession(tables, reads, writer, null, appends.get());
   }
 
   /**

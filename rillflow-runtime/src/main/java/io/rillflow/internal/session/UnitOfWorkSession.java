@@ -3,8 +3,10 @@ package io.rillflow.internal.session;
 import io.rillflow.DocumentPatch;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentQuery;
+import io.rillflow.SessionEvents;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.events.SessionAppends;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,12 +26,15 @@ final class UnitOfWorkSession implements DocumentSession {
   /** {@code null} in a lightweight session. */
   private final IdentityMap identityMap;
   private final List<PendingWrite> pending = new ArrayList<>();
+  private final SessionAppends appends;
 
-  UnitOfWorkSession(DocumentTables tables, DocumentReads reads, ChangeWriter writer, IdentityMap identityMap) {
+  UnitOfWorkSession(DocumentTables tables, DocumentReads reads, ChangeWriter writer, IdentityMap identityMap,
+      SessionAppends appends) {
     this.tables = tables;
     this.reads = reads;
     this.writer = writer;
     this.identityMap = identityMap;
+    this.appends = appends;
   }
 
   @Override
@@ -168,15 +173,21 @@ final class UnitOfWorkSession implements DocumentSession {
   }
 
   @Override
+  public SessionEvents events() {
+    return appends;
+  }
+
+  @Override
   public void saveChanges() {
-    writer.write(pending);
+    writer.write(pending, appends);
     pending.forEach(PendingWrite::afterCommit);
     pending.clear();
+    appends.clear();
   }
 
   @Override
   public int pendingChanges() {
-    return pending.size();
+    return pending.size() + appends.pendingAppends();
   }
 
   @Override
@@ -196,6 +207,7 @@ final class UnitOfWorkSession implements DocumentSession {
       identityMap.clear();
     }
     pending.clear();
+    appends.clear();
   }
 
   @Override
@@ -230,6 +242,7 @@ final class UnitOfWorkSession implements DocumentSession {
   @Override
   public void close() {
     pending.clear();
+    appends.clear();
   }
 
   private void queue(DocumentTable<Object, Object> table, Object id, Object document, PendingWrite write) {

@@ -1,0 +1,33 @@
+package io.rillflow.internal.events;
+
+import io.rillflow.AppendOptions;
+import io.rillflow.ExpectedVersion;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One append, checked when it is asked for (so a session fails at {@code append}, not at
+ * {@code saveChanges()}, for a bad id or event); the events are serialized when it is written.
+ *
+ * @param streamKey the stream's stored key
+ * @param expected what the stream must be
+ * @param options headers, ids and key
+ * @param events the events with their types, in order
+ */
+record AppendRequest(String streamKey, ExpectedVersion expected, AppendOptions options, List<Typed> events) {
+
+  /** One event and its registered type. */
+  record Typed(EventType type, Object event) {}
+
+  static AppendRequest of(EventTypes types, Object streamId, ExpectedVersion expected, AppendOptions options,
+      List<?> events) {
+    String key = StreamKeys.of(streamId);
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(options, "options");
+    if (events == null || events.isEmpty()) {
+      throw new IllegalArgumentException("An append to stream " + key + " needs at least one event");
+    }
+    List<Typed> typed = events.stream().map(event -> new Typed(types.ofInstance(event), event)).toList();
+    return new AppendRequest(key, expected, options, typed);
+  }
+}

@@ -1,0 +1,108 @@
+package io.rillflow.internal.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.AppendOptions;
+import io.rillflow.AppendResult;
+import io.rillflow.Checkpoint;
+import io.rillflow.EventEnvelope;
+import io.rillflow.EventStore;
+import io.rillflow.ExpectedVersion;
+import io.rillflow.RillflowException;
+import io.rillflow.StreamState;
+import io.rillflow.UnknownEventTypes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
+public final class DefaultEventStore implements EventStore {
+  private final DataSource dataSource;
+  private final EventTypes types;
+  private final StreamAppender appender;
+  private final EventReads reads;
+  private final StreamRows streams;
+
+  public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
+      UnknownEventTypes unknownTypes) {
+    EventSql sql = new EventSql(schema);
+    this.dataSource = dataSource;
+    this.types = new EventTypes(catalog, mapper);
+    this.appender = new StreamAppender(sql, mapper.writer());
+    this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper));
+    this.streams = new StreamRows(dataSource, sql);
+  }
+
+  /** A new, empty queue of appends for one session. */
+  public SessionAppends sessionAppends() {
+    return new SessionAppends(types, appender);
+  }
+
+  @Override
+  public AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
+    AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
+    try (Connection connection = dataSource.getConnection()) {
+      // One statement: with autocommit it is its own transaction, in one round trip.
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true);
+      }
+      return appender.append(connection, request);
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot append to stream " + request.streamKey() + "; nothing was written: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readStream(Object streamId) {
+    return reads.readStream(StreamKeys.of(streamId), 1, Long.MAX_VALUE);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readStream(Object streamId, long fromVersion, long toVersion) {
+    return reads.readStream(StreamKeys.of(streamId), fromVersion, toVersion);
+  }
+
+  @Override
+  public Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion) {
+    return reads.scanStream(StreamKeys.of(streamId), fromVersion);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readAll(Checkpoint after, int limit) {
+    return reads.readAll(after, limit);
+  }
+
+  @Override
+  public Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
+    return reads.scanAll(after);
+  }
+
+  @Override
+  public Optional<StreamState> streamState(Object streamId) {
+    return streams.state(StreamKeys.of(streamId));
+  }
+
+  @Override
+  public Stream<StreamState> streamsOfType(String streamType) {
+    return streams.ofType(Objects.requireNonNull(streamType, "streamType"));
+  }
+
+  @Override
+  public boolean archiveStream(Object streamId) {
+    return streams.archive(StreamKeys.of(streamId), true);
+  }
+
+  @Override
+  public boolean unarchiveStream(Object streamId) {
+    return streams.archive(StreamKeys.of(streamId), false);
+  }
+
+  @Override
+  public boolean tombstoneStream(Object streamId) {
+    return streams.tombstone(StreamKeys.of(streamId));
+  }
+}

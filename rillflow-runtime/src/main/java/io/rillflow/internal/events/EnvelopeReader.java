@@ -1,0 +1,52 @@
+package io.rillflow.internal.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.rillflow.Checkpoint;
+import io.rillflow.EventDeserializationException;
+import io.rillflow.EventEnvelope;
+import io.rillflow.EventMetadata;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** Reads one row of {@link EventSql}'s event columns into an envelope, decoding the event. */
+final class EnvelopeReader {
+  private final EventDecoder decoder;
+  private final ObjectReader headersReader;
+
+  EnvelopeReader(EventDecoder decoder, ObjectMapper mapper) {
+    this.decoder = decoder;
+    this.headersReader = mapper.readerFor(new TypeReference<Map<String, Object>>() {});
+  }
+
+  /** The envelope of the current row, or {@code null} when its type is unknown and skipped. */
+  EventEnvelope<?> read(ResultSet row) throws SQLException {
+    long position = row.getLong(1);
+    String type = row.getString(4);
+    int schemaVersion = row.getInt(5);
+    Object data = decoder.decode(type, schemaVersion, row.getString(6), position);
+    if (data == null) {
+      return null;
+    }
+    String headers = row.getString(7);
+    EventMetadata metadata = headers == null && row.getString(8) == null && row.getString(9) == null
+        ? EventMetadata.NONE
+        : new EventMetadata(headers == null ? Map.of() : readHeaders(headers, type, schemaVersion, position),
+            row.getString(8), row.getString(9));
+    return new EventEnvelope<>(row.getString(2), row.getLong(3), position, type, schemaVersion, data, metadata,
+        row.getObject(10, OffsetDateTime.class).toInstant(), new Checkpoint(row.getLong(11), position));
+  }
+
+  private Map<String, Object> readHeaders(String json, String type, int schemaVersion, long position) {
+    try {
+      return headersReader.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new EventDeserializationException(type, schemaVersion, position,
+          "its headers are not a JSON object: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.rillflow.internal.events;
+
+import io.rillflow.Checkpoint;
+import io.rillflow.EventEnvelope;
+import io.rillflow.RillflowException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/** Reads events: one stream, or all of them in global order up to the safe point; as lists or cursors. */
+final class EventReads {
+  private final DataSource dataSource;
+  private final EventSql sql;
+  private final EnvelopeReader envelopes;
+
+  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes) {
+    this.dataSource = dataSource;
+    this.sql = sql;
+    this.envelopes = envelopes;
+  }
+
+  List<EventEnvelope<?>> readStream(String stream, long fromVersion, long toVersion) {
+    if (toVersion < fromVersion) {
+      return List.of();
+    }
+    return list(sql.readStream, "events of stream " + stream, statement -> {
+      statement.setString(1, stream);
+      statement.setLong(2, fromVersion);
+      statement.setLong(3, toVersion);
+    });
+  }
+
+  Stream<EventEnvelope<?>> scanStream(String stream, long fromVersion) {
+    return RowCursor.open(dataSource, sql.scanStream, statement -> {
+      statement.setString(1, stream);
+      statement.setLong(2, fromVersion);
+    }, envelopes::read, "events of stream " + stream);
+  }
+
+  List<EventEnvelope<?>> readAll(Checkpoint after, int limit) {
+    Objects.requireNonNull(after, "after");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+    }
+    return list(sql.readAll, "events after " + after, statement -> {
+      bindCheckpoint(statement, after);
+      statement.setInt(3, limit);
+    });
+  }
+
+  Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
+    Objects.requireNonNull(after, "after");
+    return RowCursor.open(dataSource, sql.scanAll, statement -> bindCheckpoint(statement, after),
+        envelopes::read, "events after " + after);
+  }
+
+  private static void bindCheckpoint(PreparedStatement statement, Checkpoint after) throws SQLException {
+    statement.setLong(1, after.transactionId());
+    statement.setLong(2, after.position());
+  }
+
+  private List<EventEnvelope<?>> list(String query, String what, RowCursor.Binder binder) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(query)) {
+      binder.bind(statement);
+      List<EventEnvelope<?>> read = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          EventEnvelope<?> envelope = envelopes.read(rows);
+          if (envelope != null) {
+            read.add(envelope);
+          }
+        }
+      }
+      return read;
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read " + what + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.rillflow.internal.events;
+
+import io.rillflow.ExpectedVersion;
+import io.rillflow.internal.sql.Identifiers;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Every statement of the event store, qualified for one store's schema and built once when the
+ * store starts: nothing here is assembled per call.
+ *
+ * <p><b>Append.</b> One statement per append, whatever the number of events: a data-modifying CTE
+ * checks and bumps the stream's row ({@code rf_streams}, one variant per kind of
+ * {@link ExpectedVersion}), and the outer insert writes every event from three bound arrays
+ * ({@code unnest ... WITH ORDINALITY}), numbering them from the version the CTE returned. When the
+ * check fails the CTE returns no row, so the insert writes nothing and the statement returns a
+ * null version. Concurrent appends to one stream queue on the stream's row lock; PostgreSQL
+ * re-checks the version condition on the newest row, so exactly one of two appends expecting the
+ * same version wins. With an idempotency key, the CTE also requires that no event of the stream
+ * has the key yet; two appends racing with one key are settled by the unique index instead.
+ * Measured on a local server against the obvious alternative (upsert the stream row, then a JDBC
+ * batch of inserts, then commit: three round trips): about even at one event per append, and
+ * 1.5 to 2 times faster at 100 events; over a network the two saved round trips add to that.
+ *
+ * <p><b>Global reads</b> go by {@code (tx_id, seq_id)} and only below
+ * {@code pg_snapshot_xmin(pg_current_snapshot())}: see {@link io.rillflow.Checkpoint}.
+ */
+final class EventSql {
+  private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
+      + "headers::text, causation_id, correlation_id, created_at, tx_id::text::bigint";
+  private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
+  /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
+  private static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
+  private static final String BELOW_SAFE_POINT = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+
+  private final Map<ExpectedVersion.Kind, String> append = new EnumMap<>(ExpectedVersion.Kind.class);
+  private final Map<ExpectedVersion.Kind, String> appendWithKey = new EnumMap<>(ExpectedVersion.Kind.class);
+  final String appendFailure;
+  final String readStream;
+  final String scanStream;
+  final String readAll;
+  final String scanAll;
+  final String streamState;
+  final String streamsOfType;
+  final String archiveStream;
+  final String unarchiveStream;
+  final String setEventsArchived;
+  final String deleteStream;
+  final String deleteEventsAndSnapshot;
+
+  EventSql(String schema) {
+    String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
+    String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
+    String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
+    for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
+      append.put(kind, appendSql(kind, false, streams, events));
+      appendWithKey.put(kind, appendSql(kind, true, streams, events));
+    }
+    appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
+        + " LEFT JOIN " + streams + " st ON st.stream_id = ?"
+        + " LEFT JOIN " + events + " ev ON ev.stream_id = ? AND ev.idempotency_key = ?";
+    readStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
+    scanStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE stream_id = ? AND version >= ? AND NOT archived ORDER BY version";
+    String global = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE " + AFTER_CHECKPOINT
+        + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";
+    readAll = global + " LIMIT ?";
+    scanAll = global;
+    streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_id = ?";
+    streamsOfType = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_type = ? ORDER BY stream_id";
+    archiveStream = "UPDATE " + streams + " SET archived = true, updated_at = now() WHERE stream_id = ? AND NOT archived";
+    unarchiveStream = "UPDATE " + streams + " SET archived = false, updated_at = now() WHERE stream_id = ? AND archived";
+    setEventsArchived = "UPDATE " + events + " SET archived = ? WHERE stream_id = ?";
+    deleteStream = "DELETE FROM " + streams + " WHERE stream_id = ?";
+    deleteEventsAndSnapshot = "WITH gone AS (DELETE FROM " + events + " WHERE stream_id = ?)"
+        + " DELETE FROM " + snapshots + " WHERE stream_id = ?";
+  }
+
+  /** The append statement for this expectation, with or without the idempotency-key check. */
+  String append(ExpectedVersion.Kind kind, boolean withKey) {
+    return (withKey ? appendWithKey : append).get(kind);
+  }
+
+  /**
+   * Parameters, in order: the stream part (see {@link StreamAppender}), then stream id, event count,
+   * headers, causation id, correlation id, idempotency key, type names[], schema versions[], data[].
+   */
+  private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events) {
+    String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = ? AND idempotency_key = ?)";
+    String stream = switch (kind) {
+      case ANY -> "INSERT INTO " + streams + " AS st (stream_id, stream_type, version)"
+          + " SELECT ?, ?, CAST(? AS bigint)" + (withKey ? " WHERE" + keyUnused : "")
+          + " ON CONFLICT (stream_id) DO UPDATE SET version = st.version + excluded.version,"
+          + " stream_type = coalesce(st.stream_type, excluded.stream_type), updated_at = now()"
+          + " WHERE NOT st.archived RETURNING st.version";
+      case NO_STREAM -> "INSERT INTO " + streams + " (stream_id, stream_type, version)"
+          + " SELECT ?, ?, CAST(? AS bigint)" + (withKey ? " WHERE" + keyUnused : "")
+          + " ON CONFLICT (stream_id) DO NOTHING RETURNING version";
+      case STREAM_EXISTS -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
+          + " WHERE stream_id = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "") + " RETURNING version";
+      case EXACTLY -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
+          + " WHERE stream_id = ? AND version = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "")
+          + " RETURNING version";
+    };
+    return "WITH s AS (" + stream + "),"
+        + " e AS (INSERT INTO " + events + " (stream_id, version, type, schema_version, data, headers,"
+        + " causation_id, correlation_id, idempotency_key)"
+        + " SELECT ?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
+        + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END"
+        + " FROM s CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
+        + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
+        + " ORDER BY x.ord RETURNING seq_id)"
+        + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
+  }
+}

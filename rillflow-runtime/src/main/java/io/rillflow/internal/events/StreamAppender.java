@@ -1,0 +1,151 @@
+package io.rillflow.internal.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.rillflow.AppendResult;
+import io.rillflow.ConcurrencyException;
+import io.rillflow.IdempotencyConflictException;
+import io.rillflow.RillflowException;
+import io.rillflow.StreamArchivedException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+
+/**
+ * Runs one append on a connection: the one statement of {@link EventSql}, then, only when it wrote
+ * nothing, a query that says why. Used by {@code store.events().append(...)} (autocommit: the
+ * statement is its own transaction) and by {@code saveChanges()} (inside the unit of work's
+ * transaction).
+ */
+final class StreamAppender {
+  /** PostgreSQL's unique_violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String IDEMPOTENCY_INDEX = "rf_events_idempotency";
+
+  private final EventSql sql;
+  private final ObjectWriter headersWriter;
+
+  StreamAppender(EventSql sql, ObjectWriter headersWriter) {
+    this.sql = sql;
+    this.headersWriter = headersWriter;
+  }
+
+  /**
+   * Appends, or throws having written nothing.
+   *
+   * @throws ConcurrencyException when the stream is not as expected
+   * @throws IdempotencyConflictException when the key was used before
+   * @throws StreamArchivedException when the stream is archived
+   */
+  AppendResult append(Connection connection, AppendRequest request) throws SQLException {
+    String key = request.options().idempotencyKey();
+    // In a unit of work a unique violation would abort the whole transaction before we could ask
+    // which append used the key first; a savepoint keeps it usable. Only keyed appends can race
+    // into that violation, so only they pay for the savepoint.
+    Savepoint savepoint = key != null && !connection.getAutoCommit() ? connection.setSavepoint() : null;
+    try (PreparedStatement statement = connection.prepareStatement(sql.append(request.expected().kind(), key != null))) {
+      bind(connection, statement, request);
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        long version = row.getLong(1);
+        if (row.wasNull()) {
+          throw refusal(connection, request);
+        }
+        int count = request.events().size();
+        return new AppendResult(request.streamKey(), version - count + 1, version, row.getLong(2));
+      }
+    } catch (SQLException e) {
+      if (key != null && UNIQUE_VIOLATION.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(IDEMPOTENCY_INDEX)) {
+        if (savepoint != null) {
+          connection.rollback(savepoint);
+        }
+        throw refusal(connection, request);
+      }
+      throw e;
+    }
+  }
+
+  private void bind(Connection connection, PreparedStatement statement, AppendRequest request) throws SQLException {
+    List<AppendRequest.Typed> events = request.events();
+    int count = events.size();
+    String[] types = new String[count];
+    Integer[] versions = new Integer[count];
+    String[] data = new String[count];
+    for (int i = 0; i < count; i++) {
+      AppendRequest.Typed event = events.get(i);
+      types[i] = event.type().name();
+      versions[i] = event.type().version();
+      data[i] = event.type().write(event.event());
+    }
+    String stream = request.streamKey();
+    String key = request.options().idempotencyKey();
+    int i = 1;
+    switch (request.expected().kind()) {
+      case ANY, NO_STREAM -> {
+        statement.setString(i++, stream);
+        statement.setString(i++, request.options().streamType());
+        statement.setLong(i++, count);
+      }
+      case STREAM_EXISTS -> {
+        statement.setLong(i++, count);
+        statement.setString(i++, stream);
+      }
+      case EXACTLY -> {
+        statement.setLong(i++, count);
+        statement.setString(i++, stream);
+        statement.setLong(i++, request.expected().version());
+      }
+    }
+    if (key != null) {
+      statement.setString(i++, stream);
+      statement.setString(i++, key);
+    }
+    statement.setString(i++, stream);
+    statement.setLong(i++, count);
+    statement.setString(i++, headers(request));
+    statement.setString(i++, request.options().causationId());
+    statement.setString(i++, request.options().correlationId());
+    statement.setString(i++, key);
+    statement.setArray(i++, connection.createArrayOf("text", types));
+    statement.setArray(i++, connection.createArrayOf("int4", versions));
+    statement.setArray(i, connection.createArrayOf("text", data));
+  }
+
+  private String headers(AppendRequest request) {
+    if (request.options().headers().isEmpty()) {
+      return null;
+    }
+    try {
+      return headersWriter.writeValueAsString(request.options().headers());
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot write the headers of an append to stream " + request.streamKey()
+          + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Why the append wrote nothing: the key was used before, the stream is archived, or its version differs. */
+  private RillflowException refusal(Connection connection, AppendRequest request) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql.appendFailure)) {
+      query.setString(1, request.streamKey());
+      query.setString(2, request.streamKey());
+      query.setString(3, request.options().idempotencyKey());
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        long actual = row.getLong(1);
+        boolean archived = row.getBoolean(2);
+        long keyVersion = row.getLong(3);
+        if (!row.wasNull()) {
+          return new IdempotencyConflictException(request.streamKey(), request.options().idempotencyKey(),
+              keyVersion, row.getLong(4));
+        }
+        if (archived) {
+          return new StreamArchivedException(request.streamKey());
+        }
+        return new ConcurrencyException(request.streamKey(), request.expected(), actual);
+      }
+    }
+  }
+}
