@@ -12,6 +12,7 @@ import io.rillflow.samples.customers.Address;
 import io.rillflow.samples.customers.Customer;
 import io.rillflow.samples.customers.CustomerDirectory;
 import io.rillflow.samples.customers.CustomerRepository;
+import io.rillflow.samples.customers.Customer_;
 import io.rillflow.samples.customers.Tier;
 import io.rillflow.samples.orders.OrderPlaced;
 import io.rillflow.samples.orders.OrderShipped;
@@ -66,6 +67,14 @@ public final class Quickstart {
     } catch (ConcurrencyException e) {
       out.println("Lost update prevented: " + e.getMessage());
     }
+
+    out.println("VIP contacts with credit over 10: " + customers.contactsInTier(Tier.VIP, BigDecimal.TEN)
+        + "; customers in LONDON, ignoring case: " + customers.countByAddressCityIgnoreCase("LONDON"));
+    List<Customer> londoners = store.querySession().query(Customer.class)
+        .where(Customer_.address.city.eq("London").and(Customer_.tier.in(Tier.GOLD, Tier.VIP)))
+        .orderBy(Customer_.email.asc())
+        .list();
+    out.println("Dynamic query: " + londoners.size() + " gold or VIP londoner(s)");
 
     EventStore events = store.events();
     UUID orderId = UUID.randomUUID();

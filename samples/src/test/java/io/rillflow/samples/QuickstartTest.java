@@ -19,6 +19,9 @@ class QuickstartTest extends RillflowTestBase {
     assertThat(out).contains("with documents [Customer]; missing DDL: 0 statements");
     assertThat(out).contains("Promoted: tier GOLD, credit 25.5, version 3");
     assertThat(out).containsPattern("Lost update prevented: Customer .*: expected version 3, but it is at version 4");
+    assertThat(out).containsPattern("VIP contacts with credit over 10: \\[Contact\\[email=ada\\..*@example.com, name=Ada\\]\\]; "
+        + "customers in LONDON, ignoring case: 1");
+    assertThat(out).contains("Dynamic query: 1 gold or VIP londoner(s)");
     assertThat(out).contains("Order stream: [v1 OrderPlaced, v2 OrderShipped]");
     assertThat(out).containsPattern("Stale append refused: stream [0-9a-f-]{36}: expected version 1, but it is at version 2");
     assertThat(out).containsPattern("Shipped by DHL at global position \\d+");

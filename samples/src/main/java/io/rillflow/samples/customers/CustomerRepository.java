@@ -2,7 +2,10 @@ package io.rillflow.samples.customers;
 
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
+import io.rillflow.annotations.Query;
 import io.rillflow.annotations.Repository;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,6 +14,16 @@ import java.util.UUID;
  */
 @Repository
 public interface CustomerRepository extends DocumentRepository<Customer, UUID> {
+
+  /** Derived from the name at compile time: the city is a duplicated, lower-case column. */
+  long countByAddressCityIgnoreCase(String city);
+
+  /** A checked @Query with a projection: only the two paths are read. */
+  @Query(value = "tier = :tier and credit > :credit", orderBy = "email")
+  List<Contact> contactsInTier(Tier tier, BigDecimal credit);
+
+  /** The parts of a customer a mailing needs. */
+  record Contact(String email, String name) {}
 
   /** Redeclared so that the session-bound repository keeps this interface's type. */
   @Override
