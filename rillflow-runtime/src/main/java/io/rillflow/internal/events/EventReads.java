@@ -2,12 +2,9 @@ package io.rillflow.internal.events;
 
 import io.rillflow.Checkpoint;
 import io.rillflow.EventEnvelope;
-import io.rillflow.RillflowException;
-import java.sql.Connection;
+import io.rillflow.internal.sql.JdbcCursor;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -37,7 +34,7 @@ final class EventReads {
   }
 
   Stream<EventEnvelope<?>> scanStream(String stream, long fromVersion) {
-    return RowCursor.open(dataSource, sql.scanStream, statement -> {
+    return JdbcCursor.stream(dataSource, sql.scanStream, statement -> {
       statement.setString(1, stream);
       statement.setLong(2, fromVersion);
     }, envelopes::read, "events of stream " + stream);
@@ -56,7 +53,7 @@ final class EventReads {
 
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     Objects.requireNonNull(after, "after");
-    return RowCursor.open(dataSource, sql.scanAll, statement -> bindCheckpoint(statement, after),
+    return JdbcCursor.stream(dataSource, sql.scanAll, statement -> bindCheckpoint(statement, after),
         envelopes::read, "events after " + after);
   }
 
@@ -65,22 +62,7 @@ final class EventReads {
     statement.setLong(2, after.position());
   }
 
-  private List<EventEnvelope<?>> list(String query, String what, RowCursor.Binder binder) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(query)) {
-      binder.bind(statement);
-      List<EventEnvelope<?>> read = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          EventEnvelope<?> envelope = envelopes.read(rows);
-          if (envelope != null) {
-            read.add(envelope);
-          }
-        }
-      }
-      return read;
-    } catch (SQLException e) {
-      throw new RillflowException("Cannot read " + what + ": " + e.getMessage(), e);
-    }
+  private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {
+    return JdbcCursor.list(dataSource, query, binder, envelopes::read, 0, what);
   }
 }

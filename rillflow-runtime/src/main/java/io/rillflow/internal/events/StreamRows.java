@@ -2,6 +2,7 @@ package io.rillflow.internal.events;
 
 import io.rillflow.RillflowException;
 import io.rillflow.StreamState;
+import io.rillflow.internal.sql.JdbcCursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +40,7 @@ final class StreamRows {
   }
 
   Stream<StreamState> ofType(String streamType) {
-    return RowCursor.open(dataSource, sql.streamsOfType, statement -> statement.setString(1, streamType),
+    return JdbcCursor.stream(dataSource, sql.streamsOfType, statement -> statement.setString(1, streamType),
         StreamRows::read, "streams of type " + streamType);
   }
 

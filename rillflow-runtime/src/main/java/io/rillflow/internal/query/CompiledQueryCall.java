@@ -9,6 +9,7 @@ import io.rillflow.PageRequest;
 import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.sql.JdbcCursor;
 import io.rillflow.spi.AbstractDocumentRepository;
 import io.rillflow.spi.QueryCall;
 import java.lang.reflect.Array;

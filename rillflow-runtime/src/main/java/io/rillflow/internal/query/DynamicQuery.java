@@ -9,6 +9,7 @@ import io.rillflow.Page;
 import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.sql.JdbcCursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.rillflow.internal.query;
+package io.rillflow.internal.sql;
 
 import io.rillflow.RillflowException;
 import java.sql.Connection;
@@ -23,7 +23,7 @@ public final class JdbcCursor {
   /** Rows per round trip. */
   public static final int FETCH_SIZE = 500;
 
-  /** Reads one value from the current row. */
+  /** Reads one value from the current row; {@code null} leaves the row out. */
   @FunctionalInterface
   public interface RowReader<T> {
     T read(ResultSet row) throws SQLException;
@@ -53,7 +53,10 @@ public final class JdbcCursor {
       try (ResultSet rows = statement.executeQuery()) {
         List<T> results = new ArrayList<>();
         while (rows.next()) {
-          results.add(reader.read(rows));
+          T value = reader.read(rows);
+          if (value != null) {
+            results.add(value);
+          }
         }
         return results;
       }
@@ -118,12 +121,15 @@ public final class JdbcCursor {
         return false;
       }
       try {
-        if (!rows.next()) {
-          close();
-          return false;
+        while (rows.next()) {
+          T value = reader.read(rows);
+          if (value != null) {
+            action.accept(value);
+            return true;
+          }
         }
-        action.accept(reader.read(rows));
-        return true;
+        close();
+        return false;
       } catch (SQLException e) {
         close();
         throw new RillflowException("Cannot read the next " + what + ": " + e.getMessage(), e);
