@@ -18,6 +18,36 @@ public class CollectionPath<D, E> extends Path<D, Collection<E>> {
     super(segments, null, false, elementType);
   }
 
+  /**
+   * Not for collections: a JSON array is matched by its elements. Use {@link #contains},
+   * {@link #containsAll} or {@link #containsAny}.
+   *
+   * @deprecated always fails
+   */
+  @Override
+  @Deprecated
+  public Condition<D> eq(Collection<E> value) {
+    throw new UnsupportedOperationException(notForCollections("eq"));
+  }
+
+  /** @deprecated always fails; see {@link #eq}. */
+  @Override
+  @Deprecated
+  public Condition<D> ne(Collection<E> value) {
+    throw new UnsupportedOperationException(notForCollections("ne"));
+  }
+
+  /** @deprecated always fails; see {@link #eq}. */
+  @Override
+  @Deprecated
+  public Condition<D> in(Collection<? extends Collection<E>> values) {
+    throw new UnsupportedOperationException(notForCollections("in"));
+  }
+
+  private String notForCollections(String operator) {
+    return operator + " does not apply to the collection " + dotted() + "; use contains, containsAll or containsAny";
+  }
+
   /** The collection holds {@code element}. */
   public Condition<D> contains(E element) {
     return new Comparison<>(this, Operator.CONTAINS_ALL, List.of(element));

@@ -17,6 +17,15 @@ public final class Sort {
   public record Order(List<String> path, String column, Class<?> valueType, boolean descending) {
     public Order {
       path = List.copyOf(path);
+      for (String segment : path) {
+        // Segments reach SQL text ('{a,b}'): only property names may.
+        if (!segment.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+          throw new IllegalArgumentException("Sort path " + path + " has a segment that is not a property name: " + segment);
+        }
+      }
+      if (column != null) {
+        io.rillflow.internal.sql.Identifiers.quote(column);
+      }
     }
 
     /** The dotted path. */

@@ -266,4 +266,75 @@ class QueryProcessorTest {
         "  Set<Book> findByInPrintTrue();");
     assertThat(compile(source)).hadErrorCount(3);
   }
+
+  @Test
+  void firstOnADeleteIsAnError() {
+    JavaFileObject source = repository("  long deleteFirstByInPrintFalse();");
+    assertThat(compile(source))
+        .hadErrorContaining("Unable to implement BookRepository.deleteFirstByInPrintFalse(): First applies to finding documents, not to delete")
+        .inFile(source).onLineContaining("deleteFirstByInPrintFalse");
+  }
+
+  @Test
+  void aMalformedNumberInQueryIsASyntaxError() {
+    JavaFileObject source = repository(
+        "  @Query(\"pages = 1.2.3\")",
+        "  List<Book> odd();");
+    assertThat(compile(source))
+        .hadErrorContaining("syntax error in @Query at column 9: \"1.2.3\" is not a number")
+        .inFile(source).onLineContaining("@Query(\"pages = 1.2.3\")");
+  }
+
+  @Test
+  void aLimitBelowOneIsAnError() {
+    JavaFileObject source = repository(
+        "  @Query(value = \"inPrint\", limit = -5)",
+        "  List<Book> few();");
+    assertThat(compile(source))
+        .hadErrorContaining("@Query(limit = -5) must be at least 1, or -1 for no limit")
+        .inFile(source).onLineContaining("limit = -5");
+  }
+
+  @Test
+  void inWithALiteralIsAnError() {
+    JavaFileObject source = repository(
+        "  @Query(\"title in 'Dune'\")",
+        "  List<Book> dune();");
+    assertThat(compile(source))
+        .hadErrorContaining("in title needs a :parameter holding a collection, but the query gives a single literal")
+        .inFile(source).onLineContaining("List<Book> dune()");
+  }
+
+  @Test
+  void ignoreCaseWithInIsAnError() {
+    JavaFileObject source = repository("  List<Book> findByTitleInIgnoreCase(List<String> titles);");
+    assertThat(compile(source))
+        .hadErrorContaining("ignore case does not apply to in on title")
+        .inFile(source).onLineContaining("findByTitleInIgnoreCase");
+  }
+
+  @Test
+  void pathsThatNameAlikeGetTheirOwnConstants() throws java.io.IOException {
+    JavaFileObject maker = JavaFileObjects.forSourceLines("com.acme.Gadget",
+        "package com.acme;",
+        "@io.rillflow.annotations.Document",
+        "public record Gadget(String id, String makerCity, Maker maker) {",
+        "  public record Maker(String city) {}",
+        "}");
+    JavaFileObject repository = JavaFileObjects.forSourceLines("com.acme.GadgetRepository",
+        "package com.acme;",
+        "@io.rillflow.annotations.Repository",
+        "public interface GadgetRepository extends io.rillflow.DocumentRepository<Gadget, String> {",
+        "  java.util.List<Gadget> findByMakerCity(String city);",
+        "  @io.rillflow.annotations.Query(\"maker.city = :city\")",
+        "  java.util.List<Gadget> nested(String city);",
+        "}");
+    Compilation compilation = javac().withProcessors(new RillflowProcessor()).withOptions("-Xlint:all,-processing")
+        .compile(maker, repository);
+    assertThat(compilation).succeededWithoutWarnings();
+    String impl = compilation.generatedSourceFile("com.acme.GadgetRepositoryImpl").orElseThrow().getCharContent(true).toString();
+    org.assertj.core.api.Assertions.assertThat(impl)
+        .contains("PATH_MAKER_CITY = List.of(\"makerCity\")")
+        .contains("PATH_MAKER__CITY = List.of(\"maker\", \"city\")");
+  }
 }

@@ -75,7 +75,15 @@ final class DerivedQueryParser {
       case "delete", "remove" -> QueryMethod.Subject.DELETE;
       default -> QueryMethod.Subject.FIND;
     };
-    int limit = subject.group(3) == null ? -1 : subject.group(4).isEmpty() ? 1 : Integer.parseInt(subject.group(4));
+    int limit;
+    try {
+      limit = subject.group(3) == null ? -1 : subject.group(4).isEmpty() ? 1 : Integer.parseInt(subject.group(4));
+    } catch (NumberFormatException e) {
+      throw new Failure(subject.group(3) + subject.group(4) + " is more than " + Integer.MAX_VALUE + " results");
+    }
+    if (limit > 0 && (kind == QueryMethod.Subject.DELETE || kind == QueryMethod.Subject.COUNT || kind == QueryMethod.Subject.EXISTS)) {
+      throw new Failure(subject.group(3) + " applies to finding documents, not to " + subject.group(1));
+    }
     if (limit == 0) {
       throw new Failure(subject.group(3) + "0 would return nothing; give a number of at least 1");
     }
@@ -95,24 +103,26 @@ final class DerivedQueryParser {
       throw new Failure("expected \"By\" after \"" + subject.group(1) + "\" but found \"" + rest + "\"");
     }
     int[] next = {0};
-    Predicate predicate = criteria.isEmpty() ? null : or(criteria, next);
+    boolean allIgnoreCase = false;
+    for (String suffix : List.of("AllIgnoreCase", "AllIgnoringCase")) {
+      if (criteria.endsWith(suffix)) {
+        allIgnoreCase = true;
+        criteria = criteria.substring(0, criteria.length() - suffix.length());
+      }
+    }
+    Predicate predicate = criteria.isEmpty() ? null : or(criteria, next, allIgnoreCase);
     return new Derived(kind, limit, predicate, orders(ordering), next[0]);
   }
 
-  private Predicate or(String text, int[] next) throws Failure {
+  private Predicate or(String text, int[] next, boolean allIgnoreCase) throws Failure {
     List<Predicate> parts = new ArrayList<>();
     for (String part : split(text, "Or")) {
-      parts.add(and(part, next));
+      parts.add(and(part, next, allIgnoreCase));
     }
     return parts.size() == 1 ? parts.get(0) : new Predicate.Junction(false, parts);
   }
 
-  private Predicate and(String text, int[] next) throws Failure {
-    boolean allIgnoreCase = false;
-    if (text.endsWith("AllIgnoreCase") || text.endsWith("AllIgnoringCase")) {
-      allIgnoreCase = true;
-      text = text.substring(0, text.lastIndexOf("All"));
-    }
+  private Predicate and(String text, int[] next, boolean allIgnoreCase) throws Failure {
     List<Predicate> parts = new ArrayList<>();
     for (String part : split(text, "And")) {
       parts.add(criterion(part, next, allIgnoreCase));
@@ -124,7 +134,7 @@ final class DerivedQueryParser {
     if (text.isEmpty()) {
       throw new Failure("a criterion is empty; write a path between And/Or");
     }
-    boolean ignoreCase = allIgnoreCase;
+    boolean ignoreCase = false;
     for (String suffix : List.of("IgnoreCase", "IgnoringCase")) {
       if (text.endsWith(suffix)) {
         ignoreCase = true;
@@ -134,17 +144,24 @@ final class DerivedQueryParser {
     // Try the whole text as a path first: a member may be named like an operator ("isbn", "in").
     Optional<PathModel> whole = paths.camel(text);
     if (whole.isPresent()) {
-      return new Predicate.Criterion(whole.get(), QueryOperator.EQ, ignoreCase, arguments(QueryOperator.EQ, next));
+      return new Predicate.Criterion(whole.get(), QueryOperator.EQ, ignoreCase || stringIn(allIgnoreCase, whole.get()),
+          arguments(QueryOperator.EQ, next));
     }
     for (Suffix suffix : SUFFIXES) {
       if (text.endsWith(suffix.text()) && text.length() > suffix.text().length()) {
         Optional<PathModel> path = paths.camel(text.substring(0, text.length() - suffix.text().length()));
         if (path.isPresent()) {
-          return new Predicate.Criterion(path.get(), suffix.operator(), ignoreCase, arguments(suffix.operator(), next));
+          return new Predicate.Criterion(path.get(), suffix.operator(), ignoreCase || stringIn(allIgnoreCase, path.get()),
+              arguments(suffix.operator(), next));
         }
       }
     }
     throw new Failure(documentName + " has no path \"" + stripOperator(text) + "\"" + paths.suggestion(stripOperator(text)));
+  }
+
+  /** AllIgnoreCase applies to the criteria on strings, as in Spring Data. */
+  private static boolean stringIn(boolean allIgnoreCase, PathModel path) {
+    return allIgnoreCase && path.kind() == PathModel.PathKind.STRING;
   }
 
   private static List<Argument> arguments(QueryOperator operator, int[] next) {
@@ -207,7 +224,7 @@ final class DerivedQueryParser {
     }
   }
 
-  /** Splits at {@code word} where it stands between a lower-case letter or digit and a capital. */
+  /** Splits at {@code word} where a capital follows it ({@code UserIDAndStatus}). */
   private static List<String> split(String text, String word) {
     List<String> parts = new ArrayList<>();
     int start = 0;
@@ -218,8 +235,7 @@ final class DerivedQueryParser {
         break;
       }
       int after = at + word.length();
-      boolean boundary = at > 0 && !Character.isUpperCase(text.charAt(at - 1))
-          && after < text.length() && Character.isUpperCase(text.charAt(after));
+      boolean boundary = at > 0 && after < text.length() && Character.isUpperCase(text.charAt(after));
       if (boundary) {
         parts.add(text.substring(start, at));
         start = after;

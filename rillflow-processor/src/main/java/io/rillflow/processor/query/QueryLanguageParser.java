@@ -207,7 +207,11 @@ final class QueryLanguageParser {
         return new Argument.Literal(token.text());
       }
       case NUMBER -> {
-        return new Argument.Literal(new BigDecimal(token.text()));
+        try {
+          return new Argument.Literal(new BigDecimal(token.text()));
+        } catch (NumberFormatException e) {
+          throw new Failure(token.column(), "\"" + token.text() + "\" is not a number", true);
+        }
       }
       default -> {
         if (token.is("true") || token.is("false")) {

@@ -37,6 +37,9 @@ import javax.lang.model.util.Types;
  */
 public final class QueryMethodReader {
   private static final String QUERY = "io.rillflow.annotations.Query";
+  private static final Set<QueryOperator> IGNORE_CASE_OPERATORS = java.util.EnumSet.of(QueryOperator.EQ, QueryOperator.NE,
+      QueryOperator.LIKE, QueryOperator.NOT_LIKE, QueryOperator.STARTS_WITH, QueryOperator.ENDS_WITH,
+      QueryOperator.CONTAINING, QueryOperator.NOT_CONTAINING);
   private static final String SORT = "io.rillflow.Sort";
   private static final String PAGE_REQUEST = "io.rillflow.PageRequest";
 
@@ -84,6 +87,11 @@ public final class QueryMethodReader {
       }
       used.addAll(parser.usedParameters());
       limit = value(query.get(), "limit").map(v -> (Integer) v.getValue()).orElse(-1);
+      if (limit == 0 || limit < -1) {
+        diagnostics.error(method, query.get(), value(query.get(), "limit").orElseThrow(), Message.QUERY_METHOD_NAME,
+            signature, "@Query(limit = " + limit + ") must be at least 1, or -1 for no limit");
+        return Optional.empty();
+      }
       subject = subjectOf(method.getReturnType());
     } else {
       DerivedQueryParser.Derived derived;
@@ -182,6 +190,11 @@ public final class QueryMethodReader {
           withArticle(describe(path)), allowed);
       return false;
     }
+    if (criterion.ignoreCase() && !IGNORE_CASE_OPERATORS.contains(operator)) {
+      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", operator.describe() + " on "
+          + path.dotted(), "a comparison it cannot change", "equality, like, starting/ending with and containing");
+      return false;
+    }
     if (criterion.ignoreCase() && path.kind() != PathKind.STRING) {
       diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", path.dotted(),
           withArticle(describe(path)), "strings");
@@ -224,6 +237,11 @@ public final class QueryMethodReader {
         : element ? "an element of type " + simple(expected) : withArticle(simple(expected));
 
     if (argument instanceof Argument.Literal literal) {
+      if (many) {
+        diagnostics.error(method, Message.QUERY_LITERAL_TYPE, signature, operator.describe(), path.dotted(),
+            "a :parameter holding a collection", "a single literal");
+        return false;
+      }
       return checkLiteral(literal.value(), expected, path, operator, needs, method, signature);
     }
     VariableElement parameter = method.getParameters().get(((Argument.Parameter) argument).index());
@@ -256,8 +274,8 @@ public final class QueryMethodReader {
         needs = "one of " + ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
             .filter(f -> f.getKind() == ElementKind.ENUM_CONSTANT).map(f -> f.getSimpleName().toString()).toList();
       } else {
-        fits = path.kind() == PathKind.STRING || isTemporal(expected) || expected.toString().equals("java.util.UUID")
-            || operator == QueryOperator.LIKE || operator == QueryOperator.NOT_LIKE;
+        fits = expected.toString().equals("java.lang.String") || isTemporal(expected)
+            || expected.toString().equals("java.util.UUID");
       }
     } else if (value instanceof BigDecimal number) {
       given = "the number " + number;

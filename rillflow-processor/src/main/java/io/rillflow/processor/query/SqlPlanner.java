@@ -120,18 +120,18 @@ public final class SqlPlanner {
           sql.append("data @> ?::jsonb");
           binds.add(CodeBlock.of(".bindContaining($L, $L)", pathConstant(path, paths), values.get(0)));
         } else {
-          sql.append(expression).append(" = ?");
+          sql.append(expression).append(" = ").append(placeholder(c, 0));
           binds.add(bind(values.get(0)));
         }
       }
       case NE -> binary(sql, binds, c.ignoreCase() ? "lower(" + expression + ")" : expression, "<>",
-          c.ignoreCase() ? "lower(?)" : "?", values.get(0));
-      case LT -> binary(sql, binds, expression, "<", "?", values.get(0));
-      case LE -> binary(sql, binds, expression, "<=", "?", values.get(0));
-      case GT -> binary(sql, binds, expression, ">", "?", values.get(0));
-      case GE -> binary(sql, binds, expression, ">=", "?", values.get(0));
+          c.ignoreCase() ? "lower(?)" : placeholder(c, 0), values.get(0));
+      case LT -> binary(sql, binds, expression, "<", placeholder(c, 0), values.get(0));
+      case LE -> binary(sql, binds, expression, "<=", placeholder(c, 0), values.get(0));
+      case GT -> binary(sql, binds, expression, ">", placeholder(c, 0), values.get(0));
+      case GE -> binary(sql, binds, expression, ">=", placeholder(c, 0), values.get(0));
       case BETWEEN -> {
-        sql.append(expression).append(" BETWEEN ? AND ?");
+        sql.append(expression).append(" BETWEEN ").append(placeholder(c, 0)).append(" AND ").append(placeholder(c, 1));
         binds.add(bind(values.get(0)));
         binds.add(bind(values.get(1)));
       }
@@ -181,6 +181,13 @@ public final class SqlPlanner {
     binds.add(CodeBlock.of(".bindPattern($S, $L, $S)", before, value, after));
   }
 
+  /** A string literal compared with a date, time, UUID or number is cast to that type in SQL. */
+  private static String placeholder(Predicate.Criterion c, int argument) {
+    boolean textLiteral = c.arguments().get(argument) instanceof Argument.Literal literal && literal.value() instanceof String;
+    String type = c.path().sqlType();
+    return textLiteral && type != null && !type.equals("text") ? "?::" + type : "?";
+  }
+
   private static void binary(StringBuilder sql, List<CodeBlock> binds, String left, String operator, String right,
       CodeBlock value) {
     sql.append(left).append(' ').append(operator).append(' ').append(right);
@@ -208,7 +215,8 @@ public final class SqlPlanner {
 
   /** The name of a constant holding {@code path}'s segments, declared once per repository. */
   private static CodeBlock pathConstant(PathModel path, Map<String, List<String>> paths) {
-    String name = "PATH_" + String.join("_", path.segments().stream()
+    // Segments join with a double underscore, so that makerCity and maker.city stay apart.
+    String name = "PATH_" + String.join("__", path.segments().stream()
         .map(s -> s.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)).toList());
     paths.put(name, path.segments());
     return CodeBlock.of("$L", name);

@@ -44,7 +44,9 @@ public final class RepositoryWriter {
     String countConstant = null;
     if (query.plan().countSql() != null) {
       countConstant = constant + "_COUNT";
-      constants.add(countConstant);
+      for (int i = 2; !constants.add(countConstant); i++) {
+        countConstant = constant + "_COUNT_" + i;
+      }
       type.addField(FieldSpec.builder(String.class, countConstant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$S", query.plan().countSql())
           .build());

@@ -36,7 +36,7 @@ public final class BulkLoader {
     boolean direct = mode == BulkMode.INSERT_ONLY && !table.versioned();
     String staging = Identifiers.quote("rf_bulk_" + table.mapping().tableName().replaceAll("^(.{0,50}).*$", "$1"));
     try (Connection connection = dataSource.getConnection()) {
-      return Transaction.run(connection, c -> {
+      long written = Transaction.run(connection, c -> {
         if (direct) {
           return copy(c, "COPY " + table.qualifiedName() + " (id, data) FROM STDIN", table, documents);
         }
@@ -49,6 +49,11 @@ public final class BulkLoader {
           return (long) statement.executeUpdate(moveSql(table, staging, mode));
         }
       });
+      if (mode == BulkMode.INSERT_ONLY && table.versioned()) {
+        // Every document was inserted at version 1; mutable ones can say so (records keep theirs).
+        documents.forEach(document -> table.mapping().version(document, 1));
+      }
+      return written;
     } catch (SQLException | IOException e) {
       throw new RillflowException("bulkInsert of " + documents.size() + " " + table.typeName()
           + " documents failed; nothing was written: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.rillflow.internal.events;
 import io.rillflow.RillflowException;
 import io.rillflow.StreamState;
 import io.rillflow.internal.sql.JdbcCursor;
+import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,23 +71,9 @@ final class StreamRows {
     });
   }
 
-  private interface Work {
-    boolean run(Connection connection) throws SQLException;
-  }
-
-  private boolean inTransaction(String stream, String what, Work work) {
+  private boolean inTransaction(String stream, String what, Transaction.Work<Boolean, RuntimeException> work) {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        boolean changed = work.run(connection);
-        connection.commit();
-        return changed;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      return Transaction.run(connection, work);
     } catch (SQLException e) {
       throw new RillflowException("Cannot " + what + " stream " + stream + ": " + e.getMessage(), e);
     }

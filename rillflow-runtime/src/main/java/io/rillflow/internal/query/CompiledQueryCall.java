@@ -10,6 +10,7 @@ import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.JdbcCursor;
+import io.rillflow.internal.sql.Transaction;
 import io.rillflow.spi.AbstractDocumentRepository;
 import io.rillflow.spi.QueryCall;
 import java.lang.reflect.Array;
@@ -172,7 +173,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public long execute() {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = Transaction.autoCommitting(dataSource.getConnection());
         PreparedStatement statement = connection.prepareStatement(sql)) {
       Parameters.bind(statement, values, 1);
       return statement.executeUpdate();

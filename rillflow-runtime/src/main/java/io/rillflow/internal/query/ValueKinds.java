@@ -72,6 +72,10 @@ public final class ValueKinds {
     if (value instanceof ZonedDateTime zoned) {
       return zoned.toOffsetDateTime();
     }
+    if (value instanceof Float f) {
+      // Bound as float4 it would widen to a float8 that differs from the stored 0.1; its decimal text does not.
+      return Double.parseDouble(f.toString());
+    }
     if (value instanceof BigInteger big) {
       return new BigDecimal(big);
     }

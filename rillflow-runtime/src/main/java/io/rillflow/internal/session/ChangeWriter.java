@@ -33,7 +33,7 @@ final class ChangeWriter {
         // One statement is atomic on its own: auto-commit saves the BEGIN/COMMIT round trip. A
         // failed check (0 rows) wrote nothing, so there is nothing to roll back.
         current[0] = writes.get(0);
-        execute(connection, current[0].sql(), writes);
+        execute(Transaction.autoCommitting(connection), current[0].sql(), writes);
         return;
       }
       Transaction.run(connection, c -> {

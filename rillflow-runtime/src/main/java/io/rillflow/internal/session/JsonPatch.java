@@ -52,8 +52,12 @@ final class JsonPatch implements DocumentPatch {
   }
 
   private DocumentPatch add(String path, Object by) {
-    String current = "coalesce((data #>> " + literal(path) + ")::numeric, 0)";
+    // The number is read from the document as patched so far, so the expression (and its values)
+    // appears twice: increments and sets on one path add up in order.
+    String current = "coalesce((" + expression + " #>> " + literal(path) + ")::numeric, 0)";
     expression = "jsonb_set(" + expression + ", " + literal(path) + ", to_jsonb(" + current + " + ?), true)";
+    List<Object> soFar = new ArrayList<>(parameters);
+    parameters.addAll(soFar);
     parameters.add(by);
     return this;
   }

@@ -96,6 +96,21 @@ final class PendingWrite {
     };
   }
 
+  /** This write, for another instance of the same document (the later state of a record). */
+  PendingWrite withDocument(Object newDocument) {
+    return new PendingWrite(table, kind, id, newDocument, expectedVersion, expectNew, patch);
+  }
+
+  /** Whether this write creates the document. */
+  boolean inserts() {
+    return kind == Kind.INSERT;
+  }
+
+  /** Whether this write replaces the whole document (rather than deleting, restoring or patching it). */
+  boolean replacesDocument() {
+    return kind == Kind.UPSERT || kind == Kind.INSERT || kind == Kind.UPDATE || kind == Kind.UPDATE_AT_VERSION;
+  }
+
   boolean concerns(Class<?> type, Object documentId) {
     return table.mapping().documentType() == type && id.equals(documentId);
   }
@@ -149,6 +164,14 @@ final class PendingWrite {
   void verify(int rows, Connection connection) throws SQLException {
     if (rows > 0) {
       return;
+    }
+    if (rows == java.sql.Statement.SUCCESS_NO_INFO) {
+      if (kind == Kind.UPSERT || kind == Kind.DELETE || kind == Kind.RESTORE) {
+        return;
+      }
+      throw new io.rillflow.RillflowException("The JDBC driver did not report how many rows the " + describe()
+          + " changed (is reWriteBatchedInserts=true set?); Rillflow needs per-row counts to detect conflicts, "
+          + "so nothing was written");
     }
     switch (kind) {
       case INSERT -> {

@@ -246,7 +246,20 @@ final class UnitOfWorkSession implements DocumentSession {
   }
 
   private void queue(DocumentTable<Object, Object> table, Object id, Object document, PendingWrite write) {
-    pending.add(write);
+    // Storing one document twice is one write, in the place of the first: the later state
+    // (documents are serialized at saveChanges) at the later call's expectation, or still an insert.
+    // Two writes at one version would make the second conflict with the first.
+    int last = pending.size() - 1;
+    while (last >= 0 && !(pending.get(last).concerns(table.mapping().documentType(), id))) {
+      last--;
+    }
+    if (last >= 0 && pending.get(last).replacesDocument()) {
+      PendingWrite earlier = pending.get(last);
+      // A document inserted in this unit of work is still inserted, with its latest state.
+      pending.set(last, earlier.inserts() ? earlier.withDocument(document) : write);
+    } else {
+      pending.add(write);
+    }
     if (identityMap != null) {
       identityMap.put(table.mapping().documentType(), id, document);
     }

@@ -5,7 +5,8 @@ import java.sql.SQLException;
 
 /**
  * Runs work on one connection in one transaction: commit when it returns, roll back when anything
- * is thrown, and autocommit restored either way, since the connection goes back to a pool.
+ * is thrown, and the connection's auto-commit setting restored either way, since it goes back to a
+ * pool.
  */
 public final class Transaction {
 
@@ -18,7 +19,10 @@ public final class Transaction {
   private Transaction() {}
 
   public static <R, E extends Exception> R run(Connection connection, Work<R, E> work) throws SQLException, E {
-    connection.setAutoCommit(false);
+    boolean autoCommit = connection.getAutoCommit();
+    if (autoCommit) {
+      connection.setAutoCommit(false);
+    }
     try {
       R result = work.run(connection);
       connection.commit();
@@ -27,7 +31,20 @@ public final class Transaction {
       connection.rollback();
       throw failure;
     } finally {
+      if (autoCommit) {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /**
+   * Prepares a connection to run one statement as its own transaction: a data source may hand out
+   * connections with auto-commit off, and a write left uncommitted there would be lost.
+   */
+  public static Connection autoCommitting(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
       connection.setAutoCommit(true);
     }
+    return connection;
   }
 }

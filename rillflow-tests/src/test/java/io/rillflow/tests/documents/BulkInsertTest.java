@@ -101,4 +101,17 @@ class BulkInsertTest extends RillflowTestBase {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bulkInsert takes documents of one type");
   }
+
+  @Test
+  void mutableVersionedDocumentsLearnTheirVersionFromABulkInsert() {
+    Account account = new Account("BULK-1", "Ada", BigDecimal.ONE, Instant.EPOCH);
+    store().bulkInsert(List.of(account));
+    assertThat(account.getVersion()).isEqualTo(1);
+    try (DocumentSession session = store().lightweightSession()) {
+      account.setOwner("Grace");
+      session.store(account);
+      session.saveChanges();
+    }
+    assertThat(store().querySession().load(Account.class, "BULK-1").orElseThrow().getOwner()).isEqualTo("Grace");
+  }
 }

@@ -250,4 +250,74 @@ class DocumentSessionTest extends RillflowTestBase {
           .hasMessageContaining("does not use soft deletes");
     }
   }
+
+  @Test
+  void storingOneDocumentTwiceInASessionIsOneWrite() {
+    Account account = new Account("TWICE", "Ada", BigDecimal.ONE, SINCE);
+    try (DocumentSession session = store().openSession()) {
+      session.store(account);
+      account.setOwner("Grace");
+      session.store(account);
+      session.saveChanges();
+      account.setOwner("Linus");
+      session.store(account);
+      session.store(account);
+      session.saveChanges();
+    }
+    Account stored = store().querySession().load(Account.class, "TWICE").orElseThrow();
+    assertThat(stored.getOwner()).isEqualTo("Linus");
+    assertThat(stored.getVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void patchChangesOnOnePathAddUpInOrder() {
+    Customer c = customer("count@example.com");
+    try (DocumentSession session = store().lightweightSession()) {
+      session.store(c);
+      session.saveChanges();
+      session.patch(Customer.class, c.id()).set("balance", 10).increment("balance", 1).increment("balance", 2);
+      session.saveChanges();
+    }
+    assertThat(store().querySession().load(Customer.class, c.id()).orElseThrow().balance()).isEqualByComparingTo("13");
+  }
+
+  @Test
+  void aDataSourceWithAutoCommitOffLosesNoSingleWrite() {
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    io.rillflow.test.TestDatabase database = io.rillflow.test.TestDatabase.shared();
+    config.setJdbcUrl(database.jdbcUrl());
+    if (database.username() != null) {
+      config.setUsername(database.username());
+      config.setPassword(database.password());
+    }
+    config.setAutoCommit(false);
+    config.setMaximumPoolSize(2);
+    try (com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(config);
+        io.rillflow.DocumentStore manual = io.rillflow.DocumentStore.builder()
+            .dataSource(dataSource).schema(store().schemaName()).build()) {
+      Customer c = customer("manual@example.com");
+      try (DocumentSession session = manual.lightweightSession()) {
+        session.store(c);
+        session.saveChanges();
+      }
+      assertThat(store().querySession().load(Customer.class, c.id())).contains(c);
+    }
+  }
+
+  @Test
+  void aDriverThatHidesRowCountsFailsInsertsClearlyAndWritesNothing() {
+    io.rillflow.test.TestDatabase database = io.rillflow.test.TestDatabase.shared();
+    String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    io.rillflow.DocumentStoreBuilder builder = io.rillflow.DocumentStore.builder().url(url).schema(store().schemaName());
+    if (database.username() != null) {
+      builder.username(database.username()).password(database.password());
+    }
+    try (io.rillflow.DocumentStore rewriting = builder.build(); DocumentSession session = rewriting.lightweightSession()) {
+      session.insert(customer("a@example.com"), customer("b@example.com"));
+      assertThatThrownBy(session::saveChanges)
+          .isInstanceOf(io.rillflow.RillflowException.class)
+          .hasMessageContaining("reWriteBatchedInserts");
+    }
+    assertThat(Tables.dump(store(), "doc_customer")).isEmpty();
+  }
 }

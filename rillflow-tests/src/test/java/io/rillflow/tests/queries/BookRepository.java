@@ -117,6 +117,11 @@ public interface BookRepository extends DocumentRepository<Book, UUID> {
   @Query(value = "series is not null and series != 'Dune'", orderBy = "series, title")
   List<TitleAndPages> seriesOtherThanDune();
 
+  List<Book> findByTitleOrIsbnAllIgnoreCaseOrderByTitle(String title, String isbn);
+
+  @Query(value = "published < '1960-01-01' and genres contains 'fantasy'", orderBy = "published")
+  List<Book> earlyFantasy();
+
   @Query(value = "author.country not in :countries", orderBy = "title")
   Page<Book> notFrom(List<String> countries, PageRequest page);
 }

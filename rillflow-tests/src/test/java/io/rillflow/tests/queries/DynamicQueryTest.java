@@ -162,4 +162,18 @@ class DynamicQueryTest extends RillflowTestBase {
     assertThat(base.where(Book_.pages.gt(400)).count()).isEqualTo(4);
     assertThat(base.where(Book_.pages.gt(300)).count()).isEqualTo(7);
   }
+
+  @Test
+  void sortPathsAndCollectionEqualityAreRefusedBeforeReachingSql() {
+    assertThatThrownBy(() -> new Sort.Order(List.of("name}', (SELECT 1/0)::text, (data #>> '{name"), null, String.class, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a property name");
+    assertThatThrownBy(() -> Sort.by("title; drop table x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    @SuppressWarnings("deprecation")
+    org.assertj.core.api.ThrowableAssert.ThrowingCallable collectionEq = () -> Book_.genres.eq(List.of("horror"));
+    assertThatThrownBy(collectionEq)
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("eq does not apply to the collection genres; use contains, containsAll or containsAny");
+  }
 }

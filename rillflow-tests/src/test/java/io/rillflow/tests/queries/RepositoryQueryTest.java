@@ -159,4 +159,11 @@ class RepositoryQueryTest extends RillflowTestBase {
       assertThat(session.load(Book.class, solaris.id()).orElseThrow()).isSameAs(solaris);
     }
   }
+
+  @Test
+  void allIgnoreCaseAppliesToEveryOrGroupAndLiteralsAreTyped() {
+    assertThat(titles(books.findByTitleOrIsbnAllIgnoreCaseOrderByTitle("dune", "978-0-07"))).containsExactly("Dune", "Solaris");
+    assertThat(titles(books.findByTitleOrIsbnAllIgnoreCaseOrderByTitle("SOLARIS", "none"))).containsExactly("Solaris");
+    assertThat(titles(books.earlyFantasy())).containsExactly("The Hobbit", "The Fellowship of the Ring");
+  }
 }
