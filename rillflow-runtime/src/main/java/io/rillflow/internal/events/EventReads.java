@@ -36,6 +36,22 @@ final class EventReads {
     });
   }
 
+  /** As {@link #readStream(String, long, long)}, on a connection the caller holds (and may be in a transaction). */
+  List<EventEnvelope<?>> readStream(Connection connection, String stream, long fromVersion, long toVersion) {
+    if (toVersion < fromVersion) {
+      return List.of();
+    }
+    try {
+      return list(connection, sql.readStream, statement -> {
+        statement.setString(1, stream);
+        statement.setLong(2, fromVersion);
+        statement.setLong(3, toVersion);
+      });
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read events of stream " + stream + ": " + e.getMessage(), e);
+    }
+  }
+
   Stream<EventEnvelope<?>> scanStream(String stream, long fromVersion) {
     return RowCursor.open(dataSource, sql.scanStream, statement -> {
       statement.setString(1, stream);
@@ -66,8 +82,15 @@ final class EventReads {
   }
 
   private List<EventEnvelope<?>> list(String query, String what, RowCursor.Binder binder) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(query)) {
+    try (Connection connection = dataSource.getConnection()) {
+      return list(connection, query, binder);
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<EventEnvelope<?>> list(Connection connection, String query, RowCursor.Binder binder) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(query)) {
       binder.bind(statement);
       List<EventEnvelope<?>> read = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
@@ -79,8 +102,6 @@ final class EventReads {
         }
       }
       return read;
-    } catch (SQLException e) {
-      throw new RillflowException("Cannot read " + what + ": " + e.getMessage(), e);
     }
   }
 }
