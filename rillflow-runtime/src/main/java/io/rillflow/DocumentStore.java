@@ -75,6 +75,18 @@ public interface DocumentStore extends AutoCloseable {
    */
   EventStore events();
 
+  /**
+   * The streams of an {@code @Aggregate} type: load its state, append, or load-decide-append. Cheap:
+   * built when the store starts.
+   *
+   * <pre>{@code
+   * Optional<Order> order = store.aggregates(Order.class).load(orderId);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when no generated {@code <Type>_Aggregate} is registered for {@code type}
+   */
+  <A> AggregateRepository<A> aggregates(Class<A> type);
+
   /** The document tables compared with the mappings: plan, apply, export. */
   StoreSchema schema();
 

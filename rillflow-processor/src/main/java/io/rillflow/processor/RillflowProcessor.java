@@ -2,13 +2,16 @@ package io.rillflow.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import io.rillflow.processor.model.AggregateModel;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.model.RepositoryModel;
 import io.rillflow.processor.model.UpcastModel;
+import io.rillflow.processor.read.AggregateReader;
 import io.rillflow.processor.read.RepositoryReader;
 import io.rillflow.processor.read.UpcastChainValidator;
 import io.rillflow.processor.read.UpcastReader;
+import io.rillflow.processor.write.AggregateWriter;
 import io.rillflow.processor.write.DocumentMappingWriter;
 import io.rillflow.processor.write.EventMappingWriter;
 import io.rillflow.processor.write.MetamodelWriter;
@@ -47,6 +50,7 @@ public final class RillflowProcessor extends AbstractProcessor {
   private RepositoryStep repositories;
   private EventStep events;
   private UpcastStep upcasts;
+  private AggregateStep aggregates;
   private UpcastChainValidator chains;
   private ModuleWriter moduleWriter;
   /** Parts generated in earlier rounds and not yet registered by a module. */
@@ -54,6 +58,7 @@ public final class RillflowProcessor extends AbstractProcessor {
   private final List<RepositoryModel> unregisteredRepositories = new ArrayList<>();
   private final List<EventModel> unregisteredEvents = new ArrayList<>();
   private final List<UpcastModel> unregisteredUpcasts = new ArrayList<>();
+  private final List<AggregateModel> unregisteredAggregates = new ArrayList<>();
   /** Every event and upcast of the compilation: a chain is checked whole. */
   private final List<EventModel> allEvents = new ArrayList<>();
   private final List<UpcastModel> allUpcasts = new ArrayList<>();
@@ -72,6 +77,8 @@ public final class RillflowProcessor extends AbstractProcessor {
     events = new EventStep(env.getElementUtils(), diagnostics, new EventMappingWriter(sources));
     upcasts = new UpcastStep(env.getElementUtils(), diagnostics,
         new UpcastReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new UpcastsWriter(sources));
+    aggregates = new AggregateStep(env.getElementUtils(), diagnostics,
+        new AggregateReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new AggregateWriter(sources));
     chains = new UpcastChainValidator(diagnostics, env.getElementUtils());
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
@@ -93,16 +100,18 @@ public final class RillflowProcessor extends AbstractProcessor {
       List<RepositoryModel> foundRepositories = repositories.process(round);
       List<EventModel> foundEvents = events.process(round);
       List<UpcastModel> foundUpcasts = upcasts.process(round);
+      List<AggregateModel> foundAggregates = aggregates.process(round);
       unregistered.addAll(found);
       unregisteredRepositories.addAll(foundRepositories);
       unregisteredEvents.addAll(foundEvents);
       unregisteredUpcasts.addAll(foundUpcasts);
+      unregisteredAggregates.addAll(foundAggregates);
       allEvents.addAll(foundEvents);
       allUpcasts.addAll(foundUpcasts);
       boolean nothingNew = found.isEmpty() && foundRepositories.isEmpty() && foundEvents.isEmpty()
-          && foundUpcasts.isEmpty();
+          && foundUpcasts.isEmpty() && foundAggregates.isEmpty();
       boolean somethingPending = !unregistered.isEmpty() || !unregisteredRepositories.isEmpty()
-          || !unregisteredEvents.isEmpty() || !unregisteredUpcasts.isEmpty();
+          || !unregisteredEvents.isEmpty() || !unregisteredUpcasts.isEmpty() || !unregisteredAggregates.isEmpty();
       // The module is written in the first round that finds nothing new rather than in the last
       // round: javac warns about sources created in the last round, and generated code must
       // compile without warnings. Upcast chains are checked then, when every event is known.
@@ -131,12 +140,13 @@ public final class RillflowProcessor extends AbstractProcessor {
       name = name.peerClass(name.simpleName() + (modules.size() + 1));
     }
     moduleWriter.writeModule(name, List.copyOf(unregistered), List.copyOf(unregisteredRepositories),
-        List.copyOf(unregisteredEvents), List.copyOf(unregisteredUpcasts));
+        List.copyOf(unregisteredEvents), List.copyOf(unregisteredUpcasts), List.copyOf(unregisteredAggregates));
     modules.add(name);
     unregistered.clear();
     unregisteredRepositories.clear();
     unregisteredEvents.clear();
     unregisteredUpcasts.clear();
+    unregisteredAggregates.clear();
   }
 
   /** The longest package that contains every pending part; {@code io.rillflow.generated} if none. */
@@ -146,6 +156,7 @@ public final class RillflowProcessor extends AbstractProcessor {
     unregisteredRepositories.forEach(r -> packages.add(r.type().packageName()));
     unregisteredEvents.forEach(e -> packages.add(e.type().packageName()));
     unregisteredUpcasts.forEach(u -> packages.add(u.registrarName().packageName()));
+    unregisteredAggregates.forEach(a -> packages.add(a.type().packageName()));
     String common = null;
     for (String pkg : packages) {
       if (common == null) {

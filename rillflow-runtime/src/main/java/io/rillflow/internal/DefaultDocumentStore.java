@@ -3,6 +3,7 @@ package io.rillflow.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.rillflow.AggregateRepository;
 import io.rillflow.AutoCreate;
 import io.rillflow.BulkMode;
 import io.rillflow.DocumentRepository;
@@ -13,6 +14,7 @@ import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
 import io.rillflow.StoreSchema;
 import io.rillflow.UnknownEventTypes;
+import io.rillflow.internal.aggregates.Aggregates;
 import io.rillflow.internal.document.BulkLoader;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
@@ -42,6 +44,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final SessionFactory sessions;
   private final BulkLoader bulkLoader;
   private final DefaultEventStore events;
+  private final Aggregates aggregates;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultDocumentStore(
@@ -57,6 +60,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes);
     this.sessions = new SessionFactory(tables, dataSource, objectMapper, events::sessionAppends);
     this.bulkLoader = new BulkLoader(dataSource);
+    this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, dataSource, schema,
+        objectMapper);
   }
 
   /** Loads the modules, connects and migrates; on any failure closes what it opened. */
@@ -133,6 +138,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public EventStore events() {
     return events;
+  }
+
+  @Override
+  public <A> AggregateRepository<A> aggregates(Class<A> type) {
+    return aggregates.of(type);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
 import io.rillflow.internal.events.EventCatalog;
+import io.rillflow.spi.AggregateMapping;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.EventMapping;
 import io.rillflow.spi.ModuleRegistry;
@@ -32,12 +33,14 @@ public final class ModuleParts {
   private final Map<Class<?>, DocumentMapping<?, ?>> byType;
   private final Map<Class<?>, Function<DocumentStore, ?>> repositories;
   private final EventCatalog events;
+  private final Map<Class<?>, AggregateMapping<?>> aggregates;
 
   private ModuleParts(Map<Class<?>, DocumentMapping<?, ?>> byType, Map<Class<?>, Function<DocumentStore, ?>> repositories,
-      EventCatalog events) {
+      EventCatalog events, Map<Class<?>, AggregateMapping<?>> aggregates) {
     this.byType = byType;
     this.repositories = repositories;
     this.events = events;
+    this.aggregates = aggregates;
   }
 
   /** Loads the modules the settings name, and those on the class path when discovery is on. */
@@ -55,7 +58,7 @@ public final class ModuleParts {
       }
     }
     return new ModuleParts(Collections.unmodifiableMap(collector.byType), Map.copyOf(collector.repositories),
-        collector.events.build());
+        collector.events.build(), Map.copyOf(collector.aggregates));
   }
 
   /** The mapping of {@code type}, or {@code null} when it is not a registered document. */
@@ -79,6 +82,11 @@ public final class ModuleParts {
     return events;
   }
 
+  /** Every registered aggregate's mapping, by aggregate class. */
+  public Map<Class<?>, AggregateMapping<?>> aggregates() {
+    return aggregates;
+  }
+
   /** Every registered mapping. */
   public Collection<DocumentMapping<?, ?>> all() {
     return byType.values();
@@ -89,6 +97,16 @@ public final class ModuleParts {
     private final Map<String, Class<?>> byTable = new HashMap<>();
     private final Map<Class<?>, Function<DocumentStore, ?>> repositories = new HashMap<>();
     private final EventCatalog.Builder events = new EventCatalog.Builder();
+    private final Map<Class<?>, AggregateMapping<?>> aggregates = new LinkedHashMap<>();
+
+    @Override
+    public void aggregate(AggregateMapping<?> mapping) {
+      AggregateMapping<?> earlier = aggregates.putIfAbsent(mapping.aggregateType(), mapping);
+      if (earlier != null && earlier.getClass() != mapping.getClass()) {
+        throw new SchemaException("Aggregate " + mapping.aggregateType().getName() + " is mapped twice: by "
+            + earlier.getClass().getName() + " and by " + mapping.getClass().getName());
+      }
+    }
 
     @Override
     public void event(EventMapping<?> mapping) {

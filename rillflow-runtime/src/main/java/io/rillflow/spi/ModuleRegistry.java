@@ -30,4 +30,7 @@ public interface ModuleRegistry {
 
   /** Registers a JSON {@code @Upcast} step from version {@code fromVersion} of {@code eventName} to the next. */
   void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step);
+
+  /** Registers how one {@code @Aggregate} type folds its events. */
+  void aggregate(AggregateMapping<?> mapping);
 }

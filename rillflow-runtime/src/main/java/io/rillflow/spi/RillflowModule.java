@@ -8,6 +8,6 @@ package io.rillflow.spi;
  */
 public interface RillflowModule {
 
-  /** Registers this module's document mappings (and, as they come, events, upcasters, aggregates). */
+  /** Registers this module's document mappings, repositories, events, upcasters and aggregates. */
   void register(ModuleRegistry registry);
 }

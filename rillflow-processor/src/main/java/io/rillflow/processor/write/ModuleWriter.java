@@ -3,6 +3,7 @@ package io.rillflow.processor.write;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import io.rillflow.processor.model.AggregateModel;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.model.RepositoryModel;
@@ -39,10 +40,11 @@ public final class ModuleWriter {
 
   /**
    * Writes a module class registering {@code documents}, {@code repositories}, {@code events} and
-   * the steps of {@code upcasts} (through the registrar generated beside each step's owner).
+   * the steps of {@code upcasts} (through the registrar generated beside each step's owner) and
+   * {@code aggregates}.
    */
   public void writeModule(ClassName name, List<DocumentModel> documents, List<RepositoryModel> repositories,
-      List<EventModel> events, List<UpcastModel> upcasts) {
+      List<EventModel> events, List<UpcastModel> upcasts, List<AggregateModel> aggregates) {
     MethodSpec.Builder register = MethodSpec.methodBuilder("register")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -61,8 +63,11 @@ public final class ModuleWriter {
     for (ClassName registrar : registrars) {
       register.addStatement("$T.register(registry)", registrar);
     }
+    for (AggregateModel aggregate : aggregates) {
+      register.addStatement("registry.aggregate($T.INSTANCE)", aggregate.mappingName());
+    }
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
-        .addJavadoc("Registers the documents, repositories, events and upcasts of this compilation with a "
+        .addJavadoc("Registers the documents, repositories, events, upcasts and aggregates of this compilation with a "
             + "store; found through {@code META-INF/services}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.RILLFLOW_MODULE)
@@ -71,7 +76,8 @@ public final class ModuleWriter {
         documents.stream().map(DocumentModel::element),
         repositories.stream().map(RepositoryModel::element),
         events.stream().map(EventModel::element),
-        upcasts.stream().map(UpcastModel::owner)).flatMap(s -> s).distinct().toArray(Element[]::new));
+        upcasts.stream().map(UpcastModel::owner),
+        aggregates.stream().map(AggregateModel::element)).flatMap(s -> s).distinct().toArray(Element[]::new));
   }
 
   /** Writes the services file listing {@code modules}, once, when processing is over. */

@@ -8,6 +8,9 @@ final class RuntimeTypes {
   static final ClassName RILLFLOW_MODULE = ClassName.get("io.rillflow.spi", "RillflowModule");
   static final ClassName MODULE_REGISTRY = ClassName.get("io.rillflow.spi", "ModuleRegistry");
   static final ClassName EVENT_MAPPING = ClassName.get("io.rillflow.spi", "EventMapping");
+  static final ClassName AGGREGATE_MAPPING = ClassName.get("io.rillflow.spi", "AggregateMapping");
+  static final ClassName EVENT_ENVELOPE = ClassName.get("io.rillflow", "EventEnvelope");
+  static final ClassName LIFECYCLE = ClassName.get("io.rillflow.annotations", "Lifecycle");
 
   static final ClassName DUPLICATED_FIELD = ClassName.get("io.rillflow.spi", "DuplicatedField");
   static final ClassName COLUMN_TYPE = ClassName.get("io.rillflow.spi", "ColumnType");

@@ -66,6 +66,15 @@ public final class DefaultEventStore implements EventStore {
     return reads.readStream(StreamKeys.of(streamId), fromVersion, toVersion);
   }
 
+  /**
+   * The events of the stream from {@code fromVersion} to {@code toVersion}, read on a connection
+   * the caller holds: inside a unit of work's transaction, it sees that transaction's own appends.
+   * The same statement and decoding (upcasts included) as {@link #readStream(Object, long, long)}.
+   */
+  public List<EventEnvelope<?>> readStream(Connection connection, String streamKey, long fromVersion, long toVersion) {
+    return reads.readStream(connection, streamKey, fromVersion, toVersion);
+  }
+
   @Override
   public Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion) {
     return reads.scanStream(StreamKeys.of(streamId), fromVersion);

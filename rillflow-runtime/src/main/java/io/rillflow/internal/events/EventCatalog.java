@@ -33,6 +33,26 @@ public final class EventCatalog {
     return byClass.values();
   }
 
+  /**
+   * The type name {@code type} is stored under, when it is the current class of that name: the
+   * only class a read returns for it, so the only one a handler can receive.
+   *
+   * @throws SchemaException when the class is not a registered event, or an older version of one
+   */
+  public String currentName(Class<?> type, String usedBy) {
+    EventMapping<?> mapping = byClass.get(type);
+    if (mapping == null) {
+      throw new SchemaException(usedBy + " handles " + type.getName() + ", which is not a registered @Event");
+    }
+    EventFamily family = byName.get(mapping.typeName());
+    if (family.current().eventType() != type) {
+      throw new SchemaException(usedBy + " handles " + type.getName() + ", version " + mapping.schemaVersion() + " of "
+          + mapping.typeName() + "; reads upcast it to " + family.current().eventType().getName()
+          + ", so handle that class instead");
+    }
+    return mapping.typeName();
+  }
+
   /** Every type name with its versions. */
   Collection<EventFamily> families() {
     return byName.values();

@@ -2,9 +2,13 @@ package io.rillflow.internal.events;
 
 import io.rillflow.Checkpoint;
 import io.rillflow.EventEnvelope;
+import io.rillflow.RillflowException;
 import io.rillflow.internal.sql.JdbcCursor;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -31,6 +35,22 @@ final class EventReads {
       statement.setLong(2, fromVersion);
       statement.setLong(3, toVersion);
     });
+  }
+
+  /** As {@link #readStream(String, long, long)}, on a connection the caller holds (and may be in a transaction). */
+  List<EventEnvelope<?>> readStream(Connection connection, String stream, long fromVersion, long toVersion) {
+    if (toVersion < fromVersion) {
+      return List.of();
+    }
+    try {
+      return list(connection, sql.readStream, statement -> {
+        statement.setString(1, stream);
+        statement.setLong(2, fromVersion);
+        statement.setLong(3, toVersion);
+      });
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read events of stream " + stream + ": " + e.getMessage(), e);
+    }
   }
 
   Stream<EventEnvelope<?>> scanStream(String stream, long fromVersion) {
@@ -64,5 +84,21 @@ final class EventReads {
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {
     return JdbcCursor.list(dataSource, query, binder, envelopes::read, 0, what);
+  }
+
+  private List<EventEnvelope<?>> list(Connection connection, String query, JdbcCursor.Binder binder) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(query)) {
+      binder.bind(statement);
+      List<EventEnvelope<?>> read = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          EventEnvelope<?> envelope = envelopes.read(rows);
+          if (envelope != null) {
+            read.add(envelope);
+          }
+        }
+      }
+      return read;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.rillflow.internal.events;
 
 import io.rillflow.AppendOptions;
+import io.rillflow.AppendResult;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.RillflowException;
 import io.rillflow.SessionEvents;
@@ -16,7 +17,18 @@ import java.util.List;
 public final class SessionAppends implements SessionEvents {
   private final EventTypes types;
   private final StreamAppender appender;
-  private final List<AppendRequest> queued = new ArrayList<>();
+  private final List<Queued> queued = new ArrayList<>();
+
+  /**
+   * Work that runs right after one append, on the unit of work's connection, before the commit: an
+   * aggregate's snapshot, inline document and invariant check. Throwing rolls everything back.
+   */
+  @FunctionalInterface
+  public interface AfterAppend {
+    void run(Connection connection, AppendResult result) throws SQLException;
+  }
+
+  private record Queued(AppendRequest request, AfterAppend after) {}
 
   SessionAppends(EventTypes types, StreamAppender appender) {
     this.types = types;
@@ -25,7 +37,13 @@ public final class SessionAppends implements SessionEvents {
 
   @Override
   public void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    queued.add(AppendRequest.of(types, streamId, expected, options, events));
+    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options, events), null));
+  }
+
+  /** Queues an append and the work that follows it in the same transaction. */
+  public void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events,
+      AfterAppend after) {
+    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options, events), after));
   }
 
   @Override
@@ -45,9 +63,13 @@ public final class SessionAppends implements SessionEvents {
    * @throws io.rillflow.ConcurrencyException and the other refusals of an append
    */
   public void writeTo(Connection connection) {
-    for (AppendRequest request : queued) {
+    for (Queued append : queued) {
+      AppendRequest request = append.request();
       try {
-        appender.append(connection, request);
+        AppendResult result = appender.append(connection, request);
+        if (append.after() != null) {
+          append.after().run(connection, result);
+        }
       } catch (SQLException e) {
         throw new RillflowException("saveChanges() failed at the append to stream " + request.streamKey()
             + "; nothing was written: " + e.getMessage(), e);

@@ -3,7 +3,7 @@ package io.rillflow.internal.events;
 import java.util.UUID;
 
 /** Turns the stream ids the API accepts, {@code UUID} or {@code String}, into the text key stored. */
-final class StreamKeys {
+public final class StreamKeys {
   private StreamKeys() {}
 
   /**
@@ -11,7 +11,7 @@ final class StreamKeys {
    *
    * @throws IllegalArgumentException when it is null, blank, or of another type
    */
-  static String of(Object streamId) {
+  public static String of(Object streamId) {
     if (streamId instanceof UUID uuid) {
       return uuid.toString();
     }

@@ -1,0 +1,116 @@
+package io.rillflow.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.rillflow.AggregateRepository;
+import io.rillflow.ExpectedVersion;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Loading one aggregate whose stream holds {@link #events} events (plus a short tail after the
+ * last multiple of 100): from its newest snapshot and the events after it ({@link BenchTally},
+ * {@code snapshotEvery = 100}), against folding the same stream from its first event
+ * ({@link BenchTallyFullFold}). Each has a raw baseline doing the same reads with JDBC and Jackson
+ * and the same fold by hand.
+ */
+public class AggregateLoadBench extends DocumentBench {
+  private static final String STREAM = "bench-tally";
+  private static final int TAIL = 7;
+
+  /** Events in the stream before the tail. */
+  @Param("10000")
+  public int events;
+
+  private AggregateRepository<BenchTally> withSnapshots;
+  private AggregateRepository<BenchTallyFullFold> fullFold;
+  private ObjectReader eventReader;
+  private ObjectReader tallyReader;
+  private String snapshotSql;
+  private String tailSql;
+
+  @Override
+  protected String schema() {
+    return "bench_aggregate_load";
+  }
+
+  @Override
+  protected void prepare() throws Exception {
+    withSnapshots = store.aggregates(BenchTally.class);
+    fullFold = store.aggregates(BenchTallyFullFold.class);
+    long version = 0;
+    for (int from = 0; from < events; from += 100) {
+      List<BenchItemAdded> batch = IntStream.range(from, Math.min(from + 100, events))
+          .mapToObj(i -> new BenchItemAdded("sku-" + i, 1)).toList();
+      version = withSnapshots.append(STREAM, ExpectedVersion.exactly(version), batch).version();
+    }
+    for (int i = 0; i < TAIL; i++) {
+      version = withSnapshots.append(STREAM, ExpectedVersion.exactly(version), new BenchItemAdded("tail", 1)).version();
+    }
+    JsonMapper mapper = JsonMapper.builder().build();
+    eventReader = mapper.readerFor(BenchItemAdded.class);
+    tallyReader = mapper.readerFor(SnapshotRow.class);
+    String schema = "\"" + schema() + "\"";
+    snapshotSql = "SELECT version, data::text FROM " + schema + ".rf_snapshots WHERE stream_id = ?";
+    tailSql = "SELECT data::text FROM " + schema + ".rf_events WHERE stream_id = ? AND version > ? AND NOT archived"
+        + " ORDER BY version";
+    BenchStores.execute("VACUUM ANALYZE " + schema + ".rf_events");
+  }
+
+  /** The snapshot's JSON as the raw side reads it. */
+  record SnapshotRow(long items, long additions) {}
+
+  @Benchmark
+  public long loadWithSnapshot_rillflow() {
+    return withSnapshots.load(STREAM).orElseThrow().items();
+  }
+
+  @Benchmark
+  public long loadWithSnapshot_raw() throws Exception {
+    try (Connection connection = store.dataSource().getConnection()) {
+      long items = 0;
+      long version = 0;
+      try (PreparedStatement statement = connection.prepareStatement(snapshotSql)) {
+        statement.setString(1, STREAM);
+        try (ResultSet row = statement.executeQuery()) {
+          if (row.next()) {
+            version = row.getLong(1);
+            items = tallyReader.<SnapshotRow>readValue(row.getString(2)).items();
+          }
+        }
+      }
+      return items + foldTail(connection, version);
+    }
+  }
+
+  @Benchmark
+  public long loadFullFold_rillflow() {
+    return fullFold.load(STREAM).orElseThrow().items();
+  }
+
+  @Benchmark
+  public long loadFullFold_raw() throws Exception {
+    try (Connection connection = store.dataSource().getConnection()) {
+      return foldTail(connection, 0);
+    }
+  }
+
+  private long foldTail(Connection connection, long afterVersion) throws Exception {
+    long items = 0;
+    try (PreparedStatement statement = connection.prepareStatement(tailSql)) {
+      statement.setString(1, STREAM);
+      statement.setLong(2, afterVersion);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          items += eventReader.<BenchItemAdded>readValue(rows.getString(1)).quantity();
+        }
+      }
+    }
+    return items;
+  }
+}

@@ -1,0 +1,91 @@
+package io.rillflow.internal.aggregates;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.AggregateRepository;
+import io.rillflow.DocumentStore;
+import io.rillflow.RillflowException;
+import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.events.EventCatalog;
+import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.events.StreamKeys;
+import io.rillflow.spi.AggregateMapping;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The aggregates of one store: each registered type checked and prepared once when the store
+ * starts, and the repositories over them (one per type, built then too; they hold no other state).
+ */
+public final class Aggregates {
+  private final Map<Class<?>, AggregateRepository<?>> repositories;
+
+  public Aggregates(Map<Class<?>, AggregateMapping<?>> mappings, EventCatalog catalog, DefaultEventStore events,
+      DocumentTables tables, DocumentStore store, DataSource dataSource, String schema, ObjectMapper objectMapper) {
+    Snapshots snapshots = new Snapshots(new AggregateSql(schema));
+    AggregateLoader loader = new AggregateLoader(events, snapshots);
+    Parts parts = new Parts(dataSource, store, loader, snapshots);
+    Map<Class<?>, AggregateRepository<?>> built = new HashMap<>();
+    for (AggregateMapping<?> mapping : mappings.values()) {
+      built.put(mapping.aggregateType(), repository(mapping, catalog, tables, objectMapper, parts));
+    }
+    this.repositories = Map.copyOf(built);
+  }
+
+  /** What every repository of the store shares. */
+  record Parts(DataSource dataSource, DocumentStore store, AggregateLoader loader, Snapshots snapshots) {
+
+    /** Runs a load on a connection of its own. */
+    <A> Loaded<A> load(AggregateType<A> type, String stream, long atVersion) {
+      try (Connection connection = dataSource.getConnection()) {
+        return loader.load(connection, type, stream, atVersion);
+      } catch (SQLException e) {
+        throw new RillflowException("Cannot load " + type.name() + " " + stream + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** The state at {@code version} for the API's load: empty when there is none. */
+    <A> Optional<A> state(AggregateType<A> type, Object id, long version) {
+      if (version < 1) {
+        throw new IllegalArgumentException("A stream version is 1 or more, but was " + version);
+      }
+      Loaded<A> loaded = load(type, StreamKeys.of(id), version);
+      return loaded == null ? Optional.empty() : Optional.ofNullable(loaded.state());
+    }
+
+    /** The session's queue of appends, when it is a session of this store. */
+    SessionAppends appendsOf(io.rillflow.DocumentSession session) {
+      if (!(session.events() instanceof SessionAppends appends)) {
+        throw new IllegalArgumentException("The session does not belong to this store");
+      }
+      return appends;
+    }
+  }
+
+  private static <A> AggregateRepository<A> repository(AggregateMapping<A> mapping, EventCatalog catalog,
+      DocumentTables tables, ObjectMapper objectMapper, Parts parts) {
+    DocumentTable<A, Object> inline = AggregateType.inline(mapping) ? tables.of(mapping.aggregateType()) : null;
+    return new DefaultAggregateRepository<>(new AggregateType<>(mapping, catalog, objectMapper, inline), parts);
+  }
+
+  /**
+   * The repository of {@code type}.
+   *
+   * @throws IllegalArgumentException when {@code type} is not a registered aggregate
+   */
+  @SuppressWarnings("unchecked")
+  public <A> AggregateRepository<A> of(Class<A> type) {
+    AggregateRepository<?> repository = repositories.get(type);
+    if (repository == null) {
+      throw new IllegalArgumentException(type.getName() + " is not an aggregate of this store: annotate it "
+          + "@Aggregate and make sure the Rillflow processor ran on it (its " + type.getSimpleName()
+          + "_Aggregate must exist)");
+    }
+    return (AggregateRepository<A>) repository;
+  }
+}

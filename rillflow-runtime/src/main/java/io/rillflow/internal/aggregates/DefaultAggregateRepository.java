@@ -1,0 +1,71 @@
+package io.rillflow.internal.aggregates;
+
+import io.rillflow.AggregateRepository;
+import io.rillflow.AppendOptions;
+import io.rillflow.AppendResult;
+import io.rillflow.DocumentSession;
+import io.rillflow.ExpectedVersion;
+import io.rillflow.SessionAggregates;
+import io.rillflow.internal.events.StreamKeys;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@link io.rillflow.DocumentStore#aggregates(Class)}. An append that needs no work after it (no
+ * snapshot due, not inline, no invariants) is the event store's plain one-statement append; any
+ * other runs in a unit of work of its own, so the work after it shares the append's transaction.
+ */
+final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
+  private final AggregateType<A> type;
+  private final Aggregates.Parts parts;
+
+  DefaultAggregateRepository(AggregateType<A> type, Aggregates.Parts parts) {
+    this.type = type;
+    this.parts = parts;
+  }
+
+  @Override
+  public Optional<A> load(Object id) {
+    return load(id, Long.MAX_VALUE);
+  }
+
+  @Override
+  public Optional<A> load(Object id, long version) {
+    return parts.state(type, id, version);
+  }
+
+  @Override
+  public AppendResult append(Object id, ExpectedVersion expected, List<?> events) {
+    return append(id, expected, events, null);
+  }
+
+  @Override
+  public Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide) {
+    String stream = StreamKeys.of(id);
+    Loaded<A> loaded = parts.load(type, stream, Long.MAX_VALUE);
+    List<?> events = decide.apply(loaded == null ? null : loaded.state());
+    if (events == null || events.isEmpty()) {
+      return Optional.empty();
+    }
+    ExpectedVersion expected = loaded == null ? ExpectedVersion.noStream() : ExpectedVersion.exactly(loaded.version());
+    return Optional.of(append(stream, expected, events, loaded));
+  }
+
+  private AppendResult append(Object id, ExpectedVersion expected, List<?> events, Loaded<A> base) {
+    if (!type.needsWorkAfter(expected, events.size())) {
+      return parts.store().events().append(id, expected, AppendOptions.NONE, events);
+    }
+    try (DocumentSession session = parts.store().lightweightSession()) {
+      WorkAfterAppend<A> work = new WorkAfterAppend<>(type, parts.loader(), parts.snapshots(), base);
+      parts.appendsOf(session).append(id, expected, AppendOptions.NONE, events, work);
+      session.saveChanges();
+      return work.result();
+    }
+  }
+
+  @Override
+  public SessionAggregates<A> in(DocumentSession session) {
+    return new SessionAggregateRepository<>(type, parts, parts.appendsOf(session));
+  }
+}

@@ -1,0 +1,60 @@
+package io.rillflow.internal.aggregates;
+
+import io.rillflow.AppendOptions;
+import io.rillflow.ExpectedVersion;
+import io.rillflow.SessionAggregates;
+import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.events.StreamKeys;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@link io.rillflow.AggregateRepository#in}: appends queued in the session, with their work after them. */
+final class SessionAggregateRepository<A> implements SessionAggregates<A> {
+  private final AggregateType<A> type;
+  private final Aggregates.Parts parts;
+  private final SessionAppends appends;
+
+  SessionAggregateRepository(AggregateType<A> type, Aggregates.Parts parts, SessionAppends appends) {
+    this.type = type;
+    this.parts = parts;
+    this.appends = appends;
+  }
+
+  @Override
+  public Optional<A> load(Object id) {
+    return load(id, Long.MAX_VALUE);
+  }
+
+  @Override
+  public Optional<A> load(Object id, long version) {
+    return parts.state(type, id, version);
+  }
+
+  @Override
+  public void append(Object id, ExpectedVersion expected, List<?> events) {
+    queue(id, expected, events, null);
+  }
+
+  @Override
+  public boolean update(Object id, Function<? super A, ? extends List<?>> decide) {
+    String stream = StreamKeys.of(id);
+    Loaded<A> loaded = parts.load(type, stream, Long.MAX_VALUE);
+    List<?> events = decide.apply(loaded == null ? null : loaded.state());
+    if (events == null || events.isEmpty()) {
+      return false;
+    }
+    queue(stream, loaded == null ? ExpectedVersion.noStream() : ExpectedVersion.exactly(loaded.version()), events,
+        loaded);
+    return true;
+  }
+
+  private void queue(Object id, ExpectedVersion expected, List<?> events, Loaded<A> base) {
+    if (type.needsWorkAfter(expected, events.size())) {
+      appends.append(id, expected, AppendOptions.NONE, events,
+          new WorkAfterAppend<>(type, parts.loader(), parts.snapshots(), base));
+    } else {
+      appends.append(id, expected, AppendOptions.NONE, events);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package io.rillflow.tests.aggregates;
+
+import io.rillflow.annotations.Event;
+
+@Event
+public record CartCheckedOut(String cartId) {}
