@@ -75,6 +75,15 @@ public interface DocumentStore extends AutoCloseable {
    */
   EventStore events();
 
+  /**
+   * The projections: the daemon that runs the async ones, and their dead letters.
+   *
+   * <pre>{@code
+   * store.projections().daemon().start();
+   * }</pre>
+   */
+  Projections projections();
+
   /** The document tables compared with the mappings: plan, apply, export. */
   StoreSchema schema();
 

@@ -17,10 +17,19 @@ public final class SessionAppends implements SessionEvents {
   private final EventTypes types;
   private final StreamAppender appender;
   private final List<AppendRequest> queued = new ArrayList<>();
+  /** Runs the inline projections on the unit of work's connection; {@code null} when there are none. */
+  private final Projector projector;
 
-  SessionAppends(EventTypes types, StreamAppender appender) {
+  /** What runs the inline projections over the transaction's own events. */
+  @FunctionalInterface
+  interface Projector {
+    void project(Connection connection) throws SQLException;
+  }
+
+  SessionAppends(EventTypes types, StreamAppender appender, Projector projector) {
     this.types = types;
     this.appender = appender;
+    this.projector = projector;
   }
 
   @Override
@@ -52,6 +61,16 @@ public final class SessionAppends implements SessionEvents {
         throw new RillflowException("saveChanges() failed at the append to stream " + request.streamKey()
             + "; nothing was written: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Applies the inline projections to what {@link #writeTo(Connection)} wrote, on the same
+   * connection, before the unit of work commits. Nothing when nothing was appended.
+   */
+  public void project(Connection connection) throws SQLException {
+    if (projector != null && !queued.isEmpty()) {
+      projector.project(connection);
     }
   }
 
