@@ -72,6 +72,12 @@ public final class DefaultEventStore implements EventStore {
   @Override
   public AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
+    AppendResult result = write(request);
+    AppendTrace.record(request, result);
+    return result;
+  }
+
+  private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
       if (hook != null) {
         return Transaction.run(connection, c -> {

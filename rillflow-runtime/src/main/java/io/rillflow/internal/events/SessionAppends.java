@@ -56,7 +56,7 @@ public final class SessionAppends implements SessionEvents {
   public void writeTo(Connection connection) {
     for (AppendRequest request : queued) {
       try {
-        appender.append(connection, request);
+        AppendTrace.record(request, appender.append(connection, request));
       } catch (SQLException e) {
         throw new RillflowException("saveChanges() failed at the append to stream " + request.streamKey()
             + "; nothing was written: " + e.getMessage(), e);

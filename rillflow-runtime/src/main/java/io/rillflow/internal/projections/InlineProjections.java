@@ -27,6 +27,7 @@ public final class InlineProjections implements AppendHook {
       for (EventEnvelope<?> event : events) {
         try {
           registered.projection().apply(event, context);
+          ApplyTrace.record(registered.name(), event);
         } catch (Exception e) {
           throw new RillflowException("Inline projection " + registered.name() + " failed on " + event.type()
               + " at position " + event.position() + " of stream " + event.streamId()

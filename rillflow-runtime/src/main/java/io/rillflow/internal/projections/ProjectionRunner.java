@@ -244,6 +244,7 @@ final class ProjectionRunner {
         for (int i = 0; i < batch.size(); i++) {
           try {
             registered.projection().apply(batch.get(i), context);
+            ApplyTrace.record(name, batch.get(i));
           } catch (Exception e) {
             connection.rollback();
             return new Failure(i, e);

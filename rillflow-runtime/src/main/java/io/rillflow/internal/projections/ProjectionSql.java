@@ -49,8 +49,9 @@ final class ProjectionSql {
         + " lease_until = excluded.lease_until, updated_at = now()"
         + " WHERE p.status = 'running' AND (p.owner IS NULL OR p.lease_until IS NULL OR p.lease_until < clock_timestamp())"
         + " RETURNING p.epoch, p.tx_id, p.position";
+    // An expired lease is not renewed: the holder must acquire it again (a new epoch) like anyone else.
     renew = "UPDATE " + projections + " SET lease_until = " + LEASE_END
-        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
+        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running' AND lease_until > clock_timestamp()";
     release = "UPDATE " + projections + " SET owner = NULL, lease_until = NULL, updated_at = now()"
         + " WHERE name = ? AND owner = ? AND epoch = ?";
     checkpoint = "UPDATE " + projections + " SET tx_id = ?, position = ?, lease_until = " + LEASE_END + ", updated_at = now()"

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * event was applied ({@code times} must end at 1), and each key's total. Ticks with a negative
  * amount fail while {@link #poisoned} is set.
  */
-final class Ledger implements Projection {
+class Ledger implements Projection {
   static final String NAME = "ledger";
 
   volatile boolean poisoned;
@@ -28,7 +28,7 @@ final class Ledger implements Projection {
 
   static void createTables(DocumentStore store) {
     execute(store, "CREATE TABLE IF NOT EXISTS \"" + store.schemaName() + "\".ledger_applied"
-        + " (position bigint PRIMARY KEY, times int NOT NULL)");
+        + " (position bigint PRIMARY KEY, times int NOT NULL, ord bigint GENERATED ALWAYS AS IDENTITY)");
     execute(store, "CREATE TABLE IF NOT EXISTS \"" + store.schemaName() + "\".ledger_totals"
         + " (key text PRIMARY KEY, amount bigint NOT NULL)");
   }
@@ -77,6 +77,22 @@ final class Ledger implements Projection {
   /** How often each position was applied, by position. */
   static Map<String, Long> timesApplied(DocumentStore store) {
     return query(store, "SELECT position::text, times FROM \"" + store.schemaName() + "\".ledger_applied");
+  }
+
+  /** The positions in the order they were first applied. */
+  static java.util.List<Long> applicationOrder(DocumentStore store) {
+    java.util.List<Long> order = new java.util.ArrayList<>();
+    String sql = "SELECT position FROM \"" + store.schemaName() + "\".ledger_applied ORDER BY ord";
+    try (Connection connection = store.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      while (row.next()) {
+        order.add(row.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+    return order;
   }
 
   /** The totals a fresh replay of every event gives. */
