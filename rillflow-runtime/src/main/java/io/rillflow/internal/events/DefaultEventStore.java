@@ -72,9 +72,7 @@ public final class DefaultEventStore implements EventStore {
   @Override
   public AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
-    AppendResult result = write(request);
-    AppendTrace.record(request, result);
-    return result;
+    return write(request);
   }
 
   private AppendResult write(AppendRequest request) {
@@ -82,6 +80,7 @@ public final class DefaultEventStore implements EventStore {
       if (hook != null) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
+          AppendTrace.record(request, result);
           runHook(c);
           return result;
         });
@@ -90,7 +89,9 @@ public final class DefaultEventStore implements EventStore {
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true);
       }
-      return appender.append(connection, request);
+      AppendResult result = appender.append(connection, request);
+      AppendTrace.record(request, result);
+      return result;
     } catch (SQLException e) {
       throw new RillflowException("Cannot append to stream " + request.streamKey() + "; nothing was written: "
           + e.getMessage(), e);
