@@ -87,6 +87,15 @@ public interface DocumentStore extends AutoCloseable {
    */
   <A> AggregateRepository<A> aggregates(Class<A> type);
 
+  /**
+   * The projections: the daemon that runs the async ones, and their dead letters.
+   *
+   * <pre>{@code
+   * store.projections().daemon().start();
+   * }</pre>
+   */
+  Projections projections();
+
   /** The document tables compared with the mappings: plan, apply, export. */
   StoreSchema schema();
 

@@ -1,8 +1,11 @@
 package io.rillflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.rillflow.internal.DefaultDocumentStore;
 import io.rillflow.internal.StoreSettings;
+import io.rillflow.internal.projections.RegisteredProjection;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.spi.RillflowModule;
 import java.util.ArrayList;
@@ -30,6 +33,9 @@ public final class DocumentStoreBuilder {
   private boolean discoverModules = true;
   private ClassLoader classLoader;
   private final List<RillflowModule> modules = new ArrayList<>();
+  private final List<RegisteredProjection> projections = new ArrayList<>();
+  private ProjectionOptions projectionOptions = ProjectionOptions.defaults();
+  private MeterRegistry meterRegistry;
 
   DocumentStoreBuilder() {}
 
@@ -122,6 +128,33 @@ public final class DocumentStoreBuilder {
   }
 
   /**
+   * Registers a projection under a name unique in the store (its checkpoint's key, so keep it when
+   * the code changes). {@link ProjectionLifecycle#INLINE Inline} projections run in every appending
+   * transaction; {@link ProjectionLifecycle#ASYNC async} ones in the
+   * {@link ProjectionDaemon daemon}.
+   *
+   * <pre>{@code
+   * builder.projection("order-totals", ProjectionLifecycle.ASYNC, new OrderTotals());
+   * }</pre>
+   */
+  public DocumentStoreBuilder projection(String name, ProjectionLifecycle lifecycle, Projection projection) {
+    projections.add(new RegisteredProjection(name, lifecycle, projection));
+    return this;
+  }
+
+  /** How the projection daemon runs. Default {@link ProjectionOptions#defaults()}. */
+  public DocumentStoreBuilder projectionOptions(ProjectionOptions projectionOptions) {
+    this.projectionOptions = Objects.requireNonNull(projectionOptions, "projectionOptions");
+    return this;
+  }
+
+  /** Where the store's metrics go (Micrometer). Default: nowhere (an empty composite registry). */
+  public DocumentStoreBuilder meterRegistry(MeterRegistry meterRegistry) {
+    this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+    return this;
+  }
+
+  /**
    * Checks the description, connects, loads the modules, migrates as {@link AutoCreate} allows and
    * returns the running store.
    *
@@ -149,12 +182,19 @@ public final class DocumentStoreBuilder {
     if (maximumPoolSize < 1) {
       problems.add("maximumPoolSize must be at least 1 but was " + maximumPoolSize);
     }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (RegisteredProjection projection : projections) {
+      if (!names.add(projection.name())) {
+        problems.add("two projections are named \"" + projection.name() + "\"");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Cannot build DocumentStore: " + String.join("; ", problems));
     }
     ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
     return DefaultDocumentStore.start(new StoreSettings(
         url, username, password, dataSource, schema, autoCreate, maximumPoolSize,
-        objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules)));
+        objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections),
+        projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry()));
   }
 }

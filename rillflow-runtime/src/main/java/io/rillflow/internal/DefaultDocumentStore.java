@@ -19,6 +19,12 @@ import io.rillflow.internal.document.BulkLoader;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.Projections;
+import io.rillflow.internal.projections.DefaultProjections;
+import io.rillflow.internal.projections.InlineProjections;
+import io.rillflow.internal.projections.RegisteredProjection;
+import io.rillflow.internal.projections.SessionOpener;
 import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
@@ -26,6 +32,7 @@ import io.rillflow.internal.session.SessionFactory;
 import io.rillflow.spi.QueryCall;
 import io.rillflow.spi.RepositorySupport;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -45,11 +52,13 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final BulkLoader bulkLoader;
   private final DefaultEventStore events;
   private final Aggregates aggregates;
+  private final DefaultProjections projections;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DefaultDocumentStore(
       String schema, DataSource dataSource, HikariDataSource ownedPool,
-      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate, UnknownEventTypes unknownEventTypes) {
+      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate, UnknownEventTypes unknownEventTypes,
+      StoreSettings settings) {
     this.schema = schema;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
@@ -57,8 +66,26 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
-    this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes);
+    // Sessions that projections write through: on one transaction's connection, their appends not
+    // projected again. unprojectedAppends reads events when called, after the constructor.
+    SessionOpener projectionSessions = new SessionOpener() {
+      @Override
+      public DocumentSession open(DataSource enlisted) {
+        return new SessionFactory(tables, enlisted, objectMapper, DefaultDocumentStore.this::unprojectedAppends)
+            .openSession();
+      }
+
+      @Override
+      public String schema() {
+        return schema;
+      }
+    };
+    List<RegisteredProjection> inline = DefaultProjections.inline(settings.projections());
+    this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
+        inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions));
     this.sessions = new SessionFactory(tables, dataSource, objectMapper, events::sessionAppends);
+    this.projections = new DefaultProjections(settings.projections(), dataSource, schema, events, projectionSessions,
+        settings.projectionOptions(), settings.meterRegistry());
     this.bulkLoader = new BulkLoader(dataSource);
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, dataSource, schema,
         objectMapper);
@@ -76,7 +103,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
       DefaultDocumentStore store = new DefaultDocumentStore(
-          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes());
+          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes(),
+          settings);
       if (settings.autoCreate() != AutoCreate.NONE) {
         store.storeSchema.apply();
       }
@@ -138,6 +166,15 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public EventStore events() {
     return events;
+  }
+
+  private SessionAppends unprojectedAppends() {
+    return events.unprojectedSessionAppends();
+  }
+
+  @Override
+  public Projections projections() {
+    return projections;
   }
 
   @Override
@@ -216,8 +253,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true) && ownedPool != null) {
-      ownedPool.close();
+    if (closed.compareAndSet(false, true)) {
+      // Before the pool: the daemon's last batch and lease release need connections.
+      projections.close();
+      if (ownedPool != null) {
+        ownedPool.close();
+      }
     }
   }
 

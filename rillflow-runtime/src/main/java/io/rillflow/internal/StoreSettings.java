@@ -1,8 +1,11 @@
 package io.rillflow.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.AutoCreate;
+import io.rillflow.ProjectionOptions;
 import io.rillflow.UnknownEventTypes;
+import io.rillflow.internal.projections.RegisteredProjection;
 import io.rillflow.spi.RillflowModule;
 import java.util.List;
 import javax.sql.DataSource;
@@ -23,4 +26,7 @@ public record StoreSettings(
     UnknownEventTypes unknownEventTypes,
     boolean discoverModules,
     ClassLoader classLoader,
-    List<RillflowModule> modules) {}
+    List<RillflowModule> modules,
+    List<RegisteredProjection> projections,
+    ProjectionOptions projectionOptions,
+    MeterRegistry meterRegistry) {}

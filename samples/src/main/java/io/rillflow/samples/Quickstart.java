@@ -1,13 +1,17 @@
 package io.rillflow.samples;
 
+import io.rillflow.AppendOptions;
 import io.rillflow.AppendResult;
 import io.rillflow.BulkMode;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.EventEnvelope;
 import io.rillflow.EventStore;
 import io.rillflow.ExpectedVersion;
+import io.rillflow.ProjectionLifecycle;
+import io.rillflow.Trace;
 import io.rillflow.samples.customers.Address;
 import io.rillflow.samples.customers.Customer;
 import io.rillflow.samples.customers.CustomerDirectory;
@@ -16,6 +20,8 @@ import io.rillflow.samples.customers.Customer_;
 import io.rillflow.samples.customers.Tier;
 import io.rillflow.samples.orders.OrderPlaced;
 import io.rillflow.samples.orders.OrderShipped;
+import io.rillflow.samples.orders.OrderSummaries;
+import io.rillflow.samples.orders.OrderSummary;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,16 +38,21 @@ public final class Quickstart {
 
   public static void main(String[] args) throws Exception {
     try (SampleDatabase database = SampleDatabase.open();
-        DocumentStore store = DocumentStore.builder()
+        DocumentStore store = configure(DocumentStore.builder()
             .url(database.url())
-            .schema("quickstart")
+            .schema("quickstart"))
             .build()) {
       System.out.println("Rillflow quickstart on " + database.description());
       run(store, System.out);
     }
   }
 
-  /** The tour, on any store; the samples' tests run it too. */
+  /** What the tour needs beyond a database: its projection. */
+  public static DocumentStoreBuilder configure(DocumentStoreBuilder builder) {
+    return builder.projection("order-summaries", ProjectionLifecycle.INLINE, new OrderSummaries());
+  }
+
+  /** The tour, on a store {@link #configure configured} for it; the samples' tests run it too. */
   public static void run(DocumentStore store, PrintStream out) {
     out.println("Store started in schema \"" + store.schemaName() + "\" with documents "
         + store.documentTypes().stream().map(Class::getSimpleName).sorted().toList()
@@ -78,9 +89,18 @@ public final class Quickstart {
 
     EventStore events = store.events();
     UUID orderId = UUID.randomUUID();
-    AppendResult placed = events.append(orderId, ExpectedVersion.noStream(),
+    Trace.enable();
+    String traceId = "trace-" + orderId;
+    Trace.record(traceId, "POST /orders", "HTTP", "customer " + ada.name());
+    Trace.record(traceId, "PlaceOrder", "OrderService", "order " + orderId);
+    AppendOptions traced = AppendOptions.builder().correlationId(traceId).build();
+    AppendResult placed = events.append(orderId, ExpectedVersion.noStream(), traced,
         new OrderPlaced(orderId, ada.id(), new BigDecimal("99.90")));
-    events.append(orderId, ExpectedVersion.exactly(placed.version()), new OrderShipped(orderId, "DHL"));
+    events.append(orderId, ExpectedVersion.exactly(placed.version()), traced, new OrderShipped(orderId, "DHL"));
+    OrderSummary summary = store.querySession().load(OrderSummary.class, orderId).orElseThrow();
+    out.println("Order summary (inline projection): total " + summary.total() + ", shipped by " + summary.carrier());
+    out.println("Trace of the order, as a Mermaid diagram:\n" + Trace.mermaid(traceId));
+    Trace.disable();
     out.println("Order stream: " + events.readStream(orderId).stream()
         .map(e -> "v" + e.version() + " " + e.type()).toList());
     try {

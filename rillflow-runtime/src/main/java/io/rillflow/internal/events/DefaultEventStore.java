@@ -10,6 +10,7 @@ import io.rillflow.ExpectedVersion;
 import io.rillflow.RillflowException;
 import io.rillflow.StreamState;
 import io.rillflow.UnknownEventTypes;
+import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,9 +26,17 @@ public final class DefaultEventStore implements EventStore {
   private final StreamAppender appender;
   private final EventReads reads;
   private final StreamRows streams;
+  /** Inline projections; {@code null} when there are none, so appends stay one autocommit statement. */
+  private final AppendHook hook;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
+    this(dataSource, schema, catalog, mapper, unknownTypes, null);
+  }
+
+  public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
+      UnknownEventTypes unknownTypes, AppendHook hook) {
+    this.hook = hook;
     EventSql sql = new EventSql(schema);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
@@ -38,18 +47,51 @@ public final class DefaultEventStore implements EventStore {
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(types, appender);
+    return new SessionAppends(types, appender, hook == null ? null : this::runHook);
+  }
+
+  /** A queue of appends that inline projections do not see: for the sessions projections write through. */
+  public SessionAppends unprojectedSessionAppends() {
+    return new SessionAppends(types, appender, null);
+  }
+
+  private void runHook(Connection connection) throws SQLException {
+    hook.appended(connection, reads.readOwnTransaction(connection));
+  }
+
+  /** The event at a global position, or {@code null}. */
+  public EventEnvelope<?> readAt(long position) {
+    return reads.readAt(position);
+  }
+
+  /** The highest global position stored, 0 when there is no event. */
+  public long head() {
+    return reads.head();
   }
 
   @Override
   public AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
+    return write(request);
+  }
+
+  private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
+      if (hook != null) {
+        return Transaction.run(connection, c -> {
+          AppendResult result = appender.append(c, request);
+          AppendTrace.record(request, result);
+          runHook(c);
+          return result;
+        });
+      }
       // One statement: with autocommit it is its own transaction, in one round trip.
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true);
       }
-      return appender.append(connection, request);
+      AppendResult result = appender.append(connection, request);
+      AppendTrace.record(request, result);
+      return result;
     } catch (SQLException e) {
       throw new RillflowException("Cannot append to stream " + request.streamKey() + "; nothing was written: "
           + e.getMessage(), e);

@@ -77,6 +77,45 @@ final class EventReads {
         envelopes::read, "events after " + after);
   }
 
+  /** The events the connection's transaction has written, in order: what inline projections apply. */
+  List<EventEnvelope<?>> readOwnTransaction(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql.readOwnTransaction)) {
+      return read(statement);
+    }
+  }
+
+  /** The event at a global position, or {@code null} when there is none (or its type is skipped). */
+  EventEnvelope<?> readAt(long position) {
+    List<EventEnvelope<?>> found = list(sql.readAt, "the event at position " + position,
+        statement -> statement.setLong(1, position));
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** The highest global position stored, 0 when there is no event. */
+  long head() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql.head);
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read the newest event position: " + e.getMessage(), e);
+    }
+  }
+
+  private List<EventEnvelope<?>> read(PreparedStatement statement) throws SQLException {
+    List<EventEnvelope<?>> read = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        EventEnvelope<?> envelope = envelopes.read(rows);
+        if (envelope != null) {
+          read.add(envelope);
+        }
+      }
+    }
+    return read;
+  }
+
   private static void bindCheckpoint(PreparedStatement statement, Checkpoint after) throws SQLException {
     statement.setLong(1, after.transactionId());
     statement.setLong(2, after.position());
@@ -89,16 +128,7 @@ final class EventReads {
   private List<EventEnvelope<?>> list(Connection connection, String query, JdbcCursor.Binder binder) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(query)) {
       binder.bind(statement);
-      List<EventEnvelope<?>> read = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          EventEnvelope<?> envelope = envelopes.read(rows);
-          if (envelope != null) {
-            read.add(envelope);
-          }
-        }
-      }
-      return read;
+      return read(statement);
     }
   }
 }

@@ -40,6 +40,9 @@ final class EventSql {
   final String scanStream;
   final String readAll;
   final String scanAll;
+  final String readOwnTransaction;
+  final String readAt;
+  final String head;
   final String streamState;
   final String streamsOfType;
   final String archiveStream;
@@ -67,6 +70,10 @@ final class EventSql {
         + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";
     readAll = global + " LIMIT ?";
     scanAll = global;
+    readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE tx_id = pg_current_xact_id() AND NOT archived ORDER BY seq_id";
+    readAt = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE seq_id = ?";
+    head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
     streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_id = ?";
     streamsOfType = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_type = ? ORDER BY stream_id";
     archiveStream = "UPDATE " + streams + " SET archived = true, updated_at = now() WHERE stream_id = ? AND NOT archived";

@@ -18,6 +18,14 @@ public final class SessionAppends implements SessionEvents {
   private final EventTypes types;
   private final StreamAppender appender;
   private final List<Queued> queued = new ArrayList<>();
+  /** Runs the inline projections on the unit of work's connection; {@code null} when there are none. */
+  private final Projector projector;
+
+  /** What runs the inline projections over the transaction's own events. */
+  @FunctionalInterface
+  interface Projector {
+    void project(Connection connection) throws SQLException;
+  }
 
   /**
    * Work that runs right after one append, on the unit of work's connection, before the commit: an
@@ -30,9 +38,10 @@ public final class SessionAppends implements SessionEvents {
 
   private record Queued(AppendRequest request, AfterAppend after) {}
 
-  SessionAppends(EventTypes types, StreamAppender appender) {
+  SessionAppends(EventTypes types, StreamAppender appender, Projector projector) {
     this.types = types;
     this.appender = appender;
+    this.projector = projector;
   }
 
   @Override
@@ -67,6 +76,7 @@ public final class SessionAppends implements SessionEvents {
       AppendRequest request = append.request();
       try {
         AppendResult result = appender.append(connection, request);
+        AppendTrace.record(request, result);
         if (append.after() != null) {
           append.after().run(connection, result);
         }
@@ -74,6 +84,16 @@ public final class SessionAppends implements SessionEvents {
         throw new RillflowException("saveChanges() failed at the append to stream " + request.streamKey()
             + "; nothing was written: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Applies the inline projections to what {@link #writeTo(Connection)} wrote, on the same
+   * connection, before the unit of work commits. Nothing when nothing was appended.
+   */
+  public void project(Connection connection) throws SQLException {
+    if (projector != null && !queued.isEmpty()) {
+      projector.project(connection);
     }
   }
 

@@ -50,6 +50,8 @@ final class ChangeWriter {
           execute(c, sql, writes.subList(start, end));
           start = end;
         }
+        // Last, so inline projections see the documents this unit of work wrote.
+        appends.project(c);
         return null;
       });
     } catch (BatchUpdateException e) {

@@ -1,0 +1,44 @@
+package io.rillflow;
+
+/**
+ * Turns events into a read model. Registered by name on the
+ * {@link DocumentStoreBuilder#projection(String, ProjectionLifecycle, Projection) store builder},
+ * either {@link ProjectionLifecycle#INLINE inline} (applied inside the transaction that appends the
+ * events) or {@link ProjectionLifecycle#ASYNC async} (applied by the
+ * {@link ProjectionDaemon daemon}, in global order, with the read model and the checkpoint committed
+ * in one transaction).
+ *
+ * <pre>{@code
+ * final class OrderTotals implements Projection {
+ *   public void apply(EventEnvelope<?> event, ProjectionContext context) {
+ *     if (event.data() instanceof OrderPlaced placed) {
+ *       context.session().store(new OrderTotal(placed.orderId(), placed.total()));
+ *     }
+ *   }
+ *   public void clear(ProjectionContext context) throws Exception {
+ *     try (var s = context.connection().createStatement()) { s.execute("DELETE FROM doc_order_total"); }
+ *   }
+ * }
+ * DocumentStore store = DocumentStore.builder()...
+ *     .projection("order-totals", ProjectionLifecycle.ASYNC, new OrderTotals())
+ *     .build();
+ * }</pre>
+ *
+ * <p>Write the read model only through the {@link ProjectionContext}: its session and connection are
+ * the transaction that also moves the projection's checkpoint, so a crash leaves both or neither.
+ * An implementation is called from one thread at a time per store.
+ */
+public interface Projection {
+
+  /**
+   * Applies one event. An exception rolls back this event's work only; the daemon retries it with
+   * backoff and, after the last try, moves it to the dead letters and goes on.
+   */
+  void apply(EventEnvelope<?> event, ProjectionContext context) throws Exception;
+
+  /**
+   * Deletes the read model, before {@link ProjectionDaemon#rebuild(String)} replays every event.
+   * Runs in the rebuild's transaction. Default: nothing to delete.
+   */
+  default void clear(ProjectionContext context) throws Exception {}
+}

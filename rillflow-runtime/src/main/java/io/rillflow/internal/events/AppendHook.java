@@ -1,0 +1,17 @@
+package io.rillflow.internal.events;
+
+import io.rillflow.EventEnvelope;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Work that joins the transaction of every append: inline projections. Called after the appends
+ * (and, in {@code saveChanges()}, the document writes) and before the commit; an exception rolls
+ * the whole transaction back.
+ */
+public interface AppendHook {
+
+  /** Applies the events the transaction wrote, on its connection. */
+  void appended(Connection connection, List<EventEnvelope<?>> events) throws SQLException;
+}

@@ -1,0 +1,16 @@
+package io.rillflow.internal.projections;
+
+import io.rillflow.EventEnvelope;
+import io.rillflow.Trace;
+
+/** A projection's {@link Trace} breadcrumb, under the event's correlation id. */
+final class ApplyTrace {
+  private ApplyTrace() {}
+
+  static void record(String projection, EventEnvelope<?> event) {
+    if (Trace.isEnabled() && event.metadata().correlationId() != null) {
+      Trace.record(event.metadata().correlationId(), "apply", "Projection " + projection,
+          event.type() + " at position " + event.position());
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package io.rillflow.internal.projections;
+
+import io.rillflow.Checkpoint;
+import io.rillflow.ProjectionDaemon;
+import io.rillflow.ProjectionLifecycle;
+import io.rillflow.ProjectionOptions;
+import io.rillflow.ProjectionStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's daemon: one background thread that drives every {@link ProjectionRunner} in turn and
+ * sleeps when none had work, until the poll interval passes or {@link EventWakeups} reports a
+ * commit. A second thread listens for the notifications.
+ */
+final class DefaultProjectionDaemon implements ProjectionDaemon {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultProjectionDaemon.class);
+
+  /** How long the listener waits for a notification before it checks whether to stop. */
+  private static final long LISTEN_WAIT_MILLIS = 500;
+  /** The first quick re-poll after a notification found nothing readable. */
+  private static final long QUICK_FIRST_MILLIS = 10;
+
+  private final List<RegisteredProjection> all;
+  private final Map<String, RegisteredProjection> asyncByName = new LinkedHashMap<>();
+  private final Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
+  private final ProjectionAdmin admin;
+  private final StatusReader statusReader;
+  private final ProjectionOptions options;
+  private final String owner;
+  private final DataSource dataSource;
+  private final String schema;
+  private final Object wakeLock = new Object();
+  private boolean woken;
+  private volatile boolean running;
+  private Thread worker;
+  private Thread listenerThread;
+  private EventWakeups wakeups;
+
+  DefaultProjectionDaemon(List<RegisteredProjection> all, Map<String, ProjectionRunner> runners, ProjectionAdmin admin,
+      StatusReader statusReader, ProjectionOptions options, DataSource dataSource, String schema) {
+    this.all = all;
+    for (RegisteredProjection projection : all) {
+      if (projection.lifecycle() == ProjectionLifecycle.ASYNC) {
+        asyncByName.put(projection.name(), projection);
+      }
+    }
+    this.runners.putAll(runners);
+    this.admin = admin;
+    this.statusReader = statusReader;
+    this.options = options;
+    this.owner = options.nodeId();
+    this.dataSource = dataSource;
+    this.schema = schema;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    wakeups = new EventWakeups(dataSource, schema, this::wake, 
+        (int) Math.min(Math.max(options.pollInterval().toMillis(), 50), LISTEN_WAIT_MILLIS));
+    listenerThread = new Thread(wakeups, "rillflow-projections-listen-" + schema);
+    listenerThread.setDaemon(true);
+    listenerThread.start();
+    worker = new Thread(this::loop, "rillflow-projections-" + schema);
+    worker.setDaemon(true);
+    worker.start();
+    LOG.info("Projection daemon {} started for {} async projection(s) in schema {}", owner, runners.size(), schema);
+  }
+
+  @Override
+  public void stop() {
+    Thread stopping;
+    Thread listening;
+    synchronized (this) {
+      if (!running) {
+        runners.values().forEach(ProjectionRunner::release);
+        return;
+      }
+      running = false;
+      stopping = worker;
+      listening = listenerThread;
+      wakeups.stop();
+    }
+    wake();
+    join(stopping);
+    join(listening);
+    runners.values().forEach(ProjectionRunner::release);
+    LOG.info("Projection daemon {} stopped", owner);
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void loop() {
+    long nextRequeueCheck = System.nanoTime();
+    long full = Math.min(options.pollInterval().toMillis(), options.leaseDuration().toMillis() / 3);
+    // After a notification the events may not be readable yet: a transaction anywhere on the server
+    // that took its id earlier still holds the safe point. Poll again soon, backing off to the full wait.
+    long quick = 0;
+    while (running) {
+      boolean worked = false;
+      long now = System.nanoTime();
+      boolean checkRequeued = now - nextRequeueCheck >= 0;
+      if (checkRequeued) {
+        nextRequeueCheck = now + options.pollInterval().toNanos();
+      }
+      for (ProjectionRunner runner : runners.values()) {
+        if (!running) {
+          break;
+        }
+        try {
+          worked |= runner.tick(System.nanoTime(), checkRequeued);
+        } catch (RuntimeException e) {
+          LOG.error("Projection {}: batch failed, retrying after the poll interval", runner.name(), e);
+        }
+      }
+      if (worked) {
+        quick = 0;
+        continue;
+      }
+      // Not longer than a third of the lease: renewals and takeovers are due that often.
+      if (await(quick > 0 ? Math.min(quick, full) : full)) {
+        quick = QUICK_FIRST_MILLIS;
+      } else if (quick > 0) {
+        quick = quick * 2 >= full ? 0 : quick * 2;
+      }
+    }
+  }
+
+  private void wake() {
+    synchronized (wakeLock) {
+      woken = true;
+      wakeLock.notifyAll();
+    }
+  }
+
+  /** Waits until woken or {@code millis} pass; whether it was woken. */
+  private boolean await(long millis) {
+    synchronized (wakeLock) {
+      long deadline = System.currentTimeMillis() + millis;
+      while (!woken && running) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          wakeLock.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      boolean wasWoken = woken;
+      woken = false;
+      return wasWoken;
+    }
+  }
+
+  @Override
+  public long runUntilIdle() {
+    long applied = 0;
+    while (true) {
+      long round = 0;
+      for (ProjectionRunner runner : runners.values()) {
+        round += runner.drain();
+      }
+      applied += round;
+      if (round == 0) {
+        return applied;
+      }
+    }
+  }
+
+  @Override
+  public void rebuild(String projection) {
+    admin.rebuild(async(projection));
+    wake();
+  }
+
+  @Override
+  public void reset(String projection, Checkpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    admin.reset(async(projection).name(), checkpoint);
+    wake();
+  }
+
+  @Override
+  public void pause(String projection) {
+    admin.pause(async(projection).name());
+  }
+
+  @Override
+  public void resume(String projection) {
+    admin.resume(async(projection).name());
+    wake();
+  }
+
+  @Override
+  public List<ProjectionStatus> status() {
+    return statusReader.read(all, owner, name -> {
+      ProjectionRunner runner = runners.get(name);
+      return runner != null && runner.owned();
+    });
+  }
+
+  private RegisteredProjection async(String name) {
+    RegisteredProjection projection = asyncByName.get(Objects.requireNonNull(name, "projection"));
+    if (projection == null) {
+      throw new IllegalArgumentException("No async projection is named \"" + name + "\"; async projections: "
+          + asyncByName.keySet());
+    }
+    return projection;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

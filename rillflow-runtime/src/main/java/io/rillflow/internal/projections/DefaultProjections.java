@@ -1,0 +1,73 @@
+package io.rillflow.internal.projections;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rillflow.DeadLetter;
+import io.rillflow.ProjectionDaemon;
+import io.rillflow.ProjectionLifecycle;
+import io.rillflow.ProjectionOptions;
+import io.rillflow.Projections;
+import io.rillflow.internal.events.DefaultEventStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** {@link io.rillflow.DocumentStore#projections()}: builds the daemon and its runners once, when the store starts. */
+public final class DefaultProjections implements Projections {
+  private final List<RegisteredProjection> registered;
+  private final DefaultProjectionDaemon daemon;
+  private final DeadLetterRows deadLetters;
+
+  public DefaultProjections(List<RegisteredProjection> registered, DataSource dataSource, String schema,
+      DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters) {
+    this.registered = List.copyOf(registered);
+    ProjectionSql sql = new ProjectionSql(schema);
+    this.deadLetters = new DeadLetterRows(dataSource, sql);
+    LeaseRows leases = new LeaseRows(dataSource, sql, options.nodeId(), options.leaseDuration().toMillis());
+    Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
+    for (RegisteredProjection projection : registered) {
+      if (projection.lifecycle() == ProjectionLifecycle.ASYNC) {
+        runners.put(projection.name(), new ProjectionRunner(projection, events, dataSource, leases, deadLetters,
+            sessions, options, new ProjectionMetrics(meters, projection.name())));
+      }
+    }
+    this.daemon = new DefaultProjectionDaemon(this.registered, runners,
+        new ProjectionAdmin(dataSource, sql, deadLetters, sessions), new StatusReader(dataSource, sql), options,
+        dataSource, schema);
+  }
+
+  /** The inline ones, for the append hook. */
+  public static List<RegisteredProjection> inline(List<RegisteredProjection> registered) {
+    return registered.stream().filter(p -> p.lifecycle() == ProjectionLifecycle.INLINE).toList();
+  }
+
+  @Override
+  public ProjectionDaemon daemon() {
+    return daemon;
+  }
+
+  @Override
+  public List<String> names() {
+    return registered.stream().map(RegisteredProjection::name).toList();
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(String projection) {
+    return deadLetters.list(projection);
+  }
+
+  @Override
+  public boolean requeue(long deadLetterId) {
+    return deadLetters.requeue(deadLetterId);
+  }
+
+  @Override
+  public boolean delete(long deadLetterId) {
+    return deadLetters.delete(deadLetterId);
+  }
+
+  /** Stops the daemon: the store is closing. */
+  public void close() {
+    daemon.stop();
+  }
+}

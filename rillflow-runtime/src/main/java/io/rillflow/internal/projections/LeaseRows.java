@@ -1,0 +1,106 @@
+package io.rillflow.internal.projections;
+
+import io.rillflow.Checkpoint;
+import io.rillflow.RillflowException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** The lease and checkpoint statements on {@code rf_projections}; see {@link ProjectionSql} for the protocol. */
+final class LeaseRows {
+  private final DataSource dataSource;
+  private final ProjectionSql sql;
+  private final String owner;
+  private final long leaseMillis;
+
+  LeaseRows(DataSource dataSource, ProjectionSql sql, String owner, long leaseMillis) {
+    this.dataSource = dataSource;
+    this.sql = sql;
+    this.owner = owner;
+    this.leaseMillis = leaseMillis;
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  /** Takes the projection when nobody holds it (or the lease ended) and it is not paused; else {@code null}. */
+  Lease acquire(String projection) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql.acquire)) {
+      statement.setString(1, projection);
+      statement.setString(2, owner);
+      statement.setLong(3, leaseMillis);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? new Lease(row.getLong(1), new Checkpoint(row.getLong(2), row.getLong(3))) : null;
+      }
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot acquire projection " + projection + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Extends the lease; {@code false} when it was lost. */
+  boolean renew(String projection, long epoch) {
+    return update(sql.renew, projection, epoch, true);
+  }
+
+  /** Gives the projection up, so another node can take it at once. */
+  void release(String projection, long epoch) {
+    update(sql.release, projection, epoch, false);
+  }
+
+  /**
+   * In the caller's transaction: moves the checkpoint and extends the lease, if the epoch is still
+   * this node's; locks the row until the transaction ends.
+   *
+   * @throws LeaseLostException when it is not
+   */
+  void checkpoint(Connection connection, String projection, long epoch, Checkpoint checkpoint) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql.checkpoint)) {
+      statement.setLong(1, checkpoint.transactionId());
+      statement.setLong(2, checkpoint.position());
+      statement.setLong(3, leaseMillis);
+      statement.setString(4, projection);
+      statement.setString(5, owner);
+      statement.setLong(6, epoch);
+      if (statement.executeUpdate() == 0) {
+        throw new LeaseLostException(projection, epoch);
+      }
+    }
+  }
+
+  /**
+   * In the caller's transaction: checks (and locks) the row without moving the checkpoint.
+   *
+   * @throws LeaseLostException when the epoch is no longer this node's
+   */
+  void fence(Connection connection, String projection, long epoch) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql.fence)) {
+      statement.setLong(1, leaseMillis);
+      statement.setString(2, projection);
+      statement.setString(3, owner);
+      statement.setLong(4, epoch);
+      if (statement.executeUpdate() == 0) {
+        throw new LeaseLostException(projection, epoch);
+      }
+    }
+  }
+
+  private boolean update(String statementSql, String projection, long epoch, boolean withLease) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(statementSql)) {
+      int i = 1;
+      if (withLease) {
+        statement.setLong(i++, leaseMillis);
+      }
+      statement.setString(i++, projection);
+      statement.setString(i++, owner);
+      statement.setLong(i, epoch);
+      return statement.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot update the lease on projection " + projection + ": " + e.getMessage(), e);
+    }
+  }
+}

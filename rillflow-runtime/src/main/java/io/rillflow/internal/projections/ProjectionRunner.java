@@ -1,0 +1,367 @@
+package io.rillflow.internal.projections;
+
+import io.rillflow.Checkpoint;
+import io.rillflow.EventEnvelope;
+import io.rillflow.ProjectionOptions;
+import io.rillflow.internal.events.DefaultEventStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one async projection on this node: holds its lease, reads the next batch in global order
+ * below the safe point, applies it and commits the read model with the checkpoint, and deals with
+ * failing events. Every public step is synchronized: the daemon's thread and a caller of
+ * {@code runUntilIdle()} may both drive it.
+ *
+ * <p><b>A batch</b> is one transaction: the checkpoint write first (it checks the epoch and locks the
+ * row, see {@link ProjectionSql}), then every event, then the session's writes, then commit. When an
+ * event throws, the transaction is rolled back whole; the events before it are applied again in a
+ * transaction of their own, and the failing one is tried again after a backoff (the next read
+ * starts at it), or, after the last try, written to the dead letters with the checkpoint past it.
+ * When the session's writes fail, no event can be blamed, so the batch is applied one event at a
+ * time. Tries are counted in memory: a node that takes over starts counting again.
+ */
+final class ProjectionRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
+
+  private final RegisteredProjection registered;
+  private final String name;
+  private final DefaultEventStore events;
+  private final DataSource dataSource;
+  private final LeaseRows leases;
+  private final DeadLetterRows deadLetters;
+  private final SessionOpener sessions;
+  private final ProjectionOptions options;
+  private final ProjectionMetrics metrics;
+
+  private Lease lease;
+  private Checkpoint checkpoint = Checkpoint.START;
+  /** System.nanoTime() values; NONE when not set (nanoTime may be negative, so 0 will not do). */
+  private static final long NONE = Long.MIN_VALUE;
+  private long renewAt;
+  private long nextAcquireAt = NONE;
+  private long retryAt = NONE;
+  private long failingPosition = -1;
+  private int failingAttempts;
+
+  ProjectionRunner(RegisteredProjection registered, DefaultEventStore events, DataSource dataSource, LeaseRows leases,
+      DeadLetterRows deadLetters, SessionOpener sessions, ProjectionOptions options, ProjectionMetrics metrics) {
+    this.registered = registered;
+    this.name = registered.name();
+    this.events = events;
+    this.dataSource = dataSource;
+    this.leases = leases;
+    this.deadLetters = deadLetters;
+    this.sessions = sessions;
+    this.options = options;
+    this.metrics = metrics;
+  }
+
+  String name() {
+    return name;
+  }
+
+  synchronized boolean owned() {
+    return lease != null;
+  }
+
+  /**
+   * One step of the background loop: take or renew the lease when due, then apply one batch unless
+   * waiting out a backoff.
+   *
+   * @return whether it applied or gave up on anything (so there may be more to do at once)
+   */
+  synchronized boolean tick(long now, boolean checkRequeued) {
+    if (lease == null) {
+      if ((nextAcquireAt != NONE && now - nextAcquireAt < 0) || !tryAcquire(now)) {
+        return false;
+      }
+    } else if (now - renewAt >= 0 && !renew(now)) {
+      return false;
+    }
+    if (retryAt != NONE && now - retryAt < 0) {
+      return false;
+    }
+    try {
+      long done = checkRequeued ? applyRequeued() : 0;
+      return step() > 0 || done > 0;
+    } catch (LeaseLostException e) {
+      lost();
+      return false;
+    }
+  }
+
+  /**
+   * Applies everything below the safe point, on the calling thread, waiting out backoffs; takes the
+   * lease first (again, once, if an admin action or a takeover fenced it off meanwhile).
+   *
+   * @return how many events were applied
+   */
+  synchronized long drain() {
+    long applied = 0;
+    for (int tries = 0; tries < 2; tries++) {
+      // A renewal checks the epoch: a node whose checkpoint is at the head would otherwise not see
+      // that a reset or rebuild fenced it off until it next had events to write.
+      if (lease != null && !renew(System.nanoTime())) {
+        continue;
+      }
+      if (lease == null && !tryAcquire(System.nanoTime())) {
+        return applied;
+      }
+      try {
+        applyRequeued();
+        while (true) {
+          long wait = retryAt == NONE ? 0 : retryAt - System.nanoTime();
+          if (wait > 0) {
+            sleep(wait);
+          }
+          long stepped = step();
+          applied += Math.max(stepped, 0);
+          if (stepped == 0) {
+            return applied;
+          }
+        }
+      } catch (LeaseLostException e) {
+        lost();
+      }
+    }
+    return applied;
+  }
+
+  /** Gives the lease up (graceful stop). */
+  synchronized void release() {
+    if (lease != null) {
+      try {
+        leases.release(name, lease.epoch());
+      } catch (RuntimeException e) {
+        LOG.warn("Could not release projection {}; it will be taken over when its lease ends", name, e);
+      }
+      lease = null;
+    }
+    nextAcquireAt = NONE;
+  }
+
+  private boolean tryAcquire(long now) {
+    nextAcquireAt = now + Math.min(options.pollInterval().toNanos(), options.leaseDuration().toNanos() / 3);
+    Lease acquired = leases.acquire(name);
+    if (acquired == null) {
+      return false;
+    }
+    lease = acquired;
+    checkpoint = acquired.checkpoint();
+    renewAt = now + options.leaseDuration().toNanos() / 3;
+    failingPosition = -1;
+    retryAt = NONE;
+    LOG.info("Projection {}: acquired by {} at epoch {}, from {}", name, leases.owner(), acquired.epoch(), checkpoint);
+    return true;
+  }
+
+  private boolean renew(long now) {
+    if (leases.renew(name, lease.epoch())) {
+      renewAt = now + options.leaseDuration().toNanos() / 3;
+      return true;
+    }
+    lost();
+    return false;
+  }
+
+  private void lost() {
+    if (lease != null) {
+      LOG.info("Projection {}: lease at epoch {} lost by {}", name, lease.epoch(), leases.owner());
+    }
+    lease = null;
+    nextAcquireAt = NONE;
+  }
+
+  /**
+   * Reads and applies one batch.
+   *
+   * @return the events applied or given up on; 0 when there was nothing to read; -1 when it stopped
+   *     to wait out a backoff
+   */
+  private long step() {
+    long start = System.nanoTime();
+    List<EventEnvelope<?>> batch = events.readAll(checkpoint, options.batchSize());
+    if (batch.isEmpty()) {
+      metrics.lag.set(0);
+      return 0;
+    }
+    long before = handled;
+    boolean complete = apply(batch);
+    metrics.batches.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    metrics.lag.set(batch.size() < options.batchSize() ? 0 : Math.max(0, events.head() - checkpoint.position()));
+    long done = handled - before;
+    return complete || done > 0 ? Math.max(done, 1) : -1;
+  }
+
+  /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
+  private long handled;
+
+  /** Applies the events in order; {@code false} when it stopped at a failing event to back off. */
+  private boolean apply(List<EventEnvelope<?>> batch) {
+    Failure failure = transaction(batch);
+    if (failure == null) {
+      checkpoint = batch.get(batch.size() - 1).checkpoint();
+      handled += batch.size();
+      metrics.applied.increment(batch.size());
+      failingPosition = -1;
+      return true;
+    }
+    if (failure.index < 0) {
+      if (batch.size() == 1) {
+        return failed(batch.get(0), failure.error);
+      }
+      for (EventEnvelope<?> event : batch) {
+        if (!apply(List.of(event))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (failure.index > 0 && !apply(batch.subList(0, failure.index))) {
+      return false;
+    }
+    if (!failed(batch.get(failure.index), failure.error)) {
+      return false;
+    }
+    return failure.index + 1 >= batch.size() || apply(batch.subList(failure.index + 1, batch.size()));
+  }
+
+  /** Which event failed ({@code -1}: the session's writes), and why. */
+  private record Failure(int index, Exception error) {}
+
+  /** One transaction: checkpoint (fenced), events, session writes; commits, or rolls back and says what failed. */
+  private Failure transaction(List<EventEnvelope<?>> batch) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        leases.checkpoint(connection, name, lease.epoch(), batch.get(batch.size() - 1).checkpoint());
+        TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
+        for (int i = 0; i < batch.size(); i++) {
+          try {
+            registered.projection().apply(batch.get(i), context);
+            ApplyTrace.record(name, batch.get(i));
+          } catch (Exception e) {
+            connection.rollback();
+            return new Failure(i, e);
+          }
+        }
+        try {
+          context.flush();
+        } catch (RuntimeException e) {
+          connection.rollback();
+          return new Failure(-1, e);
+        }
+        connection.commit();
+        return null;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new io.rillflow.RillflowException("Projection " + name + " could not apply a batch: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts a failed try; after the last one dead-letters the event. {@code true} when it was dead-lettered. */
+  private boolean failed(EventEnvelope<?> event, Exception error) {
+    if (failingPosition != event.position()) {
+      failingPosition = event.position();
+      failingAttempts = 0;
+    }
+    failingAttempts++;
+    metrics.failures.increment();
+    if (failingAttempts < options.maxAttempts()) {
+      long backoff = options.retryBackoff().toNanos() << Math.min(failingAttempts - 1, 20);
+      retryAt = System.nanoTime() + backoff;
+      LOG.warn("Projection {}: try {} of {} failed on {} at position {}; retrying in {} ms", name, failingAttempts,
+          options.maxAttempts(), event.type(), event.position(), backoff / 1_000_000, error);
+      return false;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        leases.checkpoint(connection, name, lease.epoch(), event.checkpoint());
+        deadLetters.insert(connection, name, event, failingAttempts, error);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new io.rillflow.RillflowException("Projection " + name + " could not write a dead letter: " + e.getMessage(), e);
+    }
+    LOG.error("Projection {}: gave up on {} at position {} of stream {} after {} tries; it is in the dead letters",
+        name, event.type(), event.position(), event.streamId(), failingAttempts, error);
+    checkpoint = event.checkpoint();
+    handled++;
+    metrics.deadLetters.increment();
+    failingPosition = -1;
+    retryAt = NONE;
+    return true;
+  }
+
+  /** Applies the requeued dead letters, each in its own fenced transaction; deletes those that now succeed. */
+  private long applyRequeued() {
+    long done = 0;
+    for (DeadLetterRows.Requeued letter : deadLetters.requeued(name)) {
+      EventEnvelope<?> event = events.readAt(letter.position());
+      Exception error = null;
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        try {
+          leases.fence(connection, name, lease.epoch());
+          if (event != null) {
+            TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
+            try {
+              registered.projection().apply(event, context);
+              context.flush();
+            } catch (Exception e) {
+              error = e;
+            }
+          }
+          if (error == null) {
+            deadLetters.delete(connection, letter.id());
+            connection.commit();
+            done++;
+            metrics.applied.increment();
+          } else {
+            connection.rollback();
+          }
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        throw new io.rillflow.RillflowException("Projection " + name + " could not apply dead letter " + letter.id()
+            + ": " + e.getMessage(), e);
+      }
+      if (error != null) {
+        metrics.failures.increment();
+        LOG.warn("Projection {}: requeued dead letter {} (position {}) failed again", name, letter.id(),
+            letter.position(), error);
+        deadLetters.requeueFailed(letter.id(), error);
+      }
+    }
+    return done;
+  }
+
+  private static void sleep(long nanos) {
+    try {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.rillflow.RillflowException("Interrupted while waiting to retry a projection", e);
+    }
+  }
+}

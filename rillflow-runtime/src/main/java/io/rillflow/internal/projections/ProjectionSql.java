@@ -1,0 +1,87 @@
+package io.rillflow.internal.projections;
+
+import io.rillflow.internal.sql.Identifiers;
+
+/**
+ * Every statement of the projections, qualified for one store's schema and built once when the
+ * store starts.
+ *
+ * <p><b>Lease protocol.</b> A projection's row in {@code rf_projections} holds its checkpoint
+ * ({@code tx_id}, {@code position}), its holder ({@code owner}, {@code lease_until}) and an
+ * {@code epoch}, the fencing token. {@link #acquire} takes a row that nobody holds or whose lease
+ * ended, and raises the epoch in the same statement; {@link #checkpoint} moves the checkpoint only
+ * where the epoch (and owner) are still the caller's, in the batch's transaction, as its first
+ * statement: the row lock it takes makes a concurrent takeover wait for the batch, and a batch that
+ * starts after a takeover updates nothing, so it rolls back its read model. Pause, reset and rebuild
+ * also raise the epoch and clear the owner, which fences whoever held the row. Times are the
+ * database's ({@code clock_timestamp()}), never a node's clock.
+ */
+final class ProjectionSql {
+  private static final String LEASE_END = "clock_timestamp() + CAST(? AS bigint) * interval '1 millisecond'";
+
+  final String acquire;
+  final String renew;
+  final String release;
+  final String checkpoint;
+  final String fence;
+  final String pause;
+  final String resume;
+  final String reset;
+  final String rows;
+  final String deadLetterCounts;
+  final String lag;
+  final String head;
+  final String oldestWriter;
+  final String insertDeadLetter;
+  final String deadLetters;
+  final String requeue;
+  final String deleteDeadLetter;
+  final String deleteDeadLetters;
+  final String requeued;
+  final String requeueFailed;
+
+  ProjectionSql(String schema) {
+    String projections = Identifiers.quote(schema) + "." + Identifiers.quote("rf_projections");
+    String letters = Identifiers.quote(schema) + "." + Identifiers.quote("rf_dead_letters");
+    String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
+    acquire = "INSERT INTO " + projections + " AS p (name, owner, epoch, lease_until) VALUES (?, ?, 1, " + LEASE_END + ")"
+        + " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, epoch = p.epoch + 1,"
+        + " lease_until = excluded.lease_until, updated_at = now()"
+        + " WHERE p.status = 'running' AND (p.owner IS NULL OR p.lease_until IS NULL OR p.lease_until < clock_timestamp())"
+        + " RETURNING p.epoch, p.tx_id, p.position";
+    // An expired lease is not renewed: the holder must acquire it again (a new epoch) like anyone else.
+    renew = "UPDATE " + projections + " SET lease_until = " + LEASE_END
+        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running' AND lease_until > clock_timestamp()";
+    release = "UPDATE " + projections + " SET owner = NULL, lease_until = NULL, updated_at = now()"
+        + " WHERE name = ? AND owner = ? AND epoch = ?";
+    checkpoint = "UPDATE " + projections + " SET tx_id = ?, position = ?, lease_until = " + LEASE_END + ", updated_at = now()"
+        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
+    fence = "UPDATE " + projections + " SET lease_until = " + LEASE_END + ", updated_at = now()"
+        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
+    pause = "INSERT INTO " + projections + " AS p (name, status, epoch) VALUES (?, 'paused', 1)"
+        + " ON CONFLICT (name) DO UPDATE SET status = 'paused', owner = NULL, lease_until = NULL,"
+        + " epoch = p.epoch + 1, updated_at = now()";
+    resume = "UPDATE " + projections + " SET status = 'running', updated_at = now() WHERE name = ?";
+    reset = "INSERT INTO " + projections + " AS p (name, tx_id, position, epoch) VALUES (?, ?, ?, 1)"
+        + " ON CONFLICT (name) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, owner = NULL,"
+        + " lease_until = NULL, epoch = p.epoch + 1, updated_at = now()";
+    rows = "SELECT name, tx_id, position, status, owner, epoch, lease_until FROM " + projections;
+    deadLetterCounts = "SELECT projection, count(*) FROM " + letters + " GROUP BY projection";
+    lag = "SELECT count(*) FROM " + events
+        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?) AND NOT archived";
+    head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
+    oldestWriter = "SELECT pid, extract(epoch FROM clock_timestamp() - xact_start) FROM pg_stat_activity"
+        + " WHERE backend_xid IS NOT NULL AND datname = current_database() AND pid <> pg_backend_pid()"
+        + " AND xact_start < clock_timestamp() - interval '1 second' ORDER BY age(backend_xid) DESC LIMIT 1";
+    insertDeadLetter = "INSERT INTO " + letters
+        + " (projection, tx_id, seq_id, stream_id, version, type, attempts, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    deadLetters = "SELECT id, projection, tx_id, seq_id, stream_id, version, type, attempts, error, requeued, created_at"
+        + " FROM " + letters + " WHERE projection = ? ORDER BY tx_id, seq_id, id";
+    requeue = "UPDATE " + letters + " SET requeued = true WHERE id = ?";
+    deleteDeadLetter = "DELETE FROM " + letters + " WHERE id = ?";
+    deleteDeadLetters = "DELETE FROM " + letters + " WHERE projection = ?";
+    requeued = "SELECT id, seq_id, attempts FROM " + letters + " WHERE projection = ? AND requeued ORDER BY tx_id, seq_id, id";
+    requeueFailed = "UPDATE " + letters + " SET requeued = false, attempts = attempts + 1, error = ?,"
+        + " created_at = now() WHERE id = ?";
+  }
+}

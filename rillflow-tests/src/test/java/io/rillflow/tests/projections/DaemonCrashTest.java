@@ -1,0 +1,85 @@
+package io.rillflow.tests.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rillflow.DocumentStoreBuilder;
+import io.rillflow.ExpectedVersion;
+import io.rillflow.ProjectionLifecycle;
+import io.rillflow.ProjectionOptions;
+import io.rillflow.test.RillflowTestBase;
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A daemon in another JVM is killed ({@code kill -9}) in the middle of a batch; the daemon here
+ * takes over when the dead one's lease ends: the read model equals a fresh replay and no event was
+ * applied twice.
+ */
+class DaemonCrashTest extends RillflowTestBase {
+  private static final int EVENTS = 1_500;
+
+  @Override
+  protected void configure(DocumentStoreBuilder builder) {
+    builder.projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
+        .projectionOptions(ProjectionOptions.defaults().batchSize(100).leaseDuration(Duration.ofSeconds(1))
+            .nodeId("survivor"));
+  }
+
+  @BeforeEach
+  void tables() {
+    Ledger.createTables(store());
+  }
+
+  @AfterEach
+  void stopDaemon() {
+    store().projections().daemon().stop();
+  }
+
+  @Test
+  void aDaemonKilledMidBatchLeavesNothingAppliedTwiceAndTheSurvivorFinishes() throws Exception {
+    for (int from = 0; from < EVENTS; from += 100) {
+      List<Tick> ticks = new ArrayList<>();
+      for (int i = from; i < from + 100; i++) {
+        ticks.add(new Tick("k" + (i % 7), i));
+      }
+      store().events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.AppendOptions.NONE, ticks);
+    }
+    Ledger.awaitReadable(store(), EVENTS);
+
+    String url = System.getenv("RILLFLOW_TEST_DATABASE_URL");
+    if (url == null) {
+      try (var connection = store().dataSource().getConnection()) {
+        url = connection.getMetaData().getURL() + (connection.getMetaData().getURL().contains("?") ? "&" : "?")
+            + "user=" + connection.getMetaData().getUserName();
+      }
+    }
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    Process doomed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", CrashingDaemonMain.class.getName(), url, store().schemaName())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      Await.until("the other JVM applied a few batches", Duration.ofSeconds(60),
+          () -> Ledger.applied(store()) >= 300 || !doomed.isAlive());
+      assertThat(doomed.isAlive()).as("the other JVM runs").isTrue();
+    } finally {
+      doomed.destroyForcibly();
+      assertThat(doomed.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+    long appliedByTheDead = Ledger.applied(store());
+    assertThat(appliedByTheDead).isLessThan(EVENTS);
+
+    Await.until("the survivor took over and finished", Duration.ofSeconds(60), () -> {
+      store().projections().daemon().runUntilIdle();
+      return Ledger.applied(store()) == EVENTS;
+    });
+    assertThat(Ledger.timesApplied(store()).values()).as("nothing applied twice").containsOnly(1L);
+    assertThat(Ledger.totals(store())).isEqualTo(Ledger.replay(store()));
+    assertThat(store().projections().daemon().status().get(0).owner()).isEqualTo("survivor");
+  }
+}
