@@ -46,11 +46,11 @@ public class AggregateLoadBench extends DocumentBench {
     long version = 0;
     for (int from = 0; from < events; from += 100) {
       List<BenchItemAdded> batch = IntStream.range(from, Math.min(from + 100, events))
-          .mapToObj(i -> new BenchItemAdded("sku-" + i, 1)).toList();
+          .mapToObj(i -> item("sku-" + i)).toList();
       version = withSnapshots.append(STREAM, ExpectedVersion.exactly(version), batch).version();
     }
     for (int i = 0; i < TAIL; i++) {
-      version = withSnapshots.append(STREAM, ExpectedVersion.exactly(version), new BenchItemAdded("tail", 1)).version();
+      version = withSnapshots.append(STREAM, ExpectedVersion.exactly(version), item("tail")).version();
     }
     JsonMapper mapper = JsonMapper.builder().build();
     eventReader = mapper.readerFor(BenchItemAdded.class);
@@ -112,5 +112,11 @@ public class AggregateLoadBench extends DocumentBench {
       }
     }
     return items;
+  }
+
+  private static final java.util.UUID CART = java.util.UUID.nameUUIDFromBytes("aggregate-load".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  private static BenchItemAdded item(String sku) {
+    return new BenchItemAdded(CART, sku, "Item " + sku, 1, java.math.BigDecimal.ONE, java.time.Instant.EPOCH);
   }
 }

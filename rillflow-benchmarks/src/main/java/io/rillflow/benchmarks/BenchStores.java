@@ -12,17 +12,24 @@ public final class BenchStores {
 
   /**
    * Drops {@code schema} with everything in it, then builds a store there; the store creates the
-   * schema, Rillflow's tables and {@code doc_bench_customer} again.
+   * schema, Rillflow's tables and {@code doc_bench_customer} again (not the fifty tables of
+   * {@code StoreStartupBench}: see {@link BenchModules}).
    *
    * @param schema a plain lower-case name starting with {@code bench_}: the suite never touches
    *     anything else
    */
   public static DocumentStore open(String schema) throws SQLException {
+    checkName(schema);
+    execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+    return DocumentStore.builder().url(BenchDatabase.url()).schema(schema)
+        .discoverModules(false).module(BenchModules.withoutStartupTypes()).build();
+  }
+
+  /** Refuses a schema the suite does not own: it only ever touches {@code bench_<name>}. */
+  public static void checkName(String schema) {
     if (!schema.matches("bench_[a-z0-9_]+")) {
       throw new IllegalArgumentException("benchmark schemas are named bench_<name>, not " + schema);
     }
-    execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
-    return DocumentStore.builder().url(BenchDatabase.url()).schema(schema).build();
   }
 
   /** Runs one statement in auto-commit on a connection of its own. */

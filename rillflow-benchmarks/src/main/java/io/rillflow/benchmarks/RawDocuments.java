@@ -63,7 +63,7 @@ public final class RawDocuments {
    * Configured as Rillflow configures its store's mapper (fields, ISO-8601 dates), so both sides
    * read and write the same JSON and the JSON work is equal.
    */
-  private static ObjectMapper mapper() {
+  static ObjectMapper mapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * convention {@code Class.<operation>_<side>}, side {@code rillflow} or {@code raw}.
  *
  * @param benchmark the class's simple name and the operation, for example {@code LoadByIdBench.loadById}
- * @param side {@code rillflow}, {@code raw}, or the whole method name when it follows no convention
+ * @param side {@code rillflow}, {@code raw}, {@code axon}, or the whole method name when it follows no convention
  * @param params the {@code @Param} values, sorted by name
  * @param allocatedBytes bytes allocated per operation ({@code -prof gc}), or NaN without that profiler
  */

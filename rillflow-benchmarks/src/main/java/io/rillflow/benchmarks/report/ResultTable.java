@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Writes {@code RESULTS.md} from JMH's JSON: one row per operation, the Rillflow figure beside the
- * raw JDBC figure of the same run and their ratio.
+ * raw JDBC figure of the same run and their ratio, and, where the class has an {@code <operation>_axon}
+ * method, Axon's figure as a peer with Rillflow's time over Axon's.
  *
  * <pre>{@code
  * java -cp target/benchmarks.jar io.rillflow.benchmarks.report.ResultTable \
@@ -48,13 +49,14 @@ public final class ResultTable {
     md.append("Each row: the Rillflow API beside a raw JDBC + Jackson baseline doing the same database work ")
         .append("(same SQL, same transactions, same connection pool), measured in the same JMH run. ")
         .append("Scores are JMH's mean ± 99.9% confidence half-width.\n\n");
-    md.append("| benchmark | Rillflow | raw JDBC | units | ratio (Rillflow/raw) | Rillflow time / raw time "
-        + "| allocated per op, Rillflow / raw |\n");
-    md.append("|---|---:|---:|---|---:|---:|---:|\n");
+    md.append("| benchmark | Rillflow | raw JDBC | Axon | units | ratio (Rillflow/raw) | Rillflow time / raw time "
+        + "| Rillflow time / Axon time | allocated per op, Rillflow / raw | allocated per op, Axon (Rillflow/Axon) |\n");
+    md.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
     List<String> unpaired = new ArrayList<>();
     for (Map<String, JmhResult> sides : pairs.values()) {
       JmhResult rillflow = sides.get("rillflow");
       JmhResult raw = sides.get("raw");
+      JmhResult axon = sides.get(AXON);
       JmhResult any = rillflow != null ? rillflow : raw != null ? raw : sides.values().iterator().next();
       if (rillflow == null || raw == null) {
         unpaired.add(any.title());
@@ -62,10 +64,13 @@ public final class ResultTable {
       md.append("| ").append(any.title())
           .append(" | ").append(rillflow == null ? "pending" : figure(rillflow))
           .append(" | ").append(raw == null ? "—" : figure(raw))
+          .append(" | ").append(axon == null ? "—" : figure(axon))
           .append(" | ").append(any.unit()).append(" (").append(any.mode()).append(")")
           .append(" | ").append(rillflow == null || raw == null ? "—" : ratio(rillflow.score() / raw.score()))
           .append(" | ").append(rillflow == null || raw == null ? "—" : ratio(timeRatio(rillflow, raw)))
+          .append(" | ").append(rillflow == null || axon == null ? "—" : ratio(timeRatio(rillflow, axon)))
           .append(" | ").append(allocation(rillflow, raw))
+          .append(" | ").append(peerAllocation(rillflow, axon))
           .append(" |\n");
     }
     md.append("\nReading the ratios: *ratio* divides the scores as JMH reports them. For throughput ")
@@ -74,7 +79,11 @@ public final class ResultTable {
         .append("*Rillflow time / raw time* states the same in one direction for every mode: 1.00 is parity, ")
         .append("1.20 means a Rillflow call takes 20% longer than the hand-written JDBC doing the same work. ")
         .append("*Allocated per op* (JMH's `-prof gc`, `gc.alloc.rate.norm`) hardly depends on the machine's load, ")
-        .append("so it shows the Java-side work Rillflow adds even when the timings are noisy.\n");
+        .append("so it shows the Java-side work Rillflow adds even when the timings are noisy. ")
+        .append("*Axon* is a peer, not a baseline: Axon Framework's `JdbcEventStorageEngine` (JacksonSerializer, ")
+        .append("its PostgreSQL tables) doing the same job on the same server and pool in the same run, shown only for ")
+        .append("the event store benchmarks (methods named `<operation>_axon`); *Rillflow time / Axon time* below 1.00 ")
+        .append("means Rillflow is faster.\n");
     if (!unpaired.isEmpty()) {
       md.append("\nWithout a pair in this run: ").append(String.join(", ", unpaired))
           .append(" (a side is not written yet or was filtered out).\n");
@@ -96,6 +105,9 @@ public final class ResultTable {
     return md.toString();
   }
 
+  /** The side of a peer's method, {@code <operation>_axon}: a third column, never part of the pair. */
+  private static final String AXON = "axon";
+
   /** Rillflow's time per operation over the baseline's, whatever the mode. */
   private static double timeRatio(JmhResult rillflow, JmhResult raw) {
     return rillflow.higherIsBetter() ? raw.score() / rillflow.score() : rillflow.score() / raw.score();
@@ -113,6 +125,15 @@ public final class ResultTable {
     }
     boolean both = rillflow != null && raw != null && !Double.isNaN(rillflow.allocatedBytes() / raw.allocatedBytes());
     return left + " / " + right + (both ? " (" + ratio(rillflow.allocatedBytes() / raw.allocatedBytes()) + ")" : "");
+  }
+
+  /** {@code 12.3 KB (0.80)}: the peer's allocation and Rillflow's over it; a dash without a peer. */
+  private static String peerAllocation(JmhResult rillflow, JmhResult peer) {
+    if (peer == null || Double.isNaN(peer.allocatedBytes())) {
+      return "—";
+    }
+    boolean both = rillflow != null && !Double.isNaN(rillflow.allocatedBytes() / peer.allocatedBytes());
+    return bytes(peer.allocatedBytes()) + (both ? " (" + ratio(rillflow.allocatedBytes() / peer.allocatedBytes()) + ")" : "");
   }
 
   private static String bytes(double value) {

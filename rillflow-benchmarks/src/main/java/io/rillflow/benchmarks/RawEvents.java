@@ -1,0 +1,151 @@
+package io.rillflow.benchmarks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The event store's baseline: Rillflow's own statements on {@code rf_streams} / {@code rf_events},
+ * written out by hand and run with plain JDBC and a Jackson reader and writer built once, on the
+ * store's pool. An append is the one statement of Rillflow's {@code EventSql} (a CTE that checks and
+ * bumps the stream row, then inserts every event from three bound arrays), in auto-commit, so it is
+ * its own transaction in one round trip; a stream read is the same {@code SELECT} with the same
+ * columns, each row read into a small record. What remains between the two sides is Rillflow's code:
+ * the type registry, the request and envelope objects, metadata handling, upcasting.
+ */
+public final class RawEvents {
+  /** The event's stored type name and schema version, as {@code @Event} defaults them. */
+  private static final String TYPE = "BenchItemAdded";
+  private static final int SCHEMA_VERSION = 1;
+  private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
+      + "headers::text, causation_id, correlation_id, created_at, tx_id::text::bigint";
+
+  private final DataSource dataSource;
+  private final ObjectReader reader;
+  private final ObjectWriter writer;
+  private final String appendNew;
+  private final String appendExactly;
+  private final String readStream;
+
+  /** One stored event, as the baseline reads it. */
+  public record RawEvent(String streamId, long version, long position, String type, int schemaVersion,
+      BenchItemAdded data, String headers, String causationId, String correlationId, Instant createdAt, long txId) {}
+
+  /**
+   * @param dataSource the store's pool
+   * @param schema the store's schema, a plain lower-case name
+   */
+  public RawEvents(DataSource dataSource, String schema) {
+    this.dataSource = dataSource;
+    this.reader = RawDocuments.mapper().readerFor(BenchItemAdded.class);
+    this.writer = RawDocuments.mapper().writerFor(BenchItemAdded.class);
+    String streams = "\"" + schema + "\".\"rf_streams\"";
+    String events = "\"" + schema + "\".\"rf_events\"";
+    String insertEvents = " e AS (INSERT INTO " + events + " (stream_id, version, type, schema_version, data, headers,"
+        + " causation_id, correlation_id, idempotency_key)"
+        + " SELECT ?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
+        + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END"
+        + " FROM s CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
+        + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
+        + " ORDER BY x.ord RETURNING seq_id)"
+        + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
+    this.appendNew = "WITH s AS (INSERT INTO " + streams + " (stream_id, stream_type, version)"
+        + " SELECT ?, ?, CAST(? AS bigint) ON CONFLICT (stream_id) DO NOTHING RETURNING version)," + insertEvents;
+    this.appendExactly = "WITH s AS (UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
+        + " WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version)," + insertEvents;
+    this.readStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
+  }
+
+  /**
+   * Appends {@code events} to the stream, which must not exist yet (Rillflow's {@code noStream()}).
+   *
+   * @return the stream's new version
+   */
+  public long appendNew(String streamId, List<BenchItemAdded> events) throws SQLException, JsonProcessingException {
+    return append(appendNew, streamId, 0, events);
+  }
+
+  /**
+   * Appends {@code events} to the stream, which must be at {@code expected} (Rillflow's
+   * {@code exactly(expected)}; 0 means no stream).
+   *
+   * @return the stream's new version
+   */
+  public long append(String streamId, long expected, List<BenchItemAdded> events)
+      throws SQLException, JsonProcessingException {
+    return expected == 0 ? append(appendNew, streamId, 0, events) : append(appendExactly, streamId, expected, events);
+  }
+
+  private long append(String sql, String streamId, long expected, List<BenchItemAdded> events)
+      throws SQLException, JsonProcessingException {
+    int count = events.size();
+    String[] types = new String[count];
+    Integer[] versions = new Integer[count];
+    String[] data = new String[count];
+    for (int i = 0; i < count; i++) {
+      types[i] = TYPE;
+      versions[i] = SCHEMA_VERSION;
+      data[i] = writer.writeValueAsString(events.get(i));
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      int i = 1;
+      if (sql == appendNew) {
+        statement.setString(i++, streamId);
+        statement.setString(i++, null);
+        statement.setLong(i++, count);
+      } else {
+        statement.setLong(i++, count);
+        statement.setString(i++, streamId);
+        statement.setLong(i++, expected);
+      }
+      statement.setString(i++, streamId);
+      statement.setLong(i++, count);
+      statement.setString(i++, null);
+      statement.setString(i++, null);
+      statement.setString(i++, null);
+      statement.setString(i++, null);
+      statement.setArray(i++, connection.createArrayOf("text", types));
+      statement.setArray(i++, connection.createArrayOf("int4", versions));
+      statement.setArray(i, connection.createArrayOf("text", data));
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        long version = row.getLong(1);
+        if (row.wasNull()) {
+          throw new ConcurrentModificationException("stream " + streamId + " is not at version " + expected);
+        }
+        return version;
+      }
+    }
+  }
+
+  /** Every event of the stream in version order, in auto-commit. */
+  public List<RawEvent> readStream(String streamId) throws SQLException, JsonProcessingException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(readStream)) {
+      statement.setString(1, streamId);
+      statement.setLong(2, 1);
+      statement.setLong(3, Long.MAX_VALUE);
+      List<RawEvent> read = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          read.add(new RawEvent(rows.getString(2), rows.getLong(3), rows.getLong(1), rows.getString(4), rows.getInt(5),
+              reader.readValue(rows.getString(6)), rows.getString(7), rows.getString(8), rows.getString(9),
+              rows.getObject(10, OffsetDateTime.class).toInstant(), rows.getLong(11)));
+        }
+      }
+      return read;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.rillflow.benchmarks;
+
+import io.rillflow.AppendOptions;
+import io.rillflow.EventEnvelope;
+import io.rillflow.ExpectedVersion;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Reading a whole stream by id, picked at random among {@code streams} streams of {@code events}
+ * events each: Rillflow's {@code readStream} (envelopes with decoded events), the raw baseline's same
+ * {@code SELECT} with a Jackson read per row, and Axon's {@code readEvents(aggregateId)} with every
+ * payload deserialized. Every side reads the same events: each stream is written once to Rillflow's
+ * tables and once to Axon's.
+ */
+public class ReadStreamBench extends EventBench {
+  /** Events per stream. */
+  @Param("100")
+  public int events;
+
+  /** Streams to pick from: enough that the reads do not all hit one cached page. */
+  @Param("200")
+  public int streams;
+
+  private UUID[] ids;
+
+  @Override
+  protected String schema() {
+    return "bench_read_stream";
+  }
+
+  @Override
+  protected void prepareEvents() throws Exception {
+    SampleEvents sample = new SampleEvents(5);
+    ids = new UUID[streams];
+    for (int i = 0; i < streams; i++) {
+      ids[i] = UUID.randomUUID();
+      List<BenchItemAdded> cart = sample.cart(ids[i], events);
+      store.events().append(ids[i], ExpectedVersion.noStream(), AppendOptions.NONE, cart);
+      axon.append(AxonEvents.messages(ids[i].toString(), 0, cart));
+    }
+    BenchStores.execute("VACUUM ANALYZE \"" + schema() + "\".\"rf_events\"");
+    BenchStores.execute("VACUUM ANALYZE \"" + schema() + "\".domainevententry");
+    // A read that finds nothing is fast and wrong: check every side reads the whole stream once.
+    int rillflow = readStream_rillflow().size();
+    int raw = readStream_raw().size();
+    int peer = readStream_axon().size();
+    if (rillflow != events || raw != events || peer != events) {
+      throw new IllegalStateException("expected " + events + " events per stream, read " + rillflow
+          + " (Rillflow), " + raw + " (raw), " + peer + " (Axon)");
+    }
+  }
+
+  private UUID anyId() {
+    return ids[ThreadLocalRandom.current().nextInt(ids.length)];
+  }
+
+  @Benchmark
+  public List<EventEnvelope<?>> readStream_rillflow() {
+    return store.events().readStream(anyId());
+  }
+
+  @Benchmark
+  public List<RawEvents.RawEvent> readStream_raw() throws Exception {
+    return rawEvents.readStream(anyId().toString());
+  }
+
+  @Benchmark
+  public List<BenchItemAdded> readStream_axon() {
+    return axon.read(anyId().toString());
+  }
+}

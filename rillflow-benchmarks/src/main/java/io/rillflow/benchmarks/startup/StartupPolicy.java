@@ -1,0 +1,9 @@
+package io.rillflow.benchmarks.startup;
+
+import io.rillflow.annotations.Document;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One of the 50 document types of {@code StoreStartupBench}. */
+@Document
+public record StartupPolicy(UUID id, String name, long amount, Instant createdAt) {}
