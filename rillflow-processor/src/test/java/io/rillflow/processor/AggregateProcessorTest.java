@@ -313,4 +313,51 @@ class AggregateProcessorTest {
     assertThat(compilation).hadErrorContaining("[Rillflow/AggregateSnapshot] @Aggregate Order has snapshotEvery = -1")
         .inFile(order).onLineContaining("snapshotEvery = -1");
   }
+
+  @Test
+  void inlineAggregateThatIsADocumentGetsItsLifecycle() {
+    Compilation compilation = compile(order(
+        "@io.rillflow.annotations.Document",
+        "@Aggregate(lifecycle = io.rillflow.annotations.Lifecycle.INLINE)",
+        "public record Order(String id) {",
+        "  @Apply static Order create(OrderPlaced e) { return new Order(e.orderId()); }",
+        "}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.orders.Order_Aggregate").contentsAsUtf8String()
+        .contains("public Lifecycle lifecycle() {\n        return Lifecycle.INLINE;");
+    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+        .contains("registry.document(Order_Mapping.INSTANCE);");
+  }
+
+  @Test
+  void asyncAggregateThatIsNotADocumentIsAnError() {
+    JavaFileObject order = order(
+        "@Aggregate(lifecycle = io.rillflow.annotations.Lifecycle.ASYNC)",
+        "public class Order {",
+        "  @Apply void on(OrderPlaced e) {}",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Rillflow/AggregateDocument] @Aggregate Order has lifecycle = ASYNC")
+        .inFile(order).onLineContaining("lifecycle = ");
+  }
+
+  @Test
+  void handlerThatThrowsACheckedExceptionIsAnError() {
+    JavaFileObject order = order(
+        "@Aggregate",
+        "public class Order {",
+        "  @Apply void on(OrderPlaced e) throws java.io.IOException {}",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.on(com.acme.orders.OrderPlaced) "
+        + "declares checked exception java.io.IOException")
+        .inFile(order).onLineContaining("void on(");
+  }
 }

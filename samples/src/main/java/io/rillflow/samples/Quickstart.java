@@ -13,6 +13,7 @@ import io.rillflow.samples.customers.Customer;
 import io.rillflow.samples.customers.CustomerDirectory;
 import io.rillflow.samples.customers.CustomerRepository;
 import io.rillflow.samples.customers.Tier;
+import io.rillflow.samples.orders.Order;
 import io.rillflow.samples.orders.OrderPlaced;
 import io.rillflow.samples.orders.OrderShipped;
 import java.io.PrintStream;
@@ -81,6 +82,9 @@ public final class Quickstart {
     }
     EventEnvelope<?> last = events.readStream(orderId).get(1);
     out.println("Shipped by " + ((OrderShipped) last.data()).carrier() + " at global position " + last.position());
+    Order order = store.aggregates(Order.class).load(orderId).orElseThrow();
+    out.println("The order as an aggregate: total " + order.total() + ", shipped by " + order.carrier()
+        + "; shipping again decides " + order.ship("UPS"));
 
     List<Customer> many = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {

@@ -22,6 +22,7 @@ class QuickstartTest extends RillflowTestBase {
     assertThat(out).contains("Order stream: [v1 OrderPlaced, v2 OrderShipped]");
     assertThat(out).containsPattern("Stale append refused: stream [0-9a-f-]{36}: expected version 1, but it is at version 2");
     assertThat(out).containsPattern("Shipped by DHL at global position \\d+");
+    assertThat(out).contains("The order as an aggregate: total 99.90, shipped by DHL; shipping again decides []");
     assertThat(out).contains("Bulk-inserted 10000 customers with COPY").contains("10001 customers stored");
   }
 }
