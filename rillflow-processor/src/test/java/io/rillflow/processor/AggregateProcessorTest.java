@@ -360,4 +360,37 @@ class AggregateProcessorTest {
         + "declares checked exception java.io.IOException")
         .inFile(order).onLineContaining("void on(");
   }
+
+  @Test
+  void handlerOfAnOlderVersionOfAnEventIsAnErrorOnTheParameter() {
+    JavaFileObject placedV1 = JavaFileObjects.forSourceLines("com.acme.orders.OrderPlacedV1",
+        "package com.acme.orders;",
+        "",
+        "@io.rillflow.annotations.Event(name = \"OrderPlaced\")",
+        "public record OrderPlacedV1(String orderId) {}");
+    JavaFileObject placedV2 = JavaFileObjects.forSourceLines("com.acme.orders.OrderPlacedV2",
+        "package com.acme.orders;",
+        "",
+        "@io.rillflow.annotations.Event(name = \"OrderPlaced\", version = 2)",
+        "public record OrderPlacedV2(String orderId, long cents) {",
+        "  @io.rillflow.annotations.Upcast static OrderPlacedV2 up(OrderPlacedV1 old) { return new OrderPlacedV2(old.orderId(), 0); }",
+        "}");
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.orders.Tally",
+        "package com.acme.orders;",
+        "",
+        "@io.rillflow.annotations.Aggregate",
+        "public class Tally {",
+        "  @io.rillflow.annotations.Apply void on(",
+        "      OrderPlacedV1 e) {}",
+        "}");
+
+    Compilation compilation = javac().withProcessors(new RillflowProcessor()).withOptions("-Xlint:all,-processing")
+        .compile(placedV1, placedV2, order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyEventVersion] @Apply handler "
+        + "Tally.on(com.acme.orders.OrderPlacedV1) takes OrderPlacedV1, version 1 of \"OrderPlaced\"; every read upcasts "
+        + "it to OrderPlacedV2 (version 2), so this handler would never run; take OrderPlacedV2 instead")
+        .inFile(order).onLineContaining("OrderPlacedV1 e)");
+  }
 }
