@@ -4,6 +4,15 @@ package io.rillflow;
  * An append would have left an aggregate in a state its {@link ValidatedAggregate#validate()}
  * rejects; nothing of the append (or of its unit of work) was written. The cause is what
  * {@code validate()} threw.
+ *
+ * <pre>{@code
+ * try {
+ *   store.aggregates(Stock.class).append(sku, ExpectedVersion.exactly(v), new ItemRemoved(sku, 7));
+ * } catch (InvariantViolationException e) {
+ *   // "Stock apple would break an invariant at version 2, so nothing was written: stock of apple below zero: -2"
+ *   return badRequest(e.getCause().getMessage());
+ * }
+ * }</pre>
  */
 public class InvariantViolationException extends RillflowException {
   private static final long serialVersionUID = 1L;

@@ -17,13 +17,21 @@ import java.lang.annotation.Target;
  *   @Apply Order apply(OrderShipped e) { return new Order(id, Status.SHIPPED, total); }
  * }
  * }</pre>
+ *
+ * <p>The processor generates {@code Order_Aggregate}, a switch on the stored event type name that
+ * calls the typed handler. Events of a type with no handler are skipped, unless {@link #strict()}.
+ * With {@link Lifecycle#INLINE} or {@link Lifecycle#ASYNC} the class is also a document: annotate
+ * it {@code @Document} as well, with its id member holding the stream id.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Aggregate {
 
-  /** Write a snapshot every this many events; 0 never does. */
+  /**
+   * Write a snapshot every this many events (when an append takes the stream past a multiple of
+   * it); 0 never does. Loads start from the newest snapshot and fold only the events after it.
+   */
   int snapshotEvery() default 0;
 
   /** Where the current state is kept besides the stream. */

@@ -4,8 +4,11 @@ package io.rillflow.annotations;
 public enum Lifecycle {
   /** Folded from the events each time it is loaded; nothing else is stored. */
   LIVE,
-  /** Also stored as a document in the same transaction as the append. */
+  /**
+   * Also stored as a document in the same transaction as each append through the aggregate's
+   * repository; the class must also be a {@code @Document} whose id is the stream id.
+   */
   INLINE,
-  /** Also stored as a document, by the projection daemon after the append commits. */
+  /** Also stored as a document (the class must also be a {@code @Document}), by the projection daemon after the append commits. */
   ASYNC
 }

@@ -155,6 +155,8 @@ public enum Message {
       "@Apply handler %s is private; the generated %s calls it, so make it at least package-private"),
   APPLY_CHECKED_EXCEPTION("ApplyShape",
       "@Apply handler %s declares checked exception %s; handlers run while a stream is folded, so throw an unchecked exception instead"),
+  APPLY_OLD_EVENT_VERSION("ApplyEventVersion",
+      "@Apply handler %s takes %s, version %d of \"%s\"; every read upcasts it to %s (version %d), so this handler would never run; take %s instead"),
   APPLY_TWICE("DuplicateApply",
       "@Apply handlers %s and %s both handle event \"%s\"; an event has one handler, so keep one"),
   INTERNAL_ERROR("InternalError",

@@ -20,7 +20,9 @@ import io.rillflow.processor.write.RepositoryWriter;
 import io.rillflow.processor.write.SourceWriter;
 import io.rillflow.processor.write.UpcastsWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -78,7 +80,8 @@ public final class RillflowProcessor extends AbstractProcessor {
     upcasts = new UpcastStep(env.getElementUtils(), diagnostics,
         new UpcastReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new UpcastsWriter(sources));
     aggregates = new AggregateStep(env.getElementUtils(), diagnostics,
-        new AggregateReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new AggregateWriter(sources));
+        new AggregateReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), this::newestEvent),
+        new AggregateWriter(sources));
     chains = new UpcastChainValidator(diagnostics, env.getElementUtils());
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
@@ -100,13 +103,14 @@ public final class RillflowProcessor extends AbstractProcessor {
       List<RepositoryModel> foundRepositories = repositories.process(round);
       List<EventModel> foundEvents = events.process(round);
       List<UpcastModel> foundUpcasts = upcasts.process(round);
+      // Before the aggregates: a handler of an older version of an event is reported against the newest.
+      allEvents.addAll(foundEvents);
       List<AggregateModel> foundAggregates = aggregates.process(round);
       unregistered.addAll(found);
       unregisteredRepositories.addAll(foundRepositories);
       unregisteredEvents.addAll(foundEvents);
       unregisteredUpcasts.addAll(foundUpcasts);
       unregisteredAggregates.addAll(foundAggregates);
-      allEvents.addAll(foundEvents);
       allUpcasts.addAll(foundUpcasts);
       boolean nothingNew = found.isEmpty() && foundRepositories.isEmpty() && foundEvents.isEmpty()
           && foundUpcasts.isEmpty() && foundAggregates.isEmpty();
@@ -147,6 +151,11 @@ public final class RillflowProcessor extends AbstractProcessor {
     unregisteredEvents.clear();
     unregisteredUpcasts.clear();
     unregisteredAggregates.clear();
+  }
+
+  /** The newest event class of {@code name} read in this compilation so far. */
+  private Optional<EventModel> newestEvent(String name) {
+    return allEvents.stream().filter(e -> e.name().equals(name)).max(Comparator.comparingInt(EventModel::version));
   }
 
   /** The longest package that contains every pending part; {@code io.rillflow.generated} if none. */

@@ -313,4 +313,84 @@ class AggregateProcessorTest {
     assertThat(compilation).hadErrorContaining("[Rillflow/AggregateSnapshot] @Aggregate Order has snapshotEvery = -1")
         .inFile(order).onLineContaining("snapshotEvery = -1");
   }
+
+  @Test
+  void inlineAggregateThatIsADocumentGetsItsLifecycle() {
+    Compilation compilation = compile(order(
+        "@io.rillflow.annotations.Document",
+        "@Aggregate(lifecycle = io.rillflow.annotations.Lifecycle.INLINE)",
+        "public record Order(String id) {",
+        "  @Apply static Order create(OrderPlaced e) { return new Order(e.orderId()); }",
+        "}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.orders.Order_Aggregate").contentsAsUtf8String()
+        .contains("public Lifecycle lifecycle() {\n        return Lifecycle.INLINE;");
+    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+        .contains("registry.document(Order_Mapping.INSTANCE);");
+  }
+
+  @Test
+  void asyncAggregateThatIsNotADocumentIsAnError() {
+    JavaFileObject order = order(
+        "@Aggregate(lifecycle = io.rillflow.annotations.Lifecycle.ASYNC)",
+        "public class Order {",
+        "  @Apply void on(OrderPlaced e) {}",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Rillflow/AggregateDocument] @Aggregate Order has lifecycle = ASYNC")
+        .inFile(order).onLineContaining("lifecycle = ");
+  }
+
+  @Test
+  void handlerThatThrowsACheckedExceptionIsAnError() {
+    JavaFileObject order = order(
+        "@Aggregate",
+        "public class Order {",
+        "  @Apply void on(OrderPlaced e) throws java.io.IOException {}",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.on(com.acme.orders.OrderPlaced) "
+        + "declares checked exception java.io.IOException")
+        .inFile(order).onLineContaining("void on(");
+  }
+
+  @Test
+  void handlerOfAnOlderVersionOfAnEventIsAnErrorOnTheParameter() {
+    JavaFileObject placedV1 = JavaFileObjects.forSourceLines("com.acme.orders.OrderPlacedV1",
+        "package com.acme.orders;",
+        "",
+        "@io.rillflow.annotations.Event(name = \"OrderPlaced\")",
+        "public record OrderPlacedV1(String orderId) {}");
+    JavaFileObject placedV2 = JavaFileObjects.forSourceLines("com.acme.orders.OrderPlacedV2",
+        "package com.acme.orders;",
+        "",
+        "@io.rillflow.annotations.Event(name = \"OrderPlaced\", version = 2)",
+        "public record OrderPlacedV2(String orderId, long cents) {",
+        "  @io.rillflow.annotations.Upcast static OrderPlacedV2 up(OrderPlacedV1 old) { return new OrderPlacedV2(old.orderId(), 0); }",
+        "}");
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.orders.Tally",
+        "package com.acme.orders;",
+        "",
+        "@io.rillflow.annotations.Aggregate",
+        "public class Tally {",
+        "  @io.rillflow.annotations.Apply void on(",
+        "      OrderPlacedV1 e) {}",
+        "}");
+
+    Compilation compilation = javac().withProcessors(new RillflowProcessor()).withOptions("-Xlint:all,-processing")
+        .compile(placedV1, placedV2, order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyEventVersion] @Apply handler "
+        + "Tally.on(com.acme.orders.OrderPlacedV1) takes OrderPlacedV1, version 1 of \"OrderPlaced\"; every read upcasts "
+        + "it to OrderPlacedV2 (version 2), so this handler would never run; take OrderPlacedV2 instead")
+        .inFile(order).onLineContaining("OrderPlacedV1 e)");
+  }
 }

@@ -18,6 +18,7 @@ import io.rillflow.samples.customers.CustomerDirectory;
 import io.rillflow.samples.customers.CustomerRepository;
 import io.rillflow.samples.customers.Customer_;
 import io.rillflow.samples.customers.Tier;
+import io.rillflow.samples.orders.Order;
 import io.rillflow.samples.orders.OrderPlaced;
 import io.rillflow.samples.orders.OrderShipped;
 import io.rillflow.samples.orders.OrderSummaries;
@@ -110,6 +111,9 @@ public final class Quickstart {
     }
     EventEnvelope<?> last = events.readStream(orderId).get(1);
     out.println("Shipped by " + ((OrderShipped) last.data()).carrier() + " at global position " + last.position());
+    Order order = store.aggregates(Order.class).load(orderId).orElseThrow();
+    out.println("The order as an aggregate: total " + order.total() + ", shipped by " + order.carrier()
+        + "; shipping again decides " + order.ship("UPS"));
 
     List<Customer> many = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {

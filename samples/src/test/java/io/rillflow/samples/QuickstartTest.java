@@ -37,6 +37,7 @@ class QuickstartTest extends RillflowTestBase {
         .contains("participant P3 as EventStore").contains("participant P4 as Projection order-summaries")
         .containsPattern("P2->>P3: append: 1 event\\(s\\) \\[OrderPlaced\\] to [0-9a-f-]{36} v1")
         .contains("P3->>P4: apply: OrderPlaced at position");
+    assertThat(out).contains("The order as an aggregate: total 99.90, shipped by DHL; shipping again decides []");
     assertThat(out).contains("Bulk-inserted 10000 customers with COPY").contains("10001 customers stored");
   }
 }

@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
 import io.rillflow.processor.model.AggregateModel;
+import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.model.HandlerModel;
 import io.rillflow.processor.model.HandlerModel.Envelope;
 import io.rillflow.processor.model.HandlerModel.Shape;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -43,11 +45,15 @@ public final class AggregateReader {
   private final Diagnostics diagnostics;
   private final Elements elements;
   private final Types types;
+  /** The newest {@code @Event} class of a type name among those of this compilation read so far. */
+  private final Function<String, Optional<EventModel>> newestEvent;
 
-  public AggregateReader(Diagnostics diagnostics, Elements elements, Types types) {
+  public AggregateReader(Diagnostics diagnostics, Elements elements, Types types,
+      Function<String, Optional<EventModel>> newestEvent) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.types = types;
+    this.newestEvent = newestEvent;
   }
 
   /** The model of {@code element}, or empty after reporting every problem found on it. */
@@ -133,6 +139,14 @@ public final class AggregateReader {
       diagnostics.error(eventParameter, Message.APPLY_NOT_AN_EVENT, name, TypeName.get(eventParameter.asType()));
       return Optional.empty();
     }
+    EventReader.Declared declared = EventReader.declared(event.get()).orElseThrow();
+    Optional<EventModel> newest = newestEvent.apply(declared.name());
+    if (newest.isPresent() && newest.get().version() > declared.version()) {
+      EventModel current = newest.get();
+      diagnostics.error(eventParameter, Message.APPLY_OLD_EVENT_VERSION, name, event.get().getSimpleName(),
+          declared.version(), declared.name(), current.type().simpleName(), current.version(), current.type().simpleName());
+      return Optional.empty();
+    }
     Envelope envelope = Envelope.NONE;
     if (parameters.size() == 2) {
       VariableElement second = parameters.get(1);
@@ -149,7 +163,6 @@ public final class AggregateReader {
     if (shape.isEmpty() || !valid) {
       return Optional.empty();
     }
-    EventReader.Declared declared = EventReader.declared(event.get()).orElseThrow();
     return Optional.of(new HandlerModel(method, shape.get(), ClassName.get(event.get()), declared.name(),
         declared.version(), envelope));
   }

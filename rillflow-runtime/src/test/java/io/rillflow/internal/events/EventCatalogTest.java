@@ -128,4 +128,21 @@ class EventCatalogTest {
     json.upcast("Nothing", 1, body -> body);
     assertThatThrownBy(json::build).hasMessageContaining("names an event type no registered @Event class has");
   }
+
+  @Test
+  void anAggregateMayHandleOnlyTheCurrentClassOfARegisteredEvent() {
+    EventCatalog.Builder builder = threeVersions();
+    builder.upcast(PlacedV1.class, PlacedV2.class, old -> new PlacedV2(old.id()));
+    builder.upcast("Placed", 2, body -> body);
+    EventCatalog catalog = builder.build();
+
+    assertThat(catalog.currentName(Placed.class, "Aggregate Order")).isEqualTo("Placed");
+    assertThatThrownBy(() -> catalog.currentName(PlacedV2.class, "Aggregate Order"))
+        .isInstanceOf(SchemaException.class)
+        .hasMessage("Aggregate Order handles " + PlacedV2.class.getName() + ", version 2 of Placed; reads upcast it to "
+            + Placed.class.getName() + ", so handle that class instead");
+    assertThatThrownBy(() -> catalog.currentName(Shipped.class, "Aggregate Order"))
+        .isInstanceOf(SchemaException.class)
+        .hasMessageContaining("which is not a registered @Event");
+  }
 }

@@ -96,4 +96,31 @@ class SnapshotTest extends RillflowTestBase {
     assertThat(snapshotRow("t-4")).isEqualTo("none");
     assertThat(tallies.load("t-4").orElseThrow().items).isEqualTo(99);
   }
+
+  @Test
+  void anUpdateFoldsOntoTheStateItLoadedAndSnapshotsIt() {
+    AggregateRepository<Tally> tallies = store().aggregates(Tally.class);
+    tallies.append("t-5", ExpectedVersion.noStream(), items(98));
+
+    tallies.update("t-5", tally -> List.of(new ItemAdded("u-1", 10), new ItemAdded("u-2", 20), new ItemAdded("u-3", 30)));
+
+    assertThat(snapshotRow("t-5")).startsWith("101 ");
+    RawSql.execute(store(), "DELETE FROM rf_events WHERE stream_id = 't-5'");
+    Tally fromSnapshot = tallies.load("t-5").orElseThrow();
+    assertThat(fromSnapshot.items).isEqualTo(98 + 60);
+    assertThat(fromSnapshot.additions).isEqualTo(101);
+    assertThat(fromSnapshot.lastSku).isEqualTo("u-3");
+  }
+
+  @Test
+  void anArchivedStreamDoesNotLoadFromItsSnapshot() {
+    AggregateRepository<Tally> tallies = store().aggregates(Tally.class);
+    tallies.append("t-6", ExpectedVersion.noStream(), items(100));
+
+    store().events().archiveStream("t-6");
+    assertThat(tallies.load("t-6")).isEmpty();
+
+    store().events().unarchiveStream("t-6");
+    assertThat(tallies.load("t-6").orElseThrow().items).isEqualTo(100);
+  }
 }
