@@ -26,10 +26,21 @@ public final class SessionAppends implements SessionEvents {
     void project(Connection connection) throws SQLException;
   }
 
-  SessionAppends(EventTypes types, StreamAppender appender, Projector projector) {
+  /** Runs after the unit of work commits with appends; {@code null} when nobody listens. */
+  private final Runnable committed;
+
+  SessionAppends(EventTypes types, StreamAppender appender, Projector projector, Runnable committed) {
     this.types = types;
     this.appender = appender;
     this.projector = projector;
+    this.committed = committed;
+  }
+
+  /** Called by {@code saveChanges()} after its commit: wakes the projection daemons when something was appended. */
+  public void committed() {
+    if (committed != null && !queued.isEmpty()) {
+      committed.run();
+    }
   }
 
   @Override
