@@ -27,6 +27,18 @@ class DocumentStoreBuilderTest {
   }
 
   @Test
+  void twoProjectionsCannotShareAName() {
+    Projection nothing = (event, context) -> {};
+    assertThatThrownBy(() -> DocumentStore.builder()
+            .url("jdbc:postgresql://127.0.0.1:1/app")
+            .projection("totals", ProjectionLifecycle.INLINE, nothing)
+            .projection("totals", ProjectionLifecycle.ASYNC, nothing)
+            .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("two projections are named \"totals\"");
+  }
+
+  @Test
   void unreachableDatabaseNamesTheUrlButNotThePassword() {
     assertThatThrownBy(() -> DocumentStore.builder()
             .url("jdbc:postgresql://127.0.0.1:1/app?password=hunter2&connectTimeout=1")

@@ -1,7 +1,7 @@
 package io.rillflow.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.AggregateRepository;
 import io.rillflow.ExpectedVersion;
 import java.sql.Connection;
@@ -52,7 +52,8 @@ public class AggregateLoadBench extends DocumentBench {
     for (int i = 0; i < TAIL; i++) {
       version = withSnapshots.append(STREAM, ExpectedVersion.exactly(version), item("tail")).version();
     }
-    JsonMapper mapper = JsonMapper.builder().build();
+    // Configured as the store's mapper (Java time as ISO text), so both sides read the same JSON alike.
+    ObjectMapper mapper = RawDocuments.mapper();
     eventReader = mapper.readerFor(BenchItemAdded.class);
     tallyReader = mapper.readerFor(SnapshotRow.class);
     String schema = "\"" + schema() + "\"";

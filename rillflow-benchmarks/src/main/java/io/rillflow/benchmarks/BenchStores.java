@@ -39,4 +39,13 @@ public final class BenchStores {
       statement.execute(sql);
     }
   }
+
+  /** The first column of the first row of one query, on a connection of its own. */
+  public static String query(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(BenchDatabase.url());
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery(sql)) {
+      return rows.next() ? rows.getString(1) : null;
+    }
+  }
 }

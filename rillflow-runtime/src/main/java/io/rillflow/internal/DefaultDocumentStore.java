@@ -21,6 +21,7 @@ import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.Projections;
+import io.rillflow.internal.projections.CommitNotifier;
 import io.rillflow.internal.projections.DefaultProjections;
 import io.rillflow.internal.projections.InlineProjections;
 import io.rillflow.internal.projections.RegisteredProjection;
@@ -82,7 +83,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     };
     List<RegisteredProjection> inline = DefaultProjections.inline(settings.projections());
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
-        inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions));
+        inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions),
+        inline.size() == settings.projections().size() ? null : new CommitNotifier(dataSource, schema));
     this.sessions = new SessionFactory(tables, dataSource, objectMapper, events::sessionAppends);
     this.projections = new DefaultProjections(settings.projections(), dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());

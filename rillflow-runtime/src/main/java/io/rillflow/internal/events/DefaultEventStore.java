@@ -28,15 +28,18 @@ public final class DefaultEventStore implements EventStore {
   private final StreamRows streams;
   /** Inline projections; {@code null} when there are none, so appends stay one autocommit statement. */
   private final AppendHook hook;
+  /** Runs after an append commits (wakes projection daemons); {@code null} when nobody listens. */
+  private final Runnable committed;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, null);
+    this(dataSource, schema, catalog, mapper, unknownTypes, null, null);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
-      UnknownEventTypes unknownTypes, AppendHook hook) {
+      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed) {
     this.hook = hook;
+    this.committed = committed;
     EventSql sql = new EventSql(schema);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
@@ -47,12 +50,12 @@ public final class DefaultEventStore implements EventStore {
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(types, appender, hook == null ? null : this::runHook);
+    return new SessionAppends(types, appender, hook == null ? null : this::runHook, committed);
   }
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(types, appender, null);
+    return new SessionAppends(types, appender, null, committed);
   }
 
   private void runHook(Connection connection) throws SQLException {
@@ -72,7 +75,11 @@ public final class DefaultEventStore implements EventStore {
   @Override
   public AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
-    return write(request);
+    AppendResult result = write(request);
+    if (committed != null) {
+      committed.run();
+    }
+    return result;
   }
 
   private AppendResult write(AppendRequest request) {

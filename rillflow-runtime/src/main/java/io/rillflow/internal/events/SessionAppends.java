@@ -20,6 +20,8 @@ public final class SessionAppends implements SessionEvents {
   private final List<Queued> queued = new ArrayList<>();
   /** Runs the inline projections on the unit of work's connection; {@code null} when there are none. */
   private final Projector projector;
+  /** Runs after the unit of work commits with appends; {@code null} when nobody listens. */
+  private final Runnable committed;
 
   /** What runs the inline projections over the transaction's own events. */
   @FunctionalInterface
@@ -38,10 +40,18 @@ public final class SessionAppends implements SessionEvents {
 
   private record Queued(AppendRequest request, AfterAppend after) {}
 
-  SessionAppends(EventTypes types, StreamAppender appender, Projector projector) {
+  SessionAppends(EventTypes types, StreamAppender appender, Projector projector, Runnable committed) {
     this.types = types;
     this.appender = appender;
     this.projector = projector;
+    this.committed = committed;
+  }
+
+  /** Called by {@code saveChanges()} after its commit: wakes the projection daemons when something was appended. */
+  public void committed() {
+    if (committed != null && !queued.isEmpty()) {
+      committed.run();
+    }
   }
 
   @Override

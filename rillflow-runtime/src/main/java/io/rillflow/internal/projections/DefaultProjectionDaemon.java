@@ -116,7 +116,12 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
     // After a notification the events may not be readable yet: a transaction anywhere on the server
     // that took its id earlier still holds the safe point. Poll again soon, backing off to the full wait.
     long quick = 0;
+    long nextStallCheck = System.nanoTime() + options.leaseDuration().toNanos();
     while (running) {
+      if (System.nanoTime() - nextStallCheck >= 0) {
+        nextStallCheck = System.nanoTime() + options.leaseDuration().toNanos();
+        logStalls();
+      }
       boolean worked = false;
       long now = System.nanoTime();
       boolean checkRequeued = now - nextRequeueCheck >= 0;
@@ -143,6 +148,20 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
       } else if (quick > 0) {
         quick = quick * 2 >= full ? 0 : quick * 2;
       }
+    }
+  }
+
+  /** Names the open transaction that holds the safe point back while projections lag, instead of stalling silently. */
+  private void logStalls() {
+    try {
+      for (ProjectionStatus status : status()) {
+        if (status.ownedHere() && status.lag() > 0 && status.heldBackBy() != null) {
+          LOG.warn("Projection {}: {} event(s) behind; the safe point is held back by the oldest open writing "
+              + "transaction ({})", status.name(), status.lag(), status.heldBackBy());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("Could not check the projections for stalls", e);
     }
   }
 

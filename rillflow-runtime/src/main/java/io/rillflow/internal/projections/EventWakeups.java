@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on {@code rillflow_events} (notified by a trigger on {@code rf_events} when appends
- * commit, see migration V5) on a connection of its own, and wakes the daemon when the payload is
+ * Listens on {@code rillflow_events} (sent by {@link CommitNotifier} when appends commit) on a
+ * connection of its own, and wakes the daemon when the payload is
  * this store's schema. When the data source does not give a pgjdbc connection, or the connection
  * fails, the daemon still polls; this only makes it faster.
  */

@@ -180,6 +180,7 @@ final class UnitOfWorkSession implements DocumentSession {
   @Override
   public void saveChanges() {
     writer.write(pending, appends);
+    appends.committed();
     pending.forEach(PendingWrite::afterCommit);
     pending.clear();
     appends.clear();
