@@ -33,6 +33,7 @@ class BadEventDataTest extends RillflowTestBase {
           assertThat(e).hasMessageStartingWith("Cannot read event OrderPlaced (schema version 3) at position " + position
               + ": its JSON does not fit io.rillflow.tests.events.OrderPlaced");
         });
+    SafePoint.await(store());
     assertThatThrownBy(() -> store().events().readAll(Checkpoint.START, 100))
         .isInstanceOf(EventDeserializationException.class);
   }
@@ -79,6 +80,7 @@ class BadEventDataTest extends RillflowTestBase {
           assertThat(e).hasMessageStartingWith("Event type \"OrderCancelled\" (schema version 1) at position " + position
               + " has no @Event class in this store");
         });
+    SafePoint.await(store());
     assertThatThrownBy(() -> store().events().readAll(Checkpoint.START, 100))
         .isInstanceOf(UnknownEventTypeException.class);
   }

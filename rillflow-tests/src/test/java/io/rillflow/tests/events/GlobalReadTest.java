@@ -77,6 +77,7 @@ class GlobalReadTest extends RillflowTestBase {
     }
     first.join();
 
+    SafePoint.await(store());
     assertThat(reader.pollUntilEmpty()).containsExactly("first", "second", "third");
     List<EventEnvelope<?>> all = store().events().readAll(Checkpoint.START, 10);
     assertThat(all.get(0).position())
@@ -109,6 +110,7 @@ class GlobalReadTest extends RillflowTestBase {
     } finally {
       // Connections go back to the pool with autocommit on.
     }
+    SafePoint.await(store());
     List<EventEnvelope<?>> all = store().events().readAll(Checkpoint.START, 10);
     assertThat(all).extracting(EventEnvelope::streamId).containsExactly("older", "younger");
     assertThat(all.get(1).position()).isLessThan(all.get(0).position());
@@ -130,6 +132,7 @@ class GlobalReadTest extends RillflowTestBase {
     store().events().append("late", ExpectedVersion.any(), new OrderShipped("late", "c"));
     assertThat(reader.poll()).containsExactly("late");
 
+    SafePoint.await(store());
     try (Stream<EventEnvelope<?>> all = store().events().scanAll(Checkpoint.START)) {
       assertThat(all).extracting(EventEnvelope::streamId).hasSize(8).endsWith("late");
     }

@@ -31,6 +31,7 @@ class StreamLifecycleTest extends RillflowTestBase {
     assertThat(events().archiveStream("missing")).isFalse();
 
     assertThat(events().readStream("closed")).isEmpty();
+    SafePoint.await(store());
     assertThat(events().readAll(Checkpoint.START, 10)).extracting(EventEnvelope::streamId).containsExactly("open");
     assertThat(events().streamState("closed")).hasValueSatisfying(state -> {
       assertThat(state.archived()).isTrue();

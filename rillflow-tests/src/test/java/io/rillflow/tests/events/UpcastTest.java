@@ -45,6 +45,7 @@ class UpcastTest extends RillflowTestBase {
 
     assertAllVersionThree(store().events().readStream("legacy"));
     assertAllVersionThree(store().events().readStream("legacy", 1, 3));
+    SafePoint.await(store());
     assertAllVersionThree(store().events().readAll(Checkpoint.START, 10));
     try (Stream<EventEnvelope<?>> stream = store().events().scanStream("legacy", 1)) {
       assertAllVersionThree(stream.toList());

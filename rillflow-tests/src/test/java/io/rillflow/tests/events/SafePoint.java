@@ -1,0 +1,45 @@
+package io.rillflow.tests.events;
+
+import io.rillflow.DocumentStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Waits until global reads can see every committed event of a store. The safe point is
+ * cluster-wide: any transaction still open on the server (an autovacuum ANALYZE, another test
+ * run on a shared server) holds it back, by design, so a test that has committed its events waits
+ * for the safe point to pass them instead of assuming it already has.
+ */
+final class SafePoint {
+  private static final long DEADLINE_MILLIS = 30_000;
+
+  private SafePoint() {}
+
+  static void await(DocumentStore store) {
+    String sql = "SELECT pg_snapshot_xmin(pg_current_snapshot()) > coalesce(max(tx_id), '0'::xid8) FROM \""
+        + store.schemaName() + "\".rf_events";
+    long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+    try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      while (true) {
+        try (ResultSet row = statement.executeQuery(sql)) {
+          row.next();
+          if (row.getBoolean(1)) {
+            return;
+          }
+        }
+        if (System.currentTimeMillis() > deadline) {
+          throw new AssertionError("The safe point did not pass this schema's events within " + DEADLINE_MILLIS
+              + " ms: a transaction on the server stays open");
+        }
+        Thread.sleep(20);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
