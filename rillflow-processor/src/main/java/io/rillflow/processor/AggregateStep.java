@@ -3,11 +3,8 @@ package io.rillflow.processor;
 import io.rillflow.processor.model.AggregateModel;
 import io.rillflow.processor.read.AggregateReader;
 import io.rillflow.processor.write.AggregateWriter;
-import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -29,18 +26,7 @@ final class AggregateStep {
 
   /** The aggregates read in this round, their folders written unless there were errors. */
   List<AggregateModel> process(RoundEnvironment round) {
-    TypeElement annotation = elements.getTypeElement("io.rillflow.annotations.Aggregate");
-    if (annotation == null) {
-      return List.of();
-    }
-    List<AggregateModel> read = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(annotation)) {
-      try {
-        reader.read(element).ifPresent(read::add);
-      } catch (RuntimeException e) {
-        diagnostics.internalError(element, e);
-      }
-    }
+    List<AggregateModel> read = AnnotatedElements.read(elements, round, "io.rillflow.annotations.Aggregate", diagnostics, reader::read);
     if (!diagnostics.hasErrors()) {
       read.forEach(writer::write);
     }

@@ -5,13 +5,11 @@ import io.rillflow.processor.read.DocumentReader;
 import io.rillflow.processor.read.MetamodelReader;
 import io.rillflow.processor.write.DocumentMappingWriter;
 import io.rillflow.processor.write.MetamodelWriter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -52,18 +50,7 @@ final class DocumentStep {
 
   /** The documents read in this round, their mappings written unless there were errors. */
   List<DocumentModel> process(RoundEnvironment round) {
-    TypeElement annotation = elements.getTypeElement("io.rillflow.annotations.Document");
-    if (annotation == null) {
-      return List.of();
-    }
-    List<DocumentModel> read = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(annotation)) {
-      try {
-        reader.read(element).ifPresent(read::add);
-      } catch (RuntimeException e) {
-        diagnostics.internalError(element, e);
-      }
-    }
+    List<DocumentModel> read = AnnotatedElements.read(elements, round, "io.rillflow.annotations.Document", diagnostics, reader::read);
     for (DocumentModel document : read) {
       byName.put(document.type().canonicalName(), document);
       DocumentModel owner = byTable.putIfAbsent(document.table(), document);

@@ -3,13 +3,10 @@ package io.rillflow.processor;
 import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.read.EventReader;
 import io.rillflow.processor.write.EventMappingWriter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -33,18 +30,7 @@ final class EventStep {
 
   /** The events read in this round, their mappings written unless there were errors. */
   List<EventModel> process(RoundEnvironment round) {
-    TypeElement annotation = elements.getTypeElement("io.rillflow.annotations.Event");
-    if (annotation == null) {
-      return List.of();
-    }
-    List<EventModel> read = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(annotation)) {
-      try {
-        reader.read(element).ifPresent(read::add);
-      } catch (RuntimeException e) {
-        diagnostics.internalError(element, e);
-      }
-    }
+    List<EventModel> read = AnnotatedElements.read(elements, round, "io.rillflow.annotations.Event", diagnostics, reader::read);
     for (EventModel event : read) {
       EventModel owner = byNameAndVersion.putIfAbsent(event.name() + "#" + event.version(), event);
       if (owner != null) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -32,18 +31,7 @@ final class UpcastStep {
 
   /** The steps read in this round, their registrars written unless there were errors. */
   List<UpcastModel> process(RoundEnvironment round) {
-    TypeElement annotation = elements.getTypeElement("io.rillflow.annotations.Upcast");
-    if (annotation == null) {
-      return List.of();
-    }
-    List<UpcastModel> read = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(annotation)) {
-      try {
-        reader.read(element).ifPresent(read::add);
-      } catch (RuntimeException e) {
-        diagnostics.internalError(element, e);
-      }
-    }
+    List<UpcastModel> read = AnnotatedElements.read(elements, round, "io.rillflow.annotations.Upcast", diagnostics, reader::read);
     if (!diagnostics.hasErrors()) {
       // A type's methods all come in the round that brings the type, so one registrar per owner is complete.
       Map<TypeElement, List<UpcastModel>> byOwner = new LinkedHashMap<>();
