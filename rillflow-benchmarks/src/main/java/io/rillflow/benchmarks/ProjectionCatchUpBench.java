@@ -111,7 +111,7 @@ public class ProjectionCatchUpBench {
 
   @Benchmark
   public long catchUp_raw() throws Exception {
-    String read = "SELECT seq_id, tx_id::text::bigint, data::text FROM \"" + SCHEMA + "\".rf_events"
+    String read = "SELECT seq_id, tx_id::text::bigint AS tx_number, data::text FROM \"" + SCHEMA + "\".rf_events"
         + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
         + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
     String checkpoint = "UPDATE \"" + SCHEMA + "\".rf_projections SET tx_id = ?, position = ? WHERE name = ?";

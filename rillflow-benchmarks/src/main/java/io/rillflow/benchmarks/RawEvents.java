@@ -28,7 +28,7 @@ public final class RawEvents {
   private static final String TYPE = "BenchItemAdded";
   private static final int SCHEMA_VERSION = 1;
   private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
-      + "headers::text, causation_id, correlation_id, created_at, tx_id::text::bigint";
+      + "headers::text, causation_id, correlation_id, created_at, tx_id::text::bigint AS tx_number";
 
   private final DataSource dataSource;
   private final ObjectReader reader;

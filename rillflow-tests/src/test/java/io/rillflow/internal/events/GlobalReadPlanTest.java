@@ -1,0 +1,62 @@
+package io.rillflow.internal.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rillflow.test.RillflowTestBase;
+import io.rillflow.tests.documents.TablesAccess;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plan PostgreSQL makes for the global read that projections and {@code readAll} run once per
+ * batch: it must walk the {@code rf_events_global} index from the checkpoint and stop at the
+ * batch's limit, also as the generic plan a server-prepared statement ends up with. When it did not
+ * (the ORDER BY sorted by an output column of the same name) every batch sorted the whole table,
+ * and catching up on a million events did not finish.
+ *
+ * <p>This test lives in the runtime's package to plan the very text the runtime sends.
+ */
+class GlobalReadPlanTest extends RillflowTestBase {
+
+  @Test
+  void theBatchReadWalksTheGlobalIndexInBothPlans() throws SQLException {
+    String events = "\"" + store().schemaName() + "\".rf_events";
+    for (int transaction = 0; transaction < 20; transaction++) {
+      TablesAccess.execute(store(), "INSERT INTO " + events + " (stream_id, version, type, schema_version, data)"
+          + " SELECT 's" + transaction + "', g, 'Tick', 1, '{}' FROM generate_series(1, 5000) g");
+    }
+    TablesAccess.execute(store(), "ANALYZE " + events);
+
+    String readAll = new EventSql(store().schemaName()).readAll;
+    assertThat(plan(readAll, "force_generic_plan"))
+        .contains("Index Scan using rf_events_global")
+        .doesNotContain("Sort", "Seq Scan");
+    assertThat(plan(readAll, "force_custom_plan"))
+        .contains("Index Scan using rf_events_global")
+        .doesNotContain("Sort", "Seq Scan");
+  }
+
+  private String plan(String sql, String planCacheMode) throws SQLException {
+    String numbered = sql;
+    for (int parameter = 1; numbered.contains("?"); parameter++) {
+      numbered = numbered.replaceFirst("\\?", "\\$" + parameter);
+    }
+    try (Connection connection = store().dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("SET plan_cache_mode = " + planCacheMode);
+      statement.execute("PREPARE global_read AS " + numbered);
+      try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE global_read(0, 50000, 500)")) {
+        StringBuilder plan = new StringBuilder();
+        while (rows.next()) {
+          plan.append(rows.getString(1)).append('\n');
+        }
+        return plan.toString();
+      } finally {
+        statement.execute("DEALLOCATE global_read");
+        statement.execute("RESET plan_cache_mode");
+      }
+    }
+  }
+}
