@@ -31,6 +31,7 @@ public final class DocumentStoreBuilder {
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
   private boolean discoverModules = true;
+  private boolean readModels = true;
   private ClassLoader classLoader;
   private final List<RillflowModule> modules = new ArrayList<>();
   private final List<RegisteredProjection> projections = new ArrayList<>();
@@ -142,6 +143,17 @@ public final class DocumentStoreBuilder {
     return this;
   }
 
+  /**
+   * Whether the store runs the projections the modules generated for {@code @ReadModel} documents,
+   * each under its name and lifecycle. Default {@code true}. Turn it off only in a process that must
+   * not write read models, such as a test of one hand-written projection: inline read models are
+   * then not kept up to date by this process's appends.
+   */
+  public DocumentStoreBuilder readModels(boolean readModels) {
+    this.readModels = readModels;
+    return this;
+  }
+
   /** How the projection daemon runs. Default {@link ProjectionOptions#defaults()}. */
   public DocumentStoreBuilder projectionOptions(ProjectionOptions projectionOptions) {
     this.projectionOptions = Objects.requireNonNull(projectionOptions, "projectionOptions");
@@ -194,7 +206,7 @@ public final class DocumentStoreBuilder {
     ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
     return DefaultDocumentStore.start(new StoreSettings(
         url, username, password, dataSource, schema, autoCreate, maximumPoolSize,
-        objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections),
+        objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry()));
   }
 }

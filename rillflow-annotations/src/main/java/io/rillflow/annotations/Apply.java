@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an event handler of an {@link Aggregate} or projection, in one of three shapes:
+ * Marks an event handler of an {@link Aggregate} or a {@link ReadModel}, in one of three shapes:
  * {@code void apply(E e)} (mutates the instance), {@code A apply(E e)} (returns the next state) or
  * {@code static A create(E e)} (builds the first state). An optional second parameter receives the
  * {@code io.rillflow.EventEnvelope}.
@@ -15,4 +15,12 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface Apply {}
+public @interface Apply {
+
+  /**
+   * On a {@link ReadModel} only: the member of the event (record component, getter or field) that
+   * holds the id of the document this event changes, of the document's id type. Empty (the
+   * default): the event's stream id, for a document that follows one stream.
+   */
+  String id() default "";
+}

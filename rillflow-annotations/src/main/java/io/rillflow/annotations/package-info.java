@@ -9,6 +9,8 @@
  *   <li>{@link io.rillflow.annotations.Repository}, {@link io.rillflow.annotations.Query}: repositories.
  *   <li>{@link io.rillflow.annotations.Event}, {@link io.rillflow.annotations.Upcast}: events.
  *   <li>{@link io.rillflow.annotations.Aggregate}, {@link io.rillflow.annotations.Apply}: aggregates.
+ *   <li>{@link io.rillflow.annotations.ReadModel}, {@link io.rillflow.annotations.Apply}: documents
+ *       that projections build from events.
  * </ul>
  */
 package io.rillflow.annotations;

@@ -7,6 +7,7 @@ import io.rillflow.spi.AggregateMapping;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.EventMapping;
 import io.rillflow.spi.ModuleRegistry;
+import io.rillflow.spi.ProjectionMapping;
 import io.rillflow.spi.RillflowModule;
 import java.util.HashSet;
 import java.util.Set;
@@ -58,6 +59,9 @@ public final class BenchModules {
 
       @Override
       public void aggregate(AggregateMapping<?> mapping) {}
+
+      @Override
+      public void projection(ProjectionMapping<?> mapping) {}
     });
     return tables;
   }
@@ -71,6 +75,11 @@ public final class BenchModules {
     @Override
     public void aggregate(AggregateMapping<?> mapping) {
       registry.aggregate(mapping);
+    }
+
+    @Override
+    public void projection(ProjectionMapping<?> mapping) {
+      registry.projection(mapping);
     }
 
     @Override

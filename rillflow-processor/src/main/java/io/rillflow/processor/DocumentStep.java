@@ -48,6 +48,11 @@ final class DocumentStep {
     return known != null ? Optional.of(known) : reader.read(type);
   }
 
+  /** The model of {@code type} if this compilation read it without errors; never reads it again. */
+  Optional<DocumentModel> known(TypeElement type) {
+    return Optional.ofNullable(byName.get(type.getQualifiedName().toString()));
+  }
+
   /** The documents read in this round, their mappings written unless there were errors. */
   List<DocumentModel> process(RoundEnvironment round) {
     List<DocumentModel> read = AnnotatedElements.read(elements, round, "io.rillflow.annotations.Document", diagnostics, reader::read);

@@ -5,9 +5,13 @@ import com.palantir.javapoet.ClassName;
 import io.rillflow.processor.model.AggregateModel;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.EventModel;
+import io.rillflow.processor.model.ModuleModel;
+import io.rillflow.processor.model.ProjectionModel;
 import io.rillflow.processor.model.RepositoryModel;
 import io.rillflow.processor.model.UpcastModel;
 import io.rillflow.processor.read.AggregateReader;
+import io.rillflow.processor.read.HandlerReader;
+import io.rillflow.processor.read.ProjectionReader;
 import io.rillflow.processor.read.RepositoryReader;
 import io.rillflow.processor.read.UpcastChainValidator;
 import io.rillflow.processor.read.UpcastReader;
@@ -16,6 +20,7 @@ import io.rillflow.processor.write.DocumentMappingWriter;
 import io.rillflow.processor.write.EventMappingWriter;
 import io.rillflow.processor.write.MetamodelWriter;
 import io.rillflow.processor.write.ModuleWriter;
+import io.rillflow.processor.write.ProjectionWriter;
 import io.rillflow.processor.write.RepositoryWriter;
 import io.rillflow.processor.write.SourceWriter;
 import io.rillflow.processor.write.UpcastsWriter;
@@ -53,14 +58,11 @@ public final class RillflowProcessor extends AbstractProcessor {
   private EventStep events;
   private UpcastStep upcasts;
   private AggregateStep aggregates;
+  private ProjectionStep projections;
   private UpcastChainValidator chains;
   private ModuleWriter moduleWriter;
   /** Parts generated in earlier rounds and not yet registered by a module. */
-  private final List<DocumentModel> unregistered = new ArrayList<>();
-  private final List<RepositoryModel> unregisteredRepositories = new ArrayList<>();
-  private final List<EventModel> unregisteredEvents = new ArrayList<>();
-  private final List<UpcastModel> unregisteredUpcasts = new ArrayList<>();
-  private final List<AggregateModel> unregisteredAggregates = new ArrayList<>();
+  private ModuleModel unregistered = ModuleModel.empty();
   /** Every event and upcast of the compilation: a chain is checked whole. */
   private final List<EventModel> allEvents = new ArrayList<>();
   private final List<UpcastModel> allUpcasts = new ArrayList<>();
@@ -79,9 +81,11 @@ public final class RillflowProcessor extends AbstractProcessor {
     events = new EventStep(env.getElementUtils(), diagnostics, new EventMappingWriter(sources));
     upcasts = new UpcastStep(env.getElementUtils(), diagnostics,
         new UpcastReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new UpcastsWriter(sources));
-    aggregates = new AggregateStep(env.getElementUtils(), diagnostics,
-        new AggregateReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), this::newestEvent),
+    HandlerReader handlers = new HandlerReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), this::newestEvent);
+    aggregates = new AggregateStep(env.getElementUtils(), diagnostics, new AggregateReader(diagnostics, handlers),
         new AggregateWriter(sources));
+    projections = new ProjectionStep(env.getElementUtils(), diagnostics,
+        new ProjectionReader(diagnostics, env.getElementUtils(), handlers, documents::known), new ProjectionWriter(sources));
     chains = new UpcastChainValidator(diagnostics, env.getElementUtils());
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
@@ -106,16 +110,13 @@ public final class RillflowProcessor extends AbstractProcessor {
       // Before the aggregates: a handler of an older version of an event is reported against the newest.
       allEvents.addAll(foundEvents);
       List<AggregateModel> foundAggregates = aggregates.process(round);
-      unregistered.addAll(found);
-      unregisteredRepositories.addAll(foundRepositories);
-      unregisteredEvents.addAll(foundEvents);
-      unregisteredUpcasts.addAll(foundUpcasts);
-      unregisteredAggregates.addAll(foundAggregates);
+      List<ProjectionModel> foundProjections = projections.process(round);
+      ModuleModel foundParts = new ModuleModel(found, foundRepositories, foundEvents, foundUpcasts, foundAggregates,
+          foundProjections);
+      unregistered = unregistered.plus(foundParts);
       allUpcasts.addAll(foundUpcasts);
-      boolean nothingNew = found.isEmpty() && foundRepositories.isEmpty() && foundEvents.isEmpty()
-          && foundUpcasts.isEmpty() && foundAggregates.isEmpty();
-      boolean somethingPending = !unregistered.isEmpty() || !unregisteredRepositories.isEmpty()
-          || !unregisteredEvents.isEmpty() || !unregisteredUpcasts.isEmpty() || !unregisteredAggregates.isEmpty();
+      boolean nothingNew = foundParts.isEmpty();
+      boolean somethingPending = !unregistered.isEmpty();
       // The module is written in the first round that finds nothing new rather than in the last
       // round: javac warns about sources created in the last round, and generated code must
       // compile without warnings. Upcast chains are checked then, when every event is known.
@@ -143,14 +144,9 @@ public final class RillflowProcessor extends AbstractProcessor {
       // Another processor generated more documents after the first module was written.
       name = name.peerClass(name.simpleName() + (modules.size() + 1));
     }
-    moduleWriter.writeModule(name, List.copyOf(unregistered), List.copyOf(unregisteredRepositories),
-        List.copyOf(unregisteredEvents), List.copyOf(unregisteredUpcasts), List.copyOf(unregisteredAggregates));
+    moduleWriter.writeModule(name, unregistered);
     modules.add(name);
-    unregistered.clear();
-    unregisteredRepositories.clear();
-    unregisteredEvents.clear();
-    unregisteredUpcasts.clear();
-    unregisteredAggregates.clear();
+    unregistered = ModuleModel.empty();
   }
 
   /** The newest event class of {@code name} read in this compilation so far. */
@@ -160,12 +156,7 @@ public final class RillflowProcessor extends AbstractProcessor {
 
   /** The longest package that contains every pending part; {@code io.rillflow.generated} if none. */
   private String commonPackage() {
-    List<String> packages = new ArrayList<>();
-    unregistered.forEach(d -> packages.add(d.type().packageName()));
-    unregisteredRepositories.forEach(r -> packages.add(r.type().packageName()));
-    unregisteredEvents.forEach(e -> packages.add(e.type().packageName()));
-    unregisteredUpcasts.forEach(u -> packages.add(u.registrarName().packageName()));
-    unregisteredAggregates.forEach(a -> packages.add(a.type().packageName()));
+    List<String> packages = unregistered.packages().toList();
     String common = null;
     for (String pkg : packages) {
       if (common == null) {

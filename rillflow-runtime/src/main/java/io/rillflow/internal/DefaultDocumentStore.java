@@ -24,6 +24,7 @@ import io.rillflow.Projections;
 import io.rillflow.internal.projections.CommitNotifier;
 import io.rillflow.internal.projections.DefaultProjections;
 import io.rillflow.internal.projections.InlineProjections;
+import io.rillflow.internal.projections.ReadModels;
 import io.rillflow.internal.projections.RegisteredProjection;
 import io.rillflow.internal.projections.SessionOpener;
 import io.rillflow.internal.query.CompiledQueryCall;
@@ -81,12 +82,14 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         return schema;
       }
     };
-    List<RegisteredProjection> inline = DefaultProjections.inline(settings.projections());
+    List<RegisteredProjection> registered = ReadModels.register(settings.projections(),
+        settings.readModels() ? parts.projections() : List.of(), parts::find);
+    List<RegisteredProjection> inline = DefaultProjections.inline(registered);
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions),
-        inline.size() == settings.projections().size() ? null : new CommitNotifier(dataSource, schema));
+        inline.size() == registered.size() ? null : new CommitNotifier(dataSource, schema));
     this.sessions = new SessionFactory(tables, dataSource, objectMapper, events::sessionAppends);
-    this.projections = new DefaultProjections(settings.projections(), dataSource, schema, events, projectionSessions,
+    this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
     this.bulkLoader = new BulkLoader(dataSource);
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, dataSource, schema,

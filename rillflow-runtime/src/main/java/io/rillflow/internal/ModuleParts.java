@@ -9,6 +9,7 @@ import io.rillflow.spi.AggregateMapping;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.EventMapping;
 import io.rillflow.spi.ModuleRegistry;
+import io.rillflow.spi.ProjectionMapping;
 import io.rillflow.spi.RillflowModule;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +26,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * What the modules of one store registered: document mappings by document type, repository
- * factories by interface, and the event types with their upcast chains; gathered once when the store starts and read-only afterwards. Conflicts between modules (two mappings for one type, or
+ * factories by interface, the event types with their upcast chains, aggregates and read model
+ * projections; gathered once when the store starts and read-only afterwards. Conflicts between modules (two mappings for one type, or
  * one table claimed by two types) stop the store from starting; within one compilation the
  * processor already reports them.
  */
@@ -34,13 +36,15 @@ public final class ModuleParts {
   private final Map<Class<?>, Function<DocumentStore, ?>> repositories;
   private final EventCatalog events;
   private final Map<Class<?>, AggregateMapping<?>> aggregates;
+  private final List<ProjectionMapping<?>> projections;
 
   private ModuleParts(Map<Class<?>, DocumentMapping<?, ?>> byType, Map<Class<?>, Function<DocumentStore, ?>> repositories,
-      EventCatalog events, Map<Class<?>, AggregateMapping<?>> aggregates) {
+      EventCatalog events, Map<Class<?>, AggregateMapping<?>> aggregates, List<ProjectionMapping<?>> projections) {
     this.byType = byType;
     this.repositories = repositories;
     this.events = events;
     this.aggregates = aggregates;
+    this.projections = projections;
   }
 
   /** Loads the modules the settings name, and those on the class path when discovery is on. */
@@ -58,7 +62,7 @@ public final class ModuleParts {
       }
     }
     return new ModuleParts(Collections.unmodifiableMap(collector.byType), Map.copyOf(collector.repositories),
-        collector.events.build(), Map.copyOf(collector.aggregates));
+        collector.events.build(), Map.copyOf(collector.aggregates), List.copyOf(collector.projections.values()));
   }
 
   /** The mapping of {@code type}, or {@code null} when it is not a registered document. */
@@ -87,6 +91,11 @@ public final class ModuleParts {
     return aggregates;
   }
 
+  /** Every registered read model projection, in registration order; their documents are registered too. */
+  public List<ProjectionMapping<?>> projections() {
+    return projections;
+  }
+
   /** Every registered mapping. */
   public Collection<DocumentMapping<?, ?>> all() {
     return byType.values();
@@ -98,6 +107,17 @@ public final class ModuleParts {
     private final Map<Class<?>, Function<DocumentStore, ?>> repositories = new HashMap<>();
     private final EventCatalog.Builder events = new EventCatalog.Builder();
     private final Map<Class<?>, AggregateMapping<?>> aggregates = new LinkedHashMap<>();
+    private final Map<String, ProjectionMapping<?>> projections = new LinkedHashMap<>();
+
+    @Override
+    public void projection(ProjectionMapping<?> mapping) {
+      ProjectionMapping<?> earlier = projections.putIfAbsent(mapping.name(), mapping);
+      if (earlier != null && earlier.getClass() != mapping.getClass()) {
+        throw new SchemaException("Two read models are named \"" + mapping.name() + "\": "
+            + earlier.documentType().getName() + " and " + mapping.documentType().getName()
+            + "; give one @ReadModel(name = ...)");
+      }
+    }
 
     @Override
     public void aggregate(AggregateMapping<?> mapping) {

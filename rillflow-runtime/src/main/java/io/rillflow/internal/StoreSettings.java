@@ -28,5 +28,6 @@ public record StoreSettings(
     ClassLoader classLoader,
     List<RillflowModule> modules,
     List<RegisteredProjection> projections,
+    boolean readModels,
     ProjectionOptions projectionOptions,
     MeterRegistry meterRegistry) {}

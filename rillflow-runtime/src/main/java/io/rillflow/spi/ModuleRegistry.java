@@ -33,4 +33,7 @@ public interface ModuleRegistry {
 
   /** Registers how one {@code @Aggregate} type folds its events. */
   void aggregate(AggregateMapping<?> mapping);
+
+  /** Registers how one {@code @ReadModel} document is built from events: a projection the store runs. */
+  void projection(ProjectionMapping<?> mapping);
 }

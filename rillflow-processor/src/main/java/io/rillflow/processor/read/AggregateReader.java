@@ -1,13 +1,10 @@
 package io.rillflow.processor.read;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
 import io.rillflow.processor.model.AggregateModel;
-import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.model.HandlerModel;
-import io.rillflow.processor.model.HandlerModel.Envelope;
 import io.rillflow.processor.model.HandlerModel.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -25,12 +21,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Reads one {@code @Aggregate} type and its {@code @Apply} handlers (those it declares itself)
@@ -38,22 +29,15 @@ import javax.lang.model.util.Types;
  */
 public final class AggregateReader {
   static final String AGGREGATE = "io.rillflow.annotations.Aggregate";
-  static final String APPLY = "io.rillflow.annotations.Apply";
+  static final String APPLY = HandlerReader.APPLY;
   static final String DOCUMENT = "io.rillflow.annotations.Document";
-  static final String ENVELOPE = "io.rillflow.EventEnvelope";
 
   private final Diagnostics diagnostics;
-  private final Elements elements;
-  private final Types types;
-  /** The newest {@code @Event} class of a type name among those of this compilation read so far. */
-  private final Function<String, Optional<EventModel>> newestEvent;
+  private final HandlerReader handlers;
 
-  public AggregateReader(Diagnostics diagnostics, Elements elements, Types types,
-      Function<String, Optional<EventModel>> newestEvent) {
+  public AggregateReader(Diagnostics diagnostics, HandlerReader handlers) {
     this.diagnostics = diagnostics;
-    this.elements = elements;
-    this.types = types;
-    this.newestEvent = newestEvent;
+    this.handlers = handlers;
   }
 
   /** The model of {@code element}, or empty after reporting every problem found on it. */
@@ -80,27 +64,34 @@ public final class AggregateReader {
       valid = false;
     }
     boolean strict = Annotations.value(aggregate, "strict").map(v -> (Boolean) v.getValue()).orElse(false);
-    List<HandlerModel> handlers = new ArrayList<>();
+    String generated = String.join("_", ClassName.get(type).simpleNames()) + "_Aggregate";
+    List<HandlerModel> read = new ArrayList<>();
     Map<String, HandlerModel> byEvent = new HashMap<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (Annotations.find(method, APPLY).isEmpty()) {
         continue;
       }
-      Optional<HandlerModel> handler = readHandler(type, method);
+      AnnotationMirror apply = Annotations.find(method, APPLY).orElseThrow();
+      if (!Annotations.stringValue(apply, "id").isEmpty()) {
+        diagnostics.error(method, apply, Annotations.value(apply, "id").orElseThrow(), Message.APPLY_ID_ON_AGGREGATE,
+            HandlerReader.describe(type, method), type.getSimpleName());
+        valid = false;
+      }
+      Optional<HandlerModel> handler = handlers.read(type, method, generated);
       if (handler.isEmpty()) {
         valid = false;
         continue;
       }
       HandlerModel earlier = byEvent.putIfAbsent(handler.get().eventName(), handler.get());
       if (earlier != null) {
-        diagnostics.error(method, Message.APPLY_TWICE, describe(type, earlier.element()), describe(type, method),
+        diagnostics.error(method, Message.APPLY_TWICE, HandlerReader.describe(type, earlier.element()), HandlerReader.describe(type, method),
             handler.get().eventName());
         valid = false;
       }
-      handlers.add(handler.get());
+      read.add(handler.get());
     }
-    boolean instantiable = instantiable(type);
-    boolean creates = handlers.stream().anyMatch(h -> h.shape() == Shape.CREATE);
+    boolean instantiable = HandlerReader.instantiable(type);
+    boolean creates = read.stream().anyMatch(h -> h.shape() == Shape.CREATE);
     if (valid && !instantiable && !creates && !type.getModifiers().contains(Modifier.ABSTRACT)) {
       diagnostics.error(type, Message.AGGREGATE_NO_FIRST_STATE, type.getSimpleName(), type.getSimpleName());
       valid = false;
@@ -109,87 +100,7 @@ public final class AggregateReader {
       return Optional.empty();
     }
     return Optional.of(new AggregateModel(type, ClassName.get(type), snapshotEvery, lifecycle, strict, instantiable,
-        List.copyOf(handlers), fingerprint(type, handlers)));
-  }
-
-  private Optional<HandlerModel> readHandler(TypeElement type, ExecutableElement method) {
-    String name = describe(type, method);
-    boolean valid = true;
-    String generated = String.join("_", ClassName.get(type).simpleNames()) + "_Aggregate";
-    if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      diagnostics.error(method, Message.APPLY_NOT_ACCESSIBLE, name, generated);
-      valid = false;
-    }
-    TypeElement runtimeException = elements.getTypeElement("java.lang.RuntimeException");
-    TypeElement error = elements.getTypeElement("java.lang.Error");
-    for (TypeMirror thrown : method.getThrownTypes()) {
-      if (!types.isSubtype(thrown, runtimeException.asType()) && !types.isSubtype(thrown, error.asType())) {
-        diagnostics.error(method, Message.APPLY_CHECKED_EXCEPTION, name, TypeName.get(thrown));
-        valid = false;
-      }
-    }
-    List<? extends VariableElement> parameters = method.getParameters();
-    if (parameters.isEmpty() || parameters.size() > 2) {
-      diagnostics.error(method, Message.APPLY_PARAMETERS, name, parameters.size());
-      return Optional.empty();
-    }
-    VariableElement eventParameter = parameters.get(0);
-    Optional<TypeElement> event = eventType(eventParameter.asType());
-    if (event.isEmpty()) {
-      diagnostics.error(eventParameter, Message.APPLY_NOT_AN_EVENT, name, TypeName.get(eventParameter.asType()));
-      return Optional.empty();
-    }
-    EventReader.Declared declared = EventReader.declared(event.get()).orElseThrow();
-    Optional<EventModel> newest = newestEvent.apply(declared.name());
-    if (newest.isPresent() && newest.get().version() > declared.version()) {
-      EventModel current = newest.get();
-      diagnostics.error(eventParameter, Message.APPLY_OLD_EVENT_VERSION, name, event.get().getSimpleName(),
-          declared.version(), declared.name(), current.type().simpleName(), current.version(), current.type().simpleName());
-      return Optional.empty();
-    }
-    Envelope envelope = Envelope.NONE;
-    if (parameters.size() == 2) {
-      VariableElement second = parameters.get(1);
-      Optional<Envelope> kind = envelopeKind(second.asType(), event.get());
-      if (kind.isEmpty()) {
-        diagnostics.error(second, Message.APPLY_ENVELOPE_TYPE, name, TypeName.get(second.asType()),
-            event.get().getSimpleName());
-        valid = false;
-      } else {
-        envelope = kind.get();
-      }
-    }
-    Optional<Shape> shape = shape(type, method, name);
-    if (shape.isEmpty() || !valid) {
-      return Optional.empty();
-    }
-    return Optional.of(new HandlerModel(method, shape.get(), ClassName.get(event.get()), declared.name(),
-        declared.version(), envelope));
-  }
-
-  private Optional<Shape> shape(TypeElement type, ExecutableElement method, String name) {
-    TypeMirror returned = method.getReturnType();
-    boolean returnsState = types.isSameType(types.erasure(returned), types.erasure(type.asType()));
-    if (method.getModifiers().contains(Modifier.STATIC)) {
-      if (returnsState) {
-        return Optional.of(Shape.CREATE);
-      }
-      diagnostics.error(method, Message.APPLY_STATIC_RETURN, name, TypeName.get(returned), type.getSimpleName());
-      return Optional.empty();
-    }
-    if (returnsState) {
-      return Optional.of(Shape.EVOLVE);
-    }
-    if (returned.getKind() == TypeKind.VOID) {
-      if (type.getKind() == ElementKind.RECORD) {
-        diagnostics.error(method, Message.APPLY_VOID_ON_RECORD, name, type.getSimpleName(), type.getSimpleName(),
-            method.getSimpleName());
-        return Optional.empty();
-      }
-      return Optional.of(Shape.MUTATE);
-    }
-    diagnostics.error(method, Message.APPLY_RETURN_TYPE, name, TypeName.get(returned), type.getSimpleName());
-    return Optional.empty();
+        List.copyOf(read), fingerprint(type, read)));
   }
 
   private boolean checkShape(TypeElement type) {
@@ -217,47 +128,6 @@ public final class AggregateReader {
     return valid;
   }
 
-  /** Whether generated code in the type's package can call a constructor without parameters. */
-  private static boolean instantiable(TypeElement type) {
-    return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
-  }
-
-  /** The {@code @Event} class {@code type} names, if it names one. */
-  private static Optional<TypeElement> eventType(TypeMirror type) {
-    if (type.getKind() != TypeKind.DECLARED) {
-      return Optional.empty();
-    }
-    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-    return Annotations.find(element, EventReader.EVENT).isPresent() ? Optional.of(element) : Optional.empty();
-  }
-
-  /** How a second parameter takes the envelope: raw or {@code <?>}, or typed by the handler's event. */
-  private Optional<Envelope> envelopeKind(TypeMirror type, TypeElement event) {
-    if (type.getKind() != TypeKind.DECLARED) {
-      return Optional.empty();
-    }
-    DeclaredType declared = (DeclaredType) type;
-    if (!((TypeElement) declared.asElement()).getQualifiedName().contentEquals(ENVELOPE)) {
-      return Optional.empty();
-    }
-    if (declared.getTypeArguments().isEmpty()) {
-      return Optional.of(Envelope.WILDCARD);
-    }
-    TypeMirror argument = declared.getTypeArguments().get(0);
-    if (argument.getKind() == TypeKind.WILDCARD) {
-      return Optional.of(Envelope.WILDCARD);
-    }
-    return types.isSameType(argument, event.asType()) ? Optional.of(Envelope.TYPED) : Optional.empty();
-  }
-
-  private static String describe(TypeElement type, ExecutableElement method) {
-    StringBuilder text = new StringBuilder(type.getSimpleName()).append('.').append(method.getSimpleName()).append('(');
-    for (int i = 0; i < method.getParameters().size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(TypeName.get(method.getParameters().get(i).asType()));
-    }
-    return text.append(')').toString();
-  }
 
   /**
    * A fingerprint of what a snapshot depends on: the state's fields (record components or

@@ -78,12 +78,7 @@ public final class AggregateWriter {
             "event")
         .beginControlFlow("switch (event.type())");
     for (HandlerModel handler : aggregate.handlers()) {
-      CodeBlock arguments = switch (handler.envelope()) {
-        case NONE -> CodeBlock.of("($T) event.data()", handler.event());
-        case WILDCARD -> CodeBlock.of("($T) event.data(), event", handler.event());
-        case TYPED -> CodeBlock.of("($T) event.data(), $T.typed(event, $T.class)", handler.event(),
-            RuntimeTypes.AGGREGATE_MAPPING, handler.event());
-      };
+      CodeBlock arguments = HandlerArguments.of(handler);
       apply.addCode("case $S:\n$>", handler.eventName());
       switch (handler.shape()) {
         case CREATE -> apply.addStatement("return $T.$N($L)", state, handler.name(), arguments);

@@ -6,19 +6,17 @@ import com.palantir.javapoet.TypeSpec;
 import io.rillflow.processor.model.AggregateModel;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.EventModel;
+import io.rillflow.processor.model.ModuleModel;
+import io.rillflow.processor.model.ProjectionModel;
 import io.rillflow.processor.model.RepositoryModel;
-import io.rillflow.processor.model.UpcastModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -38,46 +36,40 @@ public final class ModuleWriter {
     this.filer = filer;
   }
 
-  /**
-   * Writes a module class registering {@code documents}, {@code repositories}, {@code events} and
-   * the steps of {@code upcasts} (through the registrar generated beside each step's owner) and
-   * {@code aggregates}.
-   */
-  public void writeModule(ClassName name, List<DocumentModel> documents, List<RepositoryModel> repositories,
-      List<EventModel> events, List<UpcastModel> upcasts, List<AggregateModel> aggregates) {
+  /** Writes a module class registering every part of {@code module}. */
+  public void writeModule(ClassName name, ModuleModel module) {
     MethodSpec.Builder register = MethodSpec.methodBuilder("register")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(RuntimeTypes.MODULE_REGISTRY, "registry");
-    for (DocumentModel document : documents) {
+    for (DocumentModel document : module.documents()) {
       register.addStatement("registry.document($T.INSTANCE)", document.mappingName());
     }
-    for (RepositoryModel repository : repositories) {
+    for (RepositoryModel repository : module.repositories()) {
       register.addStatement("registry.repository($T.class, $T::new)", repository.type(), repository.implementationName());
     }
-    for (EventModel event : events) {
+    for (EventModel event : module.events()) {
       register.addStatement("registry.event($T.INSTANCE)", event.mappingName());
     }
     Set<ClassName> registrars = new LinkedHashSet<>();
-    upcasts.forEach(upcast -> registrars.add(upcast.registrarName()));
+    module.upcasts().forEach(upcast -> registrars.add(upcast.registrarName()));
     for (ClassName registrar : registrars) {
       register.addStatement("$T.register(registry)", registrar);
     }
-    for (AggregateModel aggregate : aggregates) {
+    for (AggregateModel aggregate : module.aggregates()) {
       register.addStatement("registry.aggregate($T.INSTANCE)", aggregate.mappingName());
     }
+    for (ProjectionModel projection : module.projections()) {
+      register.addStatement("registry.projection($T.INSTANCE)", projection.mappingName());
+    }
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
-        .addJavadoc("Registers the documents, repositories, events, upcasts and aggregates of this compilation with a "
+        .addJavadoc("Registers the documents, repositories, events, upcasts, aggregates and read models of this compilation "
+            + "with a "
             + "store; found through {@code META-INF/services}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(RuntimeTypes.RILLFLOW_MODULE)
         .addMethod(register.build());
-    sources.write(name.packageName(), type, Stream.of(
-        documents.stream().map(DocumentModel::element),
-        repositories.stream().map(RepositoryModel::element),
-        events.stream().map(EventModel::element),
-        upcasts.stream().map(UpcastModel::owner),
-        aggregates.stream().map(AggregateModel::element)).flatMap(s -> s).distinct().toArray(Element[]::new));
+    sources.write(name.packageName(), type, module.originatingElements());
   }
 
   /** Writes the services file listing {@code modules}, once, when processing is over. */

@@ -9,6 +9,7 @@ final class RuntimeTypes {
   static final ClassName MODULE_REGISTRY = ClassName.get("io.rillflow.spi", "ModuleRegistry");
   static final ClassName EVENT_MAPPING = ClassName.get("io.rillflow.spi", "EventMapping");
   static final ClassName AGGREGATE_MAPPING = ClassName.get("io.rillflow.spi", "AggregateMapping");
+  static final ClassName PROJECTION_MAPPING = ClassName.get("io.rillflow.spi", "ProjectionMapping");
   static final ClassName EVENT_ENVELOPE = ClassName.get("io.rillflow", "EventEnvelope");
   static final ClassName LIFECYCLE = ClassName.get("io.rillflow.annotations", "Lifecycle");
 

@@ -24,7 +24,7 @@ class AsyncDaemonTest extends RillflowTestBase {
 
   @Override
   protected void configure(DocumentStoreBuilder builder) {
-    builder.projection(Ledger.NAME, ProjectionLifecycle.ASYNC, ledger)
+    builder.readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, ledger)
         // A poll interval far beyond the tests' patience: only a NOTIFY can wake the daemon in time.
         .projectionOptions(ProjectionOptions.defaults().batchSize(7).pollInterval(Duration.ofMinutes(5))
             .leaseDuration(Duration.ofMinutes(1)))

@@ -29,7 +29,7 @@ public final class CrashingDaemonMain {
       }
     };
     try (DocumentStore store = DocumentStore.builder().url(args[0]).schema(args[1]).autoCreate(AutoCreate.NONE)
-        .projection(Ledger.NAME, ProjectionLifecycle.ASYNC, ledger)
+        .readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, ledger)
         .projectionOptions(ProjectionOptions.defaults().batchSize(50).pollInterval(Duration.ofMillis(50))
             .leaseDuration(Duration.ofSeconds(1)).nodeId("doomed"))
         .build()) {

@@ -26,7 +26,7 @@ class DaemonCrashTest extends RillflowTestBase {
 
   @Override
   protected void configure(DocumentStoreBuilder builder) {
-    builder.projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
+    builder.readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
         .projectionOptions(ProjectionOptions.defaults().batchSize(100).leaseDuration(Duration.ofSeconds(1))
             .nodeId("survivor"));
   }

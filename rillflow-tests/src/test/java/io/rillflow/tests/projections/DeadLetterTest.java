@@ -22,7 +22,7 @@ class DeadLetterTest extends RillflowTestBase {
 
   @Override
   protected void configure(DocumentStoreBuilder builder) {
-    builder.projection(Ledger.NAME, ProjectionLifecycle.ASYNC, ledger)
+    builder.readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, ledger)
         .projectionOptions(ProjectionOptions.defaults().batchSize(10).maxAttempts(3).retryBackoff(Duration.ofMillis(5)));
   }
 

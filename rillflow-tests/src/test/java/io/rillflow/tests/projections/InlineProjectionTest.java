@@ -36,7 +36,7 @@ class InlineProjectionTest extends RillflowTestBase {
 
   @Override
   protected void configure(DocumentStoreBuilder builder) {
-    builder.projection("totals", ProjectionLifecycle.INLINE, new Totals());
+    builder.readModels(false).projection("totals", ProjectionLifecycle.INLINE, new Totals());
   }
 
   private StreamTotal total(String id) {

@@ -24,7 +24,7 @@ class OutOfOrderCommitTest extends RillflowTestBase {
 
   @Override
   protected void configure(DocumentStoreBuilder builder) {
-    builder.projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
+    builder.readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
         .projectionOptions(ProjectionOptions.defaults().batchSize(2).pollInterval(Duration.ofMillis(50)));
   }
 

@@ -27,7 +27,7 @@ class TwoDaemonsTest extends RillflowTestBase {
 
   @Override
   protected void configure(DocumentStoreBuilder builder) {
-    builder.maximumPoolSize(12).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
+    builder.maximumPoolSize(12).readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
         .projectionOptions(OPTIONS.nodeId("node-1"));
   }
 
@@ -35,7 +35,7 @@ class TwoDaemonsTest extends RillflowTestBase {
   void secondNode() {
     Ledger.createTables(store());
     second = DocumentStore.builder().dataSource(store().dataSource()).schema(store().schemaName())
-        .autoCreate(AutoCreate.NONE).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
+        .autoCreate(AutoCreate.NONE).readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
         .projectionOptions(OPTIONS.nodeId("node-2")).build();
   }
 

@@ -1,0 +1,149 @@
+package io.rillflow.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import io.rillflow.processor.model.HandlerModel;
+import io.rillflow.processor.model.HandlerModel.Shape;
+import io.rillflow.processor.model.IdKind;
+import io.rillflow.processor.model.ProjectionModel;
+import io.rillflow.processor.model.ProjectionModel.Route;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Type>_Projection}: per stored event type name, where the document's id is and
+ * which {@code @Apply} handler makes the next document.
+ */
+public final class ProjectionWriter {
+  private static final ClassName LIST = ClassName.get(List.class);
+  private static final TypeName ANY_ENVELOPE =
+      ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class));
+
+  private final SourceWriter sources;
+
+  public ProjectionWriter(SourceWriter sources) {
+    this.sources = sources;
+  }
+
+  public void write(ProjectionModel projection) {
+    ClassName name = projection.mappingName();
+    ClassName document = projection.type();
+    TypeName anyClass = ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+    TypeName eventTypesType = ParameterizedTypeName.get(LIST, anyClass);
+    CodeBlock.Builder eventClasses = CodeBlock.builder();
+    for (int i = 0; i < projection.routes().size(); i++) {
+      eventClasses.add(i == 0 ? "$T.class" : ", $T.class", projection.routes().get(i).event());
+    }
+    TypeSpec.Builder type = TypeSpec.classBuilder(name)
+        .addJavadoc("Builds read model {@link $T} from events: projection {@code $L}.\n", document, projection.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.PROJECTION_MAPPING, document))
+        .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The one instance; the mapping holds no per-store state.\n")
+            .initializer("new $T()", name)
+            .build())
+        .addField(FieldSpec.builder(eventTypesType, "EVENT_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$T.of($L)", LIST, eventClasses.build())
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(override("name", ClassName.get(String.class)).addStatement("return $S", projection.name()).build())
+        .addMethod(override("lifecycle", RuntimeTypes.LIFECYCLE)
+            .addStatement("return $T.$L", RuntimeTypes.LIFECYCLE, projection.lifecycle())
+            .build())
+        .addMethod(override("documentType", ParameterizedTypeName.get(ClassName.get(Class.class), document))
+            .addStatement("return $T.class", document)
+            .build())
+        .addMethod(override("eventTypes", eventTypesType).addStatement("return EVENT_TYPES").build())
+        .addMethod(documentId(projection))
+        .addMethod(initial(projection))
+        .addMethod(apply(projection));
+    sources.write(name.packageName(), type, projection.element());
+  }
+
+  private static MethodSpec documentId(ProjectionModel projection) {
+    MethodSpec.Builder method = override("documentId", ClassName.OBJECT)
+        .addParameter(ANY_ENVELOPE, "event")
+        .beginControlFlow("switch (event.type())");
+    for (Route route : projection.routes()) {
+      method.addCode("case $S:\n$>", route.eventName());
+      if (route.member().isEmpty()) {
+        method.addStatement(projection.idKind() == IdKind.UUID ? "return event.streamUuid()" : "return event.streamId()");
+      } else {
+        String read = route.member().get().readFrom("(($T) event.data())");
+        if (route.primitive()) {
+          method.addStatement("return " + read, route.event());
+        } else {
+          method.addStatement("return $T.requireId(" + read + ", event, $S)", RuntimeTypes.PROJECTION_MAPPING,
+              route.event(), route.event().simpleName() + "." + route.memberName());
+        }
+      }
+      method.addCode("$<");
+    }
+    return method.addCode("default:\n$>")
+        .addStatement("return null")
+        .addCode("$<")
+        .endControlFlow()
+        .build();
+  }
+
+  private static MethodSpec initial(ProjectionModel projection) {
+    MethodSpec.Builder initial = override("initial", projection.type()).addParameter(ClassName.OBJECT, "id");
+    if (!projection.instantiable()) {
+      return initial.addStatement("return null").build();
+    }
+    initial.addStatement("$T document = new $T()", projection.type(), projection.type());
+    projection.idMutator().ifPresent(mutator ->
+        initial.addStatement(mutator.writeTo("document", "($T) id"), projection.idKind().boxed()));
+    return initial.addStatement("return document").build();
+  }
+
+  private static MethodSpec apply(ProjectionModel projection) {
+    ClassName document = projection.type();
+    MethodSpec.Builder apply = override("apply", document)
+        .addParameter(document, "current")
+        .addParameter(ANY_ENVELOPE, "event")
+        .beginControlFlow("switch (event.type())");
+    for (Route route : projection.routes()) {
+      List<HandlerModel> handlers = projection.handlersOf(route.eventName());
+      apply.addCode("case $S:\n$>", route.eventName());
+      HandlerModel first = handlers.get(0);
+      HandlerModel instance = handlers.get(handlers.size() - 1);
+      if (handlers.size() == 1 && first.shape() == Shape.CREATE) {
+        apply.addStatement("return $T.$N($L)", document, first.name(), HandlerArguments.of(first));
+      } else {
+        if (handlers.size() == 2) {
+          apply.beginControlFlow("if (current == null)")
+              .addStatement("return $T.$N($L)", document, first.name(), HandlerArguments.of(first))
+              .endControlFlow();
+        }
+        // With a static handler too, current is not null here; existing() then returns it as is.
+        String target = handlers.size() == 2 ? "current" : "existing(current, event)";
+        if (instance.shape() == Shape.EVOLVE) {
+          apply.addStatement("return " + target + ".$N($L)", instance.name(), HandlerArguments.of(instance));
+        } else {
+          if (handlers.size() == 1) {
+            apply.addStatement("current = existing(current, event)");
+          }
+          apply.addStatement("current.$N($L)", instance.name(), HandlerArguments.of(instance))
+              .addStatement("return current");
+        }
+      }
+      apply.addCode("$<");
+    }
+    return apply.addCode("default:\n$>")
+        .addStatement("return current")
+        .addCode("$<")
+        .endControlFlow()
+        .build();
+  }
+
+  private static MethodSpec.Builder override(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(returns);
+  }
+}

@@ -1,0 +1,358 @@
+package io.rillflow.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** {@code @ReadModel} and its {@code @Apply} handlers: what is generated, and one test per diagnostic. */
+class ReadModelProcessorTest {
+  private static final JavaFileObject PLACED = JavaFileObjects.forSourceLines("com.acme.shop.OrderPlaced",
+      "package com.acme.shop;",
+      "",
+      "@io.rillflow.annotations.Event",
+      "public record OrderPlaced(String customerId, long cents, int customerNumber) {}");
+  private static final JavaFileObject CLOSED = JavaFileObjects.forSourceLines("com.acme.shop.AccountClosed",
+      "package com.acme.shop;",
+      "",
+      "@io.rillflow.annotations.Event",
+      "public record AccountClosed(String customerId) {}");
+
+  private static Compilation compile(JavaFileObject... sources) {
+    JavaFileObject[] all = new JavaFileObject[sources.length + 2];
+    all[0] = PLACED;
+    all[1] = CLOSED;
+    System.arraycopy(sources, 0, all, 2, sources.length);
+    return javac().withProcessors(new RillflowProcessor()).withOptions("-Xlint:all,-processing").compile(all);
+  }
+
+  private static JavaFileObject source(String name, String... lines) {
+    String[] source = new String[lines.length + 9];
+    source[0] = "package com.acme.shop;";
+    source[1] = "";
+    source[2] = "import io.rillflow.EventEnvelope;";
+    source[3] = "import io.rillflow.annotations.Aggregate;";
+    source[4] = "import io.rillflow.annotations.Apply;";
+    source[5] = "import io.rillflow.annotations.Document;";
+    source[6] = "import io.rillflow.annotations.Lifecycle;";
+    source[7] = "import io.rillflow.annotations.ReadModel;";
+    source[8] = "";
+    System.arraycopy(lines, 0, source, 9, lines.length);
+    return JavaFileObjects.forSourceLines("com.acme.shop." + name, source);
+  }
+
+  @Test
+  void multiStreamRecordGetsARouteAndAHandlerSwitchPerEvent() {
+    Compilation compilation = compile(source("CustomerTotals",
+        "@Document",
+        "@ReadModel",
+        "public record CustomerTotals(String id, long cents) {",
+        "  @Apply(id = \"customerId\") static CustomerTotals first(OrderPlaced e) { return new CustomerTotals(e.customerId(), e.cents()); }",
+        "  @Apply(id = \"customerId\") CustomerTotals next(OrderPlaced e, EventEnvelope<OrderPlaced> envelope) {",
+        "    return new CustomerTotals(id, cents + e.cents());",
+        "  }",
+        "  @Apply(id = \"customerId\") CustomerTotals close(AccountClosed e) { return null; }",
+        "}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.shop.CustomerTotals_Projection").hasSourceEquivalentTo(
+        JavaFileObjects.forSourceLines("com.acme.shop.CustomerTotals_Projection",
+            "package com.acme.shop;",
+            "",
+            "import io.rillflow.EventEnvelope;",
+            "import io.rillflow.annotations.Lifecycle;",
+            "import io.rillflow.spi.AggregateMapping;",
+            "import io.rillflow.spi.ProjectionMapping;",
+            "import java.util.List;",
+            "import javax.annotation.processing.Generated;",
+            "",
+            "@Generated(\"io.rillflow.processor.RillflowProcessor\")",
+            "public final class CustomerTotals_Projection implements ProjectionMapping<CustomerTotals> {",
+            "    public static final CustomerTotals_Projection INSTANCE = new CustomerTotals_Projection();",
+            "    private static final List<Class<?>> EVENT_TYPES = List.of(OrderPlaced.class, AccountClosed.class);",
+            "",
+            "    private CustomerTotals_Projection() {}",
+            "",
+            "    @Override public String name() { return \"customer-totals\"; }",
+            "    @Override public Lifecycle lifecycle() { return Lifecycle.ASYNC; }",
+            "    @Override public Class<CustomerTotals> documentType() { return CustomerTotals.class; }",
+            "    @Override public List<Class<?>> eventTypes() { return EVENT_TYPES; }",
+            "",
+            "    @Override",
+            "    public Object documentId(EventEnvelope<?> event) {",
+            "        switch (event.type()) {",
+            "            case \"OrderPlaced\":",
+            "                return ProjectionMapping.requireId(((OrderPlaced) event.data()).customerId(), event, "
+                + "\"OrderPlaced.customerId\");",
+            "            case \"AccountClosed\":",
+            "                return ProjectionMapping.requireId(((AccountClosed) event.data()).customerId(), event, "
+                + "\"AccountClosed.customerId\");",
+            "            default:",
+            "                return null;",
+            "        }",
+            "    }",
+            "",
+            "    @Override public CustomerTotals initial(Object id) { return null; }",
+            "",
+            "    @Override",
+            "    public CustomerTotals apply(CustomerTotals current, EventEnvelope<?> event) {",
+            "        switch (event.type()) {",
+            "            case \"OrderPlaced\":",
+            "                if (current == null) {",
+            "                    return CustomerTotals.first((OrderPlaced) event.data());",
+            "                }",
+            "                return current.next((OrderPlaced) event.data(), "
+                + "AggregateMapping.typed(event, OrderPlaced.class));",
+            "            case \"AccountClosed\":",
+            "                return existing(current, event).close((AccountClosed) event.data());",
+            "            default:",
+            "                return current;",
+            "        }",
+            "    }",
+            "}"));
+    assertThat(compilation).generatedSourceFile("com.acme.shop.GeneratedRillflowModule")
+        .contentsAsUtf8String().contains("registry.projection(CustomerTotals_Projection.INSTANCE);");
+  }
+
+  @Test
+  void singleStreamClassStartsFromItsConstructorWithTheStreamIdSet() {
+    Compilation compilation = compile(source("OrderView",
+        "@Document",
+        "@ReadModel(name = \"orders\", lifecycle = Lifecycle.INLINE)",
+        "public class OrderView {",
+        "  java.util.UUID id;",
+        "  long cents;",
+        "  @Apply void placed(OrderPlaced e) { cents = e.cents(); }",
+        "}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
+        .contains("return Lifecycle.INLINE;");
+    assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
+        .contains("return event.streamUuid();");
+    assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
+        .contains("OrderView document = new OrderView();\n        document.id = (UUID) id;\n        return document;");
+    assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
+        .contains("current = existing(current, event);\n                current.placed((OrderPlaced) event.data());\n"
+            + "                return current;");
+  }
+
+  @Test
+  void aReadModelMustBeADocument() {
+    JavaFileObject totals = source("Totals",
+        "@ReadModel",
+        "public record Totals(String id) {",
+        "  @Apply(id = \"customerId\") static Totals first(OrderPlaced e) { return new Totals(e.customerId()); }",
+        "}");
+
+    Compilation compilation = compile(totals);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ReadModelDocument] @ReadModel Totals is stored as a document; annotate it @Document too")
+        .inFile(totals)
+        .onLineContaining("@ReadModel");
+  }
+
+  @Test
+  void everyProblemOfAReadModelIsReportedOnItsOwnLine() {
+    JavaFileObject totals = source("Totals",
+        "@Document",
+        "@ReadModel(name = \" \",",
+        "    lifecycle = Lifecycle.LIVE)",
+        "public record Totals(String id, long cents) {",
+        "  @Apply(id = \"customerID\") static Totals first(OrderPlaced e) { return new Totals(e.customerId(), 0); }",
+        "  @Apply(id = \"cents\") Totals close(AccountClosed e) { return null; }",
+        "}");
+
+    Compilation compilation = compile(totals);
+
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ReadModelName] @ReadModel Totals has name \" \"; a projection name is 1 to 200 "
+            + "characters and not blank")
+        .inFile(totals)
+        .onLineContaining("@ReadModel(name = \" \",");
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ReadModelLifecycle] @ReadModel Totals has lifecycle = LIVE, but a read model is "
+            + "stored; use ASYNC")
+        .inFile(totals)
+        .onLineContaining("lifecycle = Lifecycle.LIVE");
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
+            + "document id from member \"customerID\" of OrderPlaced, which has no such member; did you mean \"customerId\"?")
+        .inFile(totals)
+        .onLineContaining("customerID");
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.close(com.acme.shop.AccountClosed) takes the "
+            + "document id from member \"cents\" of AccountClosed, which has no such member")
+        .inFile(totals)
+        .onLineContaining("Totals close(");
+  }
+
+  @Test
+  void theIdMemberMustHaveTheDocumentsIdType() {
+    JavaFileObject totals = source("Totals",
+        "@Document",
+        "@ReadModel",
+        "public record Totals(String id) {",
+        "  @Apply(id = \"customerNumber\") static Totals first(OrderPlaced e) { return new Totals(\"x\"); }",
+        "}");
+
+    Compilation compilation = compile(totals);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
+            + "document id from OrderPlaced.customerNumber, a int, but the id of Totals is a java.lang.String; name a "
+            + "member of that type")
+        .inFile(totals)
+        .onLineContaining("customerNumber");
+  }
+
+  @Test
+  void theStreamIdServesOnlyStringAndUuidIds() {
+    JavaFileObject totals = source("Totals",
+        "@Document",
+        "@ReadModel",
+        "public record Totals(long id) {",
+        "  @Apply static Totals first(OrderPlaced e) { return new Totals(1); }",
+        "}");
+
+    Compilation compilation = compile(totals);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
+            + "document id from the event's stream, but the id of Totals is a long and stream ids are String or UUID")
+        .inFile(totals)
+        .onLineContaining("static Totals first(");
+  }
+
+  @Test
+  void oneEventHasAtMostOneInstanceHandler() {
+    JavaFileObject totals = source("Totals",
+        "@Document",
+        "@ReadModel",
+        "public record Totals(String id, long cents) {",
+        "  @Apply Totals add(OrderPlaced e) { return this; }",
+        "  @Apply Totals again(OrderPlaced e) { return this; }",
+        "}");
+
+    Compilation compilation = compile(totals);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/DuplicateApply] @Apply handlers Totals.add(com.acme.shop.OrderPlaced) and "
+            + "Totals.again(com.acme.shop.OrderPlaced) both handle event \"OrderPlaced\" as instance handlers")
+        .inFile(totals)
+        .onLineContaining("Totals again(");
+  }
+
+  @Test
+  void bothHandlersOfAnEventFindTheDocumentTheSameWay() {
+    JavaFileObject totals = source("Totals",
+        "@Document",
+        "@ReadModel",
+        "public record Totals(String id, long cents) {",
+        "  @Apply(id = \"customerId\") static Totals first(OrderPlaced e) { return new Totals(e.customerId(), 0); }",
+        "  @Apply Totals next(OrderPlaced e) { return this; }",
+        "}");
+
+    Compilation compilation = compile(totals);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handlers Totals.first(com.acme.shop.OrderPlaced) and "
+            + "Totals.next(com.acme.shop.OrderPlaced) both handle event \"OrderPlaced\" but take the document id from "
+            + "different places (member customerId and the stream id)")
+        .inFile(totals)
+        .onLineContaining("Totals next(");
+  }
+
+  @Test
+  void aReadModelWithoutHandlersIsAnError() {
+    JavaFileObject totals = source("Totals",
+        "@Document",
+        "@ReadModel",
+        "public record Totals(String id) {}");
+
+    Compilation compilation = compile(totals);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ReadModelHandlers] @ReadModel Totals has no @Apply handlers")
+        .inFile(totals)
+        .onLineContaining("@ReadModel");
+  }
+
+  @Test
+  void twoReadModelsCannotShareAName() {
+    JavaFileObject first = source("First",
+        "@Document",
+        "@ReadModel(name = \"totals\")",
+        "public record First(String id) {",
+        "  @Apply(id = \"customerId\") static First create(OrderPlaced e) { return new First(e.customerId()); }",
+        "}");
+    JavaFileObject second = source("Second",
+        "@Document",
+        "@ReadModel(name = \"totals\")",
+        "public record Second(String id) {",
+        "  @Apply(id = \"customerId\") static Second create(OrderPlaced e) { return new Second(e.customerId()); }",
+        "}");
+
+    Compilation compilation = compile(first, second);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ReadModelName] @ReadModel com.acme.shop.First and com.acme.shop.Second are both "
+            + "named \"totals\"");
+  }
+
+  @Test
+  void anIdMemberTheGeneratedCodeCannotReadIsAnError() {
+    JavaFileObject event = JavaFileObjects.forSourceLines("com.acme.events.Paid",
+        "package com.acme.events;",
+        "",
+        "@io.rillflow.annotations.Event",
+        "public class Paid {",
+        "  String customerId;",
+        "}");
+    JavaFileObject totals = source("Totals",
+        "@Document",
+        "@ReadModel",
+        "public record Totals(String id) {",
+        "  @Apply(id = \"customerId\") static Totals first(com.acme.events.Paid e) { return new Totals(\"x\"); }",
+        "}");
+
+    Compilation compilation = compile(event, totals);
+
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.events.Paid) takes the document "
+            + "id from Paid.customerId, which the generated Totals_Projection cannot read; make it public or add a "
+            + "public getter")
+        .inFile(totals)
+        .onLineContaining("static Totals first(");
+  }
+
+  @Test
+  void anAggregateHandlerTakesNoId() {
+    JavaFileObject order = source("Order",
+        "@Aggregate",
+        "public record Order(String id) {",
+        "  @Apply(id = \"customerId\") static Order create(OrderPlaced e) { return new Order(e.customerId()); }",
+        "}");
+
+    Compilation compilation = compile(order);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Order.create(com.acme.shop.OrderPlaced) names an id, "
+            + "but Order is an @Aggregate")
+        .inFile(order)
+        .onLineContaining("static Order create(");
+  }
+}

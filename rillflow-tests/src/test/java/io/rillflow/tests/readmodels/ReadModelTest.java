@@ -1,0 +1,174 @@
+package io.rillflow.tests.readmodels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rillflow.Checkpoint;
+import io.rillflow.ConcurrencyException;
+import io.rillflow.DeadLetter;
+import io.rillflow.DocumentSession;
+import io.rillflow.DocumentStore;
+import io.rillflow.DocumentStoreBuilder;
+import io.rillflow.ExpectedVersion;
+import io.rillflow.ProjectionDaemon;
+import io.rillflow.ProjectionOptions;
+import io.rillflow.test.RillflowTestBase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @ReadModel} documents run by the store as projections, from the code the processor
+ * generated for them: multi-stream (the id from an event member), single-stream (the id is the
+ * stream's), inline and async, creation, change and deletion, rebuild, and events that cannot be
+ * placed.
+ */
+class ReadModelTest extends RillflowTestBase {
+
+  @Override
+  protected void configure(DocumentStoreBuilder builder) {
+    builder.projectionOptions(ProjectionOptions.defaults().batchSize(4).maxAttempts(2).retryBackoff(Duration.ofMillis(1)));
+  }
+
+  @Test
+  void everyReadModelOfTheClassPathIsRegisteredUnderItsName() {
+    assertThat(store().projections().names()).contains("customer-spend", "shipments", "points-balance");
+  }
+
+  @Test
+  void aMultiStreamReadModelGathersTheEventsOfEachCustomerFromManyStreams() {
+    store().events().append("order-1", ExpectedVersion.noStream(), new Purchased("ann", new BigDecimal("10.00")));
+    store().events().append("order-2", ExpectedVersion.noStream(), new Purchased("bob", new BigDecimal("7.50")));
+    store().events().append("order-3", ExpectedVersion.noStream(), new Purchased("ann", new BigDecimal("5.00")),
+        new Refunded("ann", new BigDecimal("2.00")));
+    store().events().append("order-2", ExpectedVersion.exactly(1), new Purchased("bob", new BigDecimal("1.25")));
+    awaitReadable(5);
+
+    store().projections().daemon().runUntilIdle();
+
+    try (var session = store().querySession()) {
+      assertThat(session.load(CustomerSpend.class, "ann")).contains(new CustomerSpend("ann", 2, new BigDecimal("13.00"), 3));
+      assertThat(session.load(CustomerSpend.class, "bob")).contains(new CustomerSpend("bob", 2, new BigDecimal("8.75"), 5));
+    }
+  }
+
+  @Test
+  void anInstanceHandlerReturningNullDeletesTheDocument() {
+    store().events().append("order-1", ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.ONE));
+    store().events().append("order-2", ExpectedVersion.noStream(), new Purchased("bob", BigDecimal.ONE));
+    store().events().append("customer-ann", ExpectedVersion.noStream(), new CustomerForgotten("ann"));
+    awaitReadable(3);
+
+    store().projections().daemon().runUntilIdle();
+
+    try (var session = store().querySession()) {
+      assertThat(session.load(CustomerSpend.class, "ann")).isEmpty();
+      assertThat(session.load(CustomerSpend.class, "bob")).isPresent();
+    }
+  }
+
+  @Test
+  void rebuildReplaysEveryEventIntoAnEmptyReadModel() {
+    store().events().append("order-1", ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.TEN));
+    store().events().append("order-2", ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.ONE));
+    awaitReadable(2);
+    ProjectionDaemon daemon = store().projections().daemon();
+    daemon.runUntilIdle();
+    try (DocumentSession session = store().openSession()) {
+      session.store(new CustomerSpend("ann", 99, BigDecimal.ZERO, 0));
+      session.store(new CustomerSpend("ghost", 1, BigDecimal.ONE, 0));
+      session.saveChanges();
+    }
+
+    daemon.rebuild("customer-spend");
+    try (var session = store().querySession()) {
+      assertThat(session.load(CustomerSpend.class, "ghost")).as("cleared by the rebuild").isEmpty();
+    }
+    daemon.runUntilIdle();
+
+    try (var session = store().querySession()) {
+      assertThat(session.load(CustomerSpend.class, "ann")).contains(new CustomerSpend("ann", 2, new BigDecimal("11"), 2));
+      assertThat(session.load(CustomerSpend.class, "ghost")).isEmpty();
+    }
+  }
+
+  @Test
+  void anInlineSingleStreamReadModelIsWrittenWithTheAppend() {
+    UUID shipment = UUID.randomUUID();
+    store().events().append(shipment, ExpectedVersion.noStream(), new ShipmentScheduled("Oslo"));
+
+    ShipmentView view = load(ShipmentView.class, shipment);
+    assertThat(view.id).isEqualTo(shipment);
+    assertThat(view.city).isEqualTo("Oslo");
+    assertThat(view.status).isEqualTo("scheduled");
+    assertThat(view.version).isEqualTo(1);
+
+    try (DocumentSession session = store().openSession()) {
+      session.events().append(shipment, ExpectedVersion.exactly(1), new ShipmentDelivered("Kari"));
+      session.saveChanges();
+    }
+    view = load(ShipmentView.class, shipment);
+    assertThat(view.status).isEqualTo("delivered");
+    assertThat(view.signedBy).isEqualTo("Kari");
+    assertThat(view.version).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedAppendWritesNoInlineReadModel() {
+    UUID shipment = UUID.randomUUID();
+    store().events().append(shipment, ExpectedVersion.noStream(), new ShipmentScheduled("Oslo"));
+
+    assertThatThrownBy(() -> store().events().append(shipment, ExpectedVersion.exactly(5), new ShipmentDelivered("Kari")))
+        .isInstanceOf(ConcurrencyException.class);
+
+    assertThat(load(ShipmentView.class, shipment).status).isEqualTo("scheduled");
+  }
+
+  @Test
+  void aPrimitiveIdComesFromItsEventMember() {
+    store().events().append("points-1", ExpectedVersion.any(), new PointsEarned(7, 10), new PointsEarned(8, 1));
+    store().events().append("points-2", ExpectedVersion.any(), new PointsEarned(7, 5));
+    awaitReadable(3);
+
+    store().projections().daemon().runUntilIdle();
+
+    assertThat(load(PointsBalance.class, 7L)).isEqualTo(new PointsBalance(7, 15));
+    assertThat(load(PointsBalance.class, 8L)).isEqualTo(new PointsBalance(8, 1));
+  }
+
+  @Test
+  void anEventWithoutItsDocumentIdGoesToTheDeadLettersAndTheOthersAreApplied() {
+    store().events().append("order-1", ExpectedVersion.noStream(), new Purchased(null, BigDecimal.ONE));
+    store().events().append("order-2", ExpectedVersion.noStream(), new Purchased("bob", BigDecimal.ONE));
+    awaitReadable(2);
+
+    store().projections().daemon().runUntilIdle();
+
+    List<DeadLetter> letters = store().projections().deadLetters("customer-spend");
+    assertThat(letters).singleElement().satisfies(letter -> {
+      assertThat(letter.position()).isEqualTo(1);
+      assertThat(letter.error()).contains("Purchased at position 1 (stream order-1) has no Purchased.customerId");
+    });
+    assertThat(load(CustomerSpend.class, "bob").purchases()).isEqualTo(1);
+  }
+
+  private <T> T load(Class<T> type, Object id) {
+    try (var session = store().querySession()) {
+      return session.load(type, id).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + id));
+    }
+  }
+
+  /** Waits until global reads see {@code count} events: the safe point is cluster-wide. */
+  private void awaitReadable(int count) {
+    DocumentStore store = store();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (store.events().readAll(Checkpoint.START, count).size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(count + " events did not become readable: a transaction on the server stays open");
+      }
+      Thread.onSpinWait();
+    }
+  }
+}
