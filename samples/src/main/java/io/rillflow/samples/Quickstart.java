@@ -18,6 +18,7 @@ import io.rillflow.samples.customers.CustomerDirectory;
 import io.rillflow.samples.customers.CustomerRepository;
 import io.rillflow.samples.customers.Customer_;
 import io.rillflow.samples.customers.Tier;
+import io.rillflow.samples.orders.CustomerOrders;
 import io.rillflow.samples.orders.Order;
 import io.rillflow.samples.orders.OrderPlaced;
 import io.rillflow.samples.orders.OrderShipped;
@@ -27,6 +28,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -114,6 +116,8 @@ public final class Quickstart {
     Order order = store.aggregates(Order.class).load(orderId).orElseThrow();
     out.println("The order as an aggregate: total " + order.total() + ", shipped by " + order.carrier()
         + "; shipping again decides " + order.ship("UPS"));
+    CustomerOrders ordered = catchUp(store, ada.id());
+    out.println("Ada's orders (async read model, by the daemon): " + ordered.orders() + ", total " + ordered.total());
 
     List<Customer> many = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
@@ -124,5 +128,22 @@ public final class Quickstart {
     long written = store.bulkInsert(many, BulkMode.INSERT_ONLY);
     out.println("Bulk-inserted " + written + " customers with COPY in " + (System.nanoTime() - start) / 1_000_000 + " ms; "
         + customers.count() + " customers stored");
+  }
+
+  /**
+   * Lets the daemon catch up until the customer's read model is there. The daemon applies an event
+   * only once no older transaction on the server can still commit below it, so on a busy server the
+   * first pass may stop short of the events just appended.
+   */
+  private static CustomerOrders catchUp(DocumentStore store, UUID customerId) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      store.projections().daemon().runUntilIdle();
+      Optional<CustomerOrders> orders = store.querySession().load(CustomerOrders.class, customerId);
+      if (orders.isPresent() || System.nanoTime() > deadline) {
+        return orders.orElseThrow(() -> new IllegalStateException("The daemon did not reach the new order in 30 s"));
+      }
+      Thread.onSpinWait();
+    }
   }
 }

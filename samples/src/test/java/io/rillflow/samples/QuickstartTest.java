@@ -22,7 +22,7 @@ class QuickstartTest extends RillflowTestBase {
     Quickstart.run(store(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
 
-    assertThat(out).contains("with documents [Customer, OrderSummary]; missing DDL: 0 statements");
+    assertThat(out).contains("with documents [Customer, CustomerOrders, OrderSummary]; missing DDL: 0 statements");
     assertThat(out).contains("Promoted: tier GOLD, credit 25.5, version 3");
     assertThat(out).containsPattern("Lost update prevented: Customer .*: expected version 3, but it is at version 4");
     assertThat(out).containsPattern("VIP contacts with credit over 10: \\[Contact\\[email=ada\\..*@example.com, name=Ada\\]\\]; "
@@ -32,6 +32,7 @@ class QuickstartTest extends RillflowTestBase {
     assertThat(out).containsPattern("Stale append refused: stream [0-9a-f-]{36}: expected version 1, but it is at version 2");
     assertThat(out).containsPattern("Shipped by DHL at global position \\d+");
     assertThat(out).contains("Order summary (inline projection): total 99.90, shipped by DHL");
+    assertThat(out).contains("Ada's orders (async read model, by the daemon): 1, total 99.90");
     assertThat(out).contains("sequenceDiagram")
         .contains("participant P1 as HTTP").contains("participant P2 as OrderService")
         .contains("participant P3 as EventStore").contains("participant P4 as Projection order-summaries")
