@@ -145,7 +145,8 @@ public final class DocumentStoreBuilder {
 
   /**
    * Whether the store runs the projections the modules generated for {@code @ReadModel} documents,
-   * each under its name and lifecycle. Default {@code true}. Turn it off only in a process that must
+   * each under its name and lifecycle, and those that keep the documents of
+   * {@code @Aggregate(lifecycle = ASYNC)} types. Default {@code true}. Turn it off only in a process that must
    * not write read models, such as a test of one hand-written projection: inline read models are
    * then not kept up to date by this process's appends.
    */

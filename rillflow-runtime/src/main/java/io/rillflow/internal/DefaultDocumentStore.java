@@ -83,7 +83,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       }
     };
     List<RegisteredProjection> registered = ReadModels.register(settings.projections(),
-        settings.readModels() ? parts.projections() : List.of(), parts::find);
+        settings.readModels() ? parts.projections() : List.of(),
+        settings.readModels() ? parts.aggregates().values() : List.of(), parts::find);
     List<RegisteredProjection> inline = DefaultProjections.inline(registered);
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions),

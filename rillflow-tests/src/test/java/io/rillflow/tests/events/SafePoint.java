@@ -12,12 +12,12 @@ import java.sql.Statement;
  * run on a shared server) holds it back, by design, so a test that has committed its events waits
  * for the safe point to pass them instead of assuming it already has.
  */
-final class SafePoint {
+public final class SafePoint {
   private static final long DEADLINE_MILLIS = 30_000;
 
   private SafePoint() {}
 
-  static void await(DocumentStore store) {
+  public static void await(DocumentStore store) {
     String sql = "SELECT pg_snapshot_xmin(pg_current_snapshot()) > coalesce(max(tx_id), '0'::xid8) FROM \""
         + store.schemaName() + "\".rf_events";
     long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;

@@ -3,16 +3,15 @@ package io.rillflow.tests.readmodels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.Checkpoint;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DeadLetter;
 import io.rillflow.DocumentSession;
-import io.rillflow.DocumentStore;
 import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.ProjectionDaemon;
 import io.rillflow.ProjectionOptions;
 import io.rillflow.test.RillflowTestBase;
+import io.rillflow.tests.events.SafePoint;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +43,7 @@ class ReadModelTest extends RillflowTestBase {
     store().events().append("order-3", ExpectedVersion.noStream(), new Purchased("ann", new BigDecimal("5.00")),
         new Refunded("ann", new BigDecimal("2.00")));
     store().events().append("order-2", ExpectedVersion.exactly(1), new Purchased("bob", new BigDecimal("1.25")));
-    awaitReadable(5);
+    SafePoint.await(store());
 
     store().projections().daemon().runUntilIdle();
 
@@ -59,7 +58,7 @@ class ReadModelTest extends RillflowTestBase {
     store().events().append("order-1", ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.ONE));
     store().events().append("order-2", ExpectedVersion.noStream(), new Purchased("bob", BigDecimal.ONE));
     store().events().append("customer-ann", ExpectedVersion.noStream(), new CustomerForgotten("ann"));
-    awaitReadable(3);
+    SafePoint.await(store());
 
     store().projections().daemon().runUntilIdle();
 
@@ -73,7 +72,7 @@ class ReadModelTest extends RillflowTestBase {
   void rebuildReplaysEveryEventIntoAnEmptyReadModel() {
     store().events().append("order-1", ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.TEN));
     store().events().append("order-2", ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.ONE));
-    awaitReadable(2);
+    SafePoint.await(store());
     ProjectionDaemon daemon = store().projections().daemon();
     daemon.runUntilIdle();
     try (DocumentSession session = store().openSession()) {
@@ -130,7 +129,7 @@ class ReadModelTest extends RillflowTestBase {
   void aPrimitiveIdComesFromItsEventMember() {
     store().events().append("points-1", ExpectedVersion.any(), new PointsEarned(7, 10), new PointsEarned(8, 1));
     store().events().append("points-2", ExpectedVersion.any(), new PointsEarned(7, 5));
-    awaitReadable(3);
+    SafePoint.await(store());
 
     store().projections().daemon().runUntilIdle();
 
@@ -142,7 +141,7 @@ class ReadModelTest extends RillflowTestBase {
   void anEventWithoutItsDocumentIdGoesToTheDeadLettersAndTheOthersAreApplied() {
     store().events().append("order-1", ExpectedVersion.noStream(), new Purchased(null, BigDecimal.ONE));
     store().events().append("order-2", ExpectedVersion.noStream(), new Purchased("bob", BigDecimal.ONE));
-    awaitReadable(2);
+    SafePoint.await(store());
 
     store().projections().daemon().runUntilIdle();
 
@@ -157,18 +156,6 @@ class ReadModelTest extends RillflowTestBase {
   private <T> T load(Class<T> type, Object id) {
     try (var session = store().querySession()) {
       return session.load(type, id).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + id));
-    }
-  }
-
-  /** Waits until global reads see {@code count} events: the safe point is cluster-wide. */
-  private void awaitReadable(int count) {
-    DocumentStore store = store();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (store.events().readAll(Checkpoint.START, count).size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(count + " events did not become readable: a transaction on the server stays open");
-      }
-      Thread.onSpinWait();
     }
   }
 }
