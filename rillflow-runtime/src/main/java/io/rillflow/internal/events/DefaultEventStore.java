@@ -134,6 +134,11 @@ public final class DefaultEventStore implements EventStore {
     return reads.readAll(after, limit);
   }
 
+  /** The next rows of the global order for a projection: see {@link EventReads#readRows}. */
+  public List<GlobalRow> readRows(Checkpoint after, int limit) {
+    return reads.readRows(after, limit);
+  }
+
   @Override
   public Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     return reads.scanAll(after);

@@ -8,6 +8,7 @@ import io.rillflow.Checkpoint;
 import io.rillflow.EventDeserializationException;
 import io.rillflow.EventEnvelope;
 import io.rillflow.EventMetadata;
+import io.rillflow.RillflowException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -39,6 +40,20 @@ final class EnvelopeReader {
             row.getString(8), row.getString(9));
     return new EventEnvelope<>(row.getString(2), row.getLong(3), position, type, schemaVersion, data, metadata,
         row.getObject(10, OffsetDateTime.class).toInstant(), new Checkpoint(row.getLong(11), position));
+  }
+
+  /** The current row of a global read, whether or not its event can be decoded. */
+  GlobalRow readRow(ResultSet row) throws SQLException {
+    Checkpoint checkpoint = new Checkpoint(row.getLong(11), row.getLong(1));
+    String stream = row.getString(2);
+    long version = row.getLong(3);
+    String type = row.getString(4);
+    try {
+      return new GlobalRow(checkpoint, stream, version, type, read(row), null);
+    } catch (RillflowException e) {
+      // EventDeserializationException or UnknownEventTypeException: the row, not the read, is at fault.
+      return new GlobalRow(checkpoint, stream, version, type, null, e);
+    }
   }
 
   private Map<String, Object> readHeaders(String json, String type, int schemaVersion, long position) {

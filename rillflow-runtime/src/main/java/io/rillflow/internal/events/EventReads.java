@@ -60,15 +60,46 @@ final class EventReads {
     }, envelopes::read, "events of stream " + stream);
   }
 
+  /**
+   * Up to {@code limit} events after {@code after}, below the safe point. Rows of types the store
+   * skips do not count: the read goes on past them until it has {@code limit} events or there are
+   * no more rows, so a caller that gets fewer than it asked for is at the end.
+   */
   List<EventEnvelope<?>> readAll(Checkpoint after, int limit) {
     Objects.requireNonNull(after, "after");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
     }
-    return list(sql.readAll, "events after " + after, statement -> {
+    List<EventEnvelope<?>> events = new ArrayList<>();
+    Checkpoint from = after;
+    while (true) {
+      int wanted = limit - events.size();
+      List<GlobalRow> rows = readRows(from, wanted);
+      for (GlobalRow row : rows) {
+        if (row.failure() != null) {
+          throw row.failure();
+        }
+        if (row.event() != null) {
+          events.add(row.event());
+        }
+      }
+      if (rows.size() < wanted || events.size() == limit) {
+        return events;
+      }
+      from = rows.get(rows.size() - 1).checkpoint();
+    }
+  }
+
+  /**
+   * Up to {@code limit} rows after {@code after}, below the safe point, each with its event or why
+   * it has none: what the projection daemon reads, so that one undecodable row is dealt with as a
+   * failing event rather than failing the whole read.
+   */
+  List<GlobalRow> readRows(Checkpoint after, int limit) {
+    return JdbcCursor.list(dataSource, sql.readAll, statement -> {
       bindCheckpoint(statement, after);
       statement.setInt(3, limit);
-    });
+    }, envelopes::readRow, 0, "events after " + after);
   }
 
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {

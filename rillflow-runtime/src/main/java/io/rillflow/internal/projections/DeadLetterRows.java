@@ -2,7 +2,7 @@ package io.rillflow.internal.projections;
 
 import io.rillflow.Checkpoint;
 import io.rillflow.DeadLetter;
-import io.rillflow.EventEnvelope;
+import io.rillflow.internal.events.GlobalRow;
 import io.rillflow.RillflowException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +29,7 @@ final class DeadLetterRows {
   /** A requeued dead letter: its id, the event's position and the tries so far. */
   record Requeued(long id, long position, int attempts) {}
 
-  void insert(Connection connection, String projection, EventEnvelope<?> event, int attempts, Throwable error)
+  void insert(Connection connection, String projection, GlobalRow event, int attempts, Throwable error)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql.insertDeadLetter)) {
       statement.setString(1, projection);

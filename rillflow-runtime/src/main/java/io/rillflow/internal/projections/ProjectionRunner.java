@@ -1,11 +1,15 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.Checkpoint;
+import io.rillflow.EventDeserializationException;
 import io.rillflow.EventEnvelope;
 import io.rillflow.ProjectionOptions;
+import io.rillflow.UnknownEventTypeException;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.events.GlobalRow;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * transaction of their own, and the failing one is tried again after a backoff (the next read
  * starts at it), or, after the last try, written to the dead letters with the checkpoint past it.
  * When the session's writes fail, no event can be blamed, so the batch is applied one event at a
- * time. Tries are counted in memory: a node that takes over starts counting again.
+ * time. A row that cannot be decoded (bad JSON, an upcast that throws, an unknown type the store
+ * does not skip) fails like an event that throws, so it too ends in the dead letters instead of
+ * stopping the projection; rows of types the store skips only move the checkpoint. Tries are
+ * counted in memory: a node that takes over starts counting again.
  */
 final class ProjectionRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
@@ -88,7 +95,7 @@ final class ProjectionRunner {
     }
     try {
       long done = checkRequeued ? applyRequeued() : 0;
-      return step() > 0 || done > 0;
+      return step().progressed() || done > 0;
     } catch (LeaseLostException e) {
       lost();
       return false;
@@ -119,9 +126,9 @@ final class ProjectionRunner {
           if (wait > 0) {
             sleep(wait);
           }
-          long stepped = step();
-          applied += Math.max(stepped, 0);
-          if (stepped == 0) {
+          Step stepped = step();
+          applied += stepped.handled();
+          if (stepped.idle()) {
             return applied;
           }
         }
@@ -178,28 +185,66 @@ final class ProjectionRunner {
   }
 
   /**
-   * Reads and applies one batch.
+   * What one step did.
    *
-   * @return the events applied or given up on; 0 when there was nothing to read; -1 when it stopped
-   *     to wait out a backoff
+   * @param handled events applied or given up on
+   * @param idle nothing was read: the projection is at the safe point
+   * @param backingOff it stopped at a failing event to wait out a backoff
    */
-  private long step() {
+  private record Step(long handled, boolean idle, boolean backingOff) {
+    boolean progressed() {
+      return !idle && (!backingOff || handled > 0);
+    }
+  }
+
+  /** Reads and applies one batch. */
+  private Step step() {
     long start = System.nanoTime();
-    List<EventEnvelope<?>> batch = events.readAll(checkpoint, options.batchSize());
-    if (batch.isEmpty()) {
+    List<GlobalRow> rows = events.readRows(checkpoint, options.batchSize());
+    if (rows.isEmpty()) {
       metrics.lag.set(0);
-      return 0;
+      return new Step(0, true, false);
     }
     long before = handled;
-    boolean complete = apply(batch);
+    boolean complete = applyRows(rows);
     metrics.batches.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-    metrics.lag.set(batch.size() < options.batchSize() ? 0 : Math.max(0, events.head() - checkpoint.position()));
-    long done = handled - before;
-    return complete || done > 0 ? Math.max(done, 1) : -1;
+    metrics.lag.set(rows.size() < options.batchSize() ? 0 : Math.max(0, events.head() - checkpoint.position()));
+    return new Step(handled - before, false, !complete);
   }
 
   /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
   private long handled;
+
+  /**
+   * Applies a batch's rows in order: each run of decoded events as in {@link #apply(List)}, a row
+   * that cannot be decoded as an event that fails every try, and rows of skipped types by moving the
+   * checkpoint past them. {@code false} when it stopped at a failing event to back off.
+   */
+  private boolean applyRows(List<GlobalRow> rows) {
+    List<EventEnvelope<?>> run = new ArrayList<>();
+    for (GlobalRow row : rows) {
+      if (row.event() != null) {
+        run.add(row.event());
+      } else if (row.failure() != null) {
+        if (!run.isEmpty() && !apply(run)) {
+          return false;
+        }
+        run = new ArrayList<>();
+        if (!failed(row, row.failure())) {
+          return false;
+        }
+      }
+    }
+    if (!run.isEmpty() && !apply(run)) {
+      return false;
+    }
+    Checkpoint last = rows.get(rows.size() - 1).checkpoint();
+    if (!last.equals(checkpoint)) {
+      // The batch ended with rows of skipped types: without this the next read would return them again.
+      moveCheckpoint(last);
+    }
+    return true;
+  }
 
   /** Applies the events in order; {@code false} when it stopped at a failing event to back off. */
   private boolean apply(List<EventEnvelope<?>> batch) {
@@ -213,7 +258,7 @@ final class ProjectionRunner {
     }
     if (failure.index < 0) {
       if (batch.size() == 1) {
-        return failed(batch.get(0), failure.error);
+        return failed(GlobalRow.of(batch.get(0)), failure.error);
       }
       for (EventEnvelope<?> event : batch) {
         if (!apply(List.of(event))) {
@@ -225,7 +270,7 @@ final class ProjectionRunner {
     if (failure.index > 0 && !apply(batch.subList(0, failure.index))) {
       return false;
     }
-    if (!failed(batch.get(failure.index), failure.error)) {
+    if (!failed(GlobalRow.of(batch.get(failure.index)), failure.error)) {
       return false;
     }
     return failure.index + 1 >= batch.size() || apply(batch.subList(failure.index + 1, batch.size()));
@@ -269,8 +314,27 @@ final class ProjectionRunner {
     }
   }
 
+  /** Moves the checkpoint alone, in a fenced transaction of its own. */
+  private void moveCheckpoint(Checkpoint to) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        leases.checkpoint(connection, name, lease.epoch(), to);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new io.rillflow.RillflowException("Projection " + name + " could not move its checkpoint: " + e.getMessage(), e);
+    }
+    checkpoint = to;
+  }
+
   /** Counts a failed try; after the last one dead-letters the event. {@code true} when it was dead-lettered. */
-  private boolean failed(EventEnvelope<?> event, Exception error) {
+  private boolean failed(GlobalRow event, Exception error) {
     if (failingPosition != event.position()) {
       failingPosition = event.position();
       failingAttempts = 0;
@@ -313,13 +377,18 @@ final class ProjectionRunner {
   private long applyRequeued() {
     long done = 0;
     for (DeadLetterRows.Requeued letter : deadLetters.requeued(name)) {
-      EventEnvelope<?> event = events.readAt(letter.position());
+      EventEnvelope<?> event = null;
       Exception error = null;
+      try {
+        event = events.readAt(letter.position());
+      } catch (EventDeserializationException | UnknownEventTypeException e) {
+        error = e; // still undecodable: it stays a dead letter
+      }
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try {
           leases.fence(connection, name, lease.epoch());
-          if (event != null) {
+          if (event != null && error == null) {
             TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
             try {
               registered.projection().apply(event, context);

@@ -9,6 +9,7 @@ import io.rillflow.ProjectionDaemon;
 import io.rillflow.ProjectionLifecycle;
 import io.rillflow.ProjectionOptions;
 import io.rillflow.test.RillflowTestBase;
+import io.rillflow.tests.events.SafePoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,5 +100,41 @@ class DeadLetterTest extends RillflowTestBase {
     assertThat(store().projections().deadLetters(Ledger.NAME)).isEmpty();
     assertThat(Ledger.totals(store())).isEqualTo(Map.of("p", 5L));
     assertThat(Ledger.timesApplied(store()).values()).hasSize(3).containsOnly(1L);
+  }
+
+  @Test
+  void anEventThatCannotBeReadGoesToTheDeadLettersAndLaterEventsAreApplied() {
+    ledger.poisoned = false;
+    store().events().append("a", ExpectedVersion.any(), new Tick("a", 1));
+    String events = "\"" + store().schemaName() + "\".rf_events";
+    Ledger.execute(store(), "INSERT INTO " + events + " (stream_id, version, type, schema_version, data)"
+        + " VALUES ('bad', 1, 'Tick', 1, '{\"key\": \"bad\", \"amount\": \"lots\"}')");
+    store().events().append("a", ExpectedVersion.any(), new Tick("a", 4));
+    SafePoint.await(store());
+    ProjectionDaemon daemon = store().projections().daemon();
+
+    daemon.runUntilIdle();
+
+    assertThat(Ledger.totals(store())).isEqualTo(Map.of("a", 5L));
+    assertThat(store().projections().deadLetters(Ledger.NAME)).singleElement().satisfies(letter -> {
+      assertThat(letter.position()).isEqualTo(2);
+      assertThat(letter.streamId()).isEqualTo("bad");
+      assertThat(letter.attempts()).isEqualTo(3);
+      assertThat(letter.error()).contains("EventDeserializationException").contains("Cannot read event Tick");
+    });
+    assertThat(daemon.status().get(0).checkpoint().position()).isEqualTo(3);
+
+    // Requeued while the row is still unreadable: it stays a dead letter, and nothing else moves.
+    store().projections().requeue(store().projections().deadLetters(Ledger.NAME).get(0).id());
+    daemon.runUntilIdle();
+    assertThat(store().projections().deadLetters(Ledger.NAME)).singleElement()
+        .satisfies(letter -> assertThat(letter.attempts()).isEqualTo(4));
+
+    // Repaired in place, requeued: applied once.
+    Ledger.execute(store(), "UPDATE " + events + " SET data = '{\"key\": \"bad\", \"amount\": 2}' WHERE seq_id = 2");
+    store().projections().requeue(store().projections().deadLetters(Ledger.NAME).get(0).id());
+    daemon.runUntilIdle();
+    assertThat(store().projections().deadLetters(Ledger.NAME)).isEmpty();
+    assertThat(Ledger.totals(store())).isEqualTo(Map.of("a", 5L, "bad", 2L));
   }
 }
