@@ -1,5 +1,7 @@
 package io.rillflow;
 
+import java.util.List;
+
 /**
  * Turns events into a read model. Registered by name on the
  * {@link DocumentStoreBuilder#projection(String, ProjectionLifecycle, Projection) store builder},
@@ -35,6 +37,20 @@ public interface Projection {
    * backoff and, after the last try, moves it to the dead letters and goes on.
    */
   void apply(EventEnvelope<?> event, ProjectionContext context) throws Exception;
+
+  /**
+   * Applies a batch of events, in order, in one transaction: what the daemon calls. The default
+   * calls {@link #apply} for each event. Override it to work per batch, for example to load every
+   * document the batch touches in one query and write each once. When it throws, the daemon rolls
+   * the batch back and applies its events one at a time, each in a transaction of its own, to find
+   * the failing event; so an override must give the same read model as applying the events one by
+   * one.
+   */
+  default void applyBatch(List<EventEnvelope<?>> events, ProjectionContext context) throws Exception {
+    for (EventEnvelope<?> event : events) {
+      apply(event, context);
+    }
+  }
 
   /**
    * Deletes the read model, before {@link ProjectionDaemon#rebuild(String)} replays every event.

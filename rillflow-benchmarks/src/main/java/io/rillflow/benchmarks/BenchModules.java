@@ -79,7 +79,9 @@ public final class BenchModules {
 
     @Override
     public void projection(ProjectionMapping<?> mapping) {
-      registry.projection(mapping);
+      if (keep.test(mapping.documentType())) {
+        registry.projection(mapping);
+      }
     }
 
     @Override

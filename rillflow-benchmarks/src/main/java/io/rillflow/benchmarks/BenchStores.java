@@ -22,7 +22,10 @@ public final class BenchStores {
     checkName(schema);
     execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
     return DocumentStore.builder().url(BenchDatabase.url()).schema(schema)
-        .discoverModules(false).module(BenchModules.withoutStartupTypes()).build();
+        .discoverModules(false).module(BenchModules.withoutStartupTypes())
+        // The suite's read model runs only in ReadModelCatchUpBench: an async projection here would
+        // add a NOTIFY to every append measured.
+        .readModels(false).build();
   }
 
   /** Refuses a schema the suite does not own: it only ever touches {@code bench_<name>}. */

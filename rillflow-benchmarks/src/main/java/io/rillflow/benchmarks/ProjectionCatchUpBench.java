@@ -76,7 +76,7 @@ public class ProjectionCatchUpBench {
   @Setup(Level.Trial)
   public void fill() throws Exception {
     BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
-    store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA)
+    store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false)
         .projection(NAME, ProjectionLifecycle.ASYNC, new Counts())
         .projectionOptions(ProjectionOptions.defaults().batchSize(batchSize))
         .build();

@@ -22,12 +22,11 @@ import org.slf4j.LoggerFactory;
  * {@code runUntilIdle()} may both drive it.
  *
  * <p><b>A batch</b> is one transaction: the checkpoint write first (it checks the epoch and locks the
- * row, see {@link ProjectionSql}), then every event, then the session's writes, then commit. When an
- * event throws, the transaction is rolled back whole; the events before it are applied again in a
- * transaction of their own, and the failing one is tried again after a backoff (the next read
- * starts at it), or, after the last try, written to the dead letters with the checkpoint past it.
- * When the session's writes fail, no event can be blamed, so the batch is applied one event at a
- * time. A row that cannot be decoded (bad JSON, an upcast that throws, an unknown type the store
+ * row, see {@link ProjectionSql}), then {@link io.rillflow.Projection#applyBatch}, then the
+ * session's writes, then commit. When that throws, the transaction is rolled back whole and the
+ * batch is applied one event at a time, each in a transaction of its own, up to the failing event,
+ * which is tried again after a backoff (the next read starts at it), or, after the last try,
+ * written to the dead letters with the checkpoint past it. A row that cannot be decoded (bad JSON, an upcast that throws, an unknown type the store
  * does not skip) fails like an event that throws, so it too ends in the dead letters instead of
  * stopping the projection; rows of types the store skips only move the checkpoint. Tries are
  * counted in memory: a node that takes over starts counting again.
@@ -208,9 +207,18 @@ final class ProjectionRunner {
     long before = handled;
     boolean complete = applyRows(rows);
     metrics.batches.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-    metrics.lag.set(rows.size() < options.batchSize() ? 0 : Math.max(0, events.head() - checkpoint.position()));
+    if (rows.size() < options.batchSize()) {
+      metrics.lag.set(0);
+    } else if (System.nanoTime() - lagMeasuredAt >= LAG_INTERVAL_NANOS) {
+      // A gauge, not a per-batch figure: reading the head once a second spares catch-up a round trip per batch.
+      lagMeasuredAt = System.nanoTime();
+      metrics.lag.set(Math.max(0, events.head() - checkpoint.position()));
+    }
     return new Step(handled - before, false, !complete);
   }
+
+  private static final long LAG_INTERVAL_NANOS = 1_000_000_000L;
+  private long lagMeasuredAt = System.nanoTime() - LAG_INTERVAL_NANOS;
 
   /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
   private long handled;
@@ -248,7 +256,7 @@ final class ProjectionRunner {
 
   /** Applies the events in order; {@code false} when it stopped at a failing event to back off. */
   private boolean apply(List<EventEnvelope<?>> batch) {
-    Failure failure = transaction(batch);
+    Exception failure = transaction(batch);
     if (failure == null) {
       checkpoint = batch.get(batch.size() - 1).checkpoint();
       handled += batch.size();
@@ -256,52 +264,38 @@ final class ProjectionRunner {
       failingPosition = -1;
       return true;
     }
-    if (failure.index < 0) {
-      if (batch.size() == 1) {
-        return failed(GlobalRow.of(batch.get(0)), failure.error);
+    if (batch.size() == 1) {
+      return failed(GlobalRow.of(batch.get(0)), failure);
+    }
+    // Which event failed is not known (the projection works per batch, or the session's writes
+    // failed): apply them one at a time to find it.
+    for (EventEnvelope<?> event : batch) {
+      if (!apply(List.of(event))) {
+        return false;
       }
-      for (EventEnvelope<?> event : batch) {
-        if (!apply(List.of(event))) {
-          return false;
-        }
-      }
-      return true;
     }
-    if (failure.index > 0 && !apply(batch.subList(0, failure.index))) {
-      return false;
-    }
-    if (!failed(GlobalRow.of(batch.get(failure.index)), failure.error)) {
-      return false;
-    }
-    return failure.index + 1 >= batch.size() || apply(batch.subList(failure.index + 1, batch.size()));
+    return true;
   }
 
-  /** Which event failed ({@code -1}: the session's writes), and why. */
-  private record Failure(int index, Exception error) {}
-
-  /** One transaction: checkpoint (fenced), events, session writes; commits, or rolls back and says what failed. */
-  private Failure transaction(List<EventEnvelope<?>> batch) {
+  /**
+   * One transaction: checkpoint (fenced), the projection's batch, the session's writes; commits and
+   * returns {@code null}, or rolls back and returns what the projection or its writes threw.
+   */
+  private Exception transaction(List<EventEnvelope<?>> batch) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         leases.checkpoint(connection, name, lease.epoch(), batch.get(batch.size() - 1).checkpoint());
         TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
-        for (int i = 0; i < batch.size(); i++) {
-          try {
-            registered.projection().apply(batch.get(i), context);
-            ApplyTrace.record(name, batch.get(i));
-          } catch (Exception e) {
-            connection.rollback();
-            return new Failure(i, e);
-          }
-        }
         try {
+          registered.projection().applyBatch(batch, context);
           context.flush();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
           connection.rollback();
-          return new Failure(-1, e);
+          return e;
         }
         connection.commit();
+        batch.forEach(event -> ApplyTrace.record(name, event));
         return null;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

@@ -8,12 +8,19 @@ import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.ProjectionMapping;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Runs a generated {@link ProjectionMapping} as a {@link Projection}: loads the document the event
- * belongs to through the context's session (whose identity map keeps it for the rest of the batch),
- * lets the mapping make the next document, and stores it, or deletes the document when the mapping
- * returns {@code null}. Events of types without a handler are passed over.
+ * Runs a generated {@link ProjectionMapping} as a {@link Projection}: finds the document each event
+ * belongs to, lets the mapping make the next document, and stores it, or deletes the document when
+ * the mapping returns {@code null}, through the context's session. Events of types without a
+ * handler are passed over.
  *
  * @param <D> the document type
  */
@@ -28,26 +35,63 @@ final class ReadModelProjection<D> implements Projection {
 
   @Override
   public void apply(EventEnvelope<?> event, ProjectionContext context) {
-    Object id = mapping.documentId(event);
-    if (id == null) {
+    applyBatch(List.of(event), context);
+  }
+
+  /**
+   * Loads every document the batch touches in one query, applies the events to them in memory in
+   * order, then stores each changed document once (or deletes it): a document that many events of
+   * the batch change costs one read and one write, not one of each per event.
+   */
+  @Override
+  public void applyBatch(List<EventEnvelope<?>> events, ProjectionContext context) {
+    Object[] ids = new Object[events.size()];
+    Set<Object> wanted = new LinkedHashSet<>();
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = mapping.documentId(events.get(i));
+      if (ids[i] != null) {
+        wanted.add(ids[i]);
+      }
+    }
+    if (wanted.isEmpty()) {
       return;
     }
     DocumentSession session = context.session();
-    D current = session.load(mapping.documentType(), id).orElse(null);
-    D next = mapping.apply(current, event);
-    if (next != null) {
-      Object nextId = document.id(next);
-      if (!id.equals(nextId)) {
-        // Storing it would write another document than the one the event belongs to, or, with no
-        // id, make one up.
-        throw new IllegalStateException("Read model " + mapping.name() + ": the handler of " + event.type()
-            + " at position " + event.position() + " returned a " + mapping.documentType().getSimpleName()
-            + " with id " + nextId + ", but the event belongs to the one with id " + id
-            + "; set the id in the handler that creates it");
+    Map<Object, D> documents = new HashMap<>();
+    for (D loaded : session.loadMany(mapping.documentType(), wanted)) {
+      documents.put(document.id(loaded), loaded);
+    }
+    Set<Object> stored = new HashSet<>(documents.keySet());
+    Map<Object, D> changed = new LinkedHashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == null) {
+        continue;
       }
-      session.store(next);
-    } else if (current != null) {
-      session.delete(current);
+      D next = mapping.apply(documents.get(ids[i]), events.get(i));
+      checkId(ids[i], next, events.get(i));
+      documents.put(ids[i], next);
+      changed.put(ids[i], next);
+    }
+    changed.forEach((id, next) -> {
+      if (next != null) {
+        session.store(next);
+      } else if (stored.contains(id)) {
+        session.deleteById(mapping.documentType(), id);
+      }
+    });
+  }
+
+  /** Storing a document of another id would write another document than the event's, or make one up. */
+  private void checkId(Object id, D next, EventEnvelope<?> event) {
+    if (next == null) {
+      return;
+    }
+    Object nextId = document.id(next);
+    if (!id.equals(nextId)) {
+      throw new IllegalStateException("Read model " + mapping.name() + ": the handler of " + event.type()
+          + " at position " + event.position() + " returned a " + mapping.documentType().getSimpleName()
+          + " with id " + nextId + ", but the event belongs to the one with id " + id
+          + "; set the id in the handler that creates it");
     }
   }
 

@@ -63,8 +63,15 @@ class ReadModelTest extends RillflowTestBase {
     store().projections().daemon().runUntilIdle();
 
     try (var session = store().querySession()) {
-      assertThat(session.load(CustomerSpend.class, "ann")).isEmpty();
+      assertThat(session.load(CustomerSpend.class, "ann")).as("created and deleted in one batch").isEmpty();
       assertThat(session.load(CustomerSpend.class, "bob")).isPresent();
+    }
+
+    store().events().append("customer-bob", ExpectedVersion.noStream(), new CustomerForgotten("bob"));
+    SafePoint.await(store());
+    store().projections().daemon().runUntilIdle();
+    try (var session = store().querySession()) {
+      assertThat(session.load(CustomerSpend.class, "bob")).as("stored by an earlier batch, deleted").isEmpty();
     }
   }
 
