@@ -12,7 +12,6 @@ import io.rillflow.ProjectionLifecycle;
 import io.rillflow.ProjectionOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,39 +110,17 @@ public class ProjectionCatchUpBench {
 
   @Benchmark
   public long catchUp_raw() throws Exception {
-    String read = "SELECT seq_id, tx_id::text::bigint AS tx_number, data::text FROM \"" + SCHEMA + "\".rf_events"
-        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
-        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
-    String checkpoint = "UPDATE \"" + SCHEMA + "\".rf_projections SET tx_id = ?, position = ? WHERE name = ?";
+    RawGlobalRead<BenchTick> read = new RawGlobalRead<>(SCHEMA, tickReader);
     long applied = 0;
-    long txId = 0;
-    long position = 0;
     try (Connection connection = store.dataSource().getConnection()) {
       while (true) {
-        List<BenchTick> batch = new ArrayList<>();
-        long lastTx = txId;
-        long lastPosition = position;
-        try (PreparedStatement statement = connection.prepareStatement(read)) {
-          statement.setLong(1, txId);
-          statement.setLong(2, position);
-          statement.setInt(3, batchSize);
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              lastPosition = rows.getLong(1);
-              lastTx = rows.getLong(2);
-              batch.add(tickReader.readValue(rows.getString(3)));
-            }
-          }
-        }
+        List<BenchTick> batch = read.next(connection, batchSize);
         if (batch.isEmpty()) {
           return applied;
         }
         connection.setAutoCommit(false);
-        try (PreparedStatement move = connection.prepareStatement(checkpoint)) {
-          move.setLong(1, lastTx);
-          move.setLong(2, lastPosition);
-          move.setString(3, NAME);
-          move.executeUpdate();
+        try {
+          read.writeCheckpoint(connection, SCHEMA, NAME);
           for (BenchTick tick : batch) {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
               upsert.setString(1, tick.key());
@@ -155,8 +132,6 @@ public class ProjectionCatchUpBench {
           connection.setAutoCommit(true);
         }
         applied += batch.size();
-        txId = lastTx;
-        position = lastPosition;
       }
     }
   }

@@ -108,44 +108,20 @@ public class ReadModelCatchUpBench {
 
   @Benchmark
   public long catchUp_raw() throws Exception {
-    String read = "SELECT seq_id, tx_id::text::bigint AS tx_number, data::text FROM \"" + SCHEMA + "\".rf_events"
-        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
-        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
+    RawGlobalRead<BenchPurchase> read = new RawGlobalRead<>(SCHEMA, purchaseReader);
     String load = "SELECT id, data FROM " + TABLE + " WHERE id = ANY (?)";
     String upsert = "INSERT INTO " + TABLE + " AS d (id, data, version) VALUES (?, ?::jsonb, 1)"
         + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()";
-    String checkpoint = "UPDATE \"" + SCHEMA + "\".rf_projections SET tx_id = ?, position = ? WHERE name = ?";
     long applied = 0;
-    long txId = 0;
-    long position = 0;
     try (Connection connection = store.dataSource().getConnection()) {
       while (true) {
-        List<BenchPurchase> batch = new ArrayList<>();
-        long lastTx = txId;
-        long lastPosition = position;
-        try (PreparedStatement statement = connection.prepareStatement(read)) {
-          statement.setLong(1, txId);
-          statement.setLong(2, position);
-          statement.setInt(3, batchSize);
-          try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-              lastPosition = rows.getLong(1);
-              lastTx = rows.getLong(2);
-              batch.add(purchaseReader.readValue(rows.getString(3)));
-            }
-          }
-        }
+        List<BenchPurchase> batch = read.next(connection, batchSize);
         if (batch.isEmpty()) {
           return applied;
         }
         connection.setAutoCommit(false);
         try {
-          try (PreparedStatement move = connection.prepareStatement(checkpoint)) {
-            move.setLong(1, lastTx);
-            move.setLong(2, lastPosition);
-            move.setString(3, BenchCustomerSpend.PROJECTION);
-            move.executeUpdate();
-          }
+          read.writeCheckpoint(connection, SCHEMA, BenchCustomerSpend.PROJECTION);
           Set<String> ids = new LinkedHashSet<>();
           batch.forEach(purchase -> ids.add(purchase.customerId()));
           Map<String, BenchCustomerSpend> documents = new HashMap<>();
@@ -180,8 +156,6 @@ public class ReadModelCatchUpBench {
           connection.setAutoCommit(true);
         }
         applied += batch.size();
-        txId = lastTx;
-        position = lastPosition;
       }
     }
   }

@@ -1,8 +1,9 @@
 package io.rillflow.processor.write;
 
+import static io.rillflow.processor.write.HandlerMappingClass.override;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -10,16 +11,12 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.rillflow.processor.model.AggregateModel;
 import io.rillflow.processor.model.HandlerModel;
-import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <Type>_Aggregate}: a switch on the stored event type name that calls the typed
  * {@code @Apply} handler, and the aggregate's settings.
  */
 public final class AggregateWriter {
-  private static final ClassName LIST = ClassName.get(List.class);
-
   private final SourceWriter sources;
 
   public AggregateWriter(SourceWriter sources) {
@@ -29,28 +26,13 @@ public final class AggregateWriter {
   public void write(AggregateModel aggregate) {
     ClassName name = aggregate.mappingName();
     ClassName state = aggregate.type();
-    TypeName anyClass = ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
-    TypeName eventTypesType = ParameterizedTypeName.get(LIST, anyClass);
-    CodeBlock.Builder eventClasses = CodeBlock.builder();
-    for (int i = 0; i < aggregate.handlers().size(); i++) {
-      eventClasses.add(i == 0 ? "$T.class" : ", $T.class", aggregate.handlers().get(i).event());
-    }
-    TypeSpec.Builder type = TypeSpec.classBuilder(name)
+    TypeSpec.Builder type = HandlerMappingClass.start(name, ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_MAPPING, state),
+            aggregate.handlers().stream().map(HandlerModel::event).toList())
         .addJavadoc("Folds the events of {@link $T}: each stored type name to its {@code @Apply} handler.\n", state)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.AGGREGATE_MAPPING, state))
-        .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The one instance; the mapping holds no per-store state.\n")
-            .initializer("new $T()", name)
-            .build())
-        .addField(FieldSpec.builder(eventTypesType, "EVENT_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.of($L)", LIST, eventClasses.build())
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(override("aggregateType", ParameterizedTypeName.get(ClassName.get(Class.class), state))
             .addStatement("return $T.class", state)
             .build())
-        .addMethod(override("eventTypes", eventTypesType).addStatement("return EVENT_TYPES").build());
+        .addMethod(HandlerMappingClass.eventTypes());
     if (aggregate.snapshotEvery() != 0) {
       type.addMethod(override("snapshotEvery", TypeName.INT).addStatement("return $L", aggregate.snapshotEvery()).build());
     }
@@ -93,9 +75,5 @@ public final class AggregateWriter {
         .addCode("$<")
         .endControlFlow();
     return apply.build();
-  }
-
-  private static MethodSpec.Builder override(String name, TypeName returns) {
-    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(returns);
   }
 }

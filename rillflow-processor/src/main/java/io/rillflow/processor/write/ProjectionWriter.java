@@ -1,8 +1,8 @@
 package io.rillflow.processor.write;
 
+import static io.rillflow.processor.write.HandlerMappingClass.override;
+
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -14,14 +14,12 @@ import io.rillflow.processor.model.IdKind;
 import io.rillflow.processor.model.ProjectionModel;
 import io.rillflow.processor.model.ProjectionModel.Route;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <Type>_Projection}: per stored event type name, where the document's id is and
  * which {@code @Apply} handler makes the next document.
  */
 public final class ProjectionWriter {
-  private static final ClassName LIST = ClassName.get(List.class);
   private static final TypeName ANY_ENVELOPE =
       ParameterizedTypeName.get(RuntimeTypes.EVENT_ENVELOPE, WildcardTypeName.subtypeOf(Object.class));
 
@@ -34,24 +32,10 @@ public final class ProjectionWriter {
   public void write(ProjectionModel projection) {
     ClassName name = projection.mappingName();
     ClassName document = projection.type();
-    TypeName anyClass = ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
-    TypeName eventTypesType = ParameterizedTypeName.get(LIST, anyClass);
-    CodeBlock.Builder eventClasses = CodeBlock.builder();
-    for (int i = 0; i < projection.routes().size(); i++) {
-      eventClasses.add(i == 0 ? "$T.class" : ", $T.class", projection.routes().get(i).event());
-    }
-    TypeSpec.Builder type = TypeSpec.classBuilder(name)
+    TypeSpec.Builder type = HandlerMappingClass.start(name,
+            ParameterizedTypeName.get(RuntimeTypes.PROJECTION_MAPPING, document),
+            projection.routes().stream().map(Route::event).toList())
         .addJavadoc("Builds read model {@link $T} from events: projection {@code $L}.\n", document, projection.name())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.PROJECTION_MAPPING, document))
-        .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The one instance; the mapping holds no per-store state.\n")
-            .initializer("new $T()", name)
-            .build())
-        .addField(FieldSpec.builder(eventTypesType, "EVENT_TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$T.of($L)", LIST, eventClasses.build())
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(override("name", ClassName.get(String.class)).addStatement("return $S", projection.name()).build())
         .addMethod(override("lifecycle", RuntimeTypes.LIFECYCLE)
             .addStatement("return $T.$L", RuntimeTypes.LIFECYCLE, projection.lifecycle())
@@ -59,7 +43,7 @@ public final class ProjectionWriter {
         .addMethod(override("documentType", ParameterizedTypeName.get(ClassName.get(Class.class), document))
             .addStatement("return $T.class", document)
             .build())
-        .addMethod(override("eventTypes", eventTypesType).addStatement("return EVENT_TYPES").build())
+        .addMethod(HandlerMappingClass.eventTypes())
         .addMethod(documentId(projection))
         .addMethod(initial(projection))
         .addMethod(apply(projection));
@@ -141,9 +125,5 @@ public final class ProjectionWriter {
         .addCode("$<")
         .endControlFlow()
         .build();
-  }
-
-  private static MethodSpec.Builder override(String name, TypeName returns) {
-    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(returns);
   }
 }

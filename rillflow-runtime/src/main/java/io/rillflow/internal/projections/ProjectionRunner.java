@@ -4,9 +4,11 @@ import io.rillflow.Checkpoint;
 import io.rillflow.EventDeserializationException;
 import io.rillflow.EventEnvelope;
 import io.rillflow.ProjectionOptions;
+import io.rillflow.RillflowException;
 import io.rillflow.UnknownEventTypeException;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.GlobalRow;
+import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -282,49 +284,53 @@ final class ProjectionRunner {
    * returns {@code null}, or rolls back and returns what the projection or its writes threw.
    */
   private Exception transaction(List<EventEnvelope<?>> batch) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
+    try {
+      inTransaction("apply a batch", connection -> {
         leases.checkpoint(connection, name, lease.epoch(), batch.get(batch.size() - 1).checkpoint());
-        TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
-        try {
-          registered.projection().applyBatch(batch, context);
-          context.flush();
-        } catch (Exception e) {
-          connection.rollback();
-          return e;
-        }
-        connection.commit();
-        batch.forEach(event -> ApplyTrace.record(name, event));
+        applyIn(connection, batch);
         return null;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new io.rillflow.RillflowException("Projection " + name + " could not apply a batch: " + e.getMessage(), e);
+      });
+    } catch (ProjectionFailed e) {
+      return (Exception) e.getCause();
     }
+    batch.forEach(event -> ApplyTrace.record(name, event));
+    return null;
   }
 
   /** Moves the checkpoint alone, in a fenced transaction of its own. */
   private void moveCheckpoint(Checkpoint to) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        leases.checkpoint(connection, name, lease.epoch(), to);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new io.rillflow.RillflowException("Projection " + name + " could not move its checkpoint: " + e.getMessage(), e);
-    }
+    inTransaction("move its checkpoint", connection -> {
+      leases.checkpoint(connection, name, lease.epoch(), to);
+      return null;
+    });
     checkpoint = to;
+  }
+
+  /** Runs the projection on {@code batch} in the connection's transaction; what it throws comes out as {@link ProjectionFailed}. */
+  private void applyIn(Connection connection, List<EventEnvelope<?>> batch) {
+    TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
+    try {
+      registered.projection().applyBatch(batch, context);
+      context.flush();
+    } catch (Exception e) {
+      throw new ProjectionFailed(e);
+    }
+  }
+
+  /** What the projection threw, carried out of its transaction so that the transaction rolls back. */
+  private static final class ProjectionFailed extends RuntimeException {
+    ProjectionFailed(Exception cause) {
+      super(cause);
+    }
+  }
+
+  /** Runs {@code work} in one transaction on a connection of its own; commits when it returns. */
+  private void inTransaction(String what, Transaction.Work<Void, RuntimeException> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      Transaction.run(connection, work);
+    } catch (SQLException e) {
+      throw new RillflowException("Projection " + name + " could not " + what + ": " + e.getMessage(), e);
+    }
   }
 
   /** Counts a failed try; after the last one dead-letters the event. {@code true} when it was dead-lettered. */
@@ -342,21 +348,11 @@ final class ProjectionRunner {
           options.maxAttempts(), event.type(), event.position(), backoff / 1_000_000, error);
       return false;
     }
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        leases.checkpoint(connection, name, lease.epoch(), event.checkpoint());
-        deadLetters.insert(connection, name, event, failingAttempts, error);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new io.rillflow.RillflowException("Projection " + name + " could not write a dead letter: " + e.getMessage(), e);
-    }
+    inTransaction("write a dead letter", connection -> {
+      leases.checkpoint(connection, name, lease.epoch(), event.checkpoint());
+      deadLetters.insert(connection, name, event, failingAttempts, error);
+      return null;
+    });
     LOG.error("Projection {}: gave up on {} at position {} of stream {} after {} tries; it is in the dead letters",
         name, event.type(), event.position(), event.streamId(), failingAttempts, error);
     checkpoint = event.checkpoint();
@@ -371,43 +367,23 @@ final class ProjectionRunner {
   private long applyRequeued() {
     long done = 0;
     for (DeadLetterRows.Requeued letter : deadLetters.requeued(name)) {
-      EventEnvelope<?> event = null;
       Exception error = null;
       try {
-        event = events.readAt(letter.position());
+        EventEnvelope<?> event = events.readAt(letter.position());
+        inTransaction("apply dead letter " + letter.id(), connection -> {
+          leases.fence(connection, name, lease.epoch());
+          if (event != null) {
+            applyIn(connection, List.of(event));
+          }
+          deadLetters.delete(connection, letter.id());
+          return null;
+        });
+        done++;
+        metrics.applied.increment();
       } catch (EventDeserializationException | UnknownEventTypeException e) {
         error = e; // still undecodable: it stays a dead letter
-      }
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        try {
-          leases.fence(connection, name, lease.epoch());
-          if (event != null && error == null) {
-            TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
-            try {
-              registered.projection().apply(event, context);
-              context.flush();
-            } catch (Exception e) {
-              error = e;
-            }
-          }
-          if (error == null) {
-            deadLetters.delete(connection, letter.id());
-            connection.commit();
-            done++;
-            metrics.applied.increment();
-          } else {
-            connection.rollback();
-          }
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        } finally {
-          connection.setAutoCommit(true);
-        }
-      } catch (SQLException e) {
-        throw new io.rillflow.RillflowException("Projection " + name + " could not apply dead letter " + letter.id()
-            + ": " + e.getMessage(), e);
+      } catch (ProjectionFailed e) {
+        error = (Exception) e.getCause();
       }
       if (error != null) {
         metrics.failures.increment();
@@ -424,7 +400,7 @@ final class ProjectionRunner {
       Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new io.rillflow.RillflowException("Interrupted while waiting to retry a projection", e);
+      throw new RillflowException("Interrupted while waiting to retry a projection", e);
     }
   }
 }

@@ -1,0 +1,60 @@
+package io.rillflow.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The catch-up benchmarks' raw baseline for reading the global order: the statement the daemon
+ * sends (after a checkpoint, below the safe point, in {@code (tx_id, seq_id)} order), with only the
+ * columns a hand-written loop needs, each row's JSON read by a Jackson reader built once.
+ *
+ * @param <E> the event class
+ */
+final class RawGlobalRead<E> {
+  private final String sql;
+  private final ObjectReader reader;
+  private long transactionId;
+  private long position;
+
+  RawGlobalRead(String schema, ObjectReader reader) {
+    this.sql = "SELECT seq_id, tx_id::text::bigint AS tx_number, data::text FROM \"" + schema + "\".rf_events"
+        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
+        + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
+    this.reader = reader;
+  }
+
+  /** The next batch after the last one read; empty at the end. */
+  List<E> next(Connection connection, int limit) throws SQLException, IOException {
+    List<E> batch = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, transactionId);
+      statement.setLong(2, position);
+      statement.setInt(3, limit);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          position = rows.getLong(1);
+          transactionId = rows.getLong(2);
+          batch.add(reader.readValue(rows.getString(3)));
+        }
+      }
+    }
+    return batch;
+  }
+
+  /** Writes the checkpoint after the last batch read to the projection's row, as the daemon does. */
+  void writeCheckpoint(Connection connection, String schema, String projection) throws SQLException {
+    try (PreparedStatement move = connection.prepareStatement(
+        "UPDATE \"" + schema + "\".rf_projections SET tx_id = ?, position = ? WHERE name = ?")) {
+      move.setLong(1, transactionId);
+      move.setLong(2, position);
+      move.setString(3, projection);
+      move.executeUpdate();
+    }
+  }
+}
