@@ -34,10 +34,33 @@ final class LeaseRows {
       statement.setString(2, owner);
       statement.setLong(3, leaseMillis);
       try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? new Lease(row.getLong(1), new Checkpoint(row.getLong(2), row.getLong(3))) : null;
+        if (!row.next()) {
+          return null;
+        }
+        long failingPosition = row.getLong(4);
+        return new Lease(row.getLong(1), new Checkpoint(row.getLong(2), row.getLong(3)),
+            row.wasNull() ? -1 : failingPosition, row.getInt(5));
       }
     } catch (SQLException e) {
       throw new RillflowException("Cannot acquire projection " + projection + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records that the event at {@code position} failed {@code attempts} times, for whoever holds the
+   * projection next; {@code false} when the lease was lost.
+   */
+  boolean recordFailure(String projection, long epoch, long position, int attempts) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql.recordFailure)) {
+      statement.setLong(1, position);
+      statement.setInt(2, attempts);
+      statement.setString(3, projection);
+      statement.setString(4, owner);
+      statement.setLong(5, epoch);
+      return statement.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot record a failure of projection " + projection + ": " + e.getMessage(), e);
     }
   }
 

@@ -24,19 +24,22 @@ import org.slf4j.LoggerFactory;
  * {@code runUntilIdle()} may both drive it.
  *
  * <p><b>A batch</b> is one transaction: the checkpoint write first (it checks the epoch and locks the
- * row, see {@link ProjectionSql}), then {@link io.rillflow.Projection#applyBatch}, then the
- * session's writes, then commit. When that throws, the transaction is rolled back whole and the
- * batch is applied one event at a time, each in a transaction of its own, up to the failing event,
- * which is tried again after a backoff (the next read starts at it), or, after the last try,
- * written to the dead letters with the checkpoint past it. A row that cannot be decoded (bad JSON, an upcast that throws, an unknown type the store
+ * row, see {@link ProjectionSql}), then every event (or the projection's own
+ * {@link io.rillflow.Projection#applyBatch}), then the session's writes, then commit. When an event
+ * throws, the transaction is rolled back whole; the events before it are applied again in a
+ * transaction of their own, and the failing one is tried again after a backoff (the next read
+ * starts at it), or, after the last try, written to the dead letters with the checkpoint past it.
+ * When the failing event is not known (a batch-wise projection, or the session's writes failed),
+ * the batch is applied one event at a time to find it. A row that cannot be decoded (bad JSON, an upcast that throws, an unknown type the store
  * does not skip) fails like an event that throws, so it too ends in the dead letters instead of
  * stopping the projection; rows of types the store skips only move the checkpoint. Tries are
- * counted in memory: a node that takes over starts counting again.
+ * counted on the projection's row as well, so a node that takes over goes on counting.
  */
 final class ProjectionRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
 
   private final RegisteredProjection registered;
+  private final boolean batchWise;
   private final String name;
   private final DefaultEventStore events;
   private final DataSource dataSource;
@@ -59,6 +62,7 @@ final class ProjectionRunner {
   ProjectionRunner(RegisteredProjection registered, DefaultEventStore events, DataSource dataSource, LeaseRows leases,
       DeadLetterRows deadLetters, SessionOpener sessions, ProjectionOptions options, ProjectionMetrics metrics) {
     this.registered = registered;
+    this.batchWise = registered.batchWise();
     this.name = registered.name();
     this.events = events;
     this.dataSource = dataSource;
@@ -162,7 +166,9 @@ final class ProjectionRunner {
     lease = acquired;
     checkpoint = acquired.checkpoint();
     renewAt = now + options.leaseDuration().toNanos() / 3;
-    failingPosition = -1;
+    // Earlier holders' tries of the event after the checkpoint count: the takeover goes on from them.
+    failingPosition = acquired.failingPosition();
+    failingAttempts = acquired.failingAttempts();
     retryAt = NONE;
     LOG.info("Projection {}: acquired by {} at epoch {}, from {}", name, leases.owner(), acquired.epoch(), checkpoint);
     return true;
@@ -258,7 +264,7 @@ final class ProjectionRunner {
 
   /** Applies the events in order; {@code false} when it stopped at a failing event to back off. */
   private boolean apply(List<EventEnvelope<?>> batch) {
-    Exception failure = transaction(batch);
+    ProjectionFailed failure = transaction(batch);
     if (failure == null) {
       checkpoint = batch.get(batch.size() - 1).checkpoint();
       handled += batch.size();
@@ -266,24 +272,31 @@ final class ProjectionRunner {
       failingPosition = -1;
       return true;
     }
-    if (batch.size() == 1) {
-      return failed(GlobalRow.of(batch.get(0)), failure);
-    }
-    // Which event failed is not known (the projection works per batch, or the session's writes
-    // failed): apply them one at a time to find it.
-    for (EventEnvelope<?> event : batch) {
-      if (!apply(List.of(event))) {
-        return false;
+    int index = failure.index >= 0 ? failure.index : batch.size() == 1 ? 0 : -1;
+    if (index < 0) {
+      // Which event failed is not known (the projection works per batch, or the session's writes
+      // failed): apply them one at a time to find it.
+      for (EventEnvelope<?> event : batch) {
+        if (!apply(List.of(event))) {
+          return false;
+        }
       }
+      return true;
     }
-    return true;
+    if (index > 0 && !apply(batch.subList(0, index))) {
+      return false;
+    }
+    if (!failed(GlobalRow.of(batch.get(index)), failure.error())) {
+      return false;
+    }
+    return index + 1 >= batch.size() || apply(batch.subList(index + 1, batch.size()));
   }
 
   /**
    * One transaction: checkpoint (fenced), the projection's batch, the session's writes; commits and
-   * returns {@code null}, or rolls back and returns what the projection or its writes threw.
+   * returns {@code null}, or rolls back and returns what failed.
    */
-  private Exception transaction(List<EventEnvelope<?>> batch) {
+  private ProjectionFailed transaction(List<EventEnvelope<?>> batch) {
     try {
       inTransaction("apply a batch", connection -> {
         leases.checkpoint(connection, name, lease.epoch(), batch.get(batch.size() - 1).checkpoint());
@@ -291,7 +304,7 @@ final class ProjectionRunner {
         return null;
       });
     } catch (ProjectionFailed e) {
-      return (Exception) e.getCause();
+      return e;
     }
     batch.forEach(event -> ApplyTrace.record(name, event));
     return null;
@@ -306,21 +319,48 @@ final class ProjectionRunner {
     checkpoint = to;
   }
 
-  /** Runs the projection on {@code batch} in the connection's transaction; what it throws comes out as {@link ProjectionFailed}. */
+  /**
+   * Runs the projection on {@code batch} in the connection's transaction, and the session's writes;
+   * what fails comes out as {@link ProjectionFailed}.
+   */
   private void applyIn(Connection connection, List<EventEnvelope<?>> batch) {
     TransactionContext context = new TransactionContext(name, sessions.schema(), connection, sessions);
+    if (batchWise) {
+      try {
+        registered.projection().applyBatch(batch, context);
+      } catch (Exception e) {
+        throw new ProjectionFailed(-1, e);
+      }
+    } else {
+      for (int i = 0; i < batch.size(); i++) {
+        try {
+          registered.projection().apply(batch.get(i), context);
+        } catch (Exception e) {
+          throw new ProjectionFailed(i, e);
+        }
+      }
+    }
     try {
-      registered.projection().applyBatch(batch, context);
       context.flush();
-    } catch (Exception e) {
-      throw new ProjectionFailed(e);
+    } catch (RuntimeException e) {
+      throw new ProjectionFailed(-1, e);
     }
   }
 
-  /** What the projection threw, carried out of its transaction so that the transaction rolls back. */
+  /**
+   * What the projection threw, carried out of its transaction so that the transaction rolls back.
+   * {@code index} is the failing event's place in the batch, {@code -1} when not known.
+   */
   private static final class ProjectionFailed extends RuntimeException {
-    ProjectionFailed(Exception cause) {
+    final int index;
+
+    ProjectionFailed(int index, Exception cause) {
       super(cause);
+      this.index = index;
+    }
+
+    Exception error() {
+      return (Exception) getCause();
     }
   }
 
@@ -342,6 +382,9 @@ final class ProjectionRunner {
     failingAttempts++;
     metrics.failures.increment();
     if (failingAttempts < options.maxAttempts()) {
+      if (!leases.recordFailure(name, lease.epoch(), event.position(), failingAttempts)) {
+        throw new LeaseLostException(name, lease.epoch());
+      }
       long backoff = options.retryBackoff().toNanos() << Math.min(failingAttempts - 1, 20);
       retryAt = System.nanoTime() + backoff;
       LOG.warn("Projection {}: try {} of {} failed on {} at position {}; retrying in {} ms", name, failingAttempts,
@@ -383,7 +426,7 @@ final class ProjectionRunner {
       } catch (EventDeserializationException | UnknownEventTypeException e) {
         error = e; // still undecodable: it stays a dead letter
       } catch (ProjectionFailed e) {
-        error = (Exception) e.getCause();
+        error = e.error();
       }
       if (error != null) {
         metrics.failures.increment();

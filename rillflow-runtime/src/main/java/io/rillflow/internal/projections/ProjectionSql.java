@@ -12,7 +12,9 @@ import io.rillflow.internal.sql.Identifiers;
  * ended, and raises the epoch in the same statement; {@link #checkpoint} moves the checkpoint only
  * where the epoch (and owner) are still the caller's, in the batch's transaction, as its first
  * statement: the row lock it takes makes a concurrent takeover wait for the batch, and a batch that
- * starts after a takeover updates nothing, so it rolls back its read model. Pause, reset and rebuild
+ * starts after a takeover updates nothing, so it rolls back its read model. The row also counts the
+ * tries of the event after the checkpoint while it fails ({@link #recordFailure}; any checkpoint
+ * write clears them), so the count survives a takeover. Pause, reset and rebuild
  * also raise the epoch and clear the owner, which fences whoever held the row. Times are the
  * database's ({@code clock_timestamp()}), never a node's clock.
  */
@@ -23,6 +25,7 @@ final class ProjectionSql {
   final String renew;
   final String release;
   final String checkpoint;
+  final String recordFailure;
   final String fence;
   final String pause;
   final String resume;
@@ -48,13 +51,16 @@ final class ProjectionSql {
         + " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, epoch = p.epoch + 1,"
         + " lease_until = excluded.lease_until, updated_at = now()"
         + " WHERE p.status = 'running' AND (p.owner IS NULL OR p.lease_until IS NULL OR p.lease_until < clock_timestamp())"
-        + " RETURNING p.epoch, p.tx_id, p.position";
+        + " RETURNING p.epoch, p.tx_id, p.position, p.failing_position, p.failing_attempts";
     // An expired lease is not renewed: the holder must acquire it again (a new epoch) like anyone else.
     renew = "UPDATE " + projections + " SET lease_until = " + LEASE_END
         + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running' AND lease_until > clock_timestamp()";
     release = "UPDATE " + projections + " SET owner = NULL, lease_until = NULL, updated_at = now()"
         + " WHERE name = ? AND owner = ? AND epoch = ?";
-    checkpoint = "UPDATE " + projections + " SET tx_id = ?, position = ?, lease_until = " + LEASE_END + ", updated_at = now()"
+    checkpoint = "UPDATE " + projections + " SET tx_id = ?, position = ?, lease_until = " + LEASE_END + ","
+        + " failing_position = NULL, failing_attempts = 0, updated_at = now()"
+        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
+    recordFailure = "UPDATE " + projections + " SET failing_position = ?, failing_attempts = ?, updated_at = now()"
         + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
     fence = "UPDATE " + projections + " SET lease_until = " + LEASE_END + ", updated_at = now()"
         + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
@@ -64,7 +70,7 @@ final class ProjectionSql {
     resume = "UPDATE " + projections + " SET status = 'running', updated_at = now() WHERE name = ?";
     reset = "INSERT INTO " + projections + " AS p (name, tx_id, position, epoch) VALUES (?, ?, ?, 1)"
         + " ON CONFLICT (name) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, owner = NULL,"
-        + " lease_until = NULL, epoch = p.epoch + 1, updated_at = now()";
+        + " lease_until = NULL, epoch = p.epoch + 1, failing_position = NULL, failing_attempts = 0, updated_at = now()";
     rows = "SELECT name, tx_id, position, status, owner, epoch, lease_until FROM " + projections;
     deadLetterCounts = "SELECT projection, count(*) FROM " + letters + " GROUP BY projection";
     lag = "SELECT count(*) FROM " + events

@@ -1,7 +1,9 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.Projection;
+import io.rillflow.ProjectionContext;
 import io.rillflow.ProjectionLifecycle;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +14,20 @@ import java.util.Objects;
  * @param projection the code
  */
 public record RegisteredProjection(String name, ProjectionLifecycle lifecycle, Projection projection) {
+
+  /**
+   * Whether the projection works per batch (overrides {@link Projection#applyBatch}); otherwise the
+   * daemon calls {@link Projection#apply} itself and knows which event failed. A reflective look-up:
+   * callers ask once, when the store starts.
+   */
+  public boolean batchWise() {
+    try {
+      return projection.getClass().getMethod("applyBatch", List.class, ProjectionContext.class).getDeclaringClass()
+          != Projection.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("Projection declares applyBatch", e);
+    }
+  }
 
   /** Checks the parts. */
   public RegisteredProjection {

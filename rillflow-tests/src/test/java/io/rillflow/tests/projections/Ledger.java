@@ -23,6 +23,8 @@ class Ledger implements Projection {
   static final String NAME = "ledger";
 
   volatile boolean poisoned;
+  /** How many times a poisoned tick was tried on this instance. */
+  final java.util.concurrent.atomic.AtomicInteger poisonedTries = new java.util.concurrent.atomic.AtomicInteger();
   /** How many more times a tick with a negative amount fails. */
   volatile int flakyFailures;
 
@@ -39,6 +41,7 @@ class Ledger implements Projection {
       return;
     }
     if (tick.amount() < 0 && poisoned) {
+      poisonedTries.incrementAndGet();
       throw new IllegalStateException("poisoned tick " + tick);
     }
     if (tick.amount() < 0 && flakyFailures > 0) {
@@ -121,7 +124,7 @@ class Ledger implements Projection {
     return timesApplied(store).size();
   }
 
-  private static Map<String, Long> query(DocumentStore store, String sql) {
+  static Map<String, Long> query(DocumentStore store, String sql) {
     Map<String, Long> rows = new TreeMap<>();
     try (Connection connection = store.dataSource().getConnection();
         Statement statement = connection.createStatement();
