@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * One document type as one store uses it: every statement's SQL, qualified for the store's schema
- * and built once when the store starts, and the Jackson reader and writer for the type. Nothing here
- * builds strings or looks up types per call.
+ * and built once when the store starts, and the Jackson reader and writer for the type, built once
+ * on first use. Nothing here builds strings or looks up types per call.
  *
  * @param <T> the document type
  * @param <ID> its id type
@@ -27,8 +27,11 @@ public final class DocumentTable<T, ID> {
   private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
   private final DocumentMapping<T, ID> mapping;
-  private final ObjectReader reader;
-  private final ObjectWriter writer;
+  private final ObjectMapper objectMapper;
+  // Built on first use: Jackson introspects the type when a reader or writer is made, which for a
+  // store of many types was most of its start-up. Racing threads may each build one; any will do.
+  private volatile ObjectReader reader;
+  private volatile ObjectWriter writer;
   private final ObjectWriter valueWriter;
   private final String qualifiedName;
   private final String idArrayType;
@@ -52,8 +55,7 @@ public final class DocumentTable<T, ID> {
 
   public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper) {
     this.mapping = mapping;
-    this.reader = objectMapper.readerFor(mapping.documentType());
-    this.writer = objectMapper.writerFor(mapping.documentType());
+    this.objectMapper = objectMapper;
     this.valueWriter = objectMapper.writer();
     this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(mapping.tableName());
     this.idArrayType = IdColumns.sqlType(mapping.idType());
@@ -177,8 +179,22 @@ public final class DocumentTable<T, ID> {
 
   /** The Jackson reader of the document type. */
   public ObjectReader reader() {
-    return reader;
+    ObjectReader built = reader;
+    if (built == null) {
+      built = objectMapper.readerFor(mapping.documentType());
+      reader = built;
+    }
+    return built;
   }
+  private ObjectWriter writer() {
+    ObjectWriter built = writer;
+    if (built == null) {
+      built = objectMapper.writerFor(mapping.documentType());
+      writer = built;
+    }
+    return built;
+  }
+
 
   /** Writes any value as JSON with the store's mapper, for patches. */
   public ObjectWriter valueWriter() {
@@ -188,7 +204,7 @@ public final class DocumentTable<T, ID> {
   /** Reads a stored document. */
   public T read(String json) {
     try {
-      return reader.readValue(json);
+      return reader().readValue(json);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot read a stored " + mapping.documentType().getName()
           + " from its JSON: " + e.getOriginalMessage(), e);
@@ -198,7 +214,7 @@ public final class DocumentTable<T, ID> {
   /** Writes a document as UTF-8 JSON bytes. */
   public byte[] writeBytes(T document) {
     try {
-      return writer.writeValueAsBytes(document);
+      return writer().writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
           + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
@@ -208,7 +224,7 @@ public final class DocumentTable<T, ID> {
   /** Writes a document as JSON. */
   public String write(T document) {
     try {
-      return writer.writeValueAsString(document);
+      return writer().writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
           + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);

@@ -59,7 +59,7 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   /** Every document of {@code table}, each passed through {@code resolve} (the identity map). */
   public static <D> DynamicQuery<D, D> of(DataSource dataSource, DocumentTable<D, Object> table, ObjectMapper mapper,
       UnaryOperator<D> resolve) {
-    return new DynamicQuery<>(dataSource, table, mapper, mapper.readerFor(table.mapping().documentType()), resolve,
+    return new DynamicQuery<>(dataSource, table, mapper, table.reader(), resolve,
         null, Sort.unsorted(), 0, -1);
   }
 

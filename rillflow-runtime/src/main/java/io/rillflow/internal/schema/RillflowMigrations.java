@@ -1,6 +1,12 @@
 package io.rillflow.internal.schema;
 
 import io.rillflow.SchemaException;
+import io.rillflow.internal.sql.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -17,13 +23,23 @@ public final class RillflowMigrations {
   /** Flyway's history table for Rillflow's migrations, in the store's schema. */
   public static final String HISTORY_TABLE = "rillflow_schema_history";
 
+  /** The highest version among this jar's migrations ({@code RillflowMigrationsTest} checks it against the files). */
+  static final int LATEST_VERSION = 6;
+
   private static final Logger LOG = LoggerFactory.getLogger(RillflowMigrations.class);
   private static final String LOCATION = "classpath:io/rillflow/migration";
 
   private RillflowMigrations() {}
 
-  /** Migrates the schema, creating it when missing. */
+  /**
+   * Migrates the schema, creating it when missing. A schema whose history already holds this jar's
+   * latest migration, all successful, is left alone without starting Flyway: a store start then
+   * costs two queries instead of Flyway's scan, validation and lock.
+   */
   public static void migrate(DataSource dataSource, String schema) {
+    if (upToDate(dataSource, schema)) {
+      return;
+    }
     Flyway flyway = Flyway.configure(RillflowMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .schemas(schema)
@@ -39,6 +55,37 @@ public final class RillflowMigrations {
     } catch (FlywayException e) {
       throw new SchemaException(
           "Cannot migrate Rillflow's tables in schema \"" + schema + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether the history shows this jar's latest migration (or a later one) applied and no migration
+   * failed. Any doubt (no schema, no history, no right to read it) answers {@code false}, and Flyway
+   * decides.
+   */
+  static boolean upToDate(DataSource dataSource, String schema) {
+    String history = Identifiers.quote(schema) + "." + Identifiers.quote(HISTORY_TABLE);
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        exists.setString(1, history);
+        try (ResultSet row = exists.executeQuery()) {
+          if (!row.next() || !row.getBoolean(1)) {
+            return false;
+          }
+        }
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT coalesce(max(CAST(version AS integer)), 0),"
+              + " coalesce(bool_and(success), false) FROM " + history + " WHERE version IS NOT NULL")) {
+        return row.next() && row.getInt(1) >= LATEST_VERSION && row.getBoolean(2);
+      } finally {
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+      }
+    } catch (SQLException e) {
+      LOG.debug("Cannot read Rillflow's migration history in schema {}; Flyway will: {}", schema, e.getMessage());
+      return false;
     }
   }
 }
