@@ -14,4 +14,10 @@ public interface AppendHook {
 
   /** Applies the events the transaction wrote, on its connection. */
   void appended(Connection connection, List<EventEnvelope<?>> events) throws SQLException;
+
+  /**
+   * Whether the hook needs to see events of this class. An append of none such skips the hook, and
+   * so the read-back of its events and, for a lone append, the transaction around its one statement.
+   */
+  boolean wants(Class<?> eventClass);
 }

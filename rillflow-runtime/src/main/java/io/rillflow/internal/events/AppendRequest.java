@@ -16,6 +16,16 @@ import java.util.Objects;
  */
 record AppendRequest(String streamKey, ExpectedVersion expected, AppendOptions options, List<Typed> events) {
 
+  /** Whether any event of this append is of a class {@code hook} wants to see. */
+  boolean wantedBy(AppendHook hook) {
+    for (Typed typed : events) {
+      if (hook.wants(typed.event().getClass())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** One event and its registered type. */
   record Typed(EventType type, Object event) {}
 

@@ -50,12 +50,12 @@ public final class DefaultEventStore implements EventStore {
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(types, appender, hook == null ? null : this::runHook, committed);
+    return new SessionAppends(types, appender, hook, this::runHook, committed);
   }
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(types, appender, null, committed);
+    return new SessionAppends(types, appender, null, null, committed);
   }
 
   private void runHook(Connection connection) throws SQLException {
@@ -84,7 +84,7 @@ public final class DefaultEventStore implements EventStore {
 
   private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
-      if (hook != null) {
+      if (hook != null && request.wantedBy(hook)) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
           AppendTrace.record(request, result);

@@ -19,6 +19,8 @@ public final class SessionAppends implements SessionEvents {
   private final StreamAppender appender;
   private final List<Queued> queued = new ArrayList<>();
   /** Runs the inline projections on the unit of work's connection; {@code null} when there are none. */
+  /** The inline projections' hook; {@code null} when no inline projection sees this session's appends. */
+  private final AppendHook hook;
   private final Projector projector;
   /** Runs after the unit of work commits with appends; {@code null} when nobody listens. */
   private final Runnable committed;
@@ -40,9 +42,10 @@ public final class SessionAppends implements SessionEvents {
 
   private record Queued(AppendRequest request, AfterAppend after) {}
 
-  SessionAppends(EventTypes types, StreamAppender appender, Projector projector, Runnable committed) {
+  SessionAppends(EventTypes types, StreamAppender appender, AppendHook hook, Projector projector, Runnable committed) {
     this.types = types;
     this.appender = appender;
+    this.hook = hook;
     this.projector = projector;
     this.committed = committed;
   }
@@ -102,7 +105,7 @@ public final class SessionAppends implements SessionEvents {
    * connection, before the unit of work commits. Nothing when nothing was appended.
    */
   public void project(Connection connection) throws SQLException {
-    if (projector != null && !queued.isEmpty()) {
+    if (hook != null && queued.stream().anyMatch(append -> append.request().wantedBy(hook))) {
       projector.project(connection);
     }
   }

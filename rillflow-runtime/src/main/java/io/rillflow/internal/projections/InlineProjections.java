@@ -4,7 +4,9 @@ import io.rillflow.EventEnvelope;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.events.AppendHook;
 import java.sql.Connection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the inline projections inside the appending transaction, after its appends (and documents):
@@ -14,10 +16,27 @@ import java.util.List;
 public final class InlineProjections implements AppendHook {
   private final List<RegisteredProjection> projections;
   private final SessionOpener sessions;
+  /** The event classes some projection handles; {@code null} when one may handle any (hand-written). */
+  private final Set<Class<?>> wanted;
 
   public InlineProjections(List<RegisteredProjection> projections, SessionOpener sessions) {
     this.projections = List.copyOf(projections);
     this.sessions = sessions;
+    Set<Class<?>> handled = new HashSet<>();
+    boolean any = false;
+    for (RegisteredProjection registered : projections) {
+      if (registered.projection() instanceof ReadModelProjection<?> readModel) {
+        handled.addAll(readModel.eventTypes());
+      } else {
+        any = true;
+      }
+    }
+    this.wanted = any ? null : Set.copyOf(handled);
+  }
+
+  @Override
+  public boolean wants(Class<?> eventClass) {
+    return wanted == null || wanted.contains(eventClass);
   }
 
   @Override

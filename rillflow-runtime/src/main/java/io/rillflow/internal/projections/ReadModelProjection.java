@@ -33,6 +33,11 @@ final class ReadModelProjection<D> implements Projection {
     this.document = document;
   }
 
+  /** The event classes the read model handles: others never change it. */
+  List<Class<?>> eventTypes() {
+    return mapping.eventTypes();
+  }
+
   @Override
   public void apply(EventEnvelope<?> event, ProjectionContext context) {
     applyBatch(List.of(event), context);

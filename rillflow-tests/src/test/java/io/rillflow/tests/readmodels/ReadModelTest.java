@@ -3,6 +3,7 @@ package io.rillflow.tests.readmodels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rillflow.AppendOptions;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DeadLetter;
 import io.rillflow.DocumentSession;
@@ -10,6 +11,7 @@ import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.ProjectionDaemon;
 import io.rillflow.ProjectionOptions;
+import io.rillflow.Trace;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.events.SafePoint;
 import java.math.BigDecimal;
@@ -130,6 +132,22 @@ class ReadModelTest extends RillflowTestBase {
         .isInstanceOf(ConcurrencyException.class);
 
     assertThat(load(ShipmentView.class, shipment).status).isEqualTo("scheduled");
+  }
+
+  @Test
+  void anAppendOfEventsNoInlineReadModelHandlesDoesNotRunThem() {
+    Trace.enable();
+    try {
+      AppendOptions unrelated = AppendOptions.builder().correlationId("unrelated").build();
+      store().events().append("order-1", ExpectedVersion.noStream(), unrelated, new Purchased("ann", BigDecimal.ONE));
+      AppendOptions shipping = AppendOptions.builder().correlationId("shipping").build();
+      store().events().append(UUID.randomUUID(), ExpectedVersion.noStream(), shipping, new ShipmentScheduled("Oslo"));
+
+      assertThat(Trace.steps("unrelated")).extracting(Trace.Step::component).doesNotContain("Projection shipments");
+      assertThat(Trace.steps("shipping")).extracting(Trace.Step::component).contains("Projection shipments");
+    } finally {
+      Trace.disable();
+    }
   }
 
   @Test
