@@ -28,7 +28,8 @@ import java.util.List;
  *
  * <p>Write the read model only through the {@link ProjectionContext}: its session and connection are
  * the transaction that also moves the projection's checkpoint, so a crash leaves both or neither.
- * An implementation is called from one thread at a time per store.
+ * An async projection is called from one thread at a time per store; an inline one from every
+ * appending thread, concurrently, so it keeps no state of its own between calls.
  */
 public interface Projection {
 
