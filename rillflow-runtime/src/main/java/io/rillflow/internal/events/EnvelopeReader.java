@@ -11,7 +11,6 @@ import io.rillflow.EventMetadata;
 import io.rillflow.RillflowException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** Reads one row of {@link EventSql}'s event columns into an envelope, decoding the event. */
@@ -39,7 +38,7 @@ final class EnvelopeReader {
         : new EventMetadata(headers == null ? Map.of() : readHeaders(headers, type, schemaVersion, position),
             row.getString(8), row.getString(9));
     return new EventEnvelope<>(row.getString(2), row.getLong(3), position, type, schemaVersion, data, metadata,
-        row.getObject(10, OffsetDateTime.class).toInstant(), new Checkpoint(row.getLong(11), position));
+        EventTimestamps.instant(row.getLong(10)), new Checkpoint(row.getLong(11), position));
   }
 
   /** The current row of a global read, whether or not its event can be decoded. */

@@ -32,7 +32,8 @@ final class EventSql {
    * the {@code rf_events_global} index does not hold, so every batch would sort the whole table.
    */
   private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
-      + "headers::text, causation_id, correlation_id, created_at, tx_id::text::bigint AS tx_number";
+      + "headers::text, causation_id, correlation_id, " + EventTimestamps.MICROS_COLUMN + ", "
+      + "tx_id::text::bigint AS tx_number";
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
   private static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";

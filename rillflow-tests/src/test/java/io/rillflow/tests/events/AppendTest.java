@@ -219,5 +219,7 @@ class AppendTest extends RillflowTestBase {
     Instant stored = events().readStream("timed").get(0).timestamp();
     Instant now = Instant.parse(RawSql.column(store(), "SELECT to_json(now())#>>'{}'").get(0));
     assertThat(Duration.between(stored, now).abs()).isLessThan(Duration.ofMinutes(1));
+    Instant column = Instant.parse(RawSql.column(store(), "SELECT to_json(created_at)#>>'{}' FROM rf_events").get(0));
+    assertThat(stored).as("the row's created_at, to the microsecond").isEqualTo(column);
   }
 }
