@@ -19,8 +19,10 @@ public @interface Apply {
 
   /**
    * On a {@link ReadModel} only: the member of the event (record component, getter or field) that
-   * holds the id of the document this event changes, of the document's id type. Empty (the
-   * default): the event's stream id, for a document that follows one stream.
+   * holds the id of the document this event changes, of the document's id type, or a collection of
+   * such ids: then the event changes a document per element, new ones start from the constructor
+   * without parameters with their id set, and the event's handlers are instance handlers. Empty
+   * (the default): the event's stream id, for a document that follows one stream.
    */
   String id() default "";
 }

@@ -166,7 +166,7 @@ public enum Message {
   APPLY_ID_NOT_READABLE("ApplyId",
       "@Apply handler %s takes the document id from %s.%s, which the generated %s cannot read; make it public or add a public getter"),
   APPLY_ID_TYPE("ApplyId",
-      "@Apply handler %s takes the document id from %s.%s, a %s, but the id of %s is a %s; name a member of that type"),
+      "@Apply handler %s takes the document id from %s.%s, a %s, but the id of %s is a %s; name a member of that type, or a collection of it"),
   READ_MODEL_NOT_A_DOCUMENT("ReadModelDocument",
       "@ReadModel %s is stored as a document; annotate it @Document too"),
   READ_MODEL_LIVE("ReadModelLifecycle",
@@ -183,6 +183,10 @@ public enum Message {
       "@Apply handler %s takes the document id from the event's stream, but the id of %s is a %s and stream ids are String or UUID; name the event member holding the id: @Apply(id = \"...\")"),
   READ_MODEL_ROUTES_DIFFER("ApplyId",
       "@Apply handlers %s and %s both handle event \"%s\" but take the document id from different places (%s and %s); give both the same @Apply(id)"),
+  READ_MODEL_FAN_OUT_STATIC("ApplyId",
+      "@Apply handler %s is static, but its event changes a document per element of %s.%s, and a static handler cannot know which one it creates; make it an instance handler (new documents start from the constructor without parameters, their id set)"),
+  READ_MODEL_FAN_OUT_NEW("ApplyId",
+      "@Apply handler %s changes a document per element of %s.%s, but %s cannot start one with a given id: give it a constructor without parameters and an id member generated code can write (a record cannot)"),
   INTERNAL_ERROR("InternalError",
       "Internal error in the Rillflow processor while processing %s; please report it with this trace:%n%s");
 

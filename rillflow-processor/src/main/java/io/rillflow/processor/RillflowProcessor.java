@@ -85,7 +85,8 @@ public final class RillflowProcessor extends AbstractProcessor {
     aggregates = new AggregateStep(env.getElementUtils(), diagnostics, new AggregateReader(diagnostics, handlers),
         new AggregateWriter(sources));
     projections = new ProjectionStep(env.getElementUtils(), diagnostics,
-        new ProjectionReader(diagnostics, env.getElementUtils(), handlers, documents::known), new ProjectionWriter(sources));
+        new ProjectionReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), handlers, documents::known),
+        new ProjectionWriter(sources));
     chains = new UpcastChainValidator(diagnostics, env.getElementUtils());
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }

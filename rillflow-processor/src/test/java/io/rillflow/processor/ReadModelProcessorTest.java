@@ -82,7 +82,7 @@ class ReadModelProcessorTest {
             "    @Override public List<Class<?>> eventTypes() { return EVENT_TYPES; }",
             "",
             "    @Override",
-            "    public Object documentId(EventEnvelope<?> event) {",
+            "    public List<?> documentIds(EventEnvelope<?> event) {",
             "        switch (event.type()) {",
             "            case \"OrderPlaced\":",
             "                return ProjectionMapping.requireId(((OrderPlaced) event.data()).customerId(), event, "
@@ -91,14 +91,14 @@ class ReadModelProcessorTest {
             "                return ProjectionMapping.requireId(((AccountClosed) event.data()).customerId(), event, "
                 + "\"AccountClosed.customerId\");",
             "            default:",
-            "                return null;",
+            "                return List.of();",
             "        }",
             "    }",
             "",
             "    @Override public CustomerTotals initial(Object id) { return null; }",
             "",
             "    @Override",
-            "    public CustomerTotals apply(CustomerTotals current, EventEnvelope<?> event) {",
+            "    public CustomerTotals apply(CustomerTotals current, Object id, EventEnvelope<?> event) {",
             "        switch (event.type()) {",
             "            case \"OrderPlaced\":",
             "                if (current == null) {",
@@ -107,7 +107,7 @@ class ReadModelProcessorTest {
             "                return current.next((OrderPlaced) event.data(), "
                 + "AggregateMapping.typed(event, OrderPlaced.class));",
             "            case \"AccountClosed\":",
-            "                return existing(current, event).close((AccountClosed) event.data());",
+            "                return existing(current, id, event).close((AccountClosed) event.data());",
             "            default:",
             "                return current;",
             "        }",
@@ -132,12 +132,65 @@ class ReadModelProcessorTest {
     assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
         .contains("return Lifecycle.INLINE;");
     assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
-        .contains("return event.streamUuid();");
+        .contains("return List.of(event.streamUuid());");
     assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
         .contains("OrderView document = new OrderView();\n        document.id = (UUID) id;\n        return document;");
     assertThat(compilation).generatedSourceFile("com.acme.shop.OrderView_Projection").contentsAsUtf8String()
-        .contains("current = existing(current, event);\n                current.placed((OrderPlaced) event.data());\n"
+        .contains("current = existing(current, id, event);\n                current.placed((OrderPlaced) event.data());\n"
             + "                return current;");
+  }
+
+  @Test
+  void anIdMemberHoldingACollectionChangesADocumentPerElement() {
+    JavaFileObject tagged = JavaFileObjects.forSourceLines("com.acme.shop.Tagged",
+        "package com.acme.shop;",
+        "",
+        "@io.rillflow.annotations.Event",
+        "public record Tagged(java.util.Set<String> customerIds, String tag) {}");
+    Compilation compilation = compile(tagged, source("Tags",
+        "@Document",
+        "@ReadModel",
+        "public class Tags {",
+        "  String id;",
+        "  java.util.List<String> tags = new java.util.ArrayList<>();",
+        "  @Apply(id = \"customerIds\") void tagged(Tagged e) { tags.add(e.tag()); }",
+        "}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.shop.Tags_Projection").contentsAsUtf8String()
+        .contains("return ProjectionMapping.requireIds(((Tagged) event.data()).customerIds(), event, \"Tagged.customerIds\");");
+    assertThat(compilation).generatedSourceFile("com.acme.shop.Tags_Projection").contentsAsUtf8String()
+        .contains("Tags document = new Tags();\n        document.id = (String) id;");
+  }
+
+  @Test
+  void aCollectionOfIdsNeedsDocumentsThatStartFromAnId() {
+    JavaFileObject tagged = JavaFileObjects.forSourceLines("com.acme.shop.Tagged",
+        "package com.acme.shop;",
+        "",
+        "@io.rillflow.annotations.Event",
+        "public record Tagged(java.util.List<String> customerIds, String tag) {}");
+    JavaFileObject tags = source("Tags",
+        "@Document",
+        "@ReadModel",
+        "public record Tags(String id, String tag) {",
+        "  @Apply(id = \"customerIds\") static Tags first(Tagged e) { return new Tags(\"?\", e.tag()); }",
+        "  @Apply(id = \"customerIds\") Tags next(Tagged e) { return new Tags(id, e.tag()); }",
+        "}");
+
+    Compilation compilation = compile(tagged, tags);
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Tags.first(com.acme.shop.Tagged) is static, but its "
+            + "event changes a document per element of Tagged.customerIds")
+        .inFile(tags)
+        .onLineContaining("static Tags first(");
+    assertThat(compilation)
+        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Tags.next(com.acme.shop.Tagged) changes a document per "
+            + "element of Tagged.customerIds, but Tags cannot start one with a given id")
+        .inFile(tags)
+        .onLineContaining("Tags next(");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.rillflow.spi;
 
 import io.rillflow.EventEnvelope;
 import io.rillflow.annotations.Lifecycle;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,8 +16,8 @@ import java.util.List;
  * <pre>{@code
  * // generated for @ReadModel record CustomerTotals(...) with @Apply(id = "customerId") handlers
  * registry.projection(CustomerTotals_Projection.INSTANCE);
- * Object id = CustomerTotals_Projection.INSTANCE.documentId(placedEnvelope);   // placed.customerId()
- * CustomerTotals first = CustomerTotals_Projection.INSTANCE.apply(null, placedEnvelope);
+ * List<?> ids = CustomerTotals_Projection.INSTANCE.documentIds(placedEnvelope);   // [placed.customerId()]
+ * CustomerTotals first = CustomerTotals_Projection.INSTANCE.apply(null, ids.get(0), placedEnvelope);
  * }</pre>
  *
  * @param <D> the document type
@@ -36,12 +37,13 @@ public interface ProjectionMapping<D> {
   List<Class<?>> eventTypes();
 
   /**
-   * The id of the document {@code event} changes, of the document's id type, or {@code null} when
-   * no handler takes the event's type.
+   * The ids of the documents {@code event} changes, of the document's id type: one for most events,
+   * each element when the event's id member holds a collection, none when no handler takes the
+   * event's type.
    *
    * @throws IllegalStateException when the event's id member is {@code null}
    */
-  Object documentId(EventEnvelope<?> event);
+  List<?> documentIds(EventEnvelope<?> event);
 
   /**
    * A new document with id {@code id}, before its first event: from the constructor without
@@ -51,13 +53,14 @@ public interface ProjectionMapping<D> {
   D initial(Object id);
 
   /**
-   * The document after {@code event}: a static handler's result when there is no document yet (or
-   * no instance handler), else the instance handler's result, or {@code current} itself after a
-   * mutating one. {@code null} means: delete the document.
+   * The document with id {@code id} after {@code event}: a static handler's result when there is no
+   * document yet (or no instance handler), else the instance handler's result, or {@code current}
+   * itself after a mutating one. {@code null} means: delete the document.
    *
    * @param current the stored document, {@code null} when there is none
+   * @param id the document's id, one of {@link #documentIds}
    */
-  D apply(D current, EventEnvelope<?> event);
+  D apply(D current, Object id, EventEnvelope<?> event);
 
   /**
    * The document an instance handler runs on: {@code current}, or a new one from
@@ -65,11 +68,11 @@ public interface ProjectionMapping<D> {
    *
    * @throws IllegalStateException when there is neither
    */
-  default D existing(D current, EventEnvelope<?> event) {
+  default D existing(D current, Object id, EventEnvelope<?> event) {
     if (current != null) {
       return current;
     }
-    D fresh = initial(documentId(event));
+    D fresh = initial(id);
     if (fresh == null) {
       String simple = documentType().getSimpleName();
       throw new IllegalStateException("Read model " + name() + " has no " + simple + " for event " + event.type()
@@ -80,15 +83,37 @@ public interface ProjectionMapping<D> {
   }
 
   /**
-   * The id held by an event member, checked.
+   * The one id held by an event member, checked.
    *
    * @throws IllegalStateException when it is {@code null}
    */
-  static <I> I requireId(I id, EventEnvelope<?> event, String member) {
+  static List<?> requireId(Object id, EventEnvelope<?> event, String member) {
     if (id == null) {
-      throw new IllegalStateException("Event " + event.type() + " at position " + event.position() + " (stream "
-          + event.streamId() + ") has no " + member + ", the id of the document it belongs to");
+      throw noId(event, member);
     }
-    return id;
+    return List.of(id);
+  }
+
+  /**
+   * The ids held by an event member that is a collection, checked.
+   *
+   * @throws IllegalStateException when it or one of its elements is {@code null}
+   */
+  static List<?> requireIds(Collection<?> ids, EventEnvelope<?> event, String member) {
+    if (ids == null) {
+      throw noId(event, member);
+    }
+    for (Object id : ids) {
+      // Not ids.contains(null): immutable collections throw on it.
+      if (id == null) {
+        throw noId(event, member);
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private static IllegalStateException noId(EventEnvelope<?> event, String member) {
+    return new IllegalStateException("Event " + event.type() + " at position " + event.position() + " (stream "
+        + event.streamId() + ") has no " + member + ", the id of the document it belongs to");
   }
 }

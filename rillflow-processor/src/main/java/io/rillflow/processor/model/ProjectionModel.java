@@ -43,6 +43,8 @@ public record ProjectionModel(
    * @param member the event member holding the id; empty for the stream id
    * @param memberName that member's name, for messages at run time
    * @param primitive whether the member is of a primitive type (it cannot be null)
+   * @param many whether the member is a collection of ids: the event changes a document per element
    */
-  public record Route(String eventName, ClassName event, Optional<Accessor> member, String memberName, boolean primitive) {}
+  public record Route(
+      String eventName, ClassName event, Optional<Accessor> member, String memberName, boolean primitive, boolean many) {}
 }

@@ -28,8 +28,12 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads one {@code @ReadModel} document, its {@code @Apply} handlers and where each event's
@@ -43,14 +47,16 @@ public final class ProjectionReader {
 
   private final Diagnostics diagnostics;
   private final Elements elements;
+  private final Types types;
   private final HandlerReader handlers;
   /** The document model of a type read in this compilation, if it was read without errors. */
   private final Function<TypeElement, Optional<DocumentModel>> documents;
 
-  public ProjectionReader(Diagnostics diagnostics, Elements elements, HandlerReader handlers,
+  public ProjectionReader(Diagnostics diagnostics, Elements elements, Types types, HandlerReader handlers,
       Function<TypeElement, Optional<DocumentModel>> documents) {
     this.diagnostics = diagnostics;
     this.elements = elements;
+    this.types = types;
     this.handlers = handlers;
     this.documents = documents;
   }
@@ -149,7 +155,7 @@ public final class ProjectionReader {
             TypeName.get(document.id().type()));
         return Optional.empty();
       }
-      return Optional.of(new Route(handler.eventName(), handler.event(), Optional.empty(), "", false));
+      return Optional.of(new Route(handler.eventName(), handler.event(), Optional.empty(), "", false, false));
     }
     AnnotationValue value = Annotations.value(apply, "id").orElseThrow();
     TypeElement event = (TypeElement) ((DeclaredType) method.getParameters().get(0).asType()).asElement();
@@ -169,13 +175,63 @@ public final class ProjectionReader {
       return Optional.empty();
     }
     TypeName memberType = TypeName.get(property.type());
+    boolean many = false;
     if (IdKind.of(memberType).filter(kind -> kind == idKind).isEmpty()) {
-      diagnostics.error(method, apply, value, Message.APPLY_ID_TYPE, handlerName, event.getSimpleName(), member,
-          memberType, type.getSimpleName(), TypeName.get(document.id().type()));
+      Optional<TypeMirror> element = collectionElement(property.type());
+      many = element.flatMap(e -> IdKind.of(TypeName.get(e))).filter(kind -> kind == idKind).isPresent();
+      if (!many) {
+        diagnostics.error(method, apply, value, Message.APPLY_ID_TYPE, handlerName, event.getSimpleName(), member,
+            memberType, type.getSimpleName(), TypeName.get(document.id().type()));
+        return Optional.empty();
+      }
+    }
+    if (many && handler.shape() == Shape.CREATE) {
+      diagnostics.error(method, apply, value, Message.READ_MODEL_FAN_OUT_STATIC, handlerName, event.getSimpleName(),
+          member);
+      return Optional.empty();
+    }
+    if (many && (!HandlerReader.instantiable(type) || document.id().mutator().isEmpty())) {
+      diagnostics.error(method, apply, value, Message.READ_MODEL_FAN_OUT_NEW, handlerName, event.getSimpleName(), member,
+          type.getSimpleName());
       return Optional.empty();
     }
     return Optional.of(new Route(handler.eventName(), handler.event(), property.accessor(), member,
-        memberType.isPrimitive()));
+        memberType.isPrimitive(), many));
+  }
+
+  /** The element type of a {@code Collection<E>} (or {@code Collection<? extends E>}), if the type is one. */
+  private Optional<TypeMirror> collectionElement(TypeMirror type) {
+    TypeElement collection = elements.getTypeElement("java.util.Collection");
+    if (type.getKind() != TypeKind.DECLARED
+        || !types.isAssignable(types.erasure(type), types.erasure(collection.asType()))) {
+      return Optional.empty();
+    }
+    for (TypeMirror supertype : supertypesOf(type)) {
+      if (types.isSameType(types.erasure(supertype), types.erasure(collection.asType()))) {
+        List<? extends TypeMirror> arguments = ((DeclaredType) supertype).getTypeArguments();
+        if (arguments.size() != 1) {
+          return Optional.empty();
+        }
+        TypeMirror argument = arguments.get(0);
+        if (argument.getKind() == TypeKind.WILDCARD) {
+          return Optional.ofNullable(((WildcardType) argument).getExtendsBound());
+        }
+        return Optional.of(argument);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The type and every supertype of it, with their type arguments as the type binds them. */
+  private List<TypeMirror> supertypesOf(TypeMirror type) {
+    List<TypeMirror> all = new ArrayList<>();
+    List<TypeMirror> pending = new ArrayList<>(List.of(type));
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.remove(0);
+      all.add(next);
+      pending.addAll(types.directSupertypes(next));
+    }
+    return all;
   }
 
   /** Whether code in {@code reader}'s package can read the member through {@code accessor}. */

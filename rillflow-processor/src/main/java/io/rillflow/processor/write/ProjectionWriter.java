@@ -44,33 +44,40 @@ public final class ProjectionWriter {
             .addStatement("return $T.class", document)
             .build())
         .addMethod(HandlerMappingClass.eventTypes())
-        .addMethod(documentId(projection))
+        .addMethod(documentIds(projection))
         .addMethod(initial(projection))
         .addMethod(apply(projection));
     sources.write(name.packageName(), type, projection.element());
   }
 
-  private static MethodSpec documentId(ProjectionModel projection) {
-    MethodSpec.Builder method = override("documentId", ClassName.OBJECT)
+  private static MethodSpec documentIds(ProjectionModel projection) {
+    ClassName list = ClassName.get(List.class);
+    MethodSpec.Builder method = override("documentIds",
+            ParameterizedTypeName.get(list, WildcardTypeName.subtypeOf(Object.class)))
         .addParameter(ANY_ENVELOPE, "event")
         .beginControlFlow("switch (event.type())");
     for (Route route : projection.routes()) {
       method.addCode("case $S:\n$>", route.eventName());
       if (route.member().isEmpty()) {
-        method.addStatement(projection.idKind() == IdKind.UUID ? "return event.streamUuid()" : "return event.streamId()");
+        method.addStatement(projection.idKind() == IdKind.UUID
+            ? "return $T.of(event.streamUuid())" : "return $T.of(event.streamId())", list);
       } else {
         String read = route.member().get().readFrom("(($T) event.data())");
-        if (route.primitive()) {
-          method.addStatement("return " + read, route.event());
+        String member = route.event().simpleName() + "." + route.memberName();
+        if (route.many()) {
+          method.addStatement("return $T.requireIds(" + read + ", event, $S)", RuntimeTypes.PROJECTION_MAPPING,
+              route.event(), member);
+        } else if (route.primitive()) {
+          method.addStatement("return $T.of(" + read + ")", list, route.event());
         } else {
           method.addStatement("return $T.requireId(" + read + ", event, $S)", RuntimeTypes.PROJECTION_MAPPING,
-              route.event(), route.event().simpleName() + "." + route.memberName());
+              route.event(), member);
         }
       }
       method.addCode("$<");
     }
     return method.addCode("default:\n$>")
-        .addStatement("return null")
+        .addStatement("return $T.of()", list)
         .addCode("$<")
         .endControlFlow()
         .build();
@@ -91,6 +98,7 @@ public final class ProjectionWriter {
     ClassName document = projection.type();
     MethodSpec.Builder apply = override("apply", document)
         .addParameter(document, "current")
+        .addParameter(ClassName.OBJECT, "id")
         .addParameter(ANY_ENVELOPE, "event")
         .beginControlFlow("switch (event.type())");
     for (Route route : projection.routes()) {
@@ -106,13 +114,12 @@ public final class ProjectionWriter {
               .addStatement("return $T.$N($L)", document, first.name(), HandlerArguments.of(first))
               .endControlFlow();
         }
-        // With a static handler too, current is not null here; existing() then returns it as is.
-        String target = handlers.size() == 2 ? "current" : "existing(current, event)";
+        String target = handlers.size() == 2 ? "current" : "existing(current, id, event)";
         if (instance.shape() == Shape.EVOLVE) {
           apply.addStatement("return " + target + ".$N($L)", instance.name(), HandlerArguments.of(instance));
         } else {
           if (handlers.size() == 1) {
-            apply.addStatement("current = existing(current, event)");
+            apply.addStatement("current = existing(current, id, event)");
           }
           apply.addStatement("current.$N($L)", instance.name(), HandlerArguments.of(instance))
               .addStatement("return current");

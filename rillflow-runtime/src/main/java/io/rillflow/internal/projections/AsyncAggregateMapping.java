@@ -52,21 +52,21 @@ final class AsyncAggregateMapping<A> implements ProjectionMapping<A> {
   }
 
   @Override
-  public Object documentId(EventEnvelope<?> event) {
+  public List<?> documentIds(EventEnvelope<?> event) {
     if (!handled.contains(event.data().getClass())) {
-      return null;
+      return List.of();
     }
     Class<?> idType = document.idType();
     if (idType == UUID.class) {
-      return event.streamUuid();
+      return List.of(event.streamUuid());
     }
     if (idType == Long.class) {
-      return Long.valueOf(event.streamId());
+      return List.of(Long.valueOf(event.streamId()));
     }
     if (idType == Integer.class) {
-      return Integer.valueOf(event.streamId());
+      return List.of(Integer.valueOf(event.streamId()));
     }
-    return event.streamId();
+    return List.of(event.streamId());
   }
 
   @Override
@@ -75,7 +75,7 @@ final class AsyncAggregateMapping<A> implements ProjectionMapping<A> {
   }
 
   @Override
-  public A apply(A current, EventEnvelope<?> event) {
+  public A apply(A current, Object id, EventEnvelope<?> event) {
     return aggregate.apply(current != null ? current : aggregate.initial(), event);
   }
 }

@@ -8,6 +8,7 @@ import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.ProjectionMapping;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,13 +51,12 @@ final class ReadModelProjection<D> implements Projection {
    */
   @Override
   public void applyBatch(List<EventEnvelope<?>> events, ProjectionContext context) {
-    Object[] ids = new Object[events.size()];
+    List<List<?>> ids = new ArrayList<>(events.size());
     Set<Object> wanted = new LinkedHashSet<>();
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = mapping.documentId(events.get(i));
-      if (ids[i] != null) {
-        wanted.add(ids[i]);
-      }
+    for (EventEnvelope<?> event : events) {
+      List<?> of = mapping.documentIds(event);
+      ids.add(of);
+      wanted.addAll(of);
     }
     if (wanted.isEmpty()) {
       return;
@@ -68,14 +68,13 @@ final class ReadModelProjection<D> implements Projection {
     }
     Set<Object> stored = new HashSet<>(documents.keySet());
     Map<Object, D> changed = new LinkedHashMap<>();
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] == null) {
-        continue;
+    for (int i = 0; i < events.size(); i++) {
+      for (Object id : ids.get(i)) {
+        D next = mapping.apply(documents.get(id), id, events.get(i));
+        checkId(id, next, events.get(i));
+        documents.put(id, next);
+        changed.put(id, next);
       }
-      D next = mapping.apply(documents.get(ids[i]), events.get(i));
-      checkId(ids[i], next, events.get(i));
-      documents.put(ids[i], next);
-      changed.put(ids[i], next);
     }
     changed.forEach((id, next) -> {
       if (next != null) {

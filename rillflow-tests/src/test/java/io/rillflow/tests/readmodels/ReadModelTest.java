@@ -17,6 +17,7 @@ import io.rillflow.tests.events.SafePoint;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class ReadModelTest extends RillflowTestBase {
 
   @Test
   void everyReadModelOfTheClassPathIsRegisteredUnderItsName() {
-    assertThat(store().projections().names()).contains("customer-spend", "shipments", "points-balance");
+    assertThat(store().projections().names())
+        .contains("customer-spend", "shipments", "points-balance", "customer-coupons", "aggregate:doc_basket");
   }
 
   @Test
@@ -148,6 +150,21 @@ class ReadModelTest extends RillflowTestBase {
     } finally {
       Trace.disable();
     }
+  }
+
+  @Test
+  void anEventWhoseIdMemberHoldsSeveralIdsChangesADocumentForEach() {
+    store().events().append("campaign-1", ExpectedVersion.any(), new CouponSent(Set.of("ann", "bob"), "SPRING"),
+        new CouponSent(Set.of("bob"), "VIP"));
+    store().events().append("campaign-2", ExpectedVersion.any(), new CouponSent(Set.of("ann", "cid"), "SUMMER"));
+    SafePoint.await(store());
+
+    store().projections().daemon().runUntilIdle();
+
+    assertThat(load(CustomerCoupons.class, "ann").codes).containsExactly("SPRING", "SUMMER");
+    assertThat(load(CustomerCoupons.class, "bob").codes).containsExactly("SPRING", "VIP");
+    assertThat(load(CustomerCoupons.class, "cid").codes).containsExactly("SUMMER");
+    assertThat(load(CustomerCoupons.class, "ann").id).isEqualTo("ann");
   }
 
   @Test
