@@ -16,8 +16,7 @@ final class EventTypes {
   EventTypes(EventCatalog catalog, ObjectMapper mapper) {
     Map<Class<?>, EventType> types = new HashMap<>();
     for (EventMapping<?> mapping : catalog.mappings()) {
-      types.put(mapping.eventType(), new EventType(
-          mapping, mapper.readerFor(mapping.eventType()), mapper.writerFor(mapping.eventType())));
+      types.put(mapping.eventType(), new EventType(mapping, mapper));
     }
     this.byClass = Map.copyOf(types);
     Map<String, UpcastChain> chains = new HashMap<>();
