@@ -57,9 +57,13 @@ public class AggregateLoadBench extends DocumentBench {
     eventReader = mapper.readerFor(BenchItemAdded.class);
     tallyReader = mapper.readerFor(SnapshotRow.class);
     String schema = "\"" + schema() + "\"";
-    snapshotSql = "SELECT version, data::text FROM " + schema + ".rf_snapshots WHERE stream_id = ?";
-    tailSql = "SELECT data::text FROM " + schema + ".rf_events WHERE stream_id = ? AND version > ? AND NOT archived"
-        + " ORDER BY version";
+    // The statements Rillflow sends (the snapshot only while its stream is not archived; the tail's
+    // envelope columns), so the database does the same work on both sides; raw decodes only the JSON.
+    snapshotSql = "SELECT s.version, s.data::text FROM " + schema + ".rf_snapshots s JOIN " + schema + ".rf_streams st"
+        + " ON st.stream_id = s.stream_id AND NOT st.archived WHERE s.stream_id = ? AND s.version <= ?";
+    tailSql = "SELECT data::text, seq_id, stream_id, version, type, schema_version, headers::text, causation_id,"
+        + " correlation_id, CAST(EXTRACT(EPOCH FROM created_at) * 1000000 AS bigint), tx_id::text::bigint FROM "
+        + schema + ".rf_events WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
     BenchStores.execute("VACUUM ANALYZE " + schema + ".rf_events");
   }
 
@@ -78,6 +82,7 @@ public class AggregateLoadBench extends DocumentBench {
       long version = 0;
       try (PreparedStatement statement = connection.prepareStatement(snapshotSql)) {
         statement.setString(1, STREAM);
+        statement.setLong(2, Long.MAX_VALUE);
         try (ResultSet row = statement.executeQuery()) {
           if (row.next()) {
             version = row.getLong(1);
@@ -105,7 +110,8 @@ public class AggregateLoadBench extends DocumentBench {
     long items = 0;
     try (PreparedStatement statement = connection.prepareStatement(tailSql)) {
       statement.setString(1, STREAM);
-      statement.setLong(2, afterVersion);
+      statement.setLong(2, afterVersion + 1);
+      statement.setLong(3, Long.MAX_VALUE);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           items += eventReader.<BenchItemAdded>readValue(rows.getString(1)).quantity();
