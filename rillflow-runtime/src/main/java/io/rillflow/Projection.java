@@ -54,6 +54,22 @@ public interface Projection {
   }
 
   /**
+   * Whether this projection may need events of {@code eventClass}. An inline projection is not run
+   * for an append none of whose events it may need, so such an append stays one statement with no
+   * transaction around it. Default: every class, which is always correct; answer {@code false} only
+   * for events the projection certainly ignores.
+   *
+   * <pre>{@code
+   * public boolean handles(Class<?> eventClass) {
+   *   return eventClass == OrderPlaced.class || eventClass == OrderShipped.class;
+   * }
+   * }</pre>
+   */
+  default boolean handles(Class<?> eventClass) {
+    return true;
+  }
+
+  /**
    * Deletes the read model, before {@link ProjectionDaemon#rebuild(String)} replays every event.
    * Runs in the rebuild's transaction. Default: nothing to delete.
    */

@@ -4,9 +4,7 @@ import io.rillflow.EventEnvelope;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.events.AppendHook;
 import java.sql.Connection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs the inline projections inside the appending transaction, after its appends (and documents):
@@ -16,27 +14,20 @@ import java.util.Set;
 public final class InlineProjections implements AppendHook {
   private final List<RegisteredProjection> projections;
   private final SessionOpener sessions;
-  /** The event classes some projection handles; {@code null} when one may handle any (hand-written). */
-  private final Set<Class<?>> wanted;
 
   public InlineProjections(List<RegisteredProjection> projections, SessionOpener sessions) {
     this.projections = List.copyOf(projections);
     this.sessions = sessions;
-    Set<Class<?>> handled = new HashSet<>();
-    boolean any = false;
-    for (RegisteredProjection registered : projections) {
-      if (registered.projection() instanceof ReadModelProjection<?> readModel) {
-        handled.addAll(readModel.eventTypes());
-      } else {
-        any = true;
-      }
-    }
-    this.wanted = any ? null : Set.copyOf(handled);
   }
 
   @Override
   public boolean wants(Class<?> eventClass) {
-    return wanted == null || wanted.contains(eventClass);
+    for (RegisteredProjection registered : projections) {
+      if (registered.projection().handles(eventClass)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -44,6 +35,9 @@ public final class InlineProjections implements AppendHook {
     for (RegisteredProjection registered : projections) {
       TransactionContext context = new TransactionContext(registered.name(), sessions.schema(), connection, sessions);
       for (EventEnvelope<?> event : events) {
+        if (!registered.projection().handles(event.data().getClass())) {
+          continue;
+        }
         try {
           registered.projection().apply(event, context);
           ApplyTrace.record(registered.name(), event);

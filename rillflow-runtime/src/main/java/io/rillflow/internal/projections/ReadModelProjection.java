@@ -28,15 +28,18 @@ import java.util.Set;
 final class ReadModelProjection<D> implements Projection {
   private final ProjectionMapping<D> mapping;
   private final DocumentMapping<D, ?> document;
+  private final Set<Class<?>> handled;
 
   ReadModelProjection(ProjectionMapping<D> mapping, DocumentMapping<D, ?> document) {
     this.mapping = mapping;
     this.document = document;
+    this.handled = Set.copyOf(mapping.eventTypes());
   }
 
-  /** The event classes the read model handles: others never change it. */
-  List<Class<?>> eventTypes() {
-    return mapping.eventTypes();
+  /** Only the event classes the read model has handlers for: others never change it. */
+  @Override
+  public boolean handles(Class<?> eventClass) {
+    return handled.contains(eventClass);
   }
 
   @Override
@@ -103,7 +106,8 @@ final class ReadModelProjection<D> implements Projection {
   public void clear(ProjectionContext context) throws Exception {
     try (Statement statement = context.connection().createStatement()) {
       // Both names were validated when the store started; quoting keeps them exact.
-      statement.execute("DELETE FROM " + Identifiers.quote(context.schemaName()) + "." + Identifiers.quote(document.tableName()));
+      statement.execute("DELETE FROM " + Identifiers.quote(context.schemaName()) + "."
+          + Identifiers.quote(document.tableName()));
     }
   }
 
