@@ -6,6 +6,7 @@ import io.rillflow.AggregateRepository;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.ProjectionDaemon;
 import io.rillflow.test.RillflowTestBase;
+import io.rillflow.tests.events.RawSql;
 import io.rillflow.tests.events.SafePoint;
 import org.junit.jupiter.api.Test;
 

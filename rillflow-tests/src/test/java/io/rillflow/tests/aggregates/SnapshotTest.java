@@ -7,6 +7,7 @@ import io.rillflow.AggregateRepository;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.test.RillflowTestBase;
+import io.rillflow.tests.events.RawSql;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;

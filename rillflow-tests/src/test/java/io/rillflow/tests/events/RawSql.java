@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Raw SQL on a store's schema, to write rows the API would not and to check what is really stored. */
-final class RawSql {
+public final class RawSql {
   private RawSql() {}
 
-  static void execute(DocumentStore store, String sql) {
+  public static void execute(DocumentStore store, String sql) {
     try (Connection connection = store.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("SET search_path TO \"" + store.schemaName() + "\"");
@@ -24,7 +24,7 @@ final class RawSql {
   }
 
   /** The first column of every row, as text. */
-  static List<String> column(DocumentStore store, String sql) {
+  public static List<String> column(DocumentStore store, String sql) {
     List<String> values = new ArrayList<>();
     try (Connection connection = store.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
@@ -41,7 +41,7 @@ final class RawSql {
     return values;
   }
 
-  static long count(DocumentStore store, String sql) {
+  public static long count(DocumentStore store, String sql) {
     return Long.parseLong(column(store, sql).get(0));
   }
 }
