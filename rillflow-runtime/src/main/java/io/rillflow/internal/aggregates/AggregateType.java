@@ -10,6 +10,7 @@ import io.rillflow.ValidatedAggregate;
 import io.rillflow.annotations.Lifecycle;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.events.EventCatalog;
+import io.rillflow.internal.json.TypeCodec;
 import io.rillflow.spi.AggregateMapping;
 import java.util.HashSet;
 import java.util.List;
@@ -18,15 +19,14 @@ import java.util.Set;
 /**
  * One aggregate type as one store runs it: the generated mapping, the names of the events it
  * handles (checked against the store's event catalog when the store starts), its Jackson reader and
- * writer for snapshots, and its document table when it is {@code INLINE}.
+ * writer for snapshots (built on first use), and its document table when it is {@code INLINE}.
  *
  * @param <A> the aggregate type
  */
 final class AggregateType<A> {
   private final AggregateMapping<A> mapping;
   private final Set<String> handled;
-  private final ObjectReader reader;
-  private final ObjectWriter writer;
+  private final TypeCodec codec;
   /** {@code null} unless the lifecycle is INLINE. */
   private final DocumentTable<A, Object> inlineTable;
   private final boolean validated;
@@ -39,8 +39,7 @@ final class AggregateType<A> {
       names.add(catalog.currentName(event, "Aggregate " + mapping.aggregateType().getName()));
     }
     this.handled = Set.copyOf(names);
-    this.reader = objectMapper.readerFor(mapping.aggregateType());
-    this.writer = objectMapper.writerFor(mapping.aggregateType());
+    this.codec = new TypeCodec(objectMapper, mapping.aggregateType());
     this.inlineTable = inlineTable;
     this.validated = ValidatedAggregate.class.isAssignableFrom(mapping.aggregateType());
   }
@@ -58,11 +57,11 @@ final class AggregateType<A> {
   }
 
   ObjectReader reader() {
-    return reader;
+    return codec.reader();
   }
 
   ObjectWriter writer() {
-    return writer;
+    return codec.writer();
   }
 
   boolean snapshots() {

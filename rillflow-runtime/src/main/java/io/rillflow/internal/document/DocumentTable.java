@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.rillflow.RillflowException;
+import io.rillflow.internal.json.TypeCodec;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.spi.DocumentMapping;
 import java.sql.Array;
@@ -27,11 +28,7 @@ public final class DocumentTable<T, ID> {
   private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
   private final DocumentMapping<T, ID> mapping;
-  private final ObjectMapper objectMapper;
-  // Built on first use: Jackson introspects the type when a reader or writer is made, which for a
-  // store of many types was most of its start-up. Racing threads may each build one; any will do.
-  private volatile ObjectReader reader;
-  private volatile ObjectWriter writer;
+  private final TypeCodec codec;
   private final ObjectWriter valueWriter;
   private final String qualifiedName;
   private final String idArrayType;
@@ -55,7 +52,7 @@ public final class DocumentTable<T, ID> {
 
   public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper) {
     this.mapping = mapping;
-    this.objectMapper = objectMapper;
+    this.codec = new TypeCodec(objectMapper, mapping.documentType());
     this.valueWriter = objectMapper.writer();
     this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(mapping.tableName());
     this.idArrayType = IdColumns.sqlType(mapping.idType());
@@ -179,21 +176,9 @@ public final class DocumentTable<T, ID> {
 
   /** The Jackson reader of the document type. */
   public ObjectReader reader() {
-    ObjectReader built = reader;
-    if (built == null) {
-      built = objectMapper.readerFor(mapping.documentType());
-      reader = built;
-    }
-    return built;
+    return codec.reader();
   }
-  private ObjectWriter writer() {
-    ObjectWriter built = writer;
-    if (built == null) {
-      built = objectMapper.writerFor(mapping.documentType());
-      writer = built;
-    }
-    return built;
-  }
+
 
 
   /** Writes any value as JSON with the store's mapper, for patches. */
@@ -214,7 +199,7 @@ public final class DocumentTable<T, ID> {
   /** Writes a document as UTF-8 JSON bytes. */
   public byte[] writeBytes(T document) {
     try {
-      return writer().writeValueAsBytes(document);
+      return codec.writer().writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
           + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
@@ -224,7 +209,7 @@ public final class DocumentTable<T, ID> {
   /** Writes a document as JSON. */
   public String write(T document) {
     try {
-      return writer().writeValueAsString(document);
+      return codec.writer().writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
           + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
