@@ -120,7 +120,7 @@ public class ProjectionCatchUpBench {
         }
         connection.setAutoCommit(false);
         try {
-          read.writeCheckpoint(connection, SCHEMA, NAME);
+          read.writeCheckpoint(connection, NAME);
           for (BenchTick tick : batch) {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
               upsert.setString(1, tick.key());

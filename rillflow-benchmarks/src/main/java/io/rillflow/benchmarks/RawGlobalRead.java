@@ -18,11 +18,13 @@ import java.util.List;
  */
 final class RawGlobalRead<E> {
   private final String sql;
+  private final String checkpointSql;
   private final ObjectReader reader;
   private long transactionId;
   private long position;
 
   RawGlobalRead(String schema, ObjectReader reader) {
+    this.checkpointSql = "UPDATE \"" + schema + "\".rf_projections SET tx_id = ?, position = ? WHERE name = ?";
     this.sql = "SELECT seq_id, tx_id::text::bigint AS tx_number, data::text FROM \"" + schema + "\".rf_events"
         + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
         + " AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
@@ -48,9 +50,8 @@ final class RawGlobalRead<E> {
   }
 
   /** Writes the checkpoint after the last batch read to the projection's row, as the daemon does. */
-  void writeCheckpoint(Connection connection, String schema, String projection) throws SQLException {
-    try (PreparedStatement move = connection.prepareStatement(
-        "UPDATE \"" + schema + "\".rf_projections SET tx_id = ?, position = ? WHERE name = ?")) {
+  void writeCheckpoint(Connection connection, String projection) throws SQLException {
+    try (PreparedStatement move = connection.prepareStatement(checkpointSql)) {
       move.setLong(1, transactionId);
       move.setLong(2, position);
       move.setString(3, projection);

@@ -121,7 +121,7 @@ public class ReadModelCatchUpBench {
         }
         connection.setAutoCommit(false);
         try {
-          read.writeCheckpoint(connection, SCHEMA, BenchCustomerSpend.PROJECTION);
+          read.writeCheckpoint(connection, BenchCustomerSpend.PROJECTION);
           Set<String> ids = new LinkedHashSet<>();
           batch.forEach(purchase -> ids.add(purchase.customerId()));
           Map<String, BenchCustomerSpend> documents = new HashMap<>();

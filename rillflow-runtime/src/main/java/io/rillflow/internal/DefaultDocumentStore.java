@@ -82,9 +82,9 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         return schema;
       }
     };
-    List<RegisteredProjection> registered = ReadModels.register(settings.projections(),
-        settings.readModels() ? parts.projections() : List.of(),
-        settings.readModels() ? parts.aggregates().values() : List.of(), parts::find);
+    List<RegisteredProjection> registered = settings.readModels()
+        ? ReadModels.register(settings.projections(), parts.projections(), parts.aggregates().values(), parts::find)
+        : settings.projections();
     List<RegisteredProjection> inline = DefaultProjections.inline(registered);
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions),

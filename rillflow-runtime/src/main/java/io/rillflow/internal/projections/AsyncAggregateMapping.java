@@ -8,6 +8,7 @@ import io.rillflow.spi.ProjectionMapping;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The document of an {@code @Aggregate(lifecycle = ASYNC)}, kept by the projection daemon: a
@@ -24,11 +25,23 @@ final class AsyncAggregateMapping<A> implements ProjectionMapping<A> {
   private final AggregateMapping<A> aggregate;
   private final DocumentMapping<A, ?> document;
   private final Set<Class<?>> handled;
+  /** The document id of a stream, as the document's id type holds it: chosen once, not per event. */
+  private final Function<EventEnvelope<?>, Object> streamToId;
 
   AsyncAggregateMapping(AggregateMapping<A> aggregate, DocumentMapping<A, ?> document) {
     this.aggregate = aggregate;
     this.document = document;
     this.handled = Set.copyOf(aggregate.eventTypes());
+    Class<?> idType = document.idType();
+    if (idType == UUID.class) {
+      streamToId = EventEnvelope::streamUuid;
+    } else if (idType == Long.class) {
+      streamToId = event -> Long.valueOf(event.streamId());
+    } else if (idType == Integer.class) {
+      streamToId = event -> Integer.valueOf(event.streamId());
+    } else {
+      streamToId = EventEnvelope::streamId;
+    }
   }
 
   @Override
@@ -53,20 +66,7 @@ final class AsyncAggregateMapping<A> implements ProjectionMapping<A> {
 
   @Override
   public List<?> documentIds(EventEnvelope<?> event) {
-    if (!handled.contains(event.data().getClass())) {
-      return List.of();
-    }
-    Class<?> idType = document.idType();
-    if (idType == UUID.class) {
-      return List.of(event.streamUuid());
-    }
-    if (idType == Long.class) {
-      return List.of(Long.valueOf(event.streamId()));
-    }
-    if (idType == Integer.class) {
-      return List.of(Integer.valueOf(event.streamId()));
-    }
-    return List.of(event.streamId());
+    return handled.contains(event.data().getClass()) ? List.of(streamToId.apply(event)) : List.of();
   }
 
   @Override
