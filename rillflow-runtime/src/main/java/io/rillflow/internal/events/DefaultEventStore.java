@@ -27,7 +27,8 @@ public final class DefaultEventStore implements EventStore {
   private final EventReads reads;
   private final StreamRows streams;
   /** Inline projections; {@code null} when there are none, so appends stay one autocommit statement. */
-  private final AppendHook hook;
+  /** The inline projections' step of every append; {@code null} when there are none. */
+  private final InlineStep inline;
   /** Runs after an append commits (wakes projection daemons); {@code null} when nobody listens. */
   private final Runnable committed;
 
@@ -38,28 +39,24 @@ public final class DefaultEventStore implements EventStore {
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed) {
-    this.hook = hook;
     this.committed = committed;
     EventSql sql = new EventSql(schema);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.appender = new StreamAppender(sql, mapper.writer());
     this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper));
+    this.inline = hook == null ? null : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
   }
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(types, appender, hook, this::runHook, committed);
+    return new SessionAppends(types, appender, inline, committed);
   }
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(types, appender, null, null, committed);
-  }
-
-  private void runHook(Connection connection) throws SQLException {
-    hook.appended(connection, reads.readOwnTransaction(connection));
+    return new SessionAppends(types, appender, null, committed);
   }
 
   /** The event at a global position, or {@code null}. */
@@ -84,11 +81,11 @@ public final class DefaultEventStore implements EventStore {
 
   private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
-      if (hook != null && request.wantedBy(hook)) {
+      if (inline != null && inline.wanted(List.of(request))) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
           AppendTrace.record(request, result);
-          runHook(c);
+          inline.run(c);
           return result;
         });
       }

@@ -19,17 +19,9 @@ public final class SessionAppends implements SessionEvents {
   private final StreamAppender appender;
   private final List<Queued> queued = new ArrayList<>();
   /** Runs the inline projections on the unit of work's connection; {@code null} when there are none. */
-  /** The inline projections' hook; {@code null} when no inline projection sees this session's appends. */
-  private final AppendHook hook;
-  private final Projector projector;
+  private final InlineStep inline;
   /** Runs after the unit of work commits with appends; {@code null} when nobody listens. */
   private final Runnable committed;
-
-  /** What runs the inline projections over the transaction's own events. */
-  @FunctionalInterface
-  interface Projector {
-    void project(Connection connection) throws SQLException;
-  }
 
   /**
    * Work that runs right after one append, on the unit of work's connection, before the commit: an
@@ -42,11 +34,10 @@ public final class SessionAppends implements SessionEvents {
 
   private record Queued(AppendRequest request, AfterAppend after) {}
 
-  SessionAppends(EventTypes types, StreamAppender appender, AppendHook hook, Projector projector, Runnable committed) {
+  SessionAppends(EventTypes types, StreamAppender appender, InlineStep inline, Runnable committed) {
     this.types = types;
     this.appender = appender;
-    this.hook = hook;
-    this.projector = projector;
+    this.inline = inline;
     this.committed = committed;
   }
 
@@ -102,11 +93,11 @@ public final class SessionAppends implements SessionEvents {
 
   /**
    * Applies the inline projections to what {@link #writeTo(Connection)} wrote, on the same
-   * connection, before the unit of work commits. Nothing when nothing was appended.
+   * connection, before the unit of work commits. Nothing when no append holds an event they handle.
    */
   public void project(Connection connection) throws SQLException {
-    if (hook != null && queued.stream().anyMatch(append -> append.request().wantedBy(hook))) {
-      projector.project(connection);
+    if (inline != null && inline.wanted(queued.stream().map(Queued::request).toList())) {
+      inline.run(connection);
     }
   }
 

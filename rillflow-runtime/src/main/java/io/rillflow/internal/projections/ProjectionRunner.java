@@ -58,6 +58,10 @@ final class ProjectionRunner {
   private long retryAt = NONE;
   private long failingPosition = -1;
   private int failingAttempts;
+  /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
+  private long handled;
+  private static final long LAG_INTERVAL_NANOS = 1_000_000_000L;
+  private long lagMeasuredAt = System.nanoTime() - LAG_INTERVAL_NANOS;
 
   ProjectionRunner(RegisteredProjection registered, DefaultEventStore events, DataSource dataSource, LeaseRows leases,
       DeadLetterRows deadLetters, SessionOpener sessions, ProjectionOptions options, ProjectionMetrics metrics) {
@@ -224,12 +228,6 @@ final class ProjectionRunner {
     }
     return new Step(handled - before, false, !complete);
   }
-
-  private static final long LAG_INTERVAL_NANOS = 1_000_000_000L;
-  private long lagMeasuredAt = System.nanoTime() - LAG_INTERVAL_NANOS;
-
-  /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
-  private long handled;
 
   /**
    * Applies a batch's rows in order: each run of decoded events as in {@link #apply(List)}, a row
