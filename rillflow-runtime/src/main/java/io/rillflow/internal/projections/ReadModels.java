@@ -34,7 +34,6 @@ public final class ReadModels {
       Function<Class<?>, DocumentMapping<?, ?>> documents) {
     Map<String, RegisteredProjection> byName = new LinkedHashMap<>();
     fromBuilder.forEach(p -> byName.put(p.name(), p));
-    List<RegisteredProjection> all = new ArrayList<>(fromBuilder);
     List<ProjectionMapping<?>> mappings = new ArrayList<>(readModels);
     for (AggregateMapping<?> aggregate : aggregates) {
       if (aggregate.lifecycle() == Lifecycle.ASYNC) {
@@ -54,9 +53,8 @@ public final class ReadModels {
         throw new SchemaException("Two projections are named \"" + mapping.name() + "\": " + earlier.projection()
             + " and the read model of " + mapping.documentType().getName() + "; rename one (@ReadModel(name = ...))");
       }
-      all.add(projection);
     }
-    return List.copyOf(all);
+    return List.copyOf(byName.values());
   }
 
   @SuppressWarnings("unchecked") // the store registered the document mapping under the aggregate's class

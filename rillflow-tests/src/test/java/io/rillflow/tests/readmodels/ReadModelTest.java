@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rillflow.AppendOptions;
+import io.rillflow.AutoCreate;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DeadLetter;
 import io.rillflow.DocumentSession;
+import io.rillflow.DocumentStore;
 import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.ProjectionDaemon;
+import io.rillflow.ProjectionLifecycle;
 import io.rillflow.ProjectionOptions;
+import io.rillflow.SchemaException;
 import io.rillflow.Trace;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.events.SafePoint;
@@ -38,6 +42,17 @@ class ReadModelTest extends RillflowTestBase {
   void everyReadModelOfTheClassPathIsRegisteredUnderItsName() {
     assertThat(store().projections().names())
         .contains("customer-spend", "shipments", "points-balance", "customer-coupons", "aggregate:doc_basket");
+  }
+
+  @Test
+  void aProjectionOnTheBuilderCannotTakeAReadModelsName() {
+    DocumentStoreBuilder clash = DocumentStore.builder().dataSource(store().dataSource()).schema(store().schemaName())
+        .autoCreate(AutoCreate.NONE).projection("customer-spend", ProjectionLifecycle.ASYNC, (event, context) -> {});
+
+    assertThatThrownBy(clash::build)
+        .isInstanceOf(SchemaException.class)
+        .hasMessageContaining("Two projections are named \"customer-spend\"")
+        .hasMessageContaining("the read model of " + CustomerSpend.class.getName());
   }
 
   @Test
