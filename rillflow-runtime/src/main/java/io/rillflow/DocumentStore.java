@@ -34,8 +34,36 @@ public interface DocumentStore extends AutoCloseable {
    */
   DocumentSession openSession();
 
+  /**
+   * A session, as {@link #openSession()}, that joins a transaction the caller owns: every read and
+   * write runs on {@code transaction}, and {@code saveChanges()} writes documents, appends and
+   * inline projections there without committing or closing it. The caller commits or rolls back,
+   * together with its own statements:
+   *
+   * <pre>{@code
+   * connection.setAutoCommit(false);
+   * try (DocumentSession session = store.openSession(connection)) {
+   *   session.store(order);
+   *   session.events().append(orderId, ExpectedVersion.noStream(), new OrderPlaced(...));
+   *   session.saveChanges();                     // written, not committed
+   * }
+   * insertAuditRow(connection);
+   * connection.commit();                         // all of it, or connection.rollback(): none of it
+   * }</pre>
+   *
+   * <p>Under Spring, pass {@code DataSourceUtils.getConnection(dataSource)} inside a
+   * {@code @Transactional} method. A connection in auto-commit mode has no transaction to join: there
+   * each {@code saveChanges()} is a transaction of its own, as every statement on it would be. The
+   * projection daemons learn of the appends when they next poll (at most their poll interval after
+   * the caller commits).
+   */
+  DocumentSession openSession(java.sql.Connection transaction);
+
   /** A unit of work without an identity map: each load reads the database and returns a new instance. */
   DocumentSession lightweightSession();
+
+  /** As {@link #lightweightSession()}, joining the caller's transaction as {@link #openSession(java.sql.Connection)} does. */
+  DocumentSession lightweightSession(java.sql.Connection transaction);
 
   /** A read-only session: no identity map, no unit of work. */
   QuerySession querySession();

@@ -28,16 +28,22 @@ import io.rillflow.internal.projections.ReadModels;
 import io.rillflow.internal.projections.RegisteredProjection;
 import io.rillflow.internal.projections.SessionOpener;
 import io.rillflow.internal.query.CompiledQueryCall;
+import io.rillflow.internal.query.DeleteQueue;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
+import io.rillflow.internal.session.BoundSession;
 import io.rillflow.internal.session.SessionFactory;
+import io.rillflow.internal.sql.JoinedScope;
+import io.rillflow.internal.sql.OwnedScope;
 import io.rillflow.spi.QueryCall;
 import io.rillflow.spi.RepositorySupport;
+import java.sql.Connection;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /** The running store: immutable once {@link #start} returns. */
@@ -51,6 +57,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final DocumentTables tables;
   private final StoreSchema storeSchema;
   private final SessionFactory sessions;
+  /** Where work without a connection of the caller's runs: the store's data source. */
+  private final OwnedScope ownedScope;
   private final BulkLoader bulkLoader;
   private final DefaultEventStore events;
   private final Aggregates aggregates;
@@ -68,13 +76,14 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
-    // Sessions that projections write through: on one transaction's connection, their appends not
-    // projected again. unprojectedAppends reads events when called, after the constructor.
+    this.ownedScope = new OwnedScope(dataSource);
+    // Suppliers, called once a session opens, after the constructor made the event store.
+    this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends);
+    // Sessions that projections write through: joined to one transaction, their appends not projected again.
     SessionOpener projectionSessions = new SessionOpener() {
       @Override
-      public DocumentSession open(DataSource enlisted) {
-        return new SessionFactory(tables, enlisted, objectMapper, DefaultDocumentStore.this::unprojectedAppends)
-            .openSession();
+      public DocumentSession open(Connection transaction) {
+        return sessions.projectionSession(transaction);
       }
 
       @Override
@@ -89,11 +98,10 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? null : new CommitNotifier(dataSource, schema));
-    this.sessions = new SessionFactory(tables, dataSource, objectMapper, events::sessionAppends);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
     this.bulkLoader = new BulkLoader(dataSource);
-    this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, dataSource, schema,
+    this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);
   }
 
@@ -156,17 +164,27 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   @Override
   public DocumentSession openSession() {
-    return sessions.openSession();
+    return sessions.openSession(ownedScope);
+  }
+
+  @Override
+  public DocumentSession openSession(Connection transaction) {
+    return sessions.openSession(new JoinedScope(transaction));
   }
 
   @Override
   public DocumentSession lightweightSession() {
-    return sessions.lightweightSession();
+    return sessions.lightweightSession(ownedScope);
+  }
+
+  @Override
+  public DocumentSession lightweightSession(Connection transaction) {
+    return sessions.lightweightSession(new JoinedScope(transaction));
   }
 
   @Override
   public QuerySession querySession() {
-    return sessions.querySession();
+    return sessions.querySession(ownedScope);
   }
 
   @Override
@@ -174,8 +192,17 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     return events;
   }
 
+  private SessionAppends sessionAppends() {
+    return events.sessionAppends();
+  }
+
   private SessionAppends unprojectedAppends() {
     return events.unprojectedSessionAppends();
+  }
+
+  @Override
+  public <S> S saved(DocumentSession session, S document) {
+    return SessionFactory.bound(session).saved(document);
   }
 
   @Override
@@ -223,8 +250,16 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public <T> QueryCall<T> queryCall(Class<T> type, String sql, DocumentSession session) {
     DocumentTable<T, Object> table = tables.of(type);
-    return new CompiledQueryCall<>(dataSource, table, objectMapper, table.reader(), sql,
-        sessions.identityResolver(session, table));
+    if (session == null) {
+      return new CompiledQueryCall<>(ownedScope, table, objectMapper, table.reader(), sql, UnaryOperator.identity(),
+          DeleteQueue.NONE);
+    }
+    BoundSession bound = SessionFactory.bound(session);
+    return new CompiledQueryCall<>(bound.scope(), table, objectMapper, table.reader(), sql, bound.resolver(table),
+        (deleted, delete, values) -> {
+          bound.queueDelete(deleted, delete, values);
+          return true;
+        });
   }
 
   /** The store's document tables. */

@@ -59,14 +59,20 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
     return session != null ? session : store.querySession();
   }
 
-  private void write(Consumer<DocumentSession> change) {
+  /**
+   * Queues a change in the bound session, or writes it at once in a session of its own. Returns what
+   * {@code document} became: itself, or for a versioned record written at once, its copy at the new
+   * version (a bound session's queued write has no new version until its saveChanges()).
+   */
+  private <S> S write(S document, Consumer<DocumentSession> change) {
     if (session != null) {
       change.accept(session);
-      return;
+      return document;
     }
     try (DocumentSession own = store.lightweightSession()) {
       change.accept(own);
       own.saveChanges();
+      return ((RepositorySupport) store).saved(own, document);
     }
   }
 
@@ -89,38 +95,44 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
 
   @Override
   public <S extends T> S save(S document) {
-    write(s -> s.store(document));
-    return document;
+    return write(document, s -> s.store(document));
   }
 
   @Override
   public <S extends T> List<S> saveAll(Iterable<S> documents) {
     List<S> list = new ArrayList<>();
     documents.forEach(list::add);
-    write(s -> s.store(list.toArray()));
-    return list;
+    if (session != null) {
+      session.store(list.toArray());
+      return list;
+    }
+    try (DocumentSession own = store.lightweightSession()) {
+      own.store(list.toArray());
+      own.saveChanges();
+      List<S> saved = new ArrayList<>(list.size());
+      list.forEach(document -> saved.add(((RepositorySupport) store).saved(own, document)));
+      return saved;
+    }
   }
 
   @Override
   public <S extends T> S insert(S document) {
-    write(s -> s.insert(document));
-    return document;
+    return write(document, s -> s.insert(document));
   }
 
   @Override
   public <S extends T> S update(S document) {
-    write(s -> s.update(document));
-    return document;
+    return write(document, s -> s.update(document));
   }
 
   @Override
   public void delete(T document) {
-    write(s -> s.delete(document));
+    write(document, s -> s.delete(document));
   }
 
   @Override
   public void deleteById(ID id) {
-    write(s -> s.deleteById(type, id));
+    write(id, s -> s.deleteById(type, id));
   }
 
   @Override

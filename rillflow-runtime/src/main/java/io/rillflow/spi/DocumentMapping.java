@@ -53,8 +53,13 @@ public interface DocumentMapping<T, ID> {
     return 0;
   }
 
-  /** Sets the version after a save or load; does nothing when the member cannot be written (records). */
-  default void version(T document, long version) {}
+  /**
+   * The document at {@code version}, after a save: the same instance with its member set, or for a
+   * record, a copy carrying the new version. The document unchanged when it has no version member.
+   */
+  default T withVersion(T document, long version) {
+    return document;
+  }
 
   /** Whether deleting only marks rows deleted ({@code @Document(softDelete = true)}). */
   default boolean softDelete() {

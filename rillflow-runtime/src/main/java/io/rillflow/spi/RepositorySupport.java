@@ -11,4 +11,10 @@ public interface RepositorySupport {
    * {@code type}; documents it finds go through {@code session}'s identity map when it has one.
    */
   <T> QueryCall<T> queryCall(Class<T> type, String sql, io.rillflow.DocumentSession session);
+
+  /**
+   * What {@code document} became when {@code session}'s last {@code saveChanges()} wrote it: the same
+   * instance, or for a versioned record, its copy at the new version.
+   */
+  <S> S saved(io.rillflow.DocumentSession session, S document);
 }

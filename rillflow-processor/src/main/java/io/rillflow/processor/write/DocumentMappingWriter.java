@@ -14,6 +14,7 @@ import io.rillflow.processor.model.IdKind;
 import io.rillflow.processor.model.PathModel;
 import io.rillflow.processor.model.PropertyModel;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 
@@ -39,16 +40,28 @@ public final class DocumentMappingWriter {
         .addParameter(document.type(), "document")
         .addStatement("return $L", version.accessor().readFrom("document"))
         .build());
-    version.mutator().ifPresent(mutator -> {
-      boolean isInt = version.type().getKind() == TypeKind.INT;
-      type.addMethod(MethodSpec.methodBuilder("version")
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .addParameter(document.type(), "document")
-          .addParameter(long.class, "version")
-          .addStatement("$L", mutator.writeTo("document", isInt ? "(int) version" : "version"))
-          .build());
-    });
+    boolean isInt = version.type().getKind() == TypeKind.INT;
+    String value = isInt ? "(int) version" : "version";
+    MethodSpec.Builder withVersion = MethodSpec.methodBuilder("withVersion")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(document.type())
+        .addParameter(document.type(), "document")
+        .addParameter(long.class, "version");
+    if (document.element().getKind() == ElementKind.RECORD) {
+      // A record cannot be changed: the saved state is a copy carrying the new version.
+      CodeBlock arguments = document.element().getRecordComponents().stream()
+          .map(c -> c.getSimpleName().contentEquals(version.name())
+              ? CodeBlock.of("$L", value) : CodeBlock.of("document.$L()", c.getSimpleName()))
+          .collect(CodeBlock.joining(", "));
+      withVersion.addStatement("return new $T($L)", document.type(), arguments);
+    } else if (version.mutator().isPresent()) {
+      withVersion.addStatement("$L", version.mutator().get().writeTo("document", value))
+          .addStatement("return document");
+    } else {
+      return;
+    }
+    type.addMethod(withVersion.build());
   }
 
   private static void addPathLookup(TypeSpec.Builder type, DocumentModel document) {

@@ -10,13 +10,14 @@ import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.EventCatalog;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.internal.events.StreamKeys;
+import io.rillflow.internal.session.BoundSession;
+import io.rillflow.internal.session.SessionFactory;
+import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.spi.AggregateMapping;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The aggregates of one store: each registered type checked and prepared once when the store
@@ -26,10 +27,10 @@ public final class Aggregates {
   private final Map<Class<?>, AggregateRepository<?>> repositories;
 
   public Aggregates(Map<Class<?>, AggregateMapping<?>> mappings, EventCatalog catalog, DefaultEventStore events,
-      DocumentTables tables, DocumentStore store, DataSource dataSource, String schema, ObjectMapper objectMapper) {
+      DocumentTables tables, DocumentStore store, ConnectionScope scope, String schema, ObjectMapper objectMapper) {
     Snapshots snapshots = new Snapshots(new AggregateSql(schema));
     AggregateLoader loader = new AggregateLoader(events, snapshots);
-    Parts parts = new Parts(dataSource, store, loader, snapshots);
+    Parts parts = new Parts(scope, store, loader, snapshots);
     Map<Class<?>, AggregateRepository<?>> built = new HashMap<>();
     for (AggregateMapping<?> mapping : mappings.values()) {
       built.put(mapping.aggregateType(), repository(mapping, catalog, tables, objectMapper, parts));
@@ -38,32 +39,34 @@ public final class Aggregates {
   }
 
   /** What every repository of the store shares. */
-  record Parts(DataSource dataSource, DocumentStore store, AggregateLoader loader, Snapshots snapshots) {
+  record Parts(ConnectionScope scope, DocumentStore store, AggregateLoader loader, Snapshots snapshots) {
 
-    /** Runs a load on a connection of its own. */
+    /** Runs a load on the store's own scope. */
     <A> Loaded<A> load(AggregateType<A> type, String stream, long atVersion) {
-      try (Connection connection = dataSource.getConnection()) {
-        return loader.load(connection, type, stream, atVersion);
+      return load(scope, type, stream, atVersion);
+    }
+
+    /** Runs a load on {@code on}: a session's scope sees what its joined transaction wrote. */
+    <A> Loaded<A> load(ConnectionScope on, AggregateType<A> type, String stream, long atVersion) {
+      try {
+        return on.statement(connection -> loader.load(connection, type, stream, atVersion));
       } catch (SQLException e) {
         throw new RillflowException("Cannot load " + type.name() + " " + stream + ": " + e.getMessage(), e);
       }
     }
 
     /** The state at {@code version} for the API's load: empty when there is none. */
-    <A> Optional<A> state(AggregateType<A> type, Object id, long version) {
+    <A> Optional<A> state(ConnectionScope on, AggregateType<A> type, Object id, long version) {
       if (version < 1) {
         throw new IllegalArgumentException("A stream version is 1 or more, but was " + version);
       }
-      Loaded<A> loaded = load(type, StreamKeys.of(id), version);
+      Loaded<A> loaded = load(on, type, StreamKeys.of(id), version);
       return loaded == null ? Optional.empty() : Optional.ofNullable(loaded.state());
     }
 
     /** The session's queue of appends, when it is a session of this store. */
-    SessionAppends appendsOf(io.rillflow.DocumentSession session) {
-      if (!(session.events() instanceof SessionAppends appends)) {
-        throw new IllegalArgumentException("The session does not belong to this store");
-      }
-      return appends;
+    BoundSession bound(io.rillflow.DocumentSession session) {
+      return SessionFactory.bound(session);
     }
   }
 

@@ -32,7 +32,7 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
 
   @Override
   public Optional<A> load(Object id, long version) {
-    return parts.state(type, id, version);
+    return parts.state(parts.scope(), type, id, version);
   }
 
   @Override
@@ -58,7 +58,7 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
     }
     try (DocumentSession session = parts.store().lightweightSession()) {
       WorkAfterAppend<A> work = new WorkAfterAppend<>(type, parts.loader(), parts.snapshots(), base);
-      parts.appendsOf(session).append(id, expected, AppendOptions.NONE, events, work);
+      parts.bound(session).appends().append(id, expected, AppendOptions.NONE, events, work);
       session.saveChanges();
       return work.result();
     }
@@ -66,6 +66,6 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
 
   @Override
   public SessionAggregates<A> in(DocumentSession session) {
-    return new SessionAggregateRepository<>(type, parts, parts.appendsOf(session));
+    return new SessionAggregateRepository<>(type, parts, parts.bound(session));
   }
 }

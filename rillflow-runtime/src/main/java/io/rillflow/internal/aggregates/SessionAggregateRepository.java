@@ -5,6 +5,7 @@ import io.rillflow.ExpectedVersion;
 import io.rillflow.SessionAggregates;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.internal.events.StreamKeys;
+import io.rillflow.internal.session.BoundSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,12 +14,14 @@ import java.util.function.Function;
 final class SessionAggregateRepository<A> implements SessionAggregates<A> {
   private final AggregateType<A> type;
   private final Aggregates.Parts parts;
+  private final BoundSession session;
   private final SessionAppends appends;
 
-  SessionAggregateRepository(AggregateType<A> type, Aggregates.Parts parts, SessionAppends appends) {
+  SessionAggregateRepository(AggregateType<A> type, Aggregates.Parts parts, BoundSession session) {
     this.type = type;
     this.parts = parts;
-    this.appends = appends;
+    this.session = session;
+    this.appends = session.appends();
   }
 
   @Override
@@ -28,7 +31,7 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
 
   @Override
   public Optional<A> load(Object id, long version) {
-    return parts.state(type, id, version);
+    return parts.state(session.scope(), type, id, version);
   }
 
   @Override
@@ -39,7 +42,7 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
   @Override
   public boolean update(Object id, Function<? super A, ? extends List<?>> decide) {
     String stream = StreamKeys.of(id);
-    Loaded<A> loaded = parts.load(type, stream, Long.MAX_VALUE);
+    Loaded<A> loaded = parts.load(session.scope(), type, stream, Long.MAX_VALUE);
     List<?> events = decide.apply(loaded == null ? null : loaded.state());
     if (events == null || events.isEmpty()) {
       return false;

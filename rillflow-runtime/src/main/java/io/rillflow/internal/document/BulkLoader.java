@@ -51,7 +51,7 @@ public final class BulkLoader {
       });
       if (mode == BulkMode.INSERT_ONLY && table.versioned()) {
         // Every document was inserted at version 1; mutable ones can say so (records keep theirs).
-        documents.forEach(document -> table.mapping().version(document, 1));
+        documents.forEach(document -> table.mapping().withVersion(document, 1));
       }
       return written;
     } catch (SQLException | IOException e) {

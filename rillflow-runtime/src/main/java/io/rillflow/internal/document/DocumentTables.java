@@ -42,4 +42,10 @@ public final class DocumentTables {
     }
     return of((Class<T>) document.getClass());
   }
+
+  /** The table of {@code type}, typed for code that handles documents of any type as objects. */
+  @SuppressWarnings("unchecked")
+  public DocumentTable<Object, Object> ofObjects(Class<?> type) {
+    return (DocumentTable<Object, Object>) of(type);
+  }
 }

@@ -4,6 +4,7 @@ import io.rillflow.Checkpoint;
 import io.rillflow.EventEnvelope;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.sql.JdbcCursor;
+import io.rillflow.internal.sql.OwnedScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,11 +18,13 @@ import javax.sql.DataSource;
 /** Reads events: one stream, or all of them in global order up to the safe point; as lists or cursors. */
 final class EventReads {
   private final DataSource dataSource;
+  private final OwnedScope scope;
   private final EventSql sql;
   private final EnvelopeReader envelopes;
 
   EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes) {
     this.dataSource = dataSource;
+    this.scope = new OwnedScope(dataSource);
     this.sql = sql;
     this.envelopes = envelopes;
   }
@@ -54,7 +57,7 @@ final class EventReads {
   }
 
   Stream<EventEnvelope<?>> scanStream(String stream, long fromVersion) {
-    return JdbcCursor.stream(dataSource, sql.scanStream, statement -> {
+    return JdbcCursor.stream(scope, sql.scanStream, statement -> {
       statement.setString(1, stream);
       statement.setLong(2, fromVersion);
     }, envelopes::read, "events of stream " + stream);
@@ -96,7 +99,7 @@ final class EventReads {
    * failing event rather than failing the whole read.
    */
   List<GlobalRow> readRows(Checkpoint after, int limit) {
-    return JdbcCursor.list(dataSource, sql.readAll, statement -> {
+    return JdbcCursor.list(scope, sql.readAll, statement -> {
       bindCheckpoint(statement, after);
       statement.setInt(3, limit);
     }, envelopes::readRow, 0, "events after " + after);
@@ -104,7 +107,7 @@ final class EventReads {
 
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     Objects.requireNonNull(after, "after");
-    return JdbcCursor.stream(dataSource, sql.scanAll, statement -> bindCheckpoint(statement, after),
+    return JdbcCursor.stream(scope, sql.scanAll, statement -> bindCheckpoint(statement, after),
         envelopes::read, "events after " + after);
   }
 
@@ -153,7 +156,7 @@ final class EventReads {
   }
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {
-    return JdbcCursor.list(dataSource, query, binder, envelopes::read, 0, what);
+    return JdbcCursor.list(scope, query, binder, envelopes::read, 0, what);
   }
 
   private List<EventEnvelope<?>> list(Connection connection, String query, JdbcCursor.Binder binder) throws SQLException {

@@ -3,6 +3,7 @@ package io.rillflow.internal.events;
 import io.rillflow.RillflowException;
 import io.rillflow.StreamState;
 import io.rillflow.internal.sql.JdbcCursor;
+import io.rillflow.internal.sql.OwnedScope;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,10 +22,12 @@ import javax.sql.DataSource;
  */
 final class StreamRows {
   private final DataSource dataSource;
+  private final OwnedScope scope;
   private final EventSql sql;
 
   StreamRows(DataSource dataSource, EventSql sql) {
     this.dataSource = dataSource;
+    this.scope = new OwnedScope(dataSource);
     this.sql = sql;
   }
 
@@ -41,7 +44,7 @@ final class StreamRows {
   }
 
   Stream<StreamState> ofType(String streamType) {
-    return JdbcCursor.stream(dataSource, sql.streamsOfType, statement -> statement.setString(1, streamType),
+    return JdbcCursor.stream(scope, sql.streamsOfType, statement -> statement.setString(1, streamType),
         StreamRows::read, "streams of type " + streamType);
   }
 

@@ -1,11 +1,12 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.DocumentSession;
-import javax.sql.DataSource;
+import java.sql.Connection;
 
-/** Opens a session of the store on a given data source: here, one transaction's enlisted connection. */
+/** Opens a session of the store that joins a projection's transaction: an append's (inline) or a daemon batch's. */
 public interface SessionOpener {
-  DocumentSession open(DataSource dataSource);
+  /** A session whose {@code saveChanges()} writes in {@code transaction} and leaves it to its owner. */
+  DocumentSession open(Connection transaction);
 
   /** The store's schema. */
   String schema();

@@ -5,20 +5,20 @@ import io.rillflow.ProjectionContext;
 import java.sql.Connection;
 
 /**
- * A projection's view of one transaction: a session opened on first use, saved by {@link #flush()}
- * before the owner writes the checkpoint (async) or commits the append (inline).
+ * A projection's view of one transaction: a session joined to it, opened on first use, saved by
+ * {@link #flush()} before the owner writes the checkpoint (async) or commits the append (inline).
  */
 final class TransactionContext implements ProjectionContext {
   private final String name;
   private final String schema;
-  private final EnlistedDataSource dataSource;
+  private final Connection connection;
   private final SessionOpener sessions;
   private DocumentSession session;
 
   TransactionContext(String name, String schema, Connection connection, SessionOpener sessions) {
     this.name = name;
     this.schema = schema;
-    this.dataSource = new EnlistedDataSource(connection);
+    this.connection = connection;
     this.sessions = sessions;
   }
 
@@ -35,14 +35,14 @@ final class TransactionContext implements ProjectionContext {
   @Override
   public DocumentSession session() {
     if (session == null) {
-      session = sessions.open(dataSource);
+      session = sessions.open(connection);
     }
     return session;
   }
 
   @Override
   public Connection connection() {
-    return dataSource.getConnection();
+    return connection;
   }
 
   /** Writes what the session holds, in the transaction. */

@@ -9,12 +9,11 @@ import io.rillflow.PageRequest;
 import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.JdbcCursor;
-import io.rillflow.internal.sql.Transaction;
 import io.rillflow.spi.AbstractDocumentRepository;
 import io.rillflow.spi.QueryCall;
 import java.lang.reflect.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * Runs one call of a compile-time repository query. The SQL text comes from the processor; the
@@ -32,7 +30,7 @@ import javax.sql.DataSource;
  * SQL with a given ordering and paging appended.
  */
 public final class CompiledQueryCall<T> implements QueryCall<T> {
-  private final DataSource dataSource;
+  private final ConnectionScope scope;
   private final DocumentTable<?, Object> table;
   private final ObjectMapper mapper;
   private final ObjectReader reader;
@@ -40,18 +38,21 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   private final List<Object> values;
   /** The session's identity map for documents; identity for projections and sessionless calls. */
   private final UnaryOperator<T> resolve;
+  private final DeleteQueue deletes;
   private Sort sort = Sort.unsorted();
   private int limit = -1;
 
-  public CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
-      String compiledSql, UnaryOperator<T> resolve) {
-    this(dataSource, table, mapper, reader, table.cachedSql(compiledSql,
-        () -> compiledSql.replace(AbstractDocumentRepository.TABLE, table.qualifiedName())), new ArrayList<>(), resolve);
+  public CompiledQueryCall(ConnectionScope scope, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
+      String compiledSql, UnaryOperator<T> resolve, DeleteQueue deletes) {
+    this(scope, table, mapper, reader, table.cachedSql(compiledSql,
+        () -> compiledSql.replace(AbstractDocumentRepository.TABLE, table.qualifiedName())), new ArrayList<>(), resolve,
+        deletes);
   }
 
-  private CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
-      String sql, List<Object> values, UnaryOperator<T> resolve) {
-    this.dataSource = dataSource;
+  private CompiledQueryCall(ConnectionScope scope, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
+      String sql, List<Object> values, UnaryOperator<T> resolve, DeleteQueue deletes) {
+    this.deletes = deletes;
+    this.scope = scope;
     this.table = table;
     this.mapper = mapper;
     this.reader = reader;
@@ -138,7 +139,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   @Override
   public Page<T> page(PageRequest request, String countSql) {
     List<T> items = read(request.sort().and(sort), request.size(), request.offset(), 0);
-    long total = new CompiledQueryCall<T>(dataSource, table, mapper, reader, countSql, resolve).withValues(values).count();
+    long total = new CompiledQueryCall<T>(scope, table, mapper, reader, countSql, resolve, deletes).withValues(values).count();
     return new Page<>(items, request.page(), request.size(), total);
   }
 
@@ -149,18 +150,21 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public <R> QueryCall<R> as(Class<R> projection) {
-    return new CompiledQueryCall<>(dataSource, table, mapper, mapper.readerFor(projection), sql, values,
-        UnaryOperator.identity());
+    return new CompiledQueryCall<>(scope, table, mapper, mapper.readerFor(projection), sql, values,
+        UnaryOperator.identity(), deletes);
   }
 
   @Override
   public long count() {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      Parameters.bind(statement, values, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : 0;
-      }
+    try {
+      return scope.statement(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          Parameters.bind(statement, values, 1);
+          try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0L;
+          }
+        }
+      });
     } catch (SQLException e) {
       throw new RillflowException("Cannot query " + table.typeName() + ": " + e.getMessage(), e);
     }
@@ -172,24 +176,41 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public long execute() {
-    try (Connection connection = Transaction.autoCommitting(dataSource.getConnection());
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      Parameters.bind(statement, values, 1);
-      return statement.executeUpdate();
+    String returning = table.cachedSql(sql + " RETURNING id", () -> sql + " RETURNING id");
+    if (deletes.queue((DocumentTable<Object, Object>) table, returning, values)) {
+      // Queued for saveChanges(): what it will delete is what matches now, unless the unit of work changes it.
+      String counting = table.cachedSql("count: " + sql, () -> countOf(sql));
+      return new CompiledQueryCall<T>(scope, table, mapper, reader, counting, new ArrayList<>(values), resolve,
+          deletes).count();
+    }
+    try {
+      return scope.statement(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          Parameters.bind(statement, values, 1);
+          return (long) statement.executeUpdate();
+        }
+      });
     } catch (SQLException e) {
       throw new RillflowException("Cannot change " + table.typeName() + " documents: " + e.getMessage(), e);
     }
   }
 
+  /** The count of what a delete ({@code DELETE FROM t WHERE ...} or a soft delete's UPDATE) would change. */
+  private String countOf(String delete) {
+    int where = delete.indexOf(" WHERE ");
+    return "SELECT count(*) FROM " + table.qualifiedName() + (where < 0 ? "" : delete.substring(where));
+  }
+
   private Stream<T> run(Sort order, int maxRows, long offset) {
-    return JdbcCursor.stream(dataSource, sql(order, maxRows, offset), binder(maxRows, offset),
+    return JdbcCursor.stream(scope, sql(order, maxRows, offset), binder(maxRows, offset),
         row -> read(row.getString(1)), table.typeName());
   }
 
   /** Reads into a list in one round trip; {@code cap} rows at most (0: all). */
   private List<T> read(Sort order, int maxRows, long offset, int cap) {
-    return JdbcCursor.list(dataSource, sql(order, maxRows, offset), binder(maxRows, offset),
+    return JdbcCursor.list(scope, sql(order, maxRows, offset), binder(maxRows, offset),
         row -> read(row.getString(1)), cap, table.typeName());
   }
 

@@ -9,6 +9,7 @@ import io.rillflow.Page;
 import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.JdbcCursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 /**
  * A query over one document table, immutable: each refinement returns a new query. Its SQL is
@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * @param <R> the result type: the document, or a projection read from the document's JSON
  */
 public final class DynamicQuery<D, R> implements DocumentQuery<R> {
-  private final DataSource dataSource;
+  private final ConnectionScope scope;
   private final DocumentTable<D, Object> table;
   private final ConditionSql conditions;
   private final ObjectMapper mapper;
@@ -42,9 +42,9 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   private final long skip;
   private final int limit;
 
-  private DynamicQuery(DataSource dataSource, DocumentTable<D, Object> table, ObjectMapper mapper,
+  private DynamicQuery(ConnectionScope scope, DocumentTable<D, Object> table, ObjectMapper mapper,
       ObjectReader reader, UnaryOperator<R> resolve, ConditionNode<D> where, Sort sort, long skip, int limit) {
-    this.dataSource = dataSource;
+    this.scope = scope;
     this.table = table;
     this.conditions = new ConditionSql(mapper);
     this.mapper = mapper;
@@ -57,14 +57,14 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   }
 
   /** Every document of {@code table}, each passed through {@code resolve} (the identity map). */
-  public static <D> DynamicQuery<D, D> of(DataSource dataSource, DocumentTable<D, Object> table, ObjectMapper mapper,
+  public static <D> DynamicQuery<D, D> of(ConnectionScope scope, DocumentTable<D, Object> table, ObjectMapper mapper,
       UnaryOperator<D> resolve) {
-    return new DynamicQuery<>(dataSource, table, mapper, table.reader(), resolve,
+    return new DynamicQuery<>(scope, table, mapper, table.reader(), resolve,
         null, Sort.unsorted(), 0, -1);
   }
 
   private DynamicQuery<D, R> with(ConditionNode<D> newWhere, Sort newSort, long newSkip, int newLimit) {
-    return new DynamicQuery<>(dataSource, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit);
+    return new DynamicQuery<>(scope, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit);
   }
 
   @Override
@@ -101,19 +101,19 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public <P> DocumentQuery<P> select(Class<P> projection) {
-    return new DynamicQuery<>(dataSource, table, mapper, mapper.readerFor(projection), UnaryOperator.identity(),
+    return new DynamicQuery<>(scope, table, mapper, mapper.readerFor(projection), UnaryOperator.identity(),
         where, sort, skip, limit);
   }
 
   @Override
   public List<R> list() {
-    return JdbcCursor.list(dataSource, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))), 0,
+    return JdbcCursor.list(scope, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))), 0,
         table.typeName());
   }
 
   @Override
   public Stream<R> stream() {
-    return JdbcCursor.stream(dataSource, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))),
+    return JdbcCursor.stream(scope, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))),
         table.typeName());
   }
 
@@ -214,13 +214,16 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   }
 
   private Number scalar(String sql, List<Object> values) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      Parameters.bind(statement, values, 1);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
+    try {
+      return scope.statement(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          Parameters.bind(statement, values, 1);
+          try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+          }
+        }
+      });
     } catch (SQLException e) {
       throw new RillflowException("Cannot query " + table.typeName() + ": " + e.getMessage(), e);
     }

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Binds collected values to a statement, turning {@link ConditionSql.SqlArray}s into JDBC arrays. */
-final class Parameters {
+public final class Parameters {
   private Parameters() {}
 
-  static int bind(PreparedStatement statement, List<Object> values, int first) throws SQLException {
+  public static int bind(PreparedStatement statement, List<Object> values, int first) throws SQLException {
     int index = first;
     for (Object value : values) {
       if (value instanceof ConditionSql.SqlArray array) {

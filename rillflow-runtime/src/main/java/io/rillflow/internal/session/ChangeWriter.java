@@ -2,41 +2,40 @@ package io.rillflow.internal.session;
 
 import io.rillflow.RillflowException;
 import io.rillflow.internal.events.SessionAppends;
-import io.rillflow.internal.sql.Transaction;
+import io.rillflow.internal.sql.ConnectionScope;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
- * Writes a unit of work in one transaction: the event appends first, then the document writes,
+ * Writes a unit of work atomically on its scope: the event appends first, then the document writes,
  * where runs of consecutive writes with the same statement go as one JDBC batch (pgjdbc sends a
- * batch in one round trip), in the order they were queued. Any failure rolls the whole transaction
- * back.
+ * batch in one round trip), in the order they were queued, then the inline projections. Any
+ * failure rolls the whole transaction back (owned scope) or leaves the joined transaction for its
+ * owner to roll back. Stateless: one per store.
  */
 final class ChangeWriter {
-  private final DataSource dataSource;
 
-  ChangeWriter(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
-
-  void write(List<PendingWrite> writes, SessionAppends appends) {
+  void write(ConnectionScope scope, List<PendingWrite> writes, SessionAppends appends) {
     if (writes.isEmpty() && appends.isEmpty()) {
       return;
     }
     PendingWrite[] current = {null};
-    try (Connection connection = dataSource.getConnection()) {
+    try {
       if (writes.size() == 1 && appends.isEmpty()) {
         // One statement is atomic on its own: auto-commit saves the BEGIN/COMMIT round trip. A
         // failed check (0 rows) wrote nothing, so there is nothing to roll back.
         current[0] = writes.get(0);
-        execute(Transaction.autoCommitting(connection), current[0].sql(), writes);
+        scope.statement(c -> {
+          execute(c, writes);
+          return null;
+        });
         return;
       }
-      Transaction.run(connection, c -> {
+      scope.transaction(c -> {
         // Appends first: a stream that moved on fails the unit of work before any document is sent.
         appends.writeTo(c);
         int start = 0;
@@ -47,7 +46,7 @@ final class ChangeWriter {
             end++;
           }
           current[0] = writes.get(start);
-          execute(c, sql, writes.subList(start, end));
+          execute(c, writes.subList(start, end));
           start = end;
         }
         // Last, so inline projections see the documents this unit of work wrote.
@@ -64,8 +63,16 @@ final class ChangeWriter {
     }
   }
 
-  private static void execute(Connection connection, String sql, List<PendingWrite> run) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+  /** Runs writes that share one statement: alone, or as one batch. */
+  private static void execute(Connection connection, List<PendingWrite> run) throws SQLException {
+    if (run.get(0) instanceof DeleteWhereWrite) {
+      // Each returns the ids it deleted, which a batch cannot.
+      for (PendingWrite write : run) {
+        ((DeleteWhereWrite) write).execute(connection);
+      }
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(run.get(0).sql())) {
       if (run.size() == 1) {
         PendingWrite write = run.get(0);
         write.bind(statement);
@@ -78,7 +85,11 @@ final class ChangeWriter {
       }
       int[] counts = statement.executeBatch();
       for (int i = 0; i < counts.length; i++) {
-        run.get(i).verify(counts[i], connection);
+        if (counts[i] == Statement.SUCCESS_NO_INFO) {
+          PendingWrite.requireRowCount(run.get(i));
+        } else {
+          run.get(i).verify(counts[i], connection);
+        }
       }
     }
   }

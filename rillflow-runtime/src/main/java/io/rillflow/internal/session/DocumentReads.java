@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.query.DynamicQuery;
-import java.sql.Connection;
+import io.rillflow.internal.sql.ConnectionScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,61 +14,71 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import javax.sql.DataSource;
 
-/** Loads documents by id; shared by every kind of session. Each call borrows a connection for one statement. */
+/**
+ * Loads documents by id; one per store, shared by every kind of session. Each call runs one
+ * statement on the session's scope.
+ */
 final class DocumentReads {
-  private final DataSource dataSource;
   private final ObjectMapper mapper;
 
-  DocumentReads(DataSource dataSource, ObjectMapper mapper) {
-    this.dataSource = dataSource;
+  DocumentReads(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  <T> T load(DocumentTable<T, Object> table, Object id) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(table.loadSql())) {
-      table.bindId(statement, 1, id);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? table.read(rows.getString(1)) : null;
-      }
+  <T> T load(ConnectionScope scope, DocumentTable<T, Object> table, Object id) {
+    try {
+      return scope.statement(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(table.loadSql())) {
+          table.bindId(statement, 1, id);
+          try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? table.read(rows.getString(1)) : null;
+          }
+        }
+      });
     } catch (SQLException e) {
       throw new RillflowException("Cannot load " + table.typeName() + " " + id + ": " + e.getMessage(), e);
     }
   }
 
-  boolean exists(DocumentTable<?, Object> table, Object id) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(table.existsSql())) {
-      table.bindId(statement, 1, id);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getBoolean(1);
-      }
+  boolean exists(ConnectionScope scope, DocumentTable<?, Object> table, Object id) {
+    try {
+      return scope.statement(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(table.existsSql())) {
+          table.bindId(statement, 1, id);
+          try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getBoolean(1);
+          }
+        }
+      });
     } catch (SQLException e) {
       throw new RillflowException("Cannot check " + table.typeName() + " " + id + ": " + e.getMessage(), e);
     }
   }
 
-  <T> DynamicQuery<T, T> query(DocumentTable<T, Object> table, UnaryOperator<T> resolve) {
-    return DynamicQuery.of(dataSource, table, mapper, resolve);
+  <T> DynamicQuery<T, T> query(ConnectionScope scope, DocumentTable<T, Object> table, UnaryOperator<T> resolve) {
+    return DynamicQuery.of(scope, table, mapper, resolve);
   }
 
   /** The documents found, by id; ids without a document are absent. */
-  <T> Map<Object, T> loadMany(DocumentTable<T, Object> table, Collection<?> ids) {
+  <T> Map<Object, T> loadMany(ConnectionScope scope, DocumentTable<T, Object> table, Collection<?> ids) {
     Map<Object, T> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
     }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(table.loadManySql())) {
-      statement.setArray(1, table.idArray(connection, ids));
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          found.put(rows.getObject(1, table.mapping().idType()), table.read(rows.getString(2)));
+    try {
+      scope.statement(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(table.loadManySql())) {
+          statement.setArray(1, table.idArray(connection, ids));
+          try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              found.put(rows.getObject(1, table.mapping().idType()), table.read(rows.getString(2)));
+            }
+          }
         }
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw new RillflowException("Cannot load " + ids.size() + " " + table.typeName() + " documents: " + e.getMessage(), e);
     }

@@ -3,8 +3,37 @@ package io.rillflow.internal.session;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The documents one session has loaded or stored, by type and id: the same id gives the same instance. */
-final class IdentityMap {
+/**
+ * The documents one session has loaded or stored, by type and id: the same id gives the same
+ * instance. {@link #NONE} is the map of a session without one (a lightweight session): it
+ * remembers nothing.
+ */
+class IdentityMap {
+  /** Remembers nothing. */
+  static final IdentityMap NONE = new IdentityMap() {
+    @Override
+    <T> T get(Class<T> type, Object id) {
+      return null;
+    }
+
+    @Override
+    void put(Class<?> type, Object id, Object document) {}
+
+    @Override
+    void replace(Class<?> type, Object id, Object old, Object current) {}
+
+    @Override
+    void remove(Class<?> type, Object id) {}
+
+    @Override
+    void clear() {}
+
+    @Override
+    boolean tracks() {
+      return false;
+    }
+  };
+
   private final Map<Class<?>, Map<Object, Object>> byType = new HashMap<>();
 
   <T> T get(Class<T> type, Object id) {
@@ -16,6 +45,14 @@ final class IdentityMap {
     byType.computeIfAbsent(type, t -> new HashMap<>()).put(id, document);
   }
 
+  /** Puts {@code current} in place of {@code old}, when the map still holds that very instance. */
+  void replace(Class<?> type, Object id, Object old, Object current) {
+    Map<Object, Object> documents = byType.get(type);
+    if (documents != null && documents.get(id) == old) {
+      documents.put(id, current);
+    }
+  }
+
   void remove(Class<?> type, Object id) {
     Map<Object, Object> documents = byType.get(type);
     if (documents != null) {
@@ -25,5 +62,10 @@ final class IdentityMap {
 
   void clear() {
     byType.clear();
+  }
+
+  /** Whether it remembers documents at all. */
+  boolean tracks() {
+    return true;
   }
 }

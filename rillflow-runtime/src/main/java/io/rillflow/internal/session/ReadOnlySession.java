@@ -1,46 +1,75 @@
 package io.rillflow.internal.session;
 
-import io.rillflow.QuerySession;
 import io.rillflow.DocumentQuery;
+import io.rillflow.QuerySession;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.sql.ConnectionScope;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** {@link io.rillflow.DocumentStore#querySession()}: reads only, nothing remembered. */
-final class ReadOnlySession implements QuerySession {
+final class ReadOnlySession implements QuerySession, BoundSession {
   private final DocumentTables tables;
   private final DocumentReads reads;
+  private final ConnectionScope scope;
 
-  ReadOnlySession(DocumentTables tables, DocumentReads reads) {
+  ReadOnlySession(DocumentTables tables, DocumentReads reads, ConnectionScope scope) {
     this.tables = tables;
     this.reads = reads;
+    this.scope = scope;
   }
 
   @Override
   public <T> Optional<T> load(Class<T> type, Object id) {
     DocumentTable<T, Object> table = tables.of(type);
-    return Optional.ofNullable(reads.load(table, table.checkedId(id)));
+    return Optional.ofNullable(reads.load(scope, table, table.checkedId(id)));
   }
 
   @Override
   public <T> List<T> loadMany(Class<T> type, Collection<?> ids) {
     DocumentTable<T, Object> table = tables.of(type);
     ids.forEach(table::checkedId);
-    return DocumentReads.inOrder(ids, reads.loadMany(table, ids));
+    return DocumentReads.inOrder(ids, reads.loadMany(scope, table, ids));
   }
 
   @Override
   public <T> boolean exists(Class<T> type, Object id) {
     DocumentTable<T, Object> table = tables.of(type);
-    return reads.exists(table, table.checkedId(id));
+    return reads.exists(scope, table, table.checkedId(id));
   }
 
   @Override
   public <T> DocumentQuery<T> query(Class<T> type) {
-    return reads.query(tables.of(type), UnaryOperator.identity());
+    return reads.query(scope, tables.of(type), UnaryOperator.identity());
+  }
+
+  @Override
+  public ConnectionScope scope() {
+    return scope;
+  }
+
+  @Override
+  public <T> UnaryOperator<T> resolver(DocumentTable<T, Object> table) {
+    return UnaryOperator.identity();
+  }
+
+  @Override
+  public SessionAppends appends() {
+    throw new UnsupportedOperationException("A query session reads only; append in a DocumentSession");
+  }
+
+  @Override
+  public void queueDelete(DocumentTable<Object, Object> table, String sql, List<Object> values) {
+    throw new UnsupportedOperationException("A query session reads only; delete in a DocumentSession");
+  }
+
+  @Override
+  public <T> T saved(T document) {
+    return document;
   }
 
   @Override

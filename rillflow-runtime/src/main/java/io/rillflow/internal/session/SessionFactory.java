@@ -3,45 +3,64 @@ package io.rillflow.internal.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.DocumentSession;
 import io.rillflow.QuerySession;
-import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.sql.ConnectionScope;
+import io.rillflow.internal.sql.JoinedScope;
+import java.sql.Connection;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
-import javax.sql.DataSource;
 
-/** Makes the three kinds of session of one store; holds what they share. */
+/**
+ * Makes the three kinds of session of one store, on a scope; holds what they share (built once
+ * per store, never per session or per batch).
+ */
 public final class SessionFactory {
   private final DocumentTables tables;
   private final DocumentReads reads;
-  private final ChangeWriter writer;
+  private final ChangeWriter writer = new ChangeWriter();
   private final Supplier<SessionAppends> appends;
+  private final Supplier<SessionAppends> unprojectedAppends;
 
-  public SessionFactory(DocumentTables tables, DataSource dataSource, ObjectMapper mapper,
-      Supplier<SessionAppends> appends) {
+  /**
+   * @param appends a new queue of appends for a session
+   * @param unprojectedAppends the same for sessions that projections write through: their appends
+   *     are not projected again
+   */
+  public SessionFactory(DocumentTables tables, ObjectMapper mapper, Supplier<SessionAppends> appends,
+      Supplier<SessionAppends> unprojectedAppends) {
     this.tables = tables;
-    this.reads = new DocumentReads(dataSource, mapper);
-    this.writer = new ChangeWriter(dataSource);
+    this.reads = new DocumentReads(mapper);
     this.appends = appends;
+    this.unprojectedAppends = unprojectedAppends;
   }
 
-  public DocumentSession openSession() {
-    return new UnitOfWorkSession(tables, reads, writer, new IdentityMap(), appends.get());
+  public DocumentSession openSession(ConnectionScope scope) {
+    return new UnitOfWorkSession(tables, reads, writer, scope, new IdentityMap(), appends.get());
   }
 
-  public DocumentSession lightweightSession() {
-    return new UnitOfWorkSession(tables, reads, writer, null, appends.get());
+  public DocumentSession lightweightSession(ConnectionScope scope) {
+    return new UnitOfWorkSession(tables, reads, writer, scope, IdentityMap.NONE, appends.get());
+  }
+
+  public QuerySession querySession(ConnectionScope scope) {
+    return new ReadOnlySession(tables, reads, scope);
+  }
+
+  /** A session in a projection's transaction: inline (the append's) or async (the daemon batch's). */
+  public DocumentSession projectionSession(Connection transaction) {
+    return new UnitOfWorkSession(tables, reads, writer, new JoinedScope(transaction), new IdentityMap(),
+        unprojectedAppends.get());
   }
 
   /**
-   * How documents a query finds become the instances {@code session} holds: through its identity
-   * map when it is an open session, unchanged otherwise.
+   * The store's own part of a session the caller passed in: its scope, identity map and queue.
+   *
+   * @throws IllegalArgumentException when another store made it
    */
-  public <T> UnaryOperator<T> identityResolver(DocumentSession session, DocumentTable<T, Object> table) {
-    return session instanceof UnitOfWorkSession unitOfWork ? unitOfWork.resolver(table) : UnaryOperator.identity();
-  }
-
-  public QuerySession querySession() {
-    return new ReadOnlySession(tables, reads);
+  public static BoundSession bound(QuerySession session) {
+    if (session instanceof BoundSession bound) {
+      return bound;
+    }
+    throw new IllegalArgumentException("The session " + session + " was not opened by a Rillflow store");
   }
 }

@@ -1,15 +1,17 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.DocumentPatch;
-import io.rillflow.DocumentSession;
 import io.rillflow.DocumentQuery;
+import io.rillflow.DocumentSession;
 import io.rillflow.SessionEvents;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.sql.ConnectionScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,22 +19,26 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@link io.rillflow.DocumentStore#openSession()} (with an {@link IdentityMap}) and
- * {@link io.rillflow.DocumentStore#lightweightSession()} (without one).
+ * {@link io.rillflow.DocumentStore#lightweightSession()} (with {@link IdentityMap#NONE}), on an
+ * owned or a joined {@link ConnectionScope}.
  */
-final class UnitOfWorkSession implements DocumentSession {
+final class UnitOfWorkSession implements DocumentSession, BoundSession {
   private final DocumentTables tables;
   private final DocumentReads reads;
   private final ChangeWriter writer;
-  /** {@code null} in a lightweight session. */
+  private final ConnectionScope scope;
   private final IdentityMap identityMap;
-  private final List<PendingWrite> pending = new ArrayList<>();
+  private final PendingWrites pending = new PendingWrites();
   private final SessionAppends appends;
+  /** What each document written by the last saveChanges() became: a record's copy at its new version. */
+  private final Map<Object, Object> savedAs = new IdentityHashMap<>();
 
-  UnitOfWorkSession(DocumentTables tables, DocumentReads reads, ChangeWriter writer, IdentityMap identityMap,
-      SessionAppends appends) {
+  UnitOfWorkSession(DocumentTables tables, DocumentReads reads, ChangeWriter writer, ConnectionScope scope,
+      IdentityMap identityMap, SessionAppends appends) {
     this.tables = tables;
     this.reads = reads;
     this.writer = writer;
+    this.scope = scope;
     this.identityMap = identityMap;
     this.appends = appends;
   }
@@ -41,14 +47,12 @@ final class UnitOfWorkSession implements DocumentSession {
   public <T> Optional<T> load(Class<T> type, Object id) {
     DocumentTable<T, Object> table = tables.of(type);
     Object checked = table.checkedId(id);
-    if (identityMap != null) {
-      T known = identityMap.get(type, checked);
-      if (known != null) {
-        return Optional.of(known);
-      }
+    T known = identityMap.get(type, checked);
+    if (known != null) {
+      return Optional.of(known);
     }
-    T document = reads.load(table, checked);
-    if (document != null && identityMap != null) {
+    T document = reads.load(scope, table, checked);
+    if (document != null) {
       identityMap.put(type, checked, document);
     }
     return Optional.ofNullable(document);
@@ -61,17 +65,15 @@ final class UnitOfWorkSession implements DocumentSession {
     Map<Object, T> found = new HashMap<>();
     List<Object> missing = new ArrayList<>();
     for (Object id : ids) {
-      T known = identityMap == null ? null : identityMap.get(type, id);
+      T known = identityMap.get(type, id);
       if (known != null) {
         found.put(id, known);
       } else {
         missing.add(id);
       }
     }
-    Map<Object, T> loaded = reads.loadMany(table, missing);
-    if (identityMap != null) {
-      loaded.forEach((id, document) -> identityMap.put(type, id, document));
-    }
+    Map<Object, T> loaded = reads.loadMany(scope, table, missing);
+    loaded.forEach((id, document) -> identityMap.put(type, id, document));
     found.putAll(loaded);
     return DocumentReads.inOrder(ids, found);
   }
@@ -84,10 +86,10 @@ final class UnitOfWorkSession implements DocumentSession {
       if (table.versioned()) {
         long version = table.mapping().version(document);
         queue(table, id, document, version == 0
-            ? PendingWrite.insert(table, id, document, true)
-            : PendingWrite.updateAtVersion(table, id, document, version));
+            ? new DocumentWrite.Insert(table, id, document, true)
+            : new DocumentWrite.VersionedUpdate(table, id, document, version));
       } else {
-        queue(table, id, document, PendingWrite.upsert(table, id, document));
+        queue(table, id, document, new DocumentWrite.Upsert(table, id, document));
       }
     }
   }
@@ -97,7 +99,7 @@ final class UnitOfWorkSession implements DocumentSession {
     for (Object document : documents) {
       DocumentTable<Object, Object> table = tables.ofInstance(document);
       Object id = table.idOf(document);
-      queue(table, id, document, PendingWrite.insert(table, id, document, false));
+      queue(table, id, document, new DocumentWrite.Insert(table, id, document, false));
     }
   }
 
@@ -112,9 +114,9 @@ final class UnitOfWorkSession implements DocumentSession {
           throw new IllegalArgumentException(table.typeName() + " " + id + " carries version 0, so it was "
               + "never loaded or stored; use store() or insert() for a new document");
         }
-        queue(table, id, document, PendingWrite.updateAtVersion(table, id, document, version));
+        queue(table, id, document, new DocumentWrite.VersionedUpdate(table, id, document, version));
       } else {
-        queue(table, id, document, PendingWrite.update(table, id, document));
+        queue(table, id, document, new DocumentWrite.Update(table, id, document));
       }
     }
   }
@@ -127,8 +129,8 @@ final class UnitOfWorkSession implements DocumentSession {
     DocumentTable<Object, Object> table = tables.ofInstance(document);
     Object id = table.idOf(document);
     queue(table, id, document, expectedVersion == 0
-        ? PendingWrite.insert(table, id, document, true)
-        : PendingWrite.updateAtVersion(table, id, document, expectedVersion));
+        ? new DocumentWrite.Insert(table, id, document, true)
+        : new DocumentWrite.VersionedUpdate(table, id, document, expectedVersion));
   }
 
   @Override
@@ -136,40 +138,42 @@ final class UnitOfWorkSession implements DocumentSession {
     DocumentTable<Object, Object> table = tables.ofInstance(document);
     Object id = table.checkedId(table.mapping().id(document));
     long version = table.versioned() ? table.mapping().version(document) : 0;
-    pending.add(version > 0 ? PendingWrite.deleteAtVersion(table, id, version) : PendingWrite.delete(table, id));
+    pending.queue(version > 0 ? new RowWrite.VersionedDelete(table, id, version) : new RowWrite.Delete(table, id));
     forget(table, id);
   }
 
   @Override
   public <T> void deleteById(Class<T> type, Object id) {
-    @SuppressWarnings("unchecked")
-    DocumentTable<Object, Object> table = (DocumentTable<Object, Object>) tables.of(type);
+    DocumentTable<Object, Object> table = tables.ofObjects(type);
     Object checked = table.checkedId(id);
-    pending.add(PendingWrite.delete(table, checked));
+    pending.queue(new RowWrite.Delete(table, checked));
     forget(table, checked);
   }
 
   @Override
   public <T> void restore(Class<T> type, Object id) {
-    @SuppressWarnings("unchecked")
-    DocumentTable<Object, Object> table = (DocumentTable<Object, Object>) tables.of(type);
+    DocumentTable<Object, Object> table = tables.ofObjects(type);
     if (!table.mapping().softDelete()) {
       throw new IllegalArgumentException(type.getSimpleName() + " does not use soft deletes, so a deleted one "
           + "cannot be restored; use @Document(softDelete = true)");
     }
-    pending.add(PendingWrite.restore(table, table.checkedId(id)));
+    pending.queue(new RowWrite.Restore(table, table.checkedId(id)));
   }
 
   @Override
   public <T> DocumentPatch patch(Class<T> type, Object id) {
-    @SuppressWarnings("unchecked")
-    DocumentTable<Object, Object> table = (DocumentTable<Object, Object>) tables.of(type);
+    DocumentTable<Object, Object> table = tables.ofObjects(type);
     Object checked = table.checkedId(id);
     JsonPatch patch = new JsonPatch(table, table.valueWriter());
-    pending.add(PendingWrite.patch(table, checked, patch));
+    pending.queue(new RowWrite.Patch(table, checked, patch));
     // The instance in the identity map would no longer match the row.
     forget(table, checked);
     return patch;
+  }
+
+  @Override
+  public void queueDelete(DocumentTable<Object, Object> table, String sql, List<Object> values) {
+    pending.queue(new DeleteWhereWrite(table, sql, values));
   }
 
   @Override
@@ -179,11 +183,37 @@ final class UnitOfWorkSession implements DocumentSession {
 
   @Override
   public void saveChanges() {
-    writer.write(pending, appends);
-    appends.committed();
-    pending.forEach(PendingWrite::afterCommit);
+    writer.write(scope, pending.list(), appends);
+    if (!scope.joined()) {
+      // A joined transaction commits later, under its owner: the daemons find its events when they poll.
+      appends.committed();
+    }
+    savedAs.clear();
+    for (PendingWrite write : pending.list()) {
+      afterWrite(write);
+    }
     pending.clear();
     appends.clear();
+  }
+
+  /** Brings the identity map up to what a write made of the database. */
+  private void afterWrite(PendingWrite write) {
+    if (write instanceof DocumentWrite document && document.versionAfter() > 0) {
+      // A mutable document learns its new version; a record is replaced by a copy carrying it.
+      Object saved = document.table().mapping().withVersion(document.document(), document.versionAfter());
+      savedAs.put(document.document(), saved);
+      identityMap.replace(document.table().mapping().documentType(), document.id(), document.document(), saved);
+    } else if (write instanceof DeleteWhereWrite delete) {
+      Class<?> type = delete.table().mapping().documentType();
+      delete.deleted().forEach(id -> identityMap.remove(type, id));
+    }
+  }
+
+  @Override
+  public <T> T saved(T document) {
+    @SuppressWarnings("unchecked")
+    T saved = (T) savedAs.get(document);
+    return saved != null ? saved : document;
   }
 
   @Override
@@ -199,14 +229,12 @@ final class UnitOfWorkSession implements DocumentSession {
       return;
     }
     forget(table, id);
-    pending.removeIf(write -> write.concerns(document.getClass(), id));
+    pending.remove(document.getClass(), id);
   }
 
   @Override
   public void ejectAll() {
-    if (identityMap != null) {
-      identityMap.clear();
-    }
+    identityMap.clear();
     pending.clear();
     appends.clear();
   }
@@ -214,18 +242,29 @@ final class UnitOfWorkSession implements DocumentSession {
   @Override
   public <T> boolean exists(Class<T> type, Object id) {
     DocumentTable<T, Object> table = tables.of(type);
-    return reads.exists(table, table.checkedId(id));
+    return reads.exists(scope, table, table.checkedId(id));
   }
 
   @Override
   public <T> DocumentQuery<T> query(Class<T> type) {
     DocumentTable<T, Object> table = tables.of(type);
-    return reads.query(table, resolver(table));
+    return reads.query(scope, table, resolver(table));
+  }
+
+  @Override
+  public ConnectionScope scope() {
+    return scope;
+  }
+
+  @Override
+  public SessionAppends appends() {
+    return appends;
   }
 
   /** A document this session already holds is returned as that instance, as load() does. */
-  <T> UnaryOperator<T> resolver(DocumentTable<T, Object> table) {
-    if (identityMap == null) {
+  @Override
+  public <T> UnaryOperator<T> resolver(DocumentTable<T, Object> table) {
+    if (!identityMap.tracks()) {
       return UnaryOperator.identity();
     }
     Class<T> type = table.mapping().documentType();
@@ -246,29 +285,12 @@ final class UnitOfWorkSession implements DocumentSession {
     appends.clear();
   }
 
-  private void queue(DocumentTable<Object, Object> table, Object id, Object document, PendingWrite write) {
-    // Storing one document twice is one write, in the place of the first: the later state
-    // (documents are serialized at saveChanges) at the later call's expectation, or still an insert.
-    // Two writes at one version would make the second conflict with the first.
-    int last = pending.size() - 1;
-    while (last >= 0 && !(pending.get(last).concerns(table.mapping().documentType(), id))) {
-      last--;
-    }
-    if (last >= 0 && pending.get(last).replacesDocument()) {
-      PendingWrite earlier = pending.get(last);
-      // A document inserted in this unit of work is still inserted, with its latest state.
-      pending.set(last, earlier.inserts() ? earlier.withDocument(document) : write);
-    } else {
-      pending.add(write);
-    }
-    if (identityMap != null) {
-      identityMap.put(table.mapping().documentType(), id, document);
-    }
+  private void queue(DocumentTable<Object, Object> table, Object id, Object document, DocumentWrite write) {
+    pending.queue(write);
+    identityMap.put(table.mapping().documentType(), id, document);
   }
 
   private void forget(DocumentTable<Object, Object> table, Object id) {
-    if (identityMap != null) {
-      identityMap.remove(table.mapping().documentType(), id);
-    }
+    identityMap.remove(table.mapping().documentType(), id);
   }
 }

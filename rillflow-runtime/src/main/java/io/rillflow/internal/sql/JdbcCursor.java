@@ -12,12 +12,12 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
 
 /**
  * Streams rows of a query through a server-side cursor: pgjdbc fetches {@link #FETCH_SIZE} rows per
- * round trip, but only with autocommit off, so the stream owns a connection and a read-only
- * transaction until it is closed or read to the end.
+ * round trip, but only with autocommit off, so on an owned scope the stream holds a connection and a
+ * read-only transaction until it is closed or read to the end; on a joined scope it reads in the
+ * joined transaction and leaves it open.
  */
 public final class JdbcCursor {
   /** Rows per round trip. */
@@ -41,10 +41,18 @@ public final class JdbcCursor {
    * Reads at most {@code maxRows} rows (0: all) into a list, in auto-commit: one round trip, no
    * transaction to end. For single results and lists; {@link #stream} is for results too large to hold.
    */
-  public static <T> List<T> list(DataSource dataSource, String sql, Binder binder, RowReader<T> reader, int maxRows,
+  public static <T> List<T> list(ConnectionScope scope, String sql, Binder binder, RowReader<T> reader, int maxRows,
       String what) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+    try {
+      return scope.statement(connection -> list(connection, sql, binder, reader, maxRows));
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot query " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> List<T> list(Connection connection, String sql, Binder binder, RowReader<T> reader, int maxRows)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       if (maxRows > 0) {
         // The server stops after this many rows, however many match.
         statement.setMaxRows(maxRows);
@@ -60,25 +68,23 @@ public final class JdbcCursor {
         }
         return results;
       }
-    } catch (SQLException e) {
-      throw new RillflowException("Cannot query " + what + ": " + e.getMessage(), e);
     }
   }
 
-  public static <T> Stream<T> stream(DataSource dataSource, String sql, Binder binder, RowReader<T> reader, String what) {
+  public static <T> Stream<T> stream(ConnectionScope scope, String sql, Binder binder, RowReader<T> reader,
+      String what) {
     Connection connection = null;
     PreparedStatement statement = null;
     try {
-      connection = dataSource.getConnection();
-      connection.setAutoCommit(false);
+      connection = scope.openCursor();
       statement = connection.prepareStatement(sql);
       statement.setFetchSize(FETCH_SIZE);
       binder.bind(statement);
       ResultSet rows = statement.executeQuery();
-      Rows<T> cursor = new Rows<>(connection, statement, rows, reader, what);
+      Rows<T> cursor = new Rows<>(scope, connection, statement, rows, reader, what);
       return StreamSupport.stream(cursor, false).onClose(cursor::close);
     } catch (SQLException | RuntimeException e) {
-      release(connection, statement, null);
+      release(scope, connection, statement, null);
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -86,12 +92,16 @@ public final class JdbcCursor {
     }
   }
 
-  private static void release(Connection connection, PreparedStatement statement, ResultSet rows) {
-    try (Connection c = connection; PreparedStatement s = statement; ResultSet r = rows) {
-      if (c != null) {
-        // Ends the read-only transaction the cursor needed before the connection goes back.
-        c.rollback();
-        c.setAutoCommit(true);
+  private static void release(ConnectionScope scope, Connection connection, PreparedStatement statement,
+      ResultSet rows) {
+    try (PreparedStatement s = statement; ResultSet r = rows) {
+      // Statement and rows first: the scope may hand the connection back to a pool.
+    } catch (SQLException e) {
+      // Nothing to do: the connection's release below cleans up what the driver holds.
+    }
+    try {
+      if (connection != null) {
+        scope.closeCursor(connection);
       }
     } catch (SQLException e) {
       // The stream is done; a failure to release is the pool's to handle (it tests connections).
@@ -99,6 +109,7 @@ public final class JdbcCursor {
   }
 
   private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
+    private final ConnectionScope scope;
     private final Connection connection;
     private final PreparedStatement statement;
     private final ResultSet rows;
@@ -106,8 +117,10 @@ public final class JdbcCursor {
     private final String what;
     private boolean closed;
 
-    Rows(Connection connection, PreparedStatement statement, ResultSet rows, RowReader<T> reader, String what) {
+    Rows(ConnectionScope scope, Connection connection, PreparedStatement statement, ResultSet rows,
+        RowReader<T> reader, String what) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+      this.scope = scope;
       this.connection = connection;
       this.statement = statement;
       this.rows = rows;
@@ -142,7 +155,7 @@ public final class JdbcCursor {
     void close() {
       if (!closed) {
         closed = true;
-        release(connection, statement, rows);
+        release(scope, connection, statement, rows);
       }
     }
   }
