@@ -18,6 +18,7 @@ import io.rillflow.internal.aggregates.Aggregates;
 import io.rillflow.internal.document.BulkLoader;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.events.AppendHook;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.Projections;
@@ -96,8 +97,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         : settings.projections();
     List<RegisteredProjection> inline = DefaultProjections.inline(registered);
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
-        inline.isEmpty() ? null : new InlineProjections(inline, projectionSessions),
-        inline.size() == registered.size() ? null : new CommitNotifier(dataSource, schema));
+        inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
+        inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema));
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
     this.bulkLoader = new BulkLoader(dataSource);

@@ -11,6 +11,16 @@ import java.util.List;
  * the whole transaction back.
  */
 public interface AppendHook {
+  /** No inline projections: wants nothing, so appends skip the hook. */
+  AppendHook NONE = new AppendHook() {
+    @Override
+    public void appended(Connection connection, List<EventEnvelope<?>> events) {}
+
+    @Override
+    public boolean wants(Class<?> eventClass) {
+      return false;
+    }
+  };
 
   /** Applies the events the transaction wrote, on its connection. */
   void appended(Connection connection, List<EventEnvelope<?>> events) throws SQLException;

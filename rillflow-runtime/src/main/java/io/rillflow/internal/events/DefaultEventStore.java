@@ -26,15 +26,14 @@ public final class DefaultEventStore implements EventStore {
   private final StreamAppender appender;
   private final EventReads reads;
   private final StreamRows streams;
-  /** Inline projections; {@code null} when there are none, so appends stay one autocommit statement. */
-  /** The inline projections' step of every append; {@code null} when there are none. */
+  /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
   private final InlineStep inline;
-  /** Runs after an append commits (wakes projection daemons); {@code null} when nobody listens. */
+  /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
   private final Runnable committed;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, null, null);
+    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {});
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
@@ -45,7 +44,7 @@ public final class DefaultEventStore implements EventStore {
     this.types = new EventTypes(catalog, mapper);
     this.appender = new StreamAppender(sql, mapper.writer());
     this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper));
-    this.inline = hook == null ? null : new InlineStep(hook, reads);
+    this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
   }
 
@@ -56,7 +55,7 @@ public final class DefaultEventStore implements EventStore {
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(types, appender, null, committed);
+    return new SessionAppends(types, appender, InlineStep.NONE, committed);
   }
 
   /** The event at a global position, or {@code null}. */
@@ -73,15 +72,13 @@ public final class DefaultEventStore implements EventStore {
   public AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
     AppendResult result = write(request);
-    if (committed != null) {
-      committed.run();
-    }
+    committed.run();
     return result;
   }
 
   private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
-      if (inline != null && inline.wanted(List.of(request))) {
+      if (inline.wanted(List.of(request))) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
           AppendTrace.record(request, result);

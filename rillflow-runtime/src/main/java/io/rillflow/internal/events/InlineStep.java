@@ -9,7 +9,15 @@ import java.util.Collection;
  * sessions alike: whether some append of it needs them, and running them on the events the
  * transaction wrote, read back on its connection.
  */
-final class InlineStep {
+class InlineStep {
+  /** No inline projections: no append wants the step, so appends stay one auto-commit statement. */
+  static final InlineStep NONE = new InlineStep(null, null) {
+    @Override
+    boolean wanted(Collection<AppendRequest> appends) {
+      return false;
+    }
+  };
+
   private final AppendHook hook;
   private final EventReads reads;
 

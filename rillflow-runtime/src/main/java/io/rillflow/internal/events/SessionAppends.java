@@ -18,9 +18,9 @@ public final class SessionAppends implements SessionEvents {
   private final EventTypes types;
   private final StreamAppender appender;
   private final List<Queued> queued = new ArrayList<>();
-  /** Runs the inline projections on the unit of work's connection; {@code null} when there are none. */
+  /** Runs the inline projections on the unit of work's connection; {@link InlineStep#NONE} when there are none. */
   private final InlineStep inline;
-  /** Runs after the unit of work commits with appends; {@code null} when nobody listens. */
+  /** Runs after the unit of work commits with appends; does nothing when nobody listens. */
   private final Runnable committed;
 
   /**
@@ -43,7 +43,7 @@ public final class SessionAppends implements SessionEvents {
 
   /** Called by {@code saveChanges()} after its commit: wakes the projection daemons when something was appended. */
   public void committed() {
-    if (committed != null && !queued.isEmpty()) {
+    if (!queued.isEmpty()) {
       committed.run();
     }
   }
@@ -96,7 +96,7 @@ public final class SessionAppends implements SessionEvents {
    * connection, before the unit of work commits. Nothing when no append holds an event they handle.
    */
   public void project(Connection connection) throws SQLException {
-    if (inline != null && inline.wanted(queued.stream().map(Queued::request).toList())) {
+    if (inline.wanted(queued.stream().map(Queued::request).toList())) {
       inline.run(connection);
     }
   }
