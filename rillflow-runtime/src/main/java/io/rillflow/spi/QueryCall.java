@@ -43,7 +43,11 @@ public interface QueryCall<T> {
   /** The one matching document, if any; more than one is an error. */
   Optional<T> optional();
 
-  /** The one matching document, or {@code null}; more than one is an error. */
+  /**
+   * The one matching document; none or more than one is an error (as {@code DocumentQuery.single()}).
+   *
+   * @throws io.rillflow.RillflowException when there is none or more than one
+   */
   T single();
 
   List<T> list();

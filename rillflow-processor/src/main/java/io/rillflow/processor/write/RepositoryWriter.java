@@ -64,7 +64,8 @@ public final class RepositoryWriter {
     }
     CodeBlock statement = switch (method.result()) {
       case OPTIONAL -> CodeBlock.of("return $L.optional()", call.build());
-      case SINGLE -> CodeBlock.of("return $L.single()", call.build());
+      // A method returning the type itself answers null when nothing matches, as Spring Data's do.
+      case SINGLE -> CodeBlock.of("return $L.optional().orElse(null)", call.build());
       case LIST -> CodeBlock.of("return $L.list()", call.build());
       case STREAM -> CodeBlock.of("return $L.stream()", call.build());
       case PAGE -> CodeBlock.of("return $L.page($L, $L)", call.build(),

@@ -113,17 +113,18 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public Optional<T> optional() {
-    return Optional.ofNullable(single());
-  }
-
-  @Override
-  public T single() {
     List<T> found = read(sort, limit, 0, 2);
     if (found.size() > 1) {
       throw new RillflowException("Expected at most one " + table.typeName() + " but found more than one; "
           + "return a List, or make the condition unique");
     }
-    return found.isEmpty() ? null : found.get(0);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  @Override
+  public T single() {
+    return optional().orElseThrow(() -> new RillflowException("Expected exactly one " + table.typeName()
+        + " but found none"));
   }
 
   @Override
