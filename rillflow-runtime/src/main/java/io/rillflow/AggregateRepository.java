@@ -64,6 +64,12 @@ public interface AggregateRepository<A> {
   AppendResult append(Object id, ExpectedVersion expected, List<?> events);
 
   /**
+   * Loads the state to decide on, with its stream version: its {@code append} writes at that version
+   * or fails with {@link ConcurrencyException}.
+   */
+  AggregateForWrite<A> loadForWrite(Object id);
+
+  /**
    * Loads the state, asks {@code decide} for the events that follow from it, and appends them at
    * the version loaded: if anyone appended in between, nothing is written and
    * {@link ConcurrencyException} is thrown (there is no retry: load and decide again). When the

@@ -2,6 +2,7 @@ package io.rillflow.internal.aggregates;
 
 import io.rillflow.AggregateRepository;
 import io.rillflow.AppendOptions;
+import io.rillflow.AggregateForWrite;
 import io.rillflow.AppendResult;
 import io.rillflow.DocumentSession;
 import io.rillflow.ExpectedVersion;
@@ -41,15 +42,35 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
   }
 
   @Override
-  public Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide) {
+  public AggregateForWrite<A> loadForWrite(Object id) {
     String stream = StreamKeys.of(id);
     Loaded<A> loaded = parts.load(type, stream, Long.MAX_VALUE);
-    List<?> events = decide.apply(loaded == null ? null : loaded.state());
+    return new AggregateForWrite<>() {
+      @Override
+      public Optional<A> state() {
+        return loaded == null ? Optional.empty() : Optional.ofNullable(loaded.state());
+      }
+
+      @Override
+      public long version() {
+        return loaded == null ? 0 : loaded.version();
+      }
+
+      @Override
+      public AppendResult append(List<?> events) {
+        return DefaultAggregateRepository.this.append(stream, expected(), events, loaded);
+      }
+    };
+  }
+
+  @Override
+  public Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide) {
+    AggregateForWrite<A> current = loadForWrite(id);
+    List<?> events = decide.apply(current.state().orElse(null));
     if (events == null || events.isEmpty()) {
       return Optional.empty();
     }
-    ExpectedVersion expected = loaded == null ? ExpectedVersion.noStream() : ExpectedVersion.exactly(loaded.version());
-    return Optional.of(append(stream, expected, events, loaded));
+    return Optional.of(current.append(events));
   }
 
   private AppendResult append(Object id, ExpectedVersion expected, List<?> events, Loaded<A> base) {
