@@ -124,6 +124,9 @@ public interface DocumentStore extends AutoCloseable {
    */
   Projections projections();
 
+  /** This store's development breadcrumbs (off until enabled): appends and projection applies by correlation id. */
+  Trace trace();
+
   /** The document tables compared with the mappings: plan, apply, export. */
   StoreSchema schema();
 

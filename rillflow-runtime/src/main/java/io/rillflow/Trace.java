@@ -11,18 +11,20 @@ import java.util.Objects;
 
 /**
  * Development breadcrumbs: what happened to one request, step by step (HTTP, command, event store,
- * projections), rendered as a Mermaid sequence diagram. Off by default; when off,
- * {@link #record} returns after reading one volatile flag. Rillflow records its own steps (appends,
- * projection applies) under the append's correlation id, so use the request's trace id as the
- * correlation id.
+ * projections), rendered as a Mermaid sequence diagram. Each store has its own
+ * ({@link DocumentStore#trace()}), so two stores in one JVM keep separate breadcrumbs. Off by
+ * default; when off, {@link #record} returns after reading one volatile flag. The store records its
+ * own steps (appends, projection applies) under the append's correlation id, so use the request's
+ * trace id as the correlation id.
  *
  * <pre>{@code
- * Trace.enable();
- * Trace.record(traceId, "POST /orders", "HTTP", "place order");
- * Trace.record(traceId, "PlaceOrder", "OrderService", "order " + orderId);
+ * Trace trace = store.trace();
+ * trace.enable();
+ * trace.record(traceId, "POST /orders", "HTTP", "place order");
+ * trace.record(traceId, "PlaceOrder", "OrderService", "order " + orderId);
  * store.events().append(orderId, ExpectedVersion.noStream(),
  *     AppendOptions.builder().correlationId(traceId).build(), placed);
- * System.out.println(Trace.mermaid(traceId));
+ * System.out.println(trace.mermaid(traceId));
  * }</pre>
  *
  * <p>Each trace keeps its newest {@value #MAX_STEPS} steps; the {@value #MAX_TRACES} traces used
@@ -44,43 +46,44 @@ public final class Trace {
    */
   public record Step(Instant at, String kind, String component, String data) {}
 
-  private static volatile boolean enabled;
-  private static final Map<String, Deque<Step>> TRACES = new LinkedHashMap<>(64, 0.75f, true) {
+  private volatile boolean enabled;
+  private final Map<String, Deque<Step>> traces = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Deque<Step>> eldest) {
       return size() > MAX_TRACES;
     }
   };
 
-  private Trace() {}
+  /** An empty trace store, off; a {@link DocumentStore} makes its own. */
+  public Trace() {}
 
   /** Starts keeping breadcrumbs. */
-  public static void enable() {
+  public void enable() {
     enabled = true;
   }
 
   /** Stops keeping breadcrumbs and forgets those kept. */
-  public static void disable() {
+  public void disable() {
     enabled = false;
-    synchronized (TRACES) {
-      TRACES.clear();
+    synchronized (traces) {
+      traces.clear();
     }
   }
 
   /** Whether breadcrumbs are kept. */
-  public static boolean isEnabled() {
+  public boolean isEnabled() {
     return enabled;
   }
 
   /** Keeps a breadcrumb when tracing is enabled and {@code traceId} is not {@code null}; else does nothing. */
-  public static void record(String traceId, String kind, String component, String data) {
+  public void record(String traceId, String kind, String component, String data) {
     if (!enabled || traceId == null) {
       return;
     }
     Step step = new Step(Instant.now(), Objects.requireNonNull(kind, "kind"),
         Objects.requireNonNull(component, "component"), data == null ? "" : data);
-    synchronized (TRACES) {
-      Deque<Step> steps = TRACES.computeIfAbsent(traceId, id -> new ArrayDeque<>());
+    synchronized (traces) {
+      Deque<Step> steps = traces.computeIfAbsent(traceId, id -> new ArrayDeque<>());
       if (steps.size() == MAX_STEPS) {
         steps.removeFirst();
       }
@@ -89,9 +92,9 @@ public final class Trace {
   }
 
   /** The trace's breadcrumbs, oldest first; empty when none are kept. */
-  public static List<Step> steps(String traceId) {
-    synchronized (TRACES) {
-      Deque<Step> steps = TRACES.get(traceId);
+  public List<Step> steps(String traceId) {
+    synchronized (traces) {
+      Deque<Step> steps = traces.get(traceId);
       return steps == null ? List.of() : List.copyOf(steps);
     }
   }
@@ -100,7 +103,7 @@ public final class Trace {
    * The trace as a Mermaid sequence diagram: one participant per component, in order of first
    * appearance, and one arrow per step from the component of the step before.
    */
-  public static String mermaid(String traceId) {
+  public String mermaid(String traceId) {
     List<Step> steps = steps(traceId);
     StringBuilder diagram = new StringBuilder("sequenceDiagram\n");
     List<String> participants = new ArrayList<>();

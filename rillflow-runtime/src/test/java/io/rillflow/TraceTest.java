@@ -6,28 +6,41 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TraceTest {
+  private final Trace trace = new Trace();
 
   @AfterEach
   void off() {
-    Trace.disable();
+    trace.disable();
+  }
+
+  @Test
+  void twoTracesKeepSeparateBreadcrumbs() {
+    Trace other = new Trace();
+    trace.enable();
+    other.enable();
+    trace.record("t", "POST /orders", "HTTP", "");
+    assertThat(trace.steps("t")).hasSize(1);
+    assertThat(other.steps("t")).isEmpty();
+    other.disable();
+    assertThat(trace.isEnabled()).isTrue();
   }
 
   @Test
   void nothingIsKeptWhileDisabled() {
-    Trace.record("t", "POST /orders", "HTTP", "");
-    assertThat(Trace.steps("t")).isEmpty();
+    trace.record("t", "POST /orders", "HTTP", "");
+    assertThat(trace.steps("t")).isEmpty();
   }
 
   @Test
   void mermaidDrawsOneParticipantPerComponentAndAnArrowPerStep() {
-    Trace.enable();
-    Trace.record("t", "POST /orders", "HTTP", "ada");
-    Trace.record("t", "PlaceOrder", "OrderService", "");
-    Trace.record("t", "append", "EventStore", "1 event; v1");
-    Trace.record("t", "apply", "Projection totals", "OrderPlaced #1");
-    Trace.record("other", "GET /", "HTTP", "");
+    trace.enable();
+    trace.record("t", "POST /orders", "HTTP", "ada");
+    trace.record("t", "PlaceOrder", "OrderService", "");
+    trace.record("t", "append", "EventStore", "1 event; v1");
+    trace.record("t", "apply", "Projection totals", "OrderPlaced #1");
+    trace.record("other", "GET /", "HTTP", "");
 
-    assertThat(Trace.mermaid("t")).isEqualTo("""
+    assertThat(trace.mermaid("t")).isEqualTo("""
         sequenceDiagram
             participant P1 as HTTP
             participant P2 as OrderService
@@ -42,11 +55,11 @@ class TraceTest {
 
   @Test
   void aTraceKeepsItsNewestSteps() {
-    Trace.enable();
+    trace.enable();
     for (int i = 0; i < Trace.MAX_STEPS + 10; i++) {
-      Trace.record("t", "step " + i, "C", "");
+      trace.record("t", "step " + i, "C", "");
     }
-    assertThat(Trace.steps("t")).hasSize(Trace.MAX_STEPS);
-    assertThat(Trace.steps("t").get(0).kind()).isEqualTo("step 10");
+    assertThat(trace.steps("t")).hasSize(Trace.MAX_STEPS);
+    assertThat(trace.steps("t").get(0).kind()).isEqualTo("step 10");
   }
 }

@@ -13,6 +13,7 @@ import io.rillflow.EventStore;
 import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
 import io.rillflow.StoreSchema;
+import io.rillflow.Trace;
 import io.rillflow.UnknownEventTypes;
 import io.rillflow.internal.aggregates.Aggregates;
 import io.rillflow.internal.document.BulkLoader;
@@ -65,6 +66,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final Aggregates aggregates;
   private final DefaultProjections projections;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Trace trace = new Trace();
 
   private DefaultDocumentStore(
       String schema, DataSource dataSource, HikariDataSource ownedPool,
@@ -91,6 +93,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       public String schema() {
         return schema;
       }
+
+      @Override
+      public Trace trace() {
+        return trace;
+      }
     };
     List<RegisteredProjection> registered = settings.readModels()
         ? ReadModels.register(settings.projections(), parts.projections(), parts.aggregates().values(), parts::find)
@@ -98,7 +105,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     List<RegisteredProjection> inline = DefaultProjections.inline(registered);
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
-        inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema));
+        inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
     this.bulkLoader = new BulkLoader(dataSource);
@@ -204,6 +211,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public <S> S saved(DocumentSession session, S document) {
     return SessionFactory.bound(session).saved(document);
+  }
+
+  @Override
+  public Trace trace() {
+    return trace;
   }
 
   @Override

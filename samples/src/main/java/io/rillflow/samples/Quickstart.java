@@ -92,18 +92,19 @@ public final class Quickstart {
 
     EventStore events = store.events();
     UUID orderId = UUID.randomUUID();
-    Trace.enable();
+    Trace trace = store.trace();
+    trace.enable();
     String traceId = "trace-" + orderId;
-    Trace.record(traceId, "POST /orders", "HTTP", "customer " + ada.name());
-    Trace.record(traceId, "PlaceOrder", "OrderService", "order " + orderId);
+    trace.record(traceId, "POST /orders", "HTTP", "customer " + ada.name());
+    trace.record(traceId, "PlaceOrder", "OrderService", "order " + orderId);
     AppendOptions traced = AppendOptions.builder().correlationId(traceId).build();
     AppendResult placed = events.append(orderId, ExpectedVersion.noStream(), traced,
         new OrderPlaced(orderId, ada.id(), new BigDecimal("99.90")));
     events.append(orderId, ExpectedVersion.exactly(placed.version()), traced, new OrderShipped(orderId, "DHL"));
     OrderSummary summary = store.querySession().load(OrderSummary.class, orderId).orElseThrow();
     out.println("Order summary (inline projection): total " + summary.total() + ", shipped by " + summary.carrier());
-    out.println("Trace of the order, as a Mermaid diagram:\n" + Trace.mermaid(traceId));
-    Trace.disable();
+    out.println("Trace of the order, as a Mermaid diagram:\n" + trace.mermaid(traceId));
+    trace.disable();
     out.println("Order stream: " + events.readStream(orderId).stream()
         .map(e -> "v" + e.version() + " " + e.type()).toList());
     try {

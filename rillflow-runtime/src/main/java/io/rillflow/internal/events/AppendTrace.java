@@ -7,9 +7,9 @@ import io.rillflow.Trace;
 final class AppendTrace {
   private AppendTrace() {}
 
-  static void record(AppendRequest request, AppendResult result) {
-    if (Trace.isEnabled() && request.options().correlationId() != null) {
-      Trace.record(request.options().correlationId(), "append", "EventStore",
+  static void record(Trace trace, AppendRequest request, AppendResult result) {
+    if (trace.isEnabled() && request.options().correlationId() != null) {
+      trace.record(request.options().correlationId(), "append", "EventStore",
           request.events().size() + " event(s) " + request.events().stream().map(e -> e.type().name()).distinct().toList()
               + " to " + request.streamKey() + " v" + result.version());
     }

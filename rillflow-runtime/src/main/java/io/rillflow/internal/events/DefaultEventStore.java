@@ -9,6 +9,7 @@ import io.rillflow.EventStore;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.RillflowException;
 import io.rillflow.StreamState;
+import io.rillflow.Trace;
 import io.rillflow.UnknownEventTypes;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
@@ -30,15 +31,17 @@ public final class DefaultEventStore implements EventStore {
   private final InlineStep inline;
   /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
   private final Runnable committed;
+  private final Trace trace;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {});
+    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace());
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
-      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed) {
+      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace) {
     this.committed = committed;
+    this.trace = trace;
     EventSql sql = new EventSql(schema);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
@@ -50,12 +53,12 @@ public final class DefaultEventStore implements EventStore {
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(types, appender, inline, committed);
+    return new SessionAppends(types, appender, inline, committed, trace);
   }
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(types, appender, InlineStep.NONE, committed);
+    return new SessionAppends(types, appender, InlineStep.NONE, committed, trace);
   }
 
   /** The event at a global position, or {@code null}. */
@@ -81,7 +84,7 @@ public final class DefaultEventStore implements EventStore {
       if (inline.wanted(List.of(request))) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
-          AppendTrace.record(request, result);
+          AppendTrace.record(trace, request, result);
           inline.run(c);
           return result;
         });
@@ -91,7 +94,7 @@ public final class DefaultEventStore implements EventStore {
         connection.setAutoCommit(true);
       }
       AppendResult result = appender.append(connection, request);
-      AppendTrace.record(request, result);
+      AppendTrace.record(trace, request, result);
       return result;
     } catch (SQLException e) {
       throw new RillflowException("Cannot append to stream " + request.streamKey() + "; nothing was written: "

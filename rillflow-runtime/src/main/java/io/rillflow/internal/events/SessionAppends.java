@@ -5,6 +5,7 @@ import io.rillflow.AppendResult;
 import io.rillflow.ExpectedVersion;
 import io.rillflow.RillflowException;
 import io.rillflow.SessionEvents;
+import io.rillflow.Trace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class SessionAppends implements SessionEvents {
   private final InlineStep inline;
   /** Runs after the unit of work commits with appends; does nothing when nobody listens. */
   private final Runnable committed;
+  private final Trace trace;
 
   /**
    * Work that runs right after one append, on the unit of work's connection, before the commit: an
@@ -34,7 +36,8 @@ public final class SessionAppends implements SessionEvents {
 
   private record Queued(AppendRequest request, AfterAppend after) {}
 
-  SessionAppends(EventTypes types, StreamAppender appender, InlineStep inline, Runnable committed) {
+  SessionAppends(EventTypes types, StreamAppender appender, InlineStep inline, Runnable committed, Trace trace) {
+    this.trace = trace;
     this.types = types;
     this.appender = appender;
     this.inline = inline;
@@ -80,7 +83,7 @@ public final class SessionAppends implements SessionEvents {
       AppendRequest request = append.request();
       try {
         AppendResult result = appender.append(connection, request);
-        AppendTrace.record(request, result);
+        AppendTrace.record(trace, request, result);
         if (append.after() != null) {
           append.after().run(connection, result);
         }

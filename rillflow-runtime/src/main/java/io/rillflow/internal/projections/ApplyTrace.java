@@ -7,9 +7,9 @@ import io.rillflow.Trace;
 final class ApplyTrace {
   private ApplyTrace() {}
 
-  static void record(String projection, EventEnvelope<?> event) {
-    if (Trace.isEnabled() && event.metadata().correlationId() != null) {
-      Trace.record(event.metadata().correlationId(), "apply", "Projection " + projection,
+  static void record(Trace trace, String projection, EventEnvelope<?> event) {
+    if (trace.isEnabled() && event.metadata().correlationId() != null) {
+      trace.record(event.metadata().correlationId(), "apply", "Projection " + projection,
           event.type() + " at position " + event.position());
     }
   }

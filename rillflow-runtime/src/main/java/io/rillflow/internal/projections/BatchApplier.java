@@ -37,7 +37,7 @@ final class BatchApplier {
     } catch (Failed e) {
       return e;
     }
-    batch.forEach(event -> ApplyTrace.record(registered.name(), event));
+    batch.forEach(event -> ApplyTrace.record(sessions.trace(), registered.name(), event));
     return null;
   }
 

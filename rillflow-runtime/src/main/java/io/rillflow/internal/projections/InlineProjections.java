@@ -40,7 +40,7 @@ public final class InlineProjections implements AppendHook {
         }
         try {
           registered.projection().apply(event, context);
-          ApplyTrace.record(registered.name(), event);
+          ApplyTrace.record(sessions.trace(), registered.name(), event);
         } catch (Exception e) {
           throw new RillflowException("Inline projection " + registered.name() + " failed on " + event.type()
               + " at position " + event.position() + " of stream " + event.streamId()

@@ -3,11 +3,17 @@ package io.rillflow.internal.projections;
 import io.rillflow.DocumentSession;
 import java.sql.Connection;
 
-/** Opens a session of the store that joins a projection's transaction: an append's (inline) or a daemon batch's. */
+/**
+ * What projections need of their store: sessions that join a projection's transaction (an append's
+ * for inline projections, a daemon batch's for async ones), its schema and its trace.
+ */
 public interface SessionOpener {
   /** A session whose {@code saveChanges()} writes in {@code transaction} and leaves it to its owner. */
   DocumentSession open(Connection transaction);
 
   /** The store's schema. */
   String schema();
+
+  /** The store's breadcrumbs. */
+  io.rillflow.Trace trace();
 }

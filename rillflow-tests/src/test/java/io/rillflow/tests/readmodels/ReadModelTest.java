@@ -153,17 +153,17 @@ class ReadModelTest extends RillflowTestBase {
 
   @Test
   void anAppendOfEventsNoInlineReadModelHandlesDoesNotRunThem() {
-    Trace.enable();
+    store().trace().enable();
     try {
       AppendOptions unrelated = AppendOptions.builder().correlationId("unrelated").build();
       store().events().append("order-1", ExpectedVersion.noStream(), unrelated, new Purchased("ann", BigDecimal.ONE));
       AppendOptions shipping = AppendOptions.builder().correlationId("shipping").build();
       store().events().append(UUID.randomUUID(), ExpectedVersion.noStream(), shipping, new ShipmentScheduled("Oslo"));
 
-      assertThat(Trace.steps("unrelated")).extracting(Trace.Step::component).doesNotContain("Projection shipments");
-      assertThat(Trace.steps("shipping")).extracting(Trace.Step::component).contains("Projection shipments");
+      assertThat(store().trace().steps("unrelated")).extracting(Trace.Step::component).doesNotContain("Projection shipments");
+      assertThat(store().trace().steps("shipping")).extracting(Trace.Step::component).contains("Projection shipments");
     } finally {
-      Trace.disable();
+      store().trace().disable();
     }
   }
 
