@@ -3,14 +3,14 @@ package io.rillflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.rillflow.internal.DefaultDocumentStore;
-import io.rillflow.internal.StoreSettings;
-import io.rillflow.internal.projections.RegisteredProjection;
-import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.spi.RillflowModule;
+import io.rillflow.spi.StoreFactory;
+import io.rillflow.spi.StoreSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 
 /**
@@ -188,10 +188,6 @@ public final class DocumentStoreBuilder {
     if (url != null && !url.startsWith("jdbc:postgresql:")) {
       problems.add("url must start with jdbc:postgresql: but was " + url);
     }
-    String schemaProblem = Identifiers.problemWith(schema);
-    if (schemaProblem != null) {
-      problems.add("schema \"" + schema + "\" " + schemaProblem);
-    }
     if (maximumPoolSize < 1) {
       problems.add("maximumPoolSize must be at least 1 but was " + maximumPoolSize);
     }
@@ -201,13 +197,24 @@ public final class DocumentStoreBuilder {
         problems.add("two projections are named \"" + projection.name() + "\"");
       }
     }
+    ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+    StoreSettings settings = new StoreSettings(
+        url, username, password, dataSource, schema, autoCreate, maximumPoolSize,
+        objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
+        projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry());
+    StoreFactory factory = Factory.INSTANCE;
+    problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Cannot build DocumentStore: " + String.join("; ", problems));
     }
-    ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-    return DefaultDocumentStore.start(new StoreSettings(
-        url, username, password, dataSource, schema, autoCreate, maximumPoolSize,
-        objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
-        projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry()));
+    return factory.start(settings);
+  }
+
+  /** The runtime's store factory, looked up once (it holds no state). */
+  private static final class Factory {
+    static final StoreFactory INSTANCE = ServiceLoader.load(StoreFactory.class, StoreFactory.class.getClassLoader())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No io.rillflow.spi.StoreFactory is registered: the "
+            + "rillflow-runtime jar's META-INF/services entry is missing (a shaded jar must merge service files)"));
   }
 }

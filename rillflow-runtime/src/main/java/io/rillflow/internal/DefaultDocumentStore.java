@@ -1,5 +1,6 @@
 package io.rillflow.internal;
 
+import io.rillflow.spi.StoreSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,7 +28,7 @@ import io.rillflow.internal.projections.CommitNotifier;
 import io.rillflow.internal.projections.DefaultProjections;
 import io.rillflow.internal.projections.InlineProjections;
 import io.rillflow.internal.projections.ReadModels;
-import io.rillflow.internal.projections.RegisteredProjection;
+import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.internal.projections.SessionOpener;
 import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.query.DeleteQueue;

@@ -1,5 +1,6 @@
 package io.rillflow.internal;
 
+import io.rillflow.spi.StoreSettings;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentStore;

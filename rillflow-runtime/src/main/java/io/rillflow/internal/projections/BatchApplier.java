@@ -1,5 +1,6 @@
 package io.rillflow.internal.projections;
 
+import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.EventEnvelope;
 import java.sql.Connection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.rillflow.internal.projections;
 
+import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.Checkpoint;
 import io.rillflow.ProjectionDaemon;
 import io.rillflow.ProjectionLifecycle;

@@ -1,5 +1,6 @@
 package io.rillflow.internal.projections;
 
+import io.rillflow.spi.RegisteredProjection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.DeadLetter;
 import io.rillflow.ProjectionDaemon;

@@ -1,5 +1,6 @@
 package io.rillflow.internal.projections;
 
+import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.EventEnvelope;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.events.AppendHook;

@@ -1,5 +1,6 @@
 package io.rillflow.internal.projections;
 
+import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.ProjectionLifecycle;
 import io.rillflow.SchemaException;
 import io.rillflow.annotations.Lifecycle;

@@ -1,12 +1,10 @@
-package io.rillflow.internal;
+package io.rillflow.spi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.AutoCreate;
 import io.rillflow.ProjectionOptions;
 import io.rillflow.UnknownEventTypes;
-import io.rillflow.internal.projections.RegisteredProjection;
-import io.rillflow.spi.RillflowModule;
 import java.util.List;
 import javax.sql.DataSource;
 

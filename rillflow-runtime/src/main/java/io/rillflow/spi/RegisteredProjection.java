@@ -1,4 +1,4 @@
-package io.rillflow.internal.projections;
+package io.rillflow.spi;
 
 import io.rillflow.Projection;
 import io.rillflow.ProjectionContext;
