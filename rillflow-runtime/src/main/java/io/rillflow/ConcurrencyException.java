@@ -1,5 +1,7 @@
 package io.rillflow;
 
+import io.rillflow.events.ExpectedVersion;
+
 /**
  * A write expected a document or stream at one version and found another; nothing of the failed
  * {@code saveChanges()} or append was written. Reload, decide again, retry.

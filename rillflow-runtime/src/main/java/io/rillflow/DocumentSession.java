@@ -1,5 +1,7 @@
 package io.rillflow;
 
+import io.rillflow.events.SessionEvents;
+
 /**
  * A unit of work: changes are queued by {@link #store}, {@link #insert}, {@link #update},
  * {@link #delete} and written by {@link #saveChanges()} in one transaction, in the order they were

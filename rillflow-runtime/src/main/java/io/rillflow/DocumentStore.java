@@ -1,5 +1,9 @@
 package io.rillflow;
 
+import io.rillflow.aggregates.AggregateRepository;
+import io.rillflow.events.EventStore;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.Projections;
 import java.util.Collection;
 import java.util.Set;
 import javax.sql.DataSource;

@@ -1,5 +1,6 @@
 package io.rillflow;
 
+import io.rillflow.query.DocumentQuery;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.rillflow;
 
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ExpectedVersion;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

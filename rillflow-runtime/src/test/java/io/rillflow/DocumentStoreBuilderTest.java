@@ -2,6 +2,8 @@ package io.rillflow;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionLifecycle;
 import org.junit.jupiter.api.Test;
 
 class DocumentStoreBuilderTest {

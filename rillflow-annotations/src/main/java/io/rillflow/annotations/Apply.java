@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Marks an event handler of an {@link Aggregate} or a {@link ReadModel}, in one of three shapes:
  * {@code void apply(E e)} (mutates the instance), {@code A apply(E e)} (returns the next state) or
  * {@code static A create(E e)} (builds the first state). An optional second parameter receives the
- * {@code io.rillflow.EventEnvelope}.
+ * {@code io.rillflow.events.EventEnvelope}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

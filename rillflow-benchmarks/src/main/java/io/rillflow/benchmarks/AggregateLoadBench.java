@@ -2,8 +2,8 @@ package io.rillflow.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rillflow.AggregateRepository;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.aggregates.AggregateRepository;
+import io.rillflow.events.ExpectedVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package io.rillflow.benchmarks;
 
-import io.rillflow.AppendOptions;
-import io.rillflow.AppendResult;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.AppendResult;
+import io.rillflow.events.ExpectedVersion;
 import java.util.List;
 import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,14 +2,14 @@ package io.rillflow.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentStore;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.Projection;
-import io.rillflow.ProjectionContext;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionContext;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -85,7 +85,7 @@ public class ProjectionCatchUpBench {
       for (int i = from; i < Math.min(from + 1_000, events); i++) {
         ticks.add(new BenchTick("k" + (i % 100), i));
       }
-      store.events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.AppendOptions.NONE, ticks);
+      store.events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.events.AppendOptions.NONE, ticks);
     }
     BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
     tickReader = new ObjectMapper().readerFor(BenchTick.class);

@@ -1,8 +1,8 @@
 package io.rillflow.benchmarks;
 
-import io.rillflow.AppendOptions;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

@@ -140,7 +140,7 @@ public enum Message {
   AGGREGATE_NOT_A_DOCUMENT("AggregateDocument",
       "@Aggregate %s has lifecycle = %s, so its state is also stored as a document; annotate it @Document too (its id holds the stream id)"),
   APPLY_PARAMETERS("ApplyShape",
-      "@Apply handler %s takes %d parameters; it takes the @Event it applies and, optionally, the io.rillflow.EventEnvelope"),
+      "@Apply handler %s takes %d parameters; it takes the @Event it applies and, optionally, the io.rillflow.events.EventEnvelope"),
   APPLY_NOT_AN_EVENT("ApplyShape",
       "@Apply handler %s takes a %s, which is not an @Event class; a handler takes the event it applies"),
   APPLY_ENVELOPE_TYPE("ApplyShape",

@@ -39,7 +39,7 @@ class AggregateProcessorTest {
     String[] source = new String[lines.length + 6];
     source[0] = "package com.acme.orders;";
     source[1] = "";
-    source[2] = "import io.rillflow.EventEnvelope;";
+    source[2] = "import io.rillflow.events.EventEnvelope;";
     source[3] = "import io.rillflow.annotations.Aggregate;";
     source[4] = "import io.rillflow.annotations.Apply;";
     source[5] = "";
@@ -62,7 +62,7 @@ class AggregateProcessorTest {
         JavaFileObjects.forSourceLines("com.acme.orders.Order_Aggregate",
             "package com.acme.orders;",
             "",
-            "import io.rillflow.EventEnvelope;",
+            "import io.rillflow.events.EventEnvelope;",
             "import io.rillflow.spi.AggregateMapping;",
             "import java.util.List;",
             "import javax.annotation.processing.Generated;",
@@ -157,7 +157,7 @@ class AggregateProcessorTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining("[Rillflow/DuplicateApply] @Apply handlers Order.on(com.acme.orders.OrderPlaced) and "
-            + "Order.again(com.acme.orders.OrderPlaced, io.rillflow.EventEnvelope<?>) both handle event \"OrderPlaced\"")
+            + "Order.again(com.acme.orders.OrderPlaced, io.rillflow.events.EventEnvelope<?>) both handle event \"OrderPlaced\"")
         .inFile(order)
         .onLineContaining("void again(");
   }

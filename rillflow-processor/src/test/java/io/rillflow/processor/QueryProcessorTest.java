@@ -170,7 +170,7 @@ class QueryProcessorTest {
 
   @Test
   void pageNeedsAPageRequest() {
-    JavaFileObject source = repository("  io.rillflow.Page<Book> findByTitle(String title);");
+    JavaFileObject source = repository("  io.rillflow.query.Page<Book> findByTitle(String title);");
     assertThat(compile(source))
         .hadErrorContaining("cannot return Page<Book>; a Page needs a PageRequest parameter")
         .inFile(source).onLineContaining("findByTitle");

@@ -33,7 +33,7 @@ class ReadModelProcessorTest {
     String[] source = new String[lines.length + 9];
     source[0] = "package com.acme.shop;";
     source[1] = "";
-    source[2] = "import io.rillflow.EventEnvelope;";
+    source[2] = "import io.rillflow.events.EventEnvelope;";
     source[3] = "import io.rillflow.annotations.Aggregate;";
     source[4] = "import io.rillflow.annotations.Apply;";
     source[5] = "import io.rillflow.annotations.Document;";
@@ -62,8 +62,8 @@ class ReadModelProcessorTest {
         JavaFileObjects.forSourceLines("com.acme.shop.CustomerTotals_Projection",
             "package com.acme.shop;",
             "",
-            "import io.rillflow.EventEnvelope;",
             "import io.rillflow.annotations.Lifecycle;",
+            "import io.rillflow.events.EventEnvelope;",
             "import io.rillflow.spi.AggregateMapping;",
             "import io.rillflow.spi.ProjectionMapping;",
             "import java.util.List;",

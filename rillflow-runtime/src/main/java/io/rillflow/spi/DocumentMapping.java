@@ -70,7 +70,7 @@ public interface DocumentMapping<T, ID> {
    * The metamodel path for a dotted path ({@code "address.city"}), or {@code null} when the type
    * has none: how a sort or patch given by name is checked and typed without reflection.
    */
-  default io.rillflow.Path<T, ?> path(String dotted) {
+  default io.rillflow.query.Path<T, ?> path(String dotted) {
     return null;
   }
 

@@ -1,6 +1,6 @@
 package io.rillflow.spi;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.annotations.Lifecycle;
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.rillflow.spi;
 
-import io.rillflow.Page;
-import io.rillflow.PageRequest;
-import io.rillflow.Sort;
+import io.rillflow.query.Page;
+import io.rillflow.query.PageRequest;
+import io.rillflow.query.Sort;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

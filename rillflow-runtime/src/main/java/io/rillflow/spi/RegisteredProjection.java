@@ -1,8 +1,8 @@
 package io.rillflow.spi;
 
-import io.rillflow.Projection;
-import io.rillflow.ProjectionContext;
-import io.rillflow.ProjectionLifecycle;
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionContext;
+import io.rillflow.projections.ProjectionLifecycle;
 import java.util.List;
 import java.util.Objects;
 

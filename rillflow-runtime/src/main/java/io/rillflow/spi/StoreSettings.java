@@ -3,8 +3,8 @@ package io.rillflow.spi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.AutoCreate;
-import io.rillflow.ProjectionOptions;
-import io.rillflow.UnknownEventTypes;
+import io.rillflow.projections.ProjectionOptions;
+import io.rillflow.events.UnknownEventTypes;
 import java.util.List;
 import javax.sql.DataSource;
 

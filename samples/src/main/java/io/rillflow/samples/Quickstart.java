@@ -1,16 +1,16 @@
 package io.rillflow.samples;
 
-import io.rillflow.AppendOptions;
-import io.rillflow.AppendResult;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.AppendResult;
 import io.rillflow.BulkMode;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.EventEnvelope;
-import io.rillflow.EventStore;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.ProjectionLifecycle;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.EventStore;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.Trace;
 import io.rillflow.samples.customers.Address;
 import io.rillflow.samples.customers.Customer;

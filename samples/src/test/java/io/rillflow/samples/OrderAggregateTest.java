@@ -2,8 +2,8 @@ package io.rillflow.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.AggregateRepository;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.aggregates.AggregateRepository;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.samples.orders.Order;
 import io.rillflow.samples.orders.OrderPlaced;
 import io.rillflow.test.RillflowTestBase;

@@ -2,7 +2,7 @@ package io.rillflow.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.samples.orders.OrderPlaced;
 import io.rillflow.test.RillflowTestBase;
 import java.math.BigDecimal;

@@ -40,8 +40,8 @@ public final class QueryMethodReader {
   private static final Set<QueryOperator> IGNORE_CASE_OPERATORS = java.util.EnumSet.of(QueryOperator.EQ, QueryOperator.NE,
       QueryOperator.LIKE, QueryOperator.NOT_LIKE, QueryOperator.STARTS_WITH, QueryOperator.ENDS_WITH,
       QueryOperator.CONTAINING, QueryOperator.NOT_CONTAINING);
-  private static final String SORT = "io.rillflow.Sort";
-  private static final String PAGE_REQUEST = "io.rillflow.PageRequest";
+  private static final String SORT = "io.rillflow.query.Sort";
+  private static final String PAGE_REQUEST = "io.rillflow.query.PageRequest";
 
   private final Diagnostics diagnostics;
   private final Elements elements;
@@ -335,7 +335,7 @@ public final class QueryMethodReader {
             case "java.util.Optional" -> QueryMethod.Result.OPTIONAL;
             case "java.util.List", "java.util.Collection", "java.lang.Iterable" -> QueryMethod.Result.LIST;
             case "java.util.stream.Stream" -> QueryMethod.Result.STREAM;
-            case "io.rillflow.Page" -> QueryMethod.Result.PAGE;
+            case "io.rillflow.query.Page" -> QueryMethod.Result.PAGE;
             default -> null;
           };
           if (result == null) {

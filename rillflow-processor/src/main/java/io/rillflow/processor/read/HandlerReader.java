@@ -30,7 +30,7 @@ import javax.lang.model.util.Types;
  */
 public final class HandlerReader {
   static final String APPLY = "io.rillflow.annotations.Apply";
-  static final String ENVELOPE = "io.rillflow.EventEnvelope";
+  static final String ENVELOPE = "io.rillflow.events.EventEnvelope";
 
   private final Diagnostics diagnostics;
   private final Elements elements;

@@ -75,7 +75,7 @@ public final class DocumentMappingWriter {
     type.addMethod(MethodSpec.methodBuilder("path")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassName.get("io.rillflow", "Path"), document.type(), WildcardTypeName.subtypeOf(Object.class)))
+        .returns(ParameterizedTypeName.get(ClassName.get("io.rillflow.query", "Path"), document.type(), WildcardTypeName.subtypeOf(Object.class)))
         .addParameter(String.class, "dotted")
         .addCode(cases.build())
         .build());

@@ -17,12 +17,12 @@ import javax.lang.model.element.Modifier;
  * nested object ({@code Customer_.address.city}).
  */
 public final class MetamodelWriter {
-  private static final ClassName PATH = ClassName.get("io.rillflow", "Path");
-  private static final ClassName STRING_PATH = ClassName.get("io.rillflow", "StringPath");
-  private static final ClassName COMPARABLE_PATH = ClassName.get("io.rillflow", "ComparablePath");
-  private static final ClassName BOOLEAN_PATH = ClassName.get("io.rillflow", "BooleanPath");
-  private static final ClassName COLLECTION_PATH = ClassName.get("io.rillflow", "CollectionPath");
-  private static final ClassName OBJECT_PATH = ClassName.get("io.rillflow", "ObjectPath");
+  private static final ClassName PATH = ClassName.get("io.rillflow.query", "Path");
+  private static final ClassName STRING_PATH = ClassName.get("io.rillflow.query", "StringPath");
+  private static final ClassName COMPARABLE_PATH = ClassName.get("io.rillflow.query", "ComparablePath");
+  private static final ClassName BOOLEAN_PATH = ClassName.get("io.rillflow.query", "BooleanPath");
+  private static final ClassName COLLECTION_PATH = ClassName.get("io.rillflow.query", "CollectionPath");
+  private static final ClassName OBJECT_PATH = ClassName.get("io.rillflow.query", "ObjectPath");
 
   private final SourceWriter sources;
 

@@ -10,7 +10,7 @@ final class RuntimeTypes {
   static final ClassName EVENT_MAPPING = ClassName.get("io.rillflow.spi", "EventMapping");
   static final ClassName AGGREGATE_MAPPING = ClassName.get("io.rillflow.spi", "AggregateMapping");
   static final ClassName PROJECTION_MAPPING = ClassName.get("io.rillflow.spi", "ProjectionMapping");
-  static final ClassName EVENT_ENVELOPE = ClassName.get("io.rillflow", "EventEnvelope");
+  static final ClassName EVENT_ENVELOPE = ClassName.get("io.rillflow.events", "EventEnvelope");
   static final ClassName LIFECYCLE = ClassName.get("io.rillflow.annotations", "Lifecycle");
 
   static final ClassName DUPLICATED_FIELD = ClassName.get("io.rillflow.spi", "DuplicatedField");

@@ -1,6 +1,6 @@
 package io.rillflow.internal.aggregates;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.internal.events.DefaultEventStore;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.rillflow.internal.aggregates;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rillflow.AggregateRepository;
+import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.DocumentStore;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.document.DocumentTable;

@@ -1,12 +1,12 @@
 package io.rillflow.internal.aggregates;
 
-import io.rillflow.AggregateRepository;
-import io.rillflow.AppendOptions;
-import io.rillflow.AggregateForWrite;
-import io.rillflow.AppendResult;
+import io.rillflow.aggregates.AggregateRepository;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.aggregates.AggregateForWrite;
+import io.rillflow.events.AppendResult;
 import io.rillflow.DocumentSession;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.SessionAggregates;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.aggregates.SessionAggregates;
 import io.rillflow.internal.events.StreamKeys;
 import java.util.List;
 import java.util.Optional;

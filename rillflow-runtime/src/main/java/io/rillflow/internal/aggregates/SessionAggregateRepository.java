@@ -1,8 +1,8 @@
 package io.rillflow.internal.aggregates;
 
-import io.rillflow.AppendOptions;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.SessionAggregates;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.aggregates.SessionAggregates;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.internal.events.StreamKeys;
 import io.rillflow.internal.session.BoundSession;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** {@link io.rillflow.AggregateRepository#in}: appends queued in the session, with their work after them. */
+/** {@link io.rillflow.aggregates.AggregateRepository#in}: appends queued in the session, with their work after them. */
 final class SessionAggregateRepository<A> implements SessionAggregates<A> {
   private final AggregateType<A> type;
   private final Aggregates.Parts parts;

@@ -1,8 +1,8 @@
 package io.rillflow.internal.aggregates;
 
-import io.rillflow.AppendResult;
-import io.rillflow.InvariantViolationException;
-import io.rillflow.ValidatedAggregate;
+import io.rillflow.events.AppendResult;
+import io.rillflow.aggregates.InvariantViolationException;
+import io.rillflow.aggregates.ValidatedAggregate;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.events.SessionAppends;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.rillflow.internal.events;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.rillflow.internal.events;
 
-import io.rillflow.AppendOptions;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ExpectedVersion;
 import java.util.List;
 import java.util.Objects;
 

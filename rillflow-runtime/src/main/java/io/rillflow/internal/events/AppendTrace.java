@@ -1,6 +1,6 @@
 package io.rillflow.internal.events;
 
-import io.rillflow.AppendResult;
+import io.rillflow.events.AppendResult;
 import io.rillflow.Trace;
 
 /** The event store's {@link Trace} breadcrumb, under the append's correlation id. */

@@ -1,16 +1,16 @@
 package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rillflow.AppendOptions;
-import io.rillflow.AppendResult;
-import io.rillflow.Checkpoint;
-import io.rillflow.EventEnvelope;
-import io.rillflow.EventStore;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.AppendResult;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.EventStore;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.RillflowException;
-import io.rillflow.StreamState;
+import io.rillflow.events.StreamState;
 import io.rillflow.Trace;
-import io.rillflow.UnknownEventTypes;
+import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
 import java.sql.SQLException;

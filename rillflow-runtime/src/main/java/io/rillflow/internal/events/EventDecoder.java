@@ -1,7 +1,7 @@
 package io.rillflow.internal.events;
 
-import io.rillflow.UnknownEventTypeException;
-import io.rillflow.UnknownEventTypes;
+import io.rillflow.events.UnknownEventTypeException;
+import io.rillflow.events.UnknownEventTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,7 @@ final class EventDecoder {
    * The event, or {@code null} when its type is unknown and the store skips those.
    *
    * @throws UnknownEventTypeException for an unknown type, unless skipped
-   * @throws io.rillflow.EventDeserializationException when the row cannot be read
+   * @throws io.rillflow.events.EventDeserializationException when the row cannot be read
    */
   Object decode(String type, int schemaVersion, String json, long position) {
     UpcastChain chain = types.chain(type);

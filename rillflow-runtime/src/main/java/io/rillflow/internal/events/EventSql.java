@@ -1,6 +1,6 @@
 package io.rillflow.internal.events;
 
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.internal.sql.Identifiers;
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.Map;
  * 1.5 to 2 times faster at 100 events; over a network the two saved round trips add to that.
  *
  * <p><b>Global reads</b> go by {@code (tx_id, seq_id)} and only below
- * {@code pg_snapshot_xmin(pg_current_snapshot())}: see {@link io.rillflow.Checkpoint}.
+ * {@code pg_snapshot_xmin(pg_current_snapshot())}: see {@link io.rillflow.events.Checkpoint}.
  */
 final class EventSql {
   /**

@@ -1,7 +1,7 @@
 package io.rillflow.internal.events;
 
-import io.rillflow.Checkpoint;
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.RillflowException;
 
 /**

@@ -1,10 +1,10 @@
 package io.rillflow.internal.events;
 
-import io.rillflow.AppendOptions;
-import io.rillflow.AppendResult;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.AppendOptions;
+import io.rillflow.events.AppendResult;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.RillflowException;
-import io.rillflow.SessionEvents;
+import io.rillflow.events.SessionEvents;
 import io.rillflow.Trace;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,11 +2,11 @@ package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.rillflow.AppendResult;
+import io.rillflow.events.AppendResult;
 import io.rillflow.ConcurrencyException;
-import io.rillflow.IdempotencyConflictException;
+import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.RillflowException;
-import io.rillflow.StreamArchivedException;
+import io.rillflow.events.StreamArchivedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.rillflow.internal.events;
 
 import io.rillflow.RillflowException;
-import io.rillflow.StreamState;
+import io.rillflow.events.StreamState;
 import io.rillflow.internal.sql.JdbcCursor;
 import io.rillflow.internal.sql.OwnedScope;
 import io.rillflow.internal.sql.Transaction;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rillflow.EventDeserializationException;
+import io.rillflow.events.EventDeserializationException;
 import java.io.IOException;
 import java.util.Map;
 

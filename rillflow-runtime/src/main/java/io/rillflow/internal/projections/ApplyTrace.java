@@ -1,6 +1,6 @@
 package io.rillflow.internal.projections;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.Trace;
 
 /** A projection's {@link Trace} breadcrumb, under the event's correlation id. */

@@ -1,6 +1,6 @@
 package io.rillflow.internal.projections;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.annotations.Lifecycle;
 import io.rillflow.spi.AggregateMapping;
 import io.rillflow.spi.DocumentMapping;

@@ -1,14 +1,14 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import java.sql.Connection;
 import java.util.List;
 
 /**
  * Applies events to one projection in one fenced transaction: the checkpoint write first (it checks
  * the epoch and locks the row, see {@link ProjectionSql}), then the projection (event by event, or
- * its own {@link io.rillflow.Projection#applyBatch}), then the writes of the session joined to the
+ * its own {@link io.rillflow.projections.Projection#applyBatch}), then the writes of the session joined to the
  * transaction, then commit. Holds no state of its own.
  */
 final class BatchApplier {

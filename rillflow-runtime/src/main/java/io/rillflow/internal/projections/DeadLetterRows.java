@@ -1,7 +1,7 @@
 package io.rillflow.internal.projections;
 
-import io.rillflow.Checkpoint;
-import io.rillflow.DeadLetter;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.projections.DeadLetter;
 import io.rillflow.internal.events.GlobalRow;
 import io.rillflow.RillflowException;
 import java.sql.Connection;

@@ -1,11 +1,11 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
-import io.rillflow.Checkpoint;
-import io.rillflow.ProjectionDaemon;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
-import io.rillflow.ProjectionStatus;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.projections.ProjectionDaemon;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
+import io.rillflow.projections.ProjectionStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.rillflow.DeadLetter;
-import io.rillflow.ProjectionDaemon;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
-import io.rillflow.Projections;
+import io.rillflow.projections.DeadLetter;
+import io.rillflow.projections.ProjectionDaemon;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
+import io.rillflow.projections.Projections;
 import io.rillflow.internal.events.DefaultEventStore;
 import java.util.LinkedHashMap;
 import java.util.List;

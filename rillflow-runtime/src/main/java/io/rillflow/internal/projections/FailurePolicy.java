@@ -1,6 +1,6 @@
 package io.rillflow.internal.projections;
 
-import io.rillflow.ProjectionOptions;
+import io.rillflow.projections.ProjectionOptions;
 
 /**
  * How one projection treats an event that fails: count its tries (carried over from earlier

@@ -1,7 +1,7 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.events.AppendHook;
 import java.sql.Connection;

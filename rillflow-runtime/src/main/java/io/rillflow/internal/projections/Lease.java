@@ -1,6 +1,6 @@
 package io.rillflow.internal.projections;
 
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 
 /**
  * A lease this node holds on a projection's row.

@@ -1,7 +1,7 @@
 package io.rillflow.internal.projections;
 
-import io.rillflow.Checkpoint;
-import io.rillflow.ProjectionOptions;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.rillflow.internal.projections;
 
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.RillflowException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,12 +1,12 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
-import io.rillflow.Checkpoint;
-import io.rillflow.EventDeserializationException;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ProjectionOptions;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.events.EventDeserializationException;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.RillflowException;
-import io.rillflow.UnknownEventTypeException;
+import io.rillflow.events.UnknownEventTypeException;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.GlobalRow;
 import java.util.ArrayList;

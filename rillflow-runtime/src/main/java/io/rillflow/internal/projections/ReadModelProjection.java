@@ -1,9 +1,9 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.DocumentSession;
-import io.rillflow.EventEnvelope;
-import io.rillflow.Projection;
-import io.rillflow.ProjectionContext;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionContext;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.ProjectionMapping;

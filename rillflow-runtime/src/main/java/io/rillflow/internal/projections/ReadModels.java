@@ -1,7 +1,7 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
-import io.rillflow.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.SchemaException;
 import io.rillflow.annotations.Lifecycle;
 import io.rillflow.spi.AggregateMapping;

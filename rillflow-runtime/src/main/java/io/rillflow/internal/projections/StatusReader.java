@@ -1,9 +1,9 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
-import io.rillflow.Checkpoint;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionStatus;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionStatus;
 import io.rillflow.RillflowException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.DocumentSession;
-import io.rillflow.ProjectionContext;
+import io.rillflow.projections.ProjectionContext;
 import java.sql.Connection;
 
 /**

@@ -1,6 +1,6 @@
 package io.rillflow.internal.query;
 
-import io.rillflow.Path;
+import io.rillflow.query.Path;
 import java.util.Collection;
 
 /**

@@ -1,6 +1,6 @@
 package io.rillflow.internal.query;
 
-import io.rillflow.Condition;
+import io.rillflow.query.Condition;
 
 /**
  * What every condition implementation offers the renderer: a shape key, computed once when the

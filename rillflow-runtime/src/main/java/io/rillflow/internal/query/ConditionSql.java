@@ -2,7 +2,7 @@ package io.rillflow.internal.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.rillflow.Path;
+import io.rillflow.query.Path;
 import io.rillflow.internal.sql.Identifiers;
 import java.util.Collection;
 import java.util.List;

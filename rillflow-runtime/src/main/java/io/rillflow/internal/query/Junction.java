@@ -1,6 +1,6 @@
 package io.rillflow.internal.query;
 
-import io.rillflow.Condition;
+import io.rillflow.query.Condition;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.rillflow.internal.query;
 
-import io.rillflow.Condition;
+import io.rillflow.query.Condition;
 
 /** The opposite of a condition. */
 public final class Negation<D> implements ConditionNode<D> {

@@ -1,7 +1,7 @@
 package io.rillflow.internal.query;
 
-import io.rillflow.Path;
-import io.rillflow.Sort;
+import io.rillflow.query.Path;
+import io.rillflow.query.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.Identifiers;
 

@@ -1,6 +1,6 @@
 package io.rillflow.internal.session;
 
-import io.rillflow.DocumentQuery;
+import io.rillflow.query.DocumentQuery;
 import io.rillflow.QuerySession;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;

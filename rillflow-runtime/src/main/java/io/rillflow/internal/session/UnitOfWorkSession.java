@@ -1,9 +1,9 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.DocumentPatch;
-import io.rillflow.DocumentQuery;
+import io.rillflow.query.DocumentQuery;
 import io.rillflow.DocumentSession;
-import io.rillflow.SessionEvents;
+import io.rillflow.events.SessionEvents;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.SessionAppends;

@@ -2,9 +2,9 @@ package io.rillflow.tests.aggregates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.AggregateRepository;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.ProjectionDaemon;
+import io.rillflow.aggregates.AggregateRepository;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionDaemon;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.events.RawSql;
 import io.rillflow.tests.events.SafePoint;

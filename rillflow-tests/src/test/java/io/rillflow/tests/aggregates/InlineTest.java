@@ -3,10 +3,10 @@ package io.rillflow.tests.aggregates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.AggregateRepository;
+import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentSession;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.QuerySession;
 import io.rillflow.test.RillflowTestBase;
 import java.util.List;

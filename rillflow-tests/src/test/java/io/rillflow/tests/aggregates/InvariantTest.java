@@ -3,10 +3,10 @@ package io.rillflow.tests.aggregates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.AggregateRepository;
+import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.DocumentSession;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.InvariantViolationException;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.aggregates.InvariantViolationException;
 import io.rillflow.test.RillflowTestBase;
 import java.util.List;
 import org.junit.jupiter.api.Test;

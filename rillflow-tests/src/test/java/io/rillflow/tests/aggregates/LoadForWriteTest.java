@@ -3,10 +3,10 @@ package io.rillflow.tests.aggregates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.AggregateForWrite;
-import io.rillflow.AggregateRepository;
+import io.rillflow.aggregates.AggregateForWrite;
+import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.ConcurrencyException;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.test.RillflowTestBase;
 import org.junit.jupiter.api.Test;
 

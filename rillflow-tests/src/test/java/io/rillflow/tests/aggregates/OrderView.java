@@ -1,6 +1,6 @@
 package io.rillflow.tests.aggregates;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.annotations.Aggregate;
 import io.rillflow.annotations.Apply;
 import io.rillflow.tests.events.OrderPlaced;

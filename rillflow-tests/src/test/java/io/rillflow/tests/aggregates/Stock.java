@@ -1,6 +1,6 @@
 package io.rillflow.tests.aggregates;
 
-import io.rillflow.ValidatedAggregate;
+import io.rillflow.aggregates.ValidatedAggregate;
 import io.rillflow.annotations.Aggregate;
 import io.rillflow.annotations.Apply;
 

@@ -3,10 +3,10 @@ package io.rillflow.tests.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.Checkpoint;
-import io.rillflow.EventDeserializationException;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.UnknownEventTypeException;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.events.EventDeserializationException;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.events.UnknownEventTypeException;
 import io.rillflow.test.RillflowTestBase;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.rillflow.tests.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.AppendResult;
+import io.rillflow.events.AppendResult;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.test.RillflowTestBase;
 import java.time.Duration;
 import java.util.ArrayList;

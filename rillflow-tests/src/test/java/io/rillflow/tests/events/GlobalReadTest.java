@@ -3,11 +3,11 @@ package io.rillflow.tests.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.test.RillflowTestBase;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -3,14 +3,14 @@ package io.rillflow.tests.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.AppendOptions;
+import io.rillflow.events.AppendOptions;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentExistsException;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.IdempotencyConflictException;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.test.RillflowTestBase;
 import java.math.BigDecimal;
 import java.util.UUID;

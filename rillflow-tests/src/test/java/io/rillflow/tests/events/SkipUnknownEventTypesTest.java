@@ -2,11 +2,11 @@ package io.rillflow.tests.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.UnknownEventTypes;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.test.RillflowTestBase;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.rillflow.tests.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.Checkpoint;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.test.RillflowTestBase;
 import java.math.BigDecimal;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.rillflow.tests.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.ProjectionDaemon;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
-import io.rillflow.ProjectionStatus;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionDaemon;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
+import io.rillflow.projections.ProjectionStatus;
 import io.rillflow.test.RillflowTestBase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

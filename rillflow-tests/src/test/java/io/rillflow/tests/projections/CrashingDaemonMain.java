@@ -2,10 +2,10 @@ package io.rillflow.tests.projections;
 
 import io.rillflow.AutoCreate;
 import io.rillflow.DocumentStore;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ProjectionContext;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.projections.ProjectionContext;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
 import java.time.Duration;
 
 /**

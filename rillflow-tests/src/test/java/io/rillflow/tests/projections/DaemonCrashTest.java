@@ -3,9 +3,9 @@ package io.rillflow.tests.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.test.RillflowTestBase;
 import java.io.File;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class DaemonCrashTest extends RillflowTestBase {
       for (int i = from; i < from + 100; i++) {
         ticks.add(new Tick("k" + (i % 7), i));
       }
-      store().events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.AppendOptions.NONE, ticks);
+      store().events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.events.AppendOptions.NONE, ticks);
     }
     Ledger.awaitReadable(store(), EVENTS);
 

@@ -2,12 +2,12 @@ package io.rillflow.tests.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.DeadLetter;
+import io.rillflow.projections.DeadLetter;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.ProjectionDaemon;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionDaemon;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.events.SafePoint;
 import java.time.Duration;

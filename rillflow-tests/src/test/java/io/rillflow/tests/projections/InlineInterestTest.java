@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.Projection;
-import io.rillflow.ProjectionContext;
-import io.rillflow.ProjectionLifecycle;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionContext;
+import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.events.OrderShipped;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.rillflow.tests.projections;
 
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentStore;
-import io.rillflow.EventEnvelope;
-import io.rillflow.Projection;
-import io.rillflow.ProjectionContext;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,14 +2,14 @@ package io.rillflow.tests.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.Checkpoint;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentStoreBuilder;
-import io.rillflow.EventEnvelope;
-import io.rillflow.ExpectedVersion;
-import io.rillflow.ProjectionDaemon;
-import io.rillflow.ProjectionLifecycle;
-import io.rillflow.ProjectionOptions;
-import io.rillflow.UnknownEventTypes;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionDaemon;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
+import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.events.SafePoint;
 import java.util.Map;

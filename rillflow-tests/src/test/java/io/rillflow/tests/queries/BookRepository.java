@@ -2,9 +2,9 @@ package io.rillflow.tests.queries;
 
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
-import io.rillflow.Page;
-import io.rillflow.PageRequest;
-import io.rillflow.Sort;
+import io.rillflow.query.Page;
+import io.rillflow.query.PageRequest;
+import io.rillflow.query.Sort;
 import io.rillflow.annotations.Query;
 import io.rillflow.annotations.Repository;
 import java.math.BigDecimal;

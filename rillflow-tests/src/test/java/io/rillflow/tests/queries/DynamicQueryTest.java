@@ -4,12 +4,12 @@ import static io.rillflow.tests.queries.Library.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rillflow.Condition;
-import io.rillflow.DocumentQuery;
+import io.rillflow.query.Condition;
+import io.rillflow.query.DocumentQuery;
 import io.rillflow.DocumentSession;
-import io.rillflow.Page;
+import io.rillflow.query.Page;
 import io.rillflow.RillflowException;
-import io.rillflow.Sort;
+import io.rillflow.query.Sort;
 import io.rillflow.test.RillflowTestBase;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package io.rillflow.tests.queries;
 import static io.rillflow.tests.queries.Library.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.Page;
-import io.rillflow.PageRequest;
-import io.rillflow.Sort;
+import io.rillflow.query.Page;
+import io.rillflow.query.PageRequest;
+import io.rillflow.query.Sort;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.queries.BookRepository.TitleAndCountry;
 import io.rillflow.tests.queries.BookRepository.TitleAndPages;

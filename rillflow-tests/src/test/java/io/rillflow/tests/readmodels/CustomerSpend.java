@@ -1,6 +1,6 @@
 package io.rillflow.tests.readmodels;
 
-import io.rillflow.EventEnvelope;
+import io.rillflow.events.EventEnvelope;
 import io.rillflow.annotations.Apply;
 import io.rillflow.annotations.Document;
 import io.rillflow.annotations.ReadModel;

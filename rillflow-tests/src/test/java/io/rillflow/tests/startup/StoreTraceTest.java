@@ -2,9 +2,9 @@ package io.rillflow.tests.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rillflow.AppendOptions;
+import io.rillflow.events.AppendOptions;
 import io.rillflow.DocumentStore;
-import io.rillflow.ExpectedVersion;
+import io.rillflow.events.ExpectedVersion;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.projections.Tick;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.rillflow.tests.transactions;
 
 import io.rillflow.DocumentSession;
-import io.rillflow.EventEnvelope;
-import io.rillflow.Projection;
-import io.rillflow.ProjectionContext;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionContext;
 import io.rillflow.tests.projections.StreamTotal;
 import io.rillflow.tests.projections.Tick;
 

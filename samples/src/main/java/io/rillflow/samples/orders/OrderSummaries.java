@@ -1,9 +1,9 @@
 package io.rillflow.samples.orders;
 
 import io.rillflow.DocumentSession;
-import io.rillflow.EventEnvelope;
-import io.rillflow.Projection;
-import io.rillflow.ProjectionContext;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.projections.Projection;
+import io.rillflow.projections.ProjectionContext;
 
 /**
  * Keeps an {@link OrderSummary} per order stream. Registered inline, so the summary commits with

@@ -1,0 +1,133 @@
+package io.rillflow.events;
+
+import io.rillflow.ConcurrencyException;
+import io.rillflow.DocumentSession;
+import io.rillflow.DocumentStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The store's event streams: append with an expected version, read one stream, read every event
+ * in global order. From {@link DocumentStore#events()}; thread-safe; each call is its own
+ * transaction (use {@link DocumentSession#events()} to append in a unit of work).
+ *
+ * <pre>{@code
+ * EventStore events = store.events();
+ * AppendResult r = events.append(orderId, ExpectedVersion.noStream(), new OrderPlaced(orderId, total));
+ * events.append(orderId, ExpectedVersion.exactly(r.version()), new OrderShipped(orderId));
+ * for (EventEnvelope<?> e : events.readStream(orderId)) { ... }
+ * }</pre>
+ *
+ * <p><b>Stream ids</b> are a {@code UUID} or a {@code String} (not blank); both are stored as text,
+ * so {@code UUID u} and {@code u.toString()} name the same stream.
+ *
+ * <p><b>Events</b> are instances of {@code @Event} classes. Each is stored with its type name and
+ * its class's schema version; every read returns the current class of its type, applying the
+ * type's {@code @Upcast} chain to older versions. A row that cannot be read fails the read with
+ * {@link EventDeserializationException}; an unknown type with {@link UnknownEventTypeException}
+ * unless the store {@link UnknownEventTypes#SKIP skips} them.
+ *
+ * <p><b>Archived</b> streams are hidden from every read but {@link #streamState(Object)} and refuse
+ * appends; their rows are kept. A <b>tombstoned</b> stream is deleted, events and all.
+ */
+public interface EventStore {
+
+  /**
+   * Appends {@code events} to the stream, in one statement, if the stream is as {@code expected}.
+   * Creates the stream when needed (unless {@link ExpectedVersion#streamExists()} or an exact
+   * version was expected).
+   *
+   * @return the versions and position written
+   * @throws ConcurrencyException when the stream is not as expected; nothing was written
+   * @throws StreamArchivedException when the stream is archived; nothing was written
+   * @throws IllegalArgumentException when the id is not a UUID or String, there is no event, or an
+   *     event is not of a registered {@code @Event} class
+   */
+  default AppendResult append(Object streamId, ExpectedVersion expected, Object... events) {
+    return append(streamId, expected, AppendOptions.NONE, Arrays.asList(events));
+  }
+
+  /**
+   * Appends with headers, causation and correlation ids, or an idempotency key; see
+   * {@link #append(Object, ExpectedVersion, Object...)}.
+   *
+   * @throws IdempotencyConflictException when an earlier append to the stream used the same key;
+   *     nothing was written
+   */
+  default AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
+    return append(streamId, expected, options, Arrays.asList(events));
+  }
+
+  /**
+   * Appends a list of events, all in one statement however many there are; see
+   * {@link #append(Object, ExpectedVersion, AppendOptions, Object...)}.
+   */
+  AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
+
+  /** Every event of the stream, in version order; empty when it does not exist or is archived. */
+  List<EventEnvelope<?>> readStream(Object streamId);
+
+  /** The events of the stream from {@code fromVersion} to {@code toVersion}, both included. */
+  List<EventEnvelope<?>> readStream(Object streamId, long fromVersion, long toVersion);
+
+  /**
+   * The events of the stream from {@code fromVersion} on, read from a server-side cursor a batch at
+   * a time: for streams too long to hold in memory. The stream holds a connection until closed:
+   * use try-with-resources.
+   *
+   * <pre>{@code
+   * try (Stream<EventEnvelope<?>> events = store.events().scanStream(id, 1)) {
+   *   events.forEach(this::handle);
+   * }
+   * }</pre>
+   */
+  Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion);
+
+  /**
+   * At most {@code limit} events after {@code after}, in global order (see {@link Checkpoint}),
+   * stopping at the safe point: only events of transactions that ended before the oldest one still
+   * open are returned, so nothing can later appear before the last event returned. Continue from
+   * the {@link EventEnvelope#checkpoint() checkpoint} of the last event.
+   */
+  List<EventEnvelope<?>> readAll(Checkpoint after, int limit);
+
+  /**
+   * Every event after {@code after} up to the safe point (see {@link #readAll(Checkpoint, int)}),
+   * read from a server-side cursor a batch at a time. Close it: use try-with-resources.
+   */
+  Stream<EventEnvelope<?>> scanAll(Checkpoint after);
+
+  /** The stream's row (also for an archived stream), or empty when it does not exist. */
+  Optional<StreamState> streamState(Object streamId);
+
+  /**
+   * Every stream created with {@link AppendOptions.Builder#streamType(String) this type}, archived
+   * ones included, by id; read from a cursor, so close it.
+   */
+  Stream<StreamState> streamsOfType(String streamType);
+
+  /**
+   * Archives the stream: its events stay in the table but no read returns them and appends are
+   * refused.
+   *
+   * @return whether a stream that was not archived is now
+   */
+  boolean archiveStream(Object streamId);
+
+  /**
+   * Makes an archived stream readable and writable again.
+   *
+   * @return whether an archived stream was restored
+   */
+  boolean unarchiveStream(Object streamId);
+
+  /**
+   * Deletes the stream, its events and its snapshot, for good. Its id may be used again, from
+   * version 1. Global readers past the stream's events are not affected.
+   *
+   * @return whether there was a stream to delete
+   */
+  boolean tombstoneStream(Object streamId);
+}

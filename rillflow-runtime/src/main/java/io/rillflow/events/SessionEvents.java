@@ -1,0 +1,40 @@
+package io.rillflow.events;
+
+import io.rillflow.DocumentSession;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The appends of a unit of work: queued here, written by {@link DocumentSession#saveChanges()} in
+ * the same transaction as the session's document changes, before them. If any append or document
+ * change fails, nothing of the session is written and every queued change stays queued.
+ *
+ * <pre>{@code
+ * try (DocumentSession session = store.openSession()) {
+ *   session.store(order);
+ *   session.events().append(order.id(), ExpectedVersion.noStream(), new OrderPlaced(order.id(), total));
+ *   session.saveChanges();     // both or neither
+ * }
+ * }</pre>
+ *
+ * <p>The checks and failures are those of {@link EventStore#append(Object, ExpectedVersion,
+ * AppendOptions, List)}, raised by {@code saveChanges()}; events are serialized when written.
+ */
+public interface SessionEvents {
+
+  /** Queues an append; see {@link EventStore#append(Object, ExpectedVersion, Object...)}. */
+  default void append(Object streamId, ExpectedVersion expected, Object... events) {
+    append(streamId, expected, AppendOptions.NONE, Arrays.asList(events));
+  }
+
+  /** Queues an append with options; see {@link AppendOptions}. */
+  default void append(Object streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
+    append(streamId, expected, options, Arrays.asList(events));
+  }
+
+  /** Queues an append of a list of events. */
+  void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
+
+  /** How many appends are queued. */
+  int pendingAppends();
+}
