@@ -40,6 +40,8 @@ public final class DocumentTable<T, ID> {
   private final String loadManySql;
   private final String upsertSql;
   private final String insertSql;
+  private final String upsertManySql;
+  private final String insertManySql;
   private final String updateSql;
   private final String updateAtVersionSql;
   private final String deleteSql;
@@ -74,6 +76,14 @@ public final class DocumentTable<T, ID> {
         + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()"
         + (mapping.softDelete() ? ", deleted_at = NULL" : "");
     insertSql = "INSERT INTO " + t + " (id, data, version) VALUES (?, " + newData + ", 1) ON CONFLICT (id) DO NOTHING";
+    // The same two writes for many documents in one statement, over an id array and a JSON-text array.
+    String rows = " FROM unnest(?::" + idArrayType + "[], ?::text[]) AS u(id, data)";
+    upsertManySql = "INSERT INTO " + t + " AS d (id, data, version) SELECT u.id, u.data::jsonb, 1" + rows
+        + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()"
+        + (mapping.softDelete() ? ", deleted_at = NULL" : "");
+    insertManySql = "INSERT INTO " + t + " (id, data, version) SELECT u.id, "
+        + (versioned ? "jsonb_set(u.data::jsonb, '{" + versionProperty + "}', '1')" : "u.data::jsonb") + ", 1" + rows
+        + " ON CONFLICT (id) DO NOTHING RETURNING id";
     updateSql = "UPDATE " + t + " SET data = ?::jsonb, version = version + 1, updated_at = now() WHERE id = ?" + live;
     updateAtVersionSql = "UPDATE " + t + " SET data = " + newData + ", version = ?, updated_at = now()"
         + " WHERE id = ? AND version = ?" + live;
@@ -107,6 +117,16 @@ public final class DocumentTable<T, ID> {
 
   public String insertSql() {
     return insertSql;
+  }
+
+  /** {@link #upsertSql()} for many documents: binds an id array and a JSON-text array. */
+  public String upsertManySql() {
+    return upsertManySql;
+  }
+
+  /** {@link #insertSql()} for many documents, returning the ids it inserted. */
+  public String insertManySql() {
+    return insertManySql;
   }
 
   public String updateSql() {

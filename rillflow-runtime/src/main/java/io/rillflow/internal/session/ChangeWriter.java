@@ -65,6 +65,10 @@ final class ChangeWriter {
 
   /** Runs writes that share one statement: alone, or as one batch. */
   private static void execute(Connection connection, List<PendingWrite> run) throws SQLException {
+    if (MultiRowWrite.applies(run)) {
+      MultiRowWrite.execute(connection, run);
+      return;
+    }
     if (run.get(0) instanceof DeleteWhereWrite) {
       // Each returns the ids it deleted, which a batch cannot.
       for (PendingWrite write : run) {
