@@ -9,6 +9,7 @@ import io.rillflow.events.ExpectedVersion;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.UUID;
 
 /**
  * An {@code @Aggregate} type's streams: load its state (the fold of the stream's events through its
@@ -50,30 +51,47 @@ import java.util.function.Function;
 public interface AggregateRepository<A> {
 
   /** The state at the stream's newest version; empty when the stream does not exist (or no handler created a state). */
-  Optional<A> load(Object id);
+  Optional<A> load(UUID id);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  Optional<A> load(String id);
 
   /** The state as it was at {@code version}: the fold of the stream's events 1 to {@code version}. */
-  Optional<A> load(Object id, long version);
+  Optional<A> load(UUID id, long version);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  Optional<A> load(String id, long version);
 
   /**
    * Appends {@code events} to the stream if it is as {@code expected}; see
-   * {@link EventStore#append(Object, ExpectedVersion, Object...)}. Writes the aggregate's snapshot,
+   * {@link EventStore#append(UUID, ExpectedVersion, Object...)}. Writes the aggregate's snapshot,
    * inline document and invariant check in the same transaction when it has them.
    *
    * @throws ConcurrencyException when the stream is not as expected; nothing was written
    */
-  default AppendResult append(Object id, ExpectedVersion expected, Object... events) {
+  default AppendResult append(UUID id, ExpectedVersion expected, Object... events) {
     return append(id, expected, List.of(events));
   }
 
-  /** Appends a list of events; see {@link #append(Object, ExpectedVersion, Object...)}. */
-  AppendResult append(Object id, ExpectedVersion expected, List<?> events);
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  default AppendResult append(String id, ExpectedVersion expected, Object... events) {
+    return append(id, expected, List.of(events));
+  }
+
+  /** Appends a list of events; see {@link #append(UUID, ExpectedVersion, Object...)}. */
+  AppendResult append(UUID id, ExpectedVersion expected, List<?> events);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  AppendResult append(String id, ExpectedVersion expected, List<?> events);
 
   /**
    * Loads the state to decide on, with its stream version: its {@code append} writes at that version
    * or fails with {@link ConcurrencyException}.
    */
-  AggregateForWrite<A> loadForWrite(Object id);
+  AggregateForWrite<A> loadForWrite(UUID id);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  AggregateForWrite<A> loadForWrite(String id);
 
   /**
    * Loads the state, asks {@code decide} for the events that follow from it, and appends them at
@@ -83,7 +101,10 @@ public interface AggregateRepository<A> {
    *
    * @return what was appended; empty when {@code decide} returned no event
    */
-  Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide);
+  Optional<AppendResult> update(UUID id, Function<? super A, ? extends List<?>> decide);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  Optional<AppendResult> update(String id, Function<? super A, ? extends List<?>> decide);
 
   /**
    * This repository inside a unit of work: loads read the store, appends are queued and written by

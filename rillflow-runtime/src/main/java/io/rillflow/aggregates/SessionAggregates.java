@@ -6,6 +6,7 @@ import io.rillflow.events.ExpectedVersion;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.UUID;
 
 /**
  * An {@link AggregateRepository} inside a unit of work: appends (with the aggregate's snapshot,
@@ -26,19 +27,33 @@ import java.util.function.Function;
  */
 public interface SessionAggregates<A> {
 
-  /** See {@link AggregateRepository#load(Object)}. */
-  Optional<A> load(Object id);
+  /** See {@link AggregateRepository#load(UUID)}. */
+  Optional<A> load(UUID id);
 
-  /** See {@link AggregateRepository#load(Object, long)}. */
-  Optional<A> load(Object id, long version);
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  Optional<A> load(String id);
+
+  /** See {@link AggregateRepository#load(UUID, long)}. */
+  Optional<A> load(UUID id, long version);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  Optional<A> load(String id, long version);
 
   /** Queues an append; {@code saveChanges()} throws {@link ConcurrencyException} if the stream is not as expected. */
-  default void append(Object id, ExpectedVersion expected, Object... events) {
+  default void append(UUID id, ExpectedVersion expected, Object... events) {
+    append(id, expected, List.of(events));
+  }
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  default void append(String id, ExpectedVersion expected, Object... events) {
     append(id, expected, List.of(events));
   }
 
   /** Queues an append of a list of events. */
-  void append(Object id, ExpectedVersion expected, List<?> events);
+  void append(UUID id, ExpectedVersion expected, List<?> events);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  void append(String id, ExpectedVersion expected, List<?> events);
 
   /**
    * Loads the state now, asks {@code decide} for events and queues their append at the version
@@ -46,5 +61,9 @@ public interface SessionAggregates<A> {
    *
    * @return whether {@code decide} returned events to queue
    */
-  boolean update(Object id, Function<? super A, ? extends List<?>> decide);
+  boolean update(UUID id, Function<? super A, ? extends List<?>> decide);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  boolean update(String id, Function<? super A, ? extends List<?>> decide);
+
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.UUID;
 
 /**
  * The store's event streams: append with an expected version, read one stream, read every event
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * {@link EventDeserializationException}; an unknown type with {@link UnknownEventTypeException}
  * unless the store {@link UnknownEventTypes#SKIP skips} them.
  *
- * <p><b>Archived</b> streams are hidden from every read but {@link #streamState(Object)} and refuse
+ * <p><b>Archived</b> streams are hidden from every read but {@link #streamState(UUID)} and refuse
  * appends; their rows are kept. A <b>tombstoned</b> stream is deleted, events and all.
  */
 public interface EventStore {
@@ -45,32 +46,51 @@ public interface EventStore {
    * @throws IllegalArgumentException when the id is not a UUID or String, there is no event, or an
    *     event is not of a registered {@code @Event} class
    */
-  default AppendResult append(Object streamId, ExpectedVersion expected, Object... events) {
+  default AppendResult append(UUID streamId, ExpectedVersion expected, Object... events) {
+    return append(streamId, expected, AppendOptions.NONE, Arrays.asList(events));
+  }
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  default AppendResult append(String streamId, ExpectedVersion expected, Object... events) {
     return append(streamId, expected, AppendOptions.NONE, Arrays.asList(events));
   }
 
   /**
    * Appends with headers, causation and correlation ids, or an idempotency key; see
-   * {@link #append(Object, ExpectedVersion, Object...)}.
+   * {@link #append(UUID, ExpectedVersion, Object...)}.
    *
    * @throws IdempotencyConflictException when an earlier append to the stream used the same key;
    *     nothing was written
    */
-  default AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
+  default AppendResult append(UUID streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
+    return append(streamId, expected, options, Arrays.asList(events));
+  }
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  default AppendResult append(String streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
     return append(streamId, expected, options, Arrays.asList(events));
   }
 
   /**
    * Appends a list of events, all in one statement however many there are; see
-   * {@link #append(Object, ExpectedVersion, AppendOptions, Object...)}.
+   * {@link #append(UUID, ExpectedVersion, AppendOptions, Object...)}.
    */
-  AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
+  AppendResult append(UUID streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  AppendResult append(String streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
 
   /** Every event of the stream, in version order; empty when it does not exist or is archived. */
-  List<EventEnvelope<?>> readStream(Object streamId);
+  List<EventEnvelope<?>> readStream(UUID streamId);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  List<EventEnvelope<?>> readStream(String streamId);
 
   /** The events of the stream from {@code fromVersion} to {@code toVersion}, both included. */
-  List<EventEnvelope<?>> readStream(Object streamId, long fromVersion, long toVersion);
+  List<EventEnvelope<?>> readStream(UUID streamId, long fromVersion, long toVersion);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  List<EventEnvelope<?>> readStream(String streamId, long fromVersion, long toVersion);
 
   /**
    * The events of the stream from {@code fromVersion} on, read from a server-side cursor a batch at
@@ -83,7 +103,10 @@ public interface EventStore {
    * }
    * }</pre>
    */
-  Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion);
+  Stream<EventEnvelope<?>> scanStream(UUID streamId, long fromVersion);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  Stream<EventEnvelope<?>> scanStream(String streamId, long fromVersion);
 
   /**
    * At most {@code limit} events after {@code after}, in global order (see {@link Checkpoint}),
@@ -100,7 +123,10 @@ public interface EventStore {
   Stream<EventEnvelope<?>> scanAll(Checkpoint after);
 
   /** The stream's row (also for an archived stream), or empty when it does not exist. */
-  Optional<StreamState> streamState(Object streamId);
+  Optional<StreamState> streamState(UUID streamId);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  Optional<StreamState> streamState(String streamId);
 
   /**
    * Every stream created with {@link AppendOptions.Builder#streamType(String) this type}, archived
@@ -114,14 +140,20 @@ public interface EventStore {
    *
    * @return whether a stream that was not archived is now
    */
-  boolean archiveStream(Object streamId);
+  boolean archiveStream(UUID streamId);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  boolean archiveStream(String streamId);
 
   /**
    * Makes an archived stream readable and writable again.
    *
    * @return whether an archived stream was restored
    */
-  boolean unarchiveStream(Object streamId);
+  boolean unarchiveStream(UUID streamId);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  boolean unarchiveStream(String streamId);
 
   /**
    * Deletes the stream, its events and its snapshot, for good. Its id may be used again, from
@@ -129,5 +161,9 @@ public interface EventStore {
    *
    * @return whether there was a stream to delete
    */
-  boolean tombstoneStream(Object streamId);
+  boolean tombstoneStream(UUID streamId);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  boolean tombstoneStream(String streamId);
+
 }

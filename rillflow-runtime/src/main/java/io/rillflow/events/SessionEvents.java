@@ -3,6 +3,7 @@ package io.rillflow.events;
 import io.rillflow.DocumentSession;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The appends of a unit of work: queued here, written by {@link DocumentSession#saveChanges()} in
@@ -22,18 +23,31 @@ import java.util.List;
  */
 public interface SessionEvents {
 
-  /** Queues an append; see {@link EventStore#append(Object, ExpectedVersion, Object...)}. */
-  default void append(Object streamId, ExpectedVersion expected, Object... events) {
+  /** Queues an append; see {@link EventStore#append(UUID, ExpectedVersion, Object...)}. */
+  default void append(UUID streamId, ExpectedVersion expected, Object... events) {
+    append(streamId, expected, AppendOptions.NONE, Arrays.asList(events));
+  }
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  default void append(String streamId, ExpectedVersion expected, Object... events) {
     append(streamId, expected, AppendOptions.NONE, Arrays.asList(events));
   }
 
   /** Queues an append with options; see {@link AppendOptions}. */
-  default void append(Object streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
+  default void append(UUID streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
+    append(streamId, expected, options, Arrays.asList(events));
+  }
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  default void append(String streamId, ExpectedVersion expected, AppendOptions options, Object... events) {
     append(streamId, expected, options, Arrays.asList(events));
   }
 
   /** Queues an append of a list of events. */
-  void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
+  void append(UUID streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  void append(String streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
 
   /** How many appends are queued. */
   int pendingAppends();

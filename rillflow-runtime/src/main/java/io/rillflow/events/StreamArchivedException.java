@@ -4,7 +4,7 @@ import io.rillflow.RillflowException;
 
 /**
  * An append went to an archived stream; nothing was written. Archived streams are read-only until
- * {@link EventStore#unarchiveStream(Object)}.
+ * {@link EventStore#unarchiveStream(UUID)}.
  *
  * <pre>{@code
  * catch (StreamArchivedException e) {

@@ -11,6 +11,7 @@ import io.rillflow.internal.events.StreamKeys;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.UUID;
 
 /**
  * {@link io.rillflow.DocumentStore#aggregates(Class)}. An append that needs no work after it (no
@@ -27,22 +28,58 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
   }
 
   @Override
-  public Optional<A> load(Object id) {
+  public Optional<A> load(UUID id) {
+    return load((Object) id);
+  }
+
+  @Override
+  public Optional<A> load(String id) {
+    return load((Object) id);
+  }
+
+  private Optional<A> load(Object id) {
     return load(id, Long.MAX_VALUE);
   }
 
   @Override
-  public Optional<A> load(Object id, long version) {
+  public Optional<A> load(UUID id, long version) {
+    return load((Object) id, version);
+  }
+
+  @Override
+  public Optional<A> load(String id, long version) {
+    return load((Object) id, version);
+  }
+
+  private Optional<A> load(Object id, long version) {
     return parts.state(parts.scope(), type, id, version);
   }
 
   @Override
-  public AppendResult append(Object id, ExpectedVersion expected, List<?> events) {
+  public AppendResult append(UUID id, ExpectedVersion expected, List<?> events) {
+    return append((Object) id, expected, events);
+  }
+
+  @Override
+  public AppendResult append(String id, ExpectedVersion expected, List<?> events) {
+    return append((Object) id, expected, events);
+  }
+
+  private AppendResult append(Object id, ExpectedVersion expected, List<?> events) {
     return append(id, expected, events, null);
   }
 
   @Override
-  public AggregateForWrite<A> loadForWrite(Object id) {
+  public AggregateForWrite<A> loadForWrite(UUID id) {
+    return loadForWrite((Object) id);
+  }
+
+  @Override
+  public AggregateForWrite<A> loadForWrite(String id) {
+    return loadForWrite((Object) id);
+  }
+
+  private AggregateForWrite<A> loadForWrite(Object id) {
     String stream = StreamKeys.of(id);
     Loaded<A> loaded = parts.load(type, stream, Long.MAX_VALUE);
     return new AggregateForWrite<>() {
@@ -64,7 +101,16 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
   }
 
   @Override
-  public Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide) {
+  public Optional<AppendResult> update(UUID id, Function<? super A, ? extends List<?>> decide) {
+    return update((Object) id, decide);
+  }
+
+  @Override
+  public Optional<AppendResult> update(String id, Function<? super A, ? extends List<?>> decide) {
+    return update((Object) id, decide);
+  }
+
+  private Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide) {
     AggregateForWrite<A> current = loadForWrite(id);
     List<?> events = decide.apply(current.state().orElse(null));
     if (events == null || events.isEmpty()) {
@@ -75,7 +121,7 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
 
   private AppendResult append(Object id, ExpectedVersion expected, List<?> events, Loaded<A> base) {
     if (!type.needsWorkAfter(expected, events.size())) {
-      return parts.store().events().append(id, expected, AppendOptions.NONE, events);
+      return parts.store().events().append(StreamKeys.of(id), expected, AppendOptions.NONE, events);
     }
     try (DocumentSession session = parts.store().lightweightSession()) {
       WorkAfterAppend<A> work = new WorkAfterAppend<>(type, parts.loader(), parts.snapshots(), base);

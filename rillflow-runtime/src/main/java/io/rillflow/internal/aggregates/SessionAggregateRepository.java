@@ -9,6 +9,7 @@ import io.rillflow.internal.session.BoundSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.UUID;
 
 /** {@link io.rillflow.aggregates.AggregateRepository#in}: appends queued in the session, with their work after them. */
 final class SessionAggregateRepository<A> implements SessionAggregates<A> {
@@ -25,22 +26,58 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
   }
 
   @Override
-  public Optional<A> load(Object id) {
+  public Optional<A> load(UUID id) {
+    return load((Object) id);
+  }
+
+  @Override
+  public Optional<A> load(String id) {
+    return load((Object) id);
+  }
+
+  private Optional<A> load(Object id) {
     return load(id, Long.MAX_VALUE);
   }
 
   @Override
-  public Optional<A> load(Object id, long version) {
+  public Optional<A> load(UUID id, long version) {
+    return load((Object) id, version);
+  }
+
+  @Override
+  public Optional<A> load(String id, long version) {
+    return load((Object) id, version);
+  }
+
+  private Optional<A> load(Object id, long version) {
     return parts.state(session.scope(), type, id, version);
   }
 
   @Override
-  public void append(Object id, ExpectedVersion expected, List<?> events) {
+  public void append(UUID id, ExpectedVersion expected, List<?> events) {
+    append((Object) id, expected, events);
+  }
+
+  @Override
+  public void append(String id, ExpectedVersion expected, List<?> events) {
+    append((Object) id, expected, events);
+  }
+
+  private void append(Object id, ExpectedVersion expected, List<?> events) {
     queue(id, expected, events, null);
   }
 
   @Override
-  public boolean update(Object id, Function<? super A, ? extends List<?>> decide) {
+  public boolean update(UUID id, Function<? super A, ? extends List<?>> decide) {
+    return update((Object) id, decide);
+  }
+
+  @Override
+  public boolean update(String id, Function<? super A, ? extends List<?>> decide) {
+    return update((Object) id, decide);
+  }
+
+  private boolean update(Object id, Function<? super A, ? extends List<?>> decide) {
     String stream = StreamKeys.of(id);
     Loaded<A> loaded = parts.load(session.scope(), type, stream, Long.MAX_VALUE);
     List<?> events = decide.apply(loaded == null ? null : loaded.state());
@@ -57,7 +94,7 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
       appends.append(id, expected, AppendOptions.NONE, events,
           new WorkAfterAppend<>(type, parts.loader(), parts.snapshots(), base));
     } else {
-      appends.append(id, expected, AppendOptions.NONE, events);
+      appends.append(StreamKeys.of(id), expected, AppendOptions.NONE, events);
     }
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
@@ -72,7 +73,16 @@ public final class DefaultEventStore implements EventStore {
   }
 
   @Override
-  public AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
+  public AppendResult append(UUID streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
+    return append((Object) streamId, expected, options, events);
+  }
+
+  @Override
+  public AppendResult append(String streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
+    return append((Object) streamId, expected, options, events);
+  }
+
+  private AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
     AppendResult result = write(request);
     committed.run();
@@ -103,26 +113,53 @@ public final class DefaultEventStore implements EventStore {
   }
 
   @Override
-  public List<EventEnvelope<?>> readStream(Object streamId) {
+  public List<EventEnvelope<?>> readStream(UUID streamId) {
+    return readStream((Object) streamId);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readStream(String streamId) {
+    return readStream((Object) streamId);
+  }
+
+  private List<EventEnvelope<?>> readStream(Object streamId) {
     return reads.readStream(StreamKeys.of(streamId), 1, Long.MAX_VALUE);
   }
 
   @Override
-  public List<EventEnvelope<?>> readStream(Object streamId, long fromVersion, long toVersion) {
+  public List<EventEnvelope<?>> readStream(UUID streamId, long fromVersion, long toVersion) {
+    return readStream((Object) streamId, fromVersion, toVersion);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readStream(String streamId, long fromVersion, long toVersion) {
+    return readStream((Object) streamId, fromVersion, toVersion);
+  }
+
+  private List<EventEnvelope<?>> readStream(Object streamId, long fromVersion, long toVersion) {
     return reads.readStream(StreamKeys.of(streamId), fromVersion, toVersion);
   }
 
   /**
    * The events of the stream from {@code fromVersion} to {@code toVersion}, read on a connection
    * the caller holds: inside a unit of work's transaction, it sees that transaction's own appends.
-   * The same statement and decoding (upcasts included) as {@link #readStream(Object, long, long)}.
+   * The same statement and decoding (upcasts included) as {@link #readStream(UUID, long, long)}.
    */
   public List<EventEnvelope<?>> readStream(Connection connection, String streamKey, long fromVersion, long toVersion) {
     return reads.readStream(connection, streamKey, fromVersion, toVersion);
   }
 
   @Override
-  public Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion) {
+  public Stream<EventEnvelope<?>> scanStream(UUID streamId, long fromVersion) {
+    return scanStream((Object) streamId, fromVersion);
+  }
+
+  @Override
+  public Stream<EventEnvelope<?>> scanStream(String streamId, long fromVersion) {
+    return scanStream((Object) streamId, fromVersion);
+  }
+
+  private Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion) {
     return reads.scanStream(StreamKeys.of(streamId), fromVersion);
   }
 
@@ -142,7 +179,16 @@ public final class DefaultEventStore implements EventStore {
   }
 
   @Override
-  public Optional<StreamState> streamState(Object streamId) {
+  public Optional<StreamState> streamState(UUID streamId) {
+    return streamState((Object) streamId);
+  }
+
+  @Override
+  public Optional<StreamState> streamState(String streamId) {
+    return streamState((Object) streamId);
+  }
+
+  private Optional<StreamState> streamState(Object streamId) {
     return streams.state(StreamKeys.of(streamId));
   }
 
@@ -152,17 +198,44 @@ public final class DefaultEventStore implements EventStore {
   }
 
   @Override
-  public boolean archiveStream(Object streamId) {
+  public boolean archiveStream(UUID streamId) {
+    return archiveStream((Object) streamId);
+  }
+
+  @Override
+  public boolean archiveStream(String streamId) {
+    return archiveStream((Object) streamId);
+  }
+
+  private boolean archiveStream(Object streamId) {
     return streams.archive(StreamKeys.of(streamId), true);
   }
 
   @Override
-  public boolean unarchiveStream(Object streamId) {
+  public boolean unarchiveStream(UUID streamId) {
+    return unarchiveStream((Object) streamId);
+  }
+
+  @Override
+  public boolean unarchiveStream(String streamId) {
+    return unarchiveStream((Object) streamId);
+  }
+
+  private boolean unarchiveStream(Object streamId) {
     return streams.archive(StreamKeys.of(streamId), false);
   }
 
   @Override
-  public boolean tombstoneStream(Object streamId) {
+  public boolean tombstoneStream(UUID streamId) {
+    return tombstoneStream((Object) streamId);
+  }
+
+  @Override
+  public boolean tombstoneStream(String streamId) {
+    return tombstoneStream((Object) streamId);
+  }
+
+  private boolean tombstoneStream(Object streamId) {
     return streams.tombstone(StreamKeys.of(streamId));
   }
 }

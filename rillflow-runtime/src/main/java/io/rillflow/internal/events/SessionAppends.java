@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The appends queued in one session, written by its {@code saveChanges()} inside the unit of
@@ -52,7 +53,16 @@ public final class SessionAppends implements SessionEvents {
   }
 
   @Override
-  public void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
+  public void append(UUID streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
+    append((Object) streamId, expected, options, events);
+  }
+
+  @Override
+  public void append(String streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
+    append((Object) streamId, expected, options, events);
+  }
+
+  private void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     queued.add(new Queued(AppendRequest.of(types, streamId, expected, options, events), null));
   }
 
