@@ -2,7 +2,6 @@ package io.rillflow.internal;
 
 import io.rillflow.spi.StoreSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.AutoCreate;
@@ -119,7 +118,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     // Modules first: a conflict between them should fail before any connection is made.
     ModuleParts parts = ModuleParts.load(settings);
     ObjectMapper objectMapper = JsonMappers.create(settings.objectMapper());
-    HikariDataSource pool = settings.dataSource() == null ? openPool(settings) : null;
+    HikariDataSource pool = settings.dataSource() == null ? StorePool.open(settings) : null;
     DataSource dataSource = pool != null ? pool : settings.dataSource();
     try {
       if (settings.autoCreate() != AutoCreate.NONE) {
@@ -138,37 +137,6 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       }
       throw e;
     }
-  }
-
-  private static HikariDataSource openPool(StoreSettings settings) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.url());
-    if (settings.username() != null) {
-      config.setUsername(settings.username());
-    }
-    if (settings.password() != null) {
-      config.setPassword(settings.password());
-    }
-    config.setMaximumPoolSize(settings.maximumPoolSize());
-    config.setPoolName("rillflow-" + settings.schema());
-    try {
-      return new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new RillflowException("Cannot connect to " + withoutPassword(settings.url())
-          + (settings.username() != null ? " as " + settings.username() : "") + ": " + rootMessage(e), e);
-    }
-  }
-
-  private static String withoutPassword(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage();
   }
 
   @Override
