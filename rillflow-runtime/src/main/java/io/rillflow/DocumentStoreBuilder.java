@@ -32,7 +32,8 @@ public final class DocumentStoreBuilder {
   private DataSource dataSource;
   private String schema = "public";
   private AutoCreate autoCreate = AutoCreate.CREATE_OR_UPDATE;
-  private int maximumPoolSize = 10;
+  private PoolOptions pool = PoolOptions.defaults();
+  private boolean poolGiven;
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
   private boolean discoverModules = true;
@@ -87,7 +88,16 @@ public final class DocumentStoreBuilder {
 
   /** The most connections of the pool the store makes for {@link #url(String)}. Default 10. */
   public DocumentStoreBuilder maximumPoolSize(int maximumPoolSize) {
-    this.maximumPoolSize = maximumPoolSize;
+    return pool(pool.maximumSize(maximumPoolSize));
+  }
+
+  /**
+   * The pool a store opens from {@link #url(String)}: size, timeouts, leak detection. Not for a
+   * {@link #dataSource(DataSource)}, which the application configures itself.
+   */
+  public DocumentStoreBuilder pool(PoolOptions pool) {
+    this.pool = Objects.requireNonNull(pool, "pool");
+    this.poolGiven = true;
     return this;
   }
 
@@ -193,8 +203,9 @@ public final class DocumentStoreBuilder {
     if (url != null && !url.startsWith("jdbc:postgresql:")) {
       problems.add("url must start with jdbc:postgresql: but was " + url);
     }
-    if (maximumPoolSize < 1) {
-      problems.add("maximumPoolSize must be at least 1 but was " + maximumPoolSize);
+    problems.addAll(pool.problems());
+    if (dataSource != null && poolGiven) {
+      problems.add("pool options apply to url(...), not to a dataSource(...); configure the data source instead");
     }
     java.util.Set<String> names = new java.util.HashSet<>();
     for (RegisteredProjection projection : projections) {
@@ -204,7 +215,7 @@ public final class DocumentStoreBuilder {
     }
     ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
     StoreSettings settings = new StoreSettings(
-        url, username, password, dataSource, schema, autoCreate, maximumPoolSize,
+        url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry());
     StoreFactory factory = Factory.INSTANCE;

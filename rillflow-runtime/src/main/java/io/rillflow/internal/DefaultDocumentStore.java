@@ -79,7 +79,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
-    this.ownedScope = new OwnedScope(dataSource);
+    this.ownedScope = new OwnedScope(dataSource, closed);
     // Suppliers, called once a session opens, after the constructor made the event store.
     this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends);
     // Sessions that projections write through: joined to one transaction, their appends not projected again.
@@ -141,31 +141,37 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   @Override
   public DocumentSession openSession() {
+    checkOpen();
     return sessions.openSession(ownedScope);
   }
 
   @Override
   public DocumentSession openSession(Connection transaction) {
+    checkOpen();
     return sessions.openSession(new JoinedScope(transaction));
   }
 
   @Override
   public DocumentSession lightweightSession() {
+    checkOpen();
     return sessions.lightweightSession(ownedScope);
   }
 
   @Override
   public DocumentSession lightweightSession(Connection transaction) {
+    checkOpen();
     return sessions.lightweightSession(new JoinedScope(transaction));
   }
 
   @Override
   public QuerySession querySession() {
+    checkOpen();
     return sessions.querySession(ownedScope);
   }
 
   @Override
   public EventStore events() {
+    checkOpen();
     return events;
   }
 
@@ -189,21 +195,25 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   @Override
   public Projections projections() {
+    checkOpen();
     return projections;
   }
 
   @Override
   public <A> AggregateRepository<A> aggregates(Class<A> type) {
+    checkOpen();
     return aggregates.of(type);
   }
 
   @Override
   public StoreSchema schema() {
+    checkOpen();
     return storeSchema;
   }
 
   @Override
   public <T> long bulkInsert(Collection<T> documents, BulkMode mode) {
+    checkOpen();
     if (documents.isEmpty()) {
       return 0;
     }
@@ -220,6 +230,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   @Override
   public <R extends DocumentRepository<?, ?>> R repository(Class<R> type) {
+    checkOpen();
     Function<DocumentStore, ?> factory = parts.repositoryFactory(type);
     if (factory == null) {
       throw new IllegalArgumentException("No generated repository implements " + type.getName()
@@ -272,6 +283,13 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   /** The store's document, repository and event parts. */
   public ModuleParts parts() {
     return parts;
+  }
+
+  /** Refuses work once the store is closed, in its own words rather than the pool's. */
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("DocumentStore is closed");
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.rillflow.spi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.AutoCreate;
+import io.rillflow.PoolOptions;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.UnknownEventTypes;
 import java.util.List;
@@ -19,7 +20,7 @@ public record StoreSettings(
     DataSource dataSource,
     String schema,
     AutoCreate autoCreate,
-    int maximumPoolSize,
+    PoolOptions pool,
     ObjectMapper objectMapper,
     UnknownEventTypes unknownEventTypes,
     boolean discoverModules,

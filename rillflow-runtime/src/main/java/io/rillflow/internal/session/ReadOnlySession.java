@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 final class ReadOnlySession implements QuerySession, BoundSession {
   private final DocumentTables tables;
   private final DocumentReads reads;
+  private boolean closed;
   private final ConnectionScope scope;
 
   ReadOnlySession(DocumentTables tables, DocumentReads reads, ConnectionScope scope) {
@@ -25,12 +26,14 @@ final class ReadOnlySession implements QuerySession, BoundSession {
 
   @Override
   public <T> Optional<T> load(Class<T> type, Object id) {
+    checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     return Optional.ofNullable(reads.load(scope, table, table.checkedId(id)));
   }
 
   @Override
   public <T> List<T> loadMany(Class<T> type, Collection<?> ids) {
+    checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     ids.forEach(table::checkedId);
     return DocumentReads.inOrder(ids, reads.loadMany(scope, table, ids));
@@ -38,12 +41,14 @@ final class ReadOnlySession implements QuerySession, BoundSession {
 
   @Override
   public <T> boolean exists(Class<T> type, Object id) {
+    checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     return reads.exists(scope, table, table.checkedId(id));
   }
 
   @Override
   public <T> DocumentQuery<T> query(Class<T> type) {
+    checkOpen();
     return reads.query(scope, tables.of(type), UnaryOperator.identity());
   }
 
@@ -72,6 +77,14 @@ final class ReadOnlySession implements QuerySession, BoundSession {
     return document;
   }
 
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("This session is closed; open a new one");
+    }
+  }
+
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
 }

@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
 final class UnitOfWorkSession implements DocumentSession, BoundSession {
   private final DocumentTables tables;
   private final DocumentReads reads;
+  private boolean closed;
   private final ChangeWriter writer;
   private final ConnectionScope scope;
   private final IdentityMap identityMap;
@@ -45,6 +46,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public <T> Optional<T> load(Class<T> type, Object id) {
+    checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     Object checked = table.checkedId(id);
     T known = identityMap.get(type, checked);
@@ -60,6 +62,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public <T> List<T> loadMany(Class<T> type, Collection<?> ids) {
+    checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     ids.forEach(table::checkedId);
     Map<Object, T> found = new HashMap<>();
@@ -80,6 +83,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public void store(Object... documents) {
+    checkOpen();
     for (Object document : documents) {
       DocumentTable<Object, Object> table = tables.ofInstance(document);
       Object id = table.idOf(document);
@@ -96,6 +100,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public void insert(Object... documents) {
+    checkOpen();
     for (Object document : documents) {
       DocumentTable<Object, Object> table = tables.ofInstance(document);
       Object id = table.idOf(document);
@@ -105,6 +110,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public void update(Object... documents) {
+    checkOpen();
     for (Object document : documents) {
       DocumentTable<Object, Object> table = tables.ofInstance(document);
       Object id = table.checkedId(table.mapping().id(document));
@@ -123,6 +129,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public void update(Object document, long expectedVersion) {
+    checkOpen();
     if (expectedVersion < 0) {
       throw new IllegalArgumentException("expectedVersion must be 0 (new) or more, but was " + expectedVersion);
     }
@@ -135,6 +142,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public void delete(Object document) {
+    checkOpen();
     DocumentTable<Object, Object> table = tables.ofInstance(document);
     Object id = table.checkedId(table.mapping().id(document));
     long version = table.versioned() ? table.mapping().version(document) : 0;
@@ -144,6 +152,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public <T> void deleteById(Class<T> type, Object id) {
+    checkOpen();
     DocumentTable<Object, Object> table = tables.ofObjects(type);
     Object checked = table.checkedId(id);
     pending.queue(new RowWrite.Delete(table, checked));
@@ -152,6 +161,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public <T> void restore(Class<T> type, Object id) {
+    checkOpen();
     DocumentTable<Object, Object> table = tables.ofObjects(type);
     if (!table.mapping().softDelete()) {
       throw new IllegalArgumentException(type.getSimpleName() + " does not use soft deletes, so a deleted one "
@@ -162,6 +172,7 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public <T> DocumentPatch patch(Class<T> type, Object id) {
+    checkOpen();
     DocumentTable<Object, Object> table = tables.ofObjects(type);
     Object checked = table.checkedId(id);
     JsonPatch patch = new JsonPatch(table, table.valueWriter());
@@ -173,16 +184,19 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public void queueDelete(DocumentTable<Object, Object> table, String sql, List<Object> values) {
+    checkOpen();
     pending.queue(new DeleteWhereWrite(table, sql, values));
   }
 
   @Override
   public SessionEvents events() {
+    checkOpen();
     return appends;
   }
 
   @Override
   public void saveChanges() {
+    checkOpen();
     writer.write(scope, pending.list(), appends);
     if (!scope.joined()) {
       // A joined transaction commits later, under its owner: the daemons find its events when they poll.
@@ -241,12 +255,14 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
 
   @Override
   public <T> boolean exists(Class<T> type, Object id) {
+    checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     return reads.exists(scope, table, table.checkedId(id));
   }
 
   @Override
   public <T> DocumentQuery<T> query(Class<T> type) {
+    checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     return reads.query(scope, table, resolver(table));
   }
@@ -279,8 +295,15 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
     };
   }
 
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("This session is closed; open a new one");
+    }
+  }
+
   @Override
   public void close() {
+    closed = true;
     pending.clear();
     appends.clear();
   }

@@ -2,31 +2,47 @@ package io.rillflow.internal.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
  * A scope that borrows a connection from a data source for each piece of work and gives it back at
- * once: what a session opened without a connection runs on. Stateless; one per data source.
+ * once: what a session opened without a connection runs on. One per data source; once its store is
+ * closed it refuses work, saying so, instead of passing on the pool's own complaint.
+ *
+ * @param closed set when the store closes
  */
-public record OwnedScope(DataSource dataSource) implements ConnectionScope {
+public record OwnedScope(DataSource dataSource, AtomicBoolean closed) implements ConnectionScope {
+
+  /** A scope for a data source that outlives the work (its owner closes it). */
+  public OwnedScope(DataSource dataSource) {
+    this(dataSource, new AtomicBoolean());
+  }
+
+  private Connection borrow() throws SQLException {
+    if (closed.get()) {
+      throw new IllegalStateException("DocumentStore is closed");
+    }
+    return dataSource.getConnection();
+  }
 
   @Override
   public <R, E extends Exception> R statement(Transaction.Work<R, E> work) throws SQLException, E {
-    try (Connection connection = Transaction.autoCommitting(dataSource.getConnection())) {
+    try (Connection connection = Transaction.autoCommitting(borrow())) {
       return work.run(connection);
     }
   }
 
   @Override
   public <R, E extends Exception> R transaction(Transaction.Work<R, E> work) throws SQLException, E {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = borrow()) {
       return Transaction.run(connection, work);
     }
   }
 
   @Override
   public Connection openCursor() throws SQLException {
-    Connection connection = dataSource.getConnection();
+    Connection connection = borrow();
     try {
       connection.setAutoCommit(false);
       return connection;
