@@ -49,7 +49,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final ModuleParts parts;
   private final ObjectMapper objectMapper;
   private final DocumentTables tables;
-  private final StoreSchema storeSchema;
+  private final DefaultStoreSchema storeSchema;
   private final SessionFactory sessions;
   private final BulkLoader bulkLoader;
   private final DefaultEventStore events;
@@ -67,7 +67,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.parts = parts;
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
-    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
+    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), tables);
     // Sessions that projections write through: on one transaction's connection, their appends not
     // projected again. unprojectedAppends reads events when called, after the constructor.
     SessionOpener projectionSessions = new SessionOpener() {
@@ -111,9 +111,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       DefaultDocumentStore store = new DefaultDocumentStore(
           settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes(),
           settings);
-      if (settings.autoCreate() != AutoCreate.NONE) {
-        store.storeSchema.apply();
-      }
+      store.storeSchema.start(settings.autoCreate());
       return store;
     } catch (RuntimeException e) {
       if (pool != null) {
