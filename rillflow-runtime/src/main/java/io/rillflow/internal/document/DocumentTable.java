@@ -31,6 +31,7 @@ public final class DocumentTable<T, ID> {
   private final TypeCodec codec;
   private final ObjectWriter valueWriter;
   private final String qualifiedName;
+  private final String schemaPrefix;
   private final String idArrayType;
   private final boolean versioned;
   /** Dynamic query SQL by shape; bounded by the shapes an application's code can make. */
@@ -57,6 +58,7 @@ public final class DocumentTable<T, ID> {
     this.codec = new TypeCodec(objectMapper, mapping.documentType());
     this.valueWriter = objectMapper.writer();
     this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(mapping.tableName());
+    this.schemaPrefix = Identifiers.quote(schema) + ".";
     this.idArrayType = IdColumns.sqlType(mapping.idType());
     String versionProperty = mapping.versionProperty();
     this.versioned = versionProperty != null;
@@ -180,6 +182,11 @@ public final class DocumentTable<T, ID> {
     queryCache.clear();
   }
 
+  /** A Rillflow function of the store's schema ({@code rf_*}, from its migrations), qualified. */
+  public String function(String name) {
+    return schemaPrefix + name;
+  }
+
   /** The mapping this table stores. */
   public DocumentMapping<T, ID> mapping() {
     return mapping;
@@ -227,8 +234,7 @@ public final class DocumentTable<T, ID> {
     try {
       return codec.writer().writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
-      throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
-          + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
+      throw cannotWrite(document, e);
     }
   }
 
@@ -237,9 +243,21 @@ public final class DocumentTable<T, ID> {
     try {
       return codec.writer().writeValueAsString(document);
     } catch (JsonProcessingException e) {
-      throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
-          + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
+      throw cannotWrite(document, e);
     }
+  }
+
+  private RillflowException cannotWrite(T document, JsonProcessingException e) {
+    Throwable constraint = e;
+    while (constraint != null && !(constraint instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException)) {
+      constraint = constraint.getCause();
+    }
+    String limit = constraint != null
+        ? " (the store reads documents nested at most " + io.rillflow.internal.JsonLimits.MAX_NESTING_DEPTH
+            + " levels deep, so it writes none deeper)"
+        : "";
+    return new RillflowException("Cannot write " + mapping.documentType().getName() + " "
+        + mapping.id(document) + " as JSON: " + e.getOriginalMessage() + limit, e);
   }
 
   /**
