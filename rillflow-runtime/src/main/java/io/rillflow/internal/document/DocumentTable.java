@@ -229,6 +229,29 @@ public final class DocumentTable<T, ID> {
     }
   }
 
+  /**
+   * Reads the document stored in row {@code rowId}. A row whose JSON names another id (written by
+   * raw SQL, or copied from another row) is refused rather than loaded as the other document: which
+   * of the two ids is right only its writer knows, and loading it would let a later save overwrite
+   * the other document.
+   */
+  public T read(Object rowId, String json) {
+    T document;
+    try {
+      document = reader().readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot read " + mapping.documentType().getName() + " " + rowId
+          + " from its JSON: " + e.getOriginalMessage(), e);
+    }
+    ID jsonId = mapping.id(document);
+    if (jsonId != null && !jsonId.equals(rowId)) {
+      throw new RillflowException("Row " + rowId + " of " + mapping.tableName() + " holds the JSON of "
+          + mapping.documentType().getName() + " " + jsonId + ": not loaded as another document; make the row's id"
+          + " and its JSON's id agree");
+    }
+    return document;
+  }
+
   /** Writes a document as UTF-8 JSON bytes. */
   public byte[] writeBytes(T document) {
     try {
