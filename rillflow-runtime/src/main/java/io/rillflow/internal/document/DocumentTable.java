@@ -36,8 +36,7 @@ public final class DocumentTable<T, ID> {
   private final boolean versioned;
   /** Dynamic query SQL by shape; bounded by the shapes an application's code can make. */
   private final java.util.concurrent.ConcurrentHashMap<String, String> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Duplicated columns whose name in the database is not their plain name: plain to database name. */
-  private volatile java.util.Map<String, String> renamedColumns = java.util.Map.of();
+  private volatile ColumnNames columnNames = ColumnNames.PLAIN;
 
   private final String loadSql;
   private final String loadManySql;
@@ -157,28 +156,14 @@ public final class DocumentTable<T, ID> {
   public String cachedSql(String shape, java.util.function.Supplier<String> build) {
     String sql = queryCache.get(shape);
     if (sql == null) {
-      sql = queryCache.computeIfAbsent(shape, s -> renamed(build.get()));
+      sql = queryCache.computeIfAbsent(shape, s -> columnNames.rewrite(build.get()));
     }
     return sql;
   }
 
-  private String renamed(String sql) {
-    String result = sql;
-    for (java.util.Map.Entry<String, String> column : renamedColumns.entrySet()) {
-      result = result.replace(Identifiers.quote(column.getKey()), Identifiers.quote(column.getValue()));
-    }
-    return result;
-  }
-
-  /** Plain to database name of each duplicated column whose names differ; the cache is cleared, it may hold the old names. */
+  /** Points the table at its duplicated columns' names in the database (plain name to name); clears the cache, which may hold the old names. */
   void useColumns(java.util.Map<String, String> names) {
-    java.util.Map<String, String> renamed = new java.util.HashMap<>();
-    names.forEach((plain, name) -> {
-      if (!plain.equals(name)) {
-        renamed.put(plain, name);
-      }
-    });
-    this.renamedColumns = java.util.Map.copyOf(renamed);
+    this.columnNames = ColumnNames.of(names);
     queryCache.clear();
   }
 

@@ -8,9 +8,11 @@ import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.DuplicatedField;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The DDL one document mapping needs in one schema, compared with the catalogue: the table with its
@@ -134,14 +136,34 @@ final class DocumentTableDdl {
         plan.concurrent(indexComment(index.getKey()));
       }
     }
+    Set<String> named = namedByRillflow(catalogue);
     for (Map.Entry<String, Catalogue.Index> index : catalogue.indexes().entrySet()) {
       Catalogue.Index existing = index.getValue();
-      if (existing.table().equals(table) && !indexes.containsKey(index.getKey()) && existing.comment() != null
-          && existing.comment().startsWith(DuplicatedColumn.COMMENT_PREFIX)) {
+      boolean ours = existing.comment() != null && existing.comment().startsWith(DuplicatedColumn.COMMENT_PREFIX)
+          || named.contains(index.getKey());
+      if (existing.table().equals(table) && !indexes.containsKey(index.getKey()) && ours) {
         plan.drift(new SchemaDrift(table, "index " + index.getKey() + " on " + table + " is not used by this version",
             "drop it with store.schema().cleanup() once no running version uses it", dropIndex(index.getKey())), false);
       }
     }
+  }
+
+  /**
+   * The names Rillflow gives indexes of this table's generated columns, whatever their definition:
+   * indexes made before indexes were marked with a comment are recognised by name, so that one left
+   * behind (say a unique index after {@code unique = true} was removed) is reported, not kept silently.
+   */
+  private Set<String> namedByRillflow(Catalogue catalogue) {
+    Set<String> names = new HashSet<>();
+    names.add(DuplicatedColumn.shortened(table + "_data_gin"));
+    for (String column : catalogue.columns(table)) {
+      String comment = catalogue.comment(table, column);
+      if (comment != null && comment.startsWith(DuplicatedColumn.COMMENT_PREFIX)) {
+        names.add(DuplicatedColumn.shortened(table + "_" + column + "_idx"));
+        names.add(DuplicatedColumn.shortened(table + "_" + column + "_uidx"));
+      }
+    }
+    return names;
   }
 
   /** Index name to its CREATE INDEX CONCURRENTLY statement, for the columns {@code names} chose. */

@@ -60,7 +60,8 @@ final class JsonPatch implements DocumentPatch {
     expression = table.function("rf_jsonb_increment") + "(" + expression + ", " + literal(path)
         + "::text[], ?::numeric, ?::numeric, ?::numeric)";
     parameters.add(by);
-    Class<?> type = table.mapping().path(path) == null ? null : table.mapping().path(path).valueType();
+    io.rillflow.Path<?, ?> member = table.mapping().path(path);
+    Class<?> type = member == null ? null : member.valueType();
     parameters.add(lowest(type));
     parameters.add(highest(type));
     return this;
