@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneOffset;
@@ -45,6 +46,8 @@ public final class DefaultStoreSchema implements StoreSchema {
    * transactions) before it fails: while it waits, every later query on the table queues behind it.
    */
   static final String LOCK_TIMEOUT = "10s";
+  /** How long a store waits for another store's schema change (an index build on a big table takes a while). */
+  private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMinutes(10);
 
   private final DataSource dataSource;
   private final String schema;
@@ -204,12 +207,33 @@ public final class DefaultStoreSchema implements StoreSchema {
    * Runs {@code work} holding this schema's session-level advisory lock: two stores starting
    * together would otherwise plan the same ALTER, and a transaction-level lock cannot span the
    * concurrent index builds, which run outside any transaction.
+   *
+   * <p>The lock is tried, not waited for: a session blocked in {@code pg_advisory_lock} holds a
+   * snapshot, and {@code CREATE INDEX CONCURRENTLY} run by the holder waits for every older
+   * snapshot, so each would wait for the other. Between tries this session holds nothing.
    */
   private <T> T locked(Connection connection, Work<T> work) throws SQLException {
     String key = "rillflow.schema." + schema;
-    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
       lock.setString(1, key);
-      lock.execute();
+      while (true) {
+        try (ResultSet taken = lock.executeQuery()) {
+          if (taken.next() && taken.getBoolean(1)) {
+            break;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new SchemaException("Another store has been changing the document tables of schema \"" + schema
+              + "\" for more than " + LOCK_WAIT.toMinutes() + " minutes; not changing them beside it");
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SchemaException("Interrupted waiting for another store's change of schema \"" + schema + "\"", e);
+        }
+      }
     }
     try {
       return work.run();

@@ -163,6 +163,45 @@ class SchemaDriftTest {
     }
   }
 
+  @Test
+  void twoStoresStartingTogetherBothStartWhenOneBuildsAnIndexConcurrently() throws Exception {
+    try (DocumentStore store = schema.storeBuilder().build()) {
+      // The next start adds the column in a transaction, then builds its index concurrently.
+      Tables.execute(store, "ALTER TABLE " + table + " DROP COLUMN tier");
+      try (java.sql.Connection reader = store.dataSource().getConnection()) {
+        // A reader's lock holds the first store's ALTER, in its transaction, while the second store arrives.
+        reader.setAutoCommit(false);
+        try (java.sql.Statement statement = reader.createStatement()) {
+          statement.executeQuery("SELECT count(*) FROM " + table).close();
+        }
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> schema.storeBuilder().build());
+        awaitWaiting(store, "ALTER TABLE%");
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> schema.storeBuilder().build());
+        // A second store blocked in pg_advisory_lock would hold a snapshot older than the first one's
+        // index build, which then waits for it: a deadlock. Give it the time to get there.
+        Thread.sleep(500);
+        reader.commit();
+        first.get(60, java.util.concurrent.TimeUnit.SECONDS).close();
+        second.get(60, java.util.concurrent.TimeUnit.SECONDS).close();
+      }
+      assertThat(Tables.query(store, "SELECT indexname FROM pg_indexes WHERE schemaname = '" + schema.name()
+          + "' AND indexname = 'doc_customer_tier_idx'")).hasSize(1);
+      assertThat(store.schema().plan().isEmpty()).isTrue();
+    }
+  }
+
+  private void awaitWaiting(DocumentStore store, String query) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!Tables.query(store, "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND query LIKE '" + query + "' AND wait_event_type = 'Lock'").isEmpty()) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("No statement like " + query + " came to wait on a lock within 30 s");
+  }
+
   /** What the store's logger (slf4j-simple, which writes to the current System.err) printed while {@code start} ran. */
   private static String stderrOf(Supplier<DocumentStore> start) {
     PrintStream original = System.err;
