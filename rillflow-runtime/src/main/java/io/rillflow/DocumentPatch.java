@@ -21,7 +21,11 @@ public interface DocumentPatch {
   /** Sets the value at {@code path}, written as JSON by the store's mapper. */
   DocumentPatch set(String path, Object value);
 
-  /** Adds {@code by} to the number at {@code path}; a missing number counts as 0. */
+  /**
+   * Adds {@code by} to the number at {@code path}; a missing number counts as 0. When the path is a
+   * {@code long}, {@code int}, {@code short} or {@code byte} member, a result outside its range fails
+   * {@code saveChanges()}, naming the path, with nothing written: the document stays readable.
+   */
   DocumentPatch increment(String path, long by);
 
   /** Adds {@code by} to the number at {@code path}; a missing number counts as 0. */

@@ -14,14 +14,28 @@ import java.nio.file.Path;
 public interface StoreSchema {
 
   /**
-   * The DDL still missing: tables, columns, indexes. With {@link AutoCreate#ALL} also the
-   * statements that rebuild a duplicated column whose {@code @Duplicated} changed and drop one no
-   * longer mapped. Reads the catalogue; changes nothing.
+   * Every difference between the mappings and the database: the DDL still missing (tables, columns,
+   * indexes; a changed {@code @Duplicated} gets a new column beside the old one) and the drift
+   * (columns and indexes no longer mapped, changed definitions, unmapped document tables with rows).
+   * Reads the catalogue; changes nothing.
    */
   SchemaPlan plan();
 
-  /** Applies {@link #plan()} in one transaction, serialized against other stores doing the same. */
+  /**
+   * Runs {@link #plan()}'s statements, serialized against other stores doing the same: tables and
+   * columns in one transaction, then each index on an existing table built {@code CONCURRENTLY}
+   * outside it, every statement under a {@code lock_timeout} so a long transaction on a big table
+   * fails the step instead of queueing every reader behind it. Drops nothing.
+   */
   void apply();
+
+  /**
+   * The contract step of a rolling deploy, run once no older version still uses the schema: drops
+   * the duplicated columns and Rillflow indexes that this version's mappings do not use (with
+   * their data: a column comes back from the JSON when re-added), and returns each statement run.
+   * Never drops a table nor a column or index Rillflow did not create.
+   */
+  java.util.List<String> cleanup();
 
   /**
    * Writes {@link #plan()} as a Flyway SQL migration and returns the file. {@code target} is the

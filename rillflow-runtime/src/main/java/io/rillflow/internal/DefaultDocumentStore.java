@@ -57,7 +57,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final ModuleParts parts;
   private final ObjectMapper objectMapper;
   private final DocumentTables tables;
-  private final StoreSchema storeSchema;
+  private final DefaultStoreSchema storeSchema;
   private final SessionFactory sessions;
   /** Where work without a connection of the caller's runs: the store's data source. */
   private final OwnedScope ownedScope;
@@ -78,7 +78,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.parts = parts;
     this.objectMapper = objectMapper;
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
-    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), autoCreate);
+    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), tables);
     this.ownedScope = new OwnedScope(dataSource, closed);
     // Suppliers, called once a session opens, after the constructor made the event store.
     this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends);
@@ -127,9 +127,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       DefaultDocumentStore store = new DefaultDocumentStore(
           settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes(),
           settings);
-      if (settings.autoCreate() != AutoCreate.NONE) {
-        store.storeSchema.apply();
-      }
+      store.storeSchema.start(settings.autoCreate());
       return store;
     } catch (RuntimeException e) {
       if (pool != null) {

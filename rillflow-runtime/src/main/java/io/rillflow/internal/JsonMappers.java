@@ -19,11 +19,14 @@ final class JsonMappers {
    * Unknown properties are ignored: a field removed from a class must not make old rows unreadable.
    */
   static ObjectMapper create(ObjectMapper given) {
-    if (given != null) {
-      return given.copy()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
+    ObjectMapper mapper = given != null
+        ? given.copy().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        : defaults();
+    JsonLimits.apply(mapper);
+    return mapper;
+  }
+
+  private static ObjectMapper defaults() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

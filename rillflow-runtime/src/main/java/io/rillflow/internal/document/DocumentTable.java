@@ -31,10 +31,12 @@ public final class DocumentTable<T, ID> {
   private final TypeCodec codec;
   private final ObjectWriter valueWriter;
   private final String qualifiedName;
+  private final String schemaPrefix;
   private final String idArrayType;
   private final boolean versioned;
   /** Dynamic query SQL by shape; bounded by the shapes an application's code can make. */
   private final java.util.concurrent.ConcurrentHashMap<String, String> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile ColumnNames columnNames = ColumnNames.PLAIN;
 
   private final String loadSql;
   private final String loadManySql;
@@ -57,6 +59,7 @@ public final class DocumentTable<T, ID> {
     this.codec = new TypeCodec(objectMapper, mapping.documentType());
     this.valueWriter = objectMapper.writer();
     this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(mapping.tableName());
+    this.schemaPrefix = Identifiers.quote(schema) + ".";
     this.idArrayType = IdColumns.sqlType(mapping.idType());
     String versionProperty = mapping.versionProperty();
     this.versioned = versionProperty != null;
@@ -165,13 +168,28 @@ public final class DocumentTable<T, ID> {
     return selectAllSql;
   }
 
-  /** The SQL cached for a query shape, built by {@code build} the first time. */
+  /**
+   * The SQL cached for a query shape, built by {@code build} the first time, with each duplicated
+   * column's plain name (as compiled queries and the metamodel write it, quoted) replaced by the
+   * column this store uses when they differ (see {@link DuplicatedColumn}).
+   */
   public String cachedSql(String shape, java.util.function.Supplier<String> build) {
     String sql = queryCache.get(shape);
     if (sql == null) {
-      sql = queryCache.computeIfAbsent(shape, s -> build.get());
+      sql = queryCache.computeIfAbsent(shape, s -> columnNames.rewrite(build.get()));
     }
     return sql;
+  }
+
+  /** Points the table at its duplicated columns' names in the database (plain name to name); clears the cache, which may hold the old names. */
+  void useColumns(java.util.Map<String, String> names) {
+    this.columnNames = ColumnNames.of(names);
+    queryCache.clear();
+  }
+
+  /** A Rillflow function of the store's schema ({@code rf_*}, from its migrations), qualified. */
+  public String function(String name) {
+    return schemaPrefix + name;
   }
 
   /** The mapping this table stores. */
@@ -216,13 +234,35 @@ public final class DocumentTable<T, ID> {
     }
   }
 
+  /**
+   * Reads the document stored in row {@code rowId}. A row whose JSON names another id (written by
+   * raw SQL, or copied from another row) is refused rather than loaded as the other document: which
+   * of the two ids is right only its writer knows, and loading it would let a later save overwrite
+   * the other document.
+   */
+  public T read(Object rowId, String json) {
+    T document;
+    try {
+      document = reader().readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot read " + mapping.documentType().getName() + " " + rowId
+          + " from its JSON: " + e.getOriginalMessage(), e);
+    }
+    ID jsonId = mapping.id(document);
+    if (jsonId != null && !jsonId.equals(rowId)) {
+      throw new RillflowException("Row " + rowId + " of " + mapping.tableName() + " holds the JSON of "
+          + mapping.documentType().getName() + " " + jsonId + ": not loaded as another document; make the row's id"
+          + " and its JSON's id agree");
+    }
+    return document;
+  }
+
   /** Writes a document as UTF-8 JSON bytes. */
   public byte[] writeBytes(T document) {
     try {
       return codec.writer().writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
-      throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
-          + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
+      throw cannotWrite(document, e);
     }
   }
 
@@ -231,9 +271,21 @@ public final class DocumentTable<T, ID> {
     try {
       return codec.writer().writeValueAsString(document);
     } catch (JsonProcessingException e) {
-      throw new RillflowException("Cannot write " + mapping.documentType().getName() + " "
-          + mapping.id(document) + " as JSON: " + e.getOriginalMessage(), e);
+      throw cannotWrite(document, e);
     }
+  }
+
+  private RillflowException cannotWrite(T document, JsonProcessingException e) {
+    Throwable constraint = e;
+    while (constraint != null && !(constraint instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException)) {
+      constraint = constraint.getCause();
+    }
+    String limit = constraint != null
+        ? " (the store reads documents nested at most " + io.rillflow.internal.JsonLimits.MAX_NESTING_DEPTH
+            + " levels deep, so it writes none deeper)"
+        : "";
+    return new RillflowException("Cannot write " + mapping.documentType().getName() + " "
+        + mapping.id(document) + " as JSON: " + e.getOriginalMessage() + limit, e);
   }
 
   /**

@@ -19,6 +19,17 @@ public final class DocumentTables {
   }
 
   /**
+   * Points each table at the duplicated columns this version uses ({@link DuplicatedColumn}):
+   * table name to plain column name to the column's name in the database. Called when the store
+   * starts, before any query, and after a cleanup.
+   */
+  public void useColumns(Map<String, Map<String, String>> byTable) {
+    for (DocumentTable<?, ?> table : byType.values()) {
+      table.useColumns(byTable.getOrDefault(table.mapping().tableName(), Map.of()));
+    }
+  }
+
+  /**
    * The table of {@code type}.
    *
    * @throws IllegalArgumentException when {@code type} is not a registered document

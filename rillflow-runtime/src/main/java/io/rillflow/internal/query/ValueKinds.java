@@ -51,10 +51,21 @@ public final class ValueKinds {
     return !(sql.equals("timestamptz") || sql.equals("timestamp") || sql.equals("date"));
   }
 
-  /** The SQL expression reading {@code segments} of {@code data} as {@code type}. */
+  /**
+   * The SQL expression reading {@code segments} of {@code data} as {@code type}. A date or time is
+   * cast only when its year has the four digits PostgreSQL reads; a year java.time writes with a
+   * sign or as 0000 (say {@code Instant.MIN}, stored by one row) reads as -infinity or infinity, so
+   * that it sorts first or last instead of failing the query for every row ("time zone displacement
+   * out of range").
+   */
   public static String jsonExpression(java.util.List<String> segments, Class<?> type) {
     String text = "(data #>> '{" + String.join(",", segments) + "}')";
     String sql = sqlType(type);
+    if (!containable(type)) {
+      return "(CASE WHEN " + text + " ~ '^[0-9]{4}-' AND " + text + " !~ '^0000' THEN " + text + "::" + sql
+          + " WHEN " + text + " ~ '^(-|0000)' THEN '-infinity'::" + sql + " WHEN " + text + " ~ '^[+]' THEN 'infinity'::"
+          + sql + " END)";
+    }
     return sql.equals("text") ? text : "(" + text + "::" + sql + ")";
   }
 

@@ -1,63 +1,48 @@
 package io.rillflow.internal.schema;
 
+import io.rillflow.SchemaDrift;
+import io.rillflow.internal.document.DuplicatedColumn;
 import io.rillflow.internal.document.IdColumns;
 import io.rillflow.internal.sql.Identifiers;
-import io.rillflow.spi.ColumnType;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.DuplicatedField;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The DDL one document mapping needs in one schema: the table with its fixed columns, one stored
- * generated column per duplicated field, and their indexes.
+ * The DDL one document mapping needs in one schema, compared with the catalogue: the table with its
+ * fixed columns, one stored generated column per duplicated field (named as {@link DuplicatedColumn}
+ * decides), and their indexes.
  */
 final class DocumentTableDdl {
-  private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  /** Starts the comment of every column Rillflow generates, so that ALL knows which it may drop. */
-  static final String COMMENT_PREFIX = "rillflow: ";
-
   private final String schema;
   private final String table;
   private final String qualifiedTable;
-  /** Column name to its definition (without the name), in table order. */
-  private final Map<String, String> columns = new LinkedHashMap<>();
-  /** The duplicated columns' definitions, which are also written as their comments. */
-  private final Map<String, String> generated = new LinkedHashMap<>();
-  /** Duplicated column name to the name of its index, for those that have one. */
-  private final Map<String, String> indexOfColumn = new LinkedHashMap<>();
-  /** Index name to its CREATE INDEX statement. */
-  private final Map<String, String> indexes = new LinkedHashMap<>();
+  /** The fixed columns: name to definition. */
+  private final Map<String, String> fixed = new LinkedHashMap<>();
+  private final List<DuplicatedColumn> duplicated = new ArrayList<>();
+  private final String ginIndex;
 
   DocumentTableDdl(DocumentMapping<?, ?> mapping, String schema) {
     this.schema = schema;
     this.table = mapping.tableName();
     this.qualifiedTable = Identifiers.quote(schema) + "." + Identifiers.quote(table);
-    columns.put("id", IdColumns.sqlType(mapping.idType()) + " NOT NULL PRIMARY KEY");
-    columns.put("data", "jsonb NOT NULL");
-    columns.put("version", "bigint NOT NULL DEFAULT 1");
-    columns.put("created_at", "timestamptz NOT NULL DEFAULT now()");
-    columns.put("updated_at", "timestamptz NOT NULL DEFAULT now()");
+    fixed.put("id", IdColumns.sqlType(mapping.idType()) + " NOT NULL PRIMARY KEY");
+    fixed.put("data", "jsonb NOT NULL");
+    fixed.put("version", "bigint NOT NULL DEFAULT 1");
+    fixed.put("created_at", "timestamptz NOT NULL DEFAULT now()");
+    fixed.put("updated_at", "timestamptz NOT NULL DEFAULT now()");
     if (mapping.softDelete()) {
-      columns.put("deleted_at", "timestamptz");
+      fixed.put("deleted_at", "timestamptz");
     }
-    if (mapping.ginIndexed()) {
-      String index = table.length() > 54 ? table.substring(0, 54) + "_data_gin" : table + "_data_gin";
-      indexes.put(index, "CREATE INDEX IF NOT EXISTS " + Identifiers.quote(index) + " ON " + qualifiedTable
-          + " USING gin (data jsonb_path_ops)");
-    }
+    this.ginIndex = mapping.ginIndexed() ? DuplicatedColumn.shortened(table + "_data_gin") : null;
     for (DuplicatedField field : mapping.duplicatedFields()) {
-      Identifiers.quote(field.column());
-      String definition = field.type().sql() + " GENERATED ALWAYS AS (" + expression(field) + ") STORED";
-      columns.put(field.column(), definition);
-      generated.put(field.column(), definition);
-      if (field.indexed()) {
-        String index = indexName(field.column(), field.unique());
-        indexOfColumn.put(field.column(), index);
-        indexes.put(index, "CREATE " + (field.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
-            + Identifiers.quote(index) + " ON " + qualifiedTable + " (" + Identifiers.quote(field.column()) + ")");
-      }
+      duplicated.add(new DuplicatedColumn(table, field, schema));
     }
   }
 
@@ -65,84 +50,179 @@ final class DocumentTableDdl {
     return table;
   }
 
-  Map<String, String> columns() {
-    return columns;
+  /**
+   * The column each duplicated field uses in {@code catalogue}: an existing column holding its
+   * definition, else its plain name when free, else its hashed name. Deterministic for one
+   * catalogue, so two versions reading the same catalogue agree.
+   */
+  Map<String, String> names(Catalogue catalogue) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (DuplicatedColumn column : duplicated) {
+      String plain = column.plainName();
+      String hashed = column.hashedName();
+      String name;
+      if (column.comment().equals(catalogue.comment(table, plain))) {
+        name = plain;
+      } else if (catalogue.hasColumn(table, hashed)) {
+        name = hashed;
+      } else if (!catalogue.hasColumn(table, plain)) {
+        name = plain;
+      } else {
+        name = hashed;
+      }
+      names.put(plain, name);
+    }
+    return names;
   }
 
-  Map<String, String> indexes() {
-    return indexes;
-  }
-
-  /** Duplicated column name to its definition. */
-  Map<String, String> generated() {
-    return generated;
-  }
-
-  /** The index of a duplicated column, or {@code null}. */
-  String indexOf(String column) {
-    return indexOfColumn.get(column);
+  /** Adds what is missing to {@code plan} and every drift of this table. */
+  void compare(Catalogue catalogue, SchemaChanges plan) {
+    Map<String, String> names = names(catalogue);
+    Map<String, String> indexes = indexes(names);
+    if (!catalogue.hasTable(table)) {
+      plan.missing("table " + table);
+      plan.inTransaction(createTable(names));
+      for (DuplicatedColumn column : duplicated) {
+        plan.inTransaction(comment(names.get(column.plainName()), column));
+      }
+      // A new table is empty and seen by no one yet: its indexes need no concurrent build.
+      indexes.forEach((name, sql) -> {
+        plan.inTransaction(sql.replace(" CONCURRENTLY", ""));
+        plan.inTransaction(indexComment(name));
+      });
+      return;
+    }
+    for (Map.Entry<String, String> column : fixed.entrySet()) {
+      if (!catalogue.hasColumn(table, column.getKey())) {
+        plan.missing("column " + table + "." + column.getKey());
+        plan.inTransaction(addColumn(column.getKey(), column.getValue()));
+      }
+    }
+    Map<String, DuplicatedColumn> used = new HashMap<>();
+    for (DuplicatedColumn column : duplicated) {
+      String name = names.get(column.plainName());
+      used.put(name, column);
+      if (!catalogue.hasColumn(table, name)) {
+        plan.missing("column " + table + "." + name + " (" + column.definition() + ")");
+        plan.inTransaction(addColumn(name, column.definition()));
+        plan.inTransaction(comment(name, column));
+      } else if (!column.comment().equals(catalogue.comment(table, name))) {
+        plan.drift(new SchemaDrift(table, "column " + table + "." + name + " holds \""
+            + catalogue.comment(table, name) + "\" where the mapping wants \"" + column.comment() + "\"",
+            "drop it with store.schema().cleanup() and start with AutoCreate.CREATE_OR_UPDATE or ALL (or apply the"
+                + " exported migration) to add it again", dropColumn(name)), true);
+      }
+    }
+    for (String column : catalogue.columns(table)) {
+      String comment = catalogue.comment(table, column);
+      if (!used.containsKey(column) && !fixed.containsKey(column) && comment != null
+          && comment.startsWith(DuplicatedColumn.COMMENT_PREFIX)) {
+        plan.drift(new SchemaDrift(table, "column " + table + "." + column + " (" + comment
+            + ") is not mapped by this version: left by a changed or removed @Duplicated",
+            "drop it with store.schema().cleanup() once no running version uses it", dropColumn(column)), false);
+      }
+    }
+    for (Map.Entry<String, String> index : indexes.entrySet()) {
+      Catalogue.Index existing = catalogue.index(index.getKey());
+      if (existing == null) {
+        plan.missing("index " + index.getKey() + " on " + table);
+        plan.concurrent(index.getValue());
+        plan.concurrent(indexComment(index.getKey()));
+      } else if (!existing.valid()) {
+        plan.missing("index " + index.getKey() + " on " + table + " (invalid: an interrupted concurrent build)");
+        // An interrupted concurrent build leaves an invalid index that IF NOT EXISTS would keep.
+        plan.concurrent(dropIndex(index.getKey()));
+        plan.concurrent(index.getValue());
+        plan.concurrent(indexComment(index.getKey()));
+      }
+    }
+    Set<String> named = namedByRillflow(catalogue);
+    for (Map.Entry<String, Catalogue.Index> index : catalogue.indexes().entrySet()) {
+      Catalogue.Index existing = index.getValue();
+      boolean ours = existing.comment() != null && existing.comment().startsWith(DuplicatedColumn.COMMENT_PREFIX)
+          || named.contains(index.getKey());
+      if (existing.table().equals(table) && !indexes.containsKey(index.getKey()) && ours) {
+        plan.drift(new SchemaDrift(table, "index " + index.getKey() + " on " + table + " is not used by this version",
+            "drop it with store.schema().cleanup() once no running version uses it", dropIndex(index.getKey())), false);
+      }
+    }
   }
 
   /**
-   * Marks a duplicated column with its definition, so that a later start can tell a changed
-   * {@code @Duplicated} from an unchanged one without parsing PostgreSQL's rendering of the expression.
+   * The names Rillflow gives indexes of this table's generated columns, whatever their definition:
+   * indexes made before indexes were marked with a comment are recognised by name, so that one left
+   * behind (say a unique index after {@code unique = true} was removed) is reported, not kept silently.
    */
-  String comment(String column) {
-    return "COMMENT ON COLUMN " + qualifiedTable + "." + Identifiers.quote(column) + " IS '"
-        + COMMENT_PREFIX + generated.get(column).replace("'", "''") + "'";
+  private Set<String> namedByRillflow(Catalogue catalogue) {
+    Set<String> names = new HashSet<>();
+    names.add(DuplicatedColumn.shortened(table + "_data_gin"));
+    for (String column : catalogue.columns(table)) {
+      String comment = catalogue.comment(table, column);
+      if (comment != null && comment.startsWith(DuplicatedColumn.COMMENT_PREFIX)) {
+        names.add(DuplicatedColumn.shortened(table + "_" + column + "_idx"));
+        names.add(DuplicatedColumn.shortened(table + "_" + column + "_uidx"));
+      }
+    }
+    return names;
   }
 
-  /** The comment {@link #comment} writes, as the catalogue returns it. */
-  String commentText(String column) {
-    return COMMENT_PREFIX + generated.get(column);
+  /** Index name to its CREATE INDEX CONCURRENTLY statement, for the columns {@code names} chose. */
+  private Map<String, String> indexes(Map<String, String> names) {
+    Map<String, String> indexes = new LinkedHashMap<>();
+    if (ginIndex != null) {
+      indexes.put(ginIndex, "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + Identifiers.quote(ginIndex) + " ON "
+          + qualifiedTable + " USING gin (data jsonb_path_ops)");
+    }
+    for (DuplicatedColumn column : duplicated) {
+      DuplicatedField field = column.field();
+      if (field.indexed()) {
+        String name = names.get(column.plainName());
+        String index = DuplicatedColumn.shortened(table + "_" + name + (field.unique() ? "_uidx" : "_idx"));
+        indexes.put(index, "CREATE " + (field.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS "
+            + Identifiers.quote(index) + " ON " + qualifiedTable + " (" + Identifiers.quote(name) + ")");
+      }
+    }
+    return indexes;
   }
 
-  String dropColumn(String column) {
-    return "ALTER TABLE " + qualifiedTable + " DROP COLUMN IF EXISTS " + Identifiers.quote(column);
-  }
-
-  String createTable() {
+  private String createTable(Map<String, String> names) {
     StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(qualifiedTable).append(" (");
     String separator = "\n    ";
-    for (Map.Entry<String, String> column : columns.entrySet()) {
+    for (Map.Entry<String, String> column : fixed.entrySet()) {
       sql.append(separator).append(Identifiers.quote(column.getKey())).append(' ').append(column.getValue());
       separator = ",\n    ";
+    }
+    for (DuplicatedColumn column : duplicated) {
+      sql.append(separator).append(Identifiers.quote(names.get(column.plainName()))).append(' ')
+          .append(column.definition());
     }
     return sql.append("\n)").toString();
   }
 
-  String addColumn(String column) {
-    return "ALTER TABLE " + qualifiedTable + " ADD COLUMN IF NOT EXISTS "
-        + Identifiers.quote(column) + " " + columns.get(column);
+  /**
+   * Marks a duplicated column with its definition, so that a later start finds the column holding a
+   * definition without parsing PostgreSQL's rendering of the expression.
+   */
+  private String comment(String name, DuplicatedColumn column) {
+    return "COMMENT ON COLUMN " + qualifiedTable + "." + Identifiers.quote(name) + " IS '"
+        + column.comment().replace("'", "''") + "'";
   }
 
-  /** The SQL expression reading the field's JSON path as its column type; immutable, as a stored column needs. */
-  private String expression(DuplicatedField field) {
-    for (String property : field.path()) {
-      if (!PROPERTY.matcher(property).matches()) {
-        throw new IllegalArgumentException("Duplicated path " + field.path() + " of table " + table
-            + " has a segment that is not a Java identifier: " + property);
-      }
-    }
-    String text = "(data #>> '{" + String.join(",", field.path()) + "}')";
-    String fn = Identifiers.quote(schema) + ".";
-    return switch (field.type()) {
-      case TEXT -> field.lowercase() ? "lower" + text : text;
-      case TIMESTAMPTZ -> fn + "rf_timestamptz" + text;
-      case TIMESTAMP -> fn + "rf_timestamp" + text;
-      case DATE -> fn + "rf_date" + text;
-      default -> text + "::" + field.type().sql();
-    };
+  /** Marks an index as Rillflow's, so that cleanup may drop it once no mapping uses it. */
+  private String indexComment(String index) {
+    return "COMMENT ON INDEX " + Identifiers.quote(schema) + "." + Identifiers.quote(index) + " IS '"
+        + DuplicatedColumn.COMMENT_PREFIX + "index of " + table + "'";
   }
 
-  /** {@code <table>_<column>_idx}, shortened with a hash to PostgreSQL's 63 characters. */
-  private String indexName(String column, boolean unique) {
-    String name = table + "_" + column + (unique ? "_uidx" : "_idx");
-    if (name.length() <= 63) {
-      return name;
-    }
-    String hash = Integer.toHexString(name.hashCode());
-    return name.substring(0, 63 - hash.length() - 1) + "_" + hash;
+  private String addColumn(String name, String definition) {
+    return "ALTER TABLE " + qualifiedTable + " ADD COLUMN IF NOT EXISTS " + Identifiers.quote(name) + " " + definition;
   }
 
+  private String dropColumn(String name) {
+    return "ALTER TABLE " + qualifiedTable + " DROP COLUMN IF EXISTS " + Identifiers.quote(name);
+  }
+
+  private String dropIndex(String index) {
+    return "DROP INDEX CONCURRENTLY IF EXISTS " + Identifiers.quote(schema) + "." + Identifiers.quote(index);
+  }
 }

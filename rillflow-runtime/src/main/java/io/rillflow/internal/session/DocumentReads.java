@@ -32,7 +32,7 @@ final class DocumentReads {
         try (PreparedStatement statement = connection.prepareStatement(table.loadSql())) {
           table.bindId(statement, 1, id);
           try (ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? table.read(rows.getString(1)) : null;
+            return rows.next() ? table.read(id, rows.getString(1)) : null;
           }
         }
       });
@@ -73,7 +73,8 @@ final class DocumentReads {
           statement.setArray(1, table.idArray(connection, ids));
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-              found.put(rows.getObject(1, table.mapping().idType()), table.read(rows.getString(2)));
+              Object id = rows.getObject(1, table.mapping().idType());
+              found.put(id, table.read(id, rows.getString(2)));
             }
           }
         }

@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * Builds one patch's {@code UPDATE}: each change wraps the expression so far, starting from
- * {@code data}, so all changes apply in one statement and in the order given. Values are bound
- * parameters; paths are checked to be property names before they reach SQL text.
+ * {@code data}, so all changes apply in one statement and in the order given. Each change names the
+ * expression so far once, so the statement and its parameters grow linearly with the changes (an
+ * increment reads the number it adds to inside {@code rf_jsonb_increment}, not by repeating the
+ * expression). Values are bound parameters; paths are checked to be property names before they
+ * reach SQL text.
  */
 final class JsonPatch implements DocumentPatch {
   private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
@@ -52,14 +55,35 @@ final class JsonPatch implements DocumentPatch {
   }
 
   private DocumentPatch add(String path, Object by) {
-    // The number is read from the document as patched so far, so the expression (and its values)
-    // appears twice: increments and sets on one path add up in order.
-    String current = "coalesce((" + expression + " #>> " + literal(path) + ")::numeric, 0)";
-    expression = "jsonb_set(" + expression + ", " + literal(path) + ", to_jsonb(" + current + " + ?), true)";
-    List<Object> soFar = new ArrayList<>(parameters);
-    parameters.addAll(soFar);
+    // The function reads the number from the document as patched so far: increments and sets on one
+    // path add up in order. The bounds keep the result readable as the member's Java type.
+    expression = table.function("rf_jsonb_increment") + "(" + expression + ", " + literal(path)
+        + "::text[], ?::numeric, ?::numeric, ?::numeric)";
     parameters.add(by);
+    io.rillflow.query.Path<?, ?> member = table.mapping().path(path);
+    Class<?> type = member == null ? null : member.valueType();
+    parameters.add(lowest(type));
+    parameters.add(highest(type));
     return this;
+  }
+
+  /** The smallest value the member's Java type holds, or {@code null} for unbounded (decimal and floating types). */
+  private static Long lowest(Class<?> type) {
+    if (type == long.class || type == Long.class) {
+      return Long.MIN_VALUE;
+    } else if (type == int.class || type == Integer.class) {
+      return (long) Integer.MIN_VALUE;
+    } else if (type == short.class || type == Short.class) {
+      return (long) Short.MIN_VALUE;
+    } else if (type == byte.class || type == Byte.class) {
+      return (long) Byte.MIN_VALUE;
+    }
+    return null;
+  }
+
+  private static Long highest(Class<?> type) {
+    Long lowest = lowest(type);
+    return lowest == null ? null : -(lowest + 1);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.rillflow.internal.sql;
 
 import io.rillflow.RillflowException;
+import java.lang.ref.Cleaner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +13,26 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams rows of a query through a server-side cursor: pgjdbc fetches {@link #FETCH_SIZE} rows per
  * round trip, but only with autocommit off, so on an owned scope the stream holds a connection and a
  * read-only transaction until it is closed or read to the end; on a joined scope it reads in the
  * joined transaction and leaves it open.
+ *
+ * <p>A stream dropped unclosed and unfinished ({@code findFirst()} without try-with-resources) would
+ * keep its pooled connection forever. Each stream's connection is therefore registered with a
+ * {@link Cleaner}: once the stream is unreachable the garbage collector lets the cleaner release the
+ * connection and log, once, where the stream was opened. The hazard is timing: release waits for a
+ * collection, so a pool can still run dry first; the log names the code to fix. The place is kept as
+ * a stack trace taken when the stream opens, a cost small beside the query's own round trip.
  */
 public final class JdbcCursor {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcCursor.class);
+  private static final Cleaner CLEANER = Cleaner.create();
+
   /** Rows per round trip. */
   public static final int FETCH_SIZE = 500;
 
@@ -81,7 +94,7 @@ public final class JdbcCursor {
       statement.setFetchSize(FETCH_SIZE);
       binder.bind(statement);
       ResultSet rows = statement.executeQuery();
-      Rows<T> cursor = new Rows<>(scope, connection, statement, rows, reader, what);
+      Rows<T> cursor = new Rows<>(new Resources(scope, connection, statement, rows, what), reader, what);
       return StreamSupport.stream(cursor, false).onClose(cursor::close);
     } catch (SQLException | RuntimeException e) {
       release(scope, connection, statement, null);
@@ -108,22 +121,52 @@ public final class JdbcCursor {
     }
   }
 
-  private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
+  /**
+   * What a stream holds open, apart from the stream itself: the cleaner's action may not reach the
+   * stream, or the stream would never become unreachable.
+   */
+  private static final class Resources implements Runnable {
     private final ConnectionScope scope;
     private final Connection connection;
     private final PreparedStatement statement;
+    private final ResultSet rows;
+    private final String what;
+    private final Throwable opened;
+    private volatile boolean closedByOwner;
+
+    Resources(ConnectionScope scope, Connection connection, PreparedStatement statement, ResultSet rows, String what) {
+      this.scope = scope;
+      this.connection = connection;
+      this.statement = statement;
+      this.rows = rows;
+      this.what = what;
+      this.opened = new Throwable("The stream was opened here");
+    }
+
+    /** Runs once: when the stream closes or ends, or when the collector finds it dropped. */
+    @Override
+    public void run() {
+      if (!closedByOwner) {
+        LOG.warn("A stream of {} was dropped without close() before its end; its connection is released now."
+            + " Close streams with try-with-resources", what, opened);
+      }
+      release(scope, connection, statement, rows);
+    }
+  }
+
+  private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
+    private final Resources resources;
+    private final Cleaner.Cleanable cleanable;
     private final ResultSet rows;
     private final RowReader<T> reader;
     private final String what;
     private boolean closed;
 
-    Rows(ConnectionScope scope, Connection connection, PreparedStatement statement, ResultSet rows,
-        RowReader<T> reader, String what) {
+    Rows(Resources resources, RowReader<T> reader, String what) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-      this.scope = scope;
-      this.connection = connection;
-      this.statement = statement;
-      this.rows = rows;
+      this.resources = resources;
+      this.cleanable = CLEANER.register(this, resources);
+      this.rows = resources.rows;
       this.reader = reader;
       this.what = what;
     }
@@ -155,7 +198,8 @@ public final class JdbcCursor {
     void close() {
       if (!closed) {
         closed = true;
-        release(scope, connection, statement, rows);
+        resources.closedByOwner = true;
+        cleanable.clean();
       }
     }
   }

@@ -23,18 +23,28 @@ public final class Transaction {
     if (autoCommit) {
       connection.setAutoCommit(false);
     }
+    R result;
     try {
-      R result = work.run(connection);
+      result = work.run(connection);
       connection.commit();
-      return result;
     } catch (Throwable failure) {
-      connection.rollback();
-      throw failure;
-    } finally {
-      if (autoCommit) {
-        connection.setAutoCommit(true);
+      // On a connection the server ended ("terminating connection due to administrator command"),
+      // the rollback and the reset fail too, with only the pool's "Connection is closed": the first
+      // failure says why, so it is the one thrown, with theirs attached.
+      try {
+        connection.rollback();
+        if (autoCommit) {
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException | RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
       }
+      throw failure;
     }
+    if (autoCommit) {
+      connection.setAutoCommit(true);
+    }
+    return result;
   }
 
   /**

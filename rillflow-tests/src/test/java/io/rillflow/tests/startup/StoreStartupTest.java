@@ -47,10 +47,13 @@ class StoreStartupTest extends RillflowTestBase {
   }
 
   @Test
-  void autoCreateNoneChangesNothing() throws SQLException {
+  void autoCreateNoneChangesNothingAndRefusesAnEmptySchema() throws SQLException {
     TestSchema empty = TestSchema.create(TestDatabase.shared(), getClass());
-    try (DocumentStore store = empty.storeBuilder().autoCreate(AutoCreate.NONE).build()) {
-      assertThat(tables(store.schemaName())).isEmpty();
+    try {
+      assertThatThrownBy(() -> empty.storeBuilder().autoCreate(AutoCreate.NONE).build())
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("missing table doc_person");
+      assertThat(tables(empty.name())).isEmpty();
     } finally {
       empty.drop();
     }
