@@ -1,7 +1,9 @@
 package io.rillflow.internal.session;
 
+import io.rillflow.internal.document.DocumentTable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The documents one session has loaded or stored, by type and id: the same id gives the same
@@ -29,8 +31,8 @@ class IdentityMap {
     void clear() {}
 
     @Override
-    boolean tracks() {
-      return false;
+    <T> UnaryOperator<T> resolver(DocumentTable<T, Object> table) {
+      return UnaryOperator.identity();
     }
   };
 
@@ -64,8 +66,20 @@ class IdentityMap {
     byType.clear();
   }
 
-  /** Whether it remembers documents at all. */
-  boolean tracks() {
-    return true;
+  /**
+   * How a document a query read becomes the instance the session holds: the one already held for its
+   * id, as {@code load()} returns, else the new one, now held.
+   */
+  <T> UnaryOperator<T> resolver(DocumentTable<T, Object> table) {
+    Class<T> type = table.mapping().documentType();
+    return document -> {
+      Object id = table.mapping().id(document);
+      T known = get(type, id);
+      if (known != null) {
+        return known;
+      }
+      put(type, id, document);
+      return document;
+    };
   }
 }

@@ -277,22 +277,9 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
     return appends;
   }
 
-  /** A document this session already holds is returned as that instance, as load() does. */
   @Override
   public <T> UnaryOperator<T> resolver(DocumentTable<T, Object> table) {
-    if (!identityMap.tracks()) {
-      return UnaryOperator.identity();
-    }
-    Class<T> type = table.mapping().documentType();
-    return document -> {
-      Object id = table.mapping().id(document);
-      T known = identityMap.get(type, id);
-      if (known != null) {
-        return known;
-      }
-      identityMap.put(type, id, document);
-      return document;
-    };
+    return identityMap.resolver(table);
   }
 
   private void checkOpen() {
