@@ -51,10 +51,14 @@ import java.util.UUID;
 public interface AggregateRepository<A> {
 
   /** The state at the stream's newest version; empty when the stream does not exist (or no handler created a state). */
-  Optional<A> load(UUID id);
+  default Optional<A> load(UUID id) {
+    return load(id, Long.MAX_VALUE);
+  }
 
   /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
-  Optional<A> load(String id);
+  default Optional<A> load(String id) {
+    return load(id, Long.MAX_VALUE);
+  }
 
   /** The state as it was at {@code version}: the fold of the stream's events 1 to {@code version}. */
   Optional<A> load(UUID id, long version);

@@ -28,10 +28,14 @@ import java.util.UUID;
 public interface SessionAggregates<A> {
 
   /** See {@link AggregateRepository#load(UUID)}. */
-  Optional<A> load(UUID id);
+  default Optional<A> load(UUID id) {
+    return load(id, Long.MAX_VALUE);
+  }
 
   /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
-  Optional<A> load(String id);
+  default Optional<A> load(String id) {
+    return load(id, Long.MAX_VALUE);
+  }
 
   /** See {@link AggregateRepository#load(UUID, long)}. */
   Optional<A> load(UUID id, long version);

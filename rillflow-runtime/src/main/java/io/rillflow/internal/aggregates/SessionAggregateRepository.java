@@ -26,20 +26,6 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
   }
 
   @Override
-  public Optional<A> load(UUID id) {
-    return load((Object) id);
-  }
-
-  @Override
-  public Optional<A> load(String id) {
-    return load((Object) id);
-  }
-
-  private Optional<A> load(Object id) {
-    return load(id, Long.MAX_VALUE);
-  }
-
-  @Override
   public Optional<A> load(UUID id, long version) {
     return load((Object) id, version);
   }
