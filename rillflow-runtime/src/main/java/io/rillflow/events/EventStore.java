@@ -166,4 +166,7 @@ public interface EventStore {
   /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
   boolean tombstoneStream(String streamId);
 
+
+  /** Natural keys for streams: {@code aliases().resolve("orders:42")} gives the stream's id, made on first use. */
+  StreamAliases aliases();
 }

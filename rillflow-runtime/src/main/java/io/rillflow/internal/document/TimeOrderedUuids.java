@@ -8,10 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * other sort near each other, so inserts land on the right edge of the primary key's B-tree instead
  * of on random pages, as random (version 4) UUIDs do.
  */
-final class TimeOrderedUuids {
+public final class TimeOrderedUuids {
   private TimeOrderedUuids() {}
 
-  static UUID next() {
+  public static UUID next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long millis = System.currentTimeMillis();
     long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);

@@ -8,6 +8,7 @@ import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.RillflowException;
+import io.rillflow.events.StreamAliases;
 import io.rillflow.events.StreamState;
 import io.rillflow.Trace;
 import io.rillflow.events.UnknownEventTypes;
@@ -28,6 +29,7 @@ public final class DefaultEventStore implements EventStore {
   private final StreamAppender appender;
   private final EventReads reads;
   private final StreamRows streams;
+  private final AliasRows aliases;
   /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
   private final InlineStep inline;
   /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
@@ -50,6 +52,12 @@ public final class DefaultEventStore implements EventStore {
     this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper));
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
+    this.aliases = new AliasRows(dataSource, schema);
+  }
+
+  @Override
+  public StreamAliases aliases() {
+    return aliases;
   }
 
   /** A new, empty queue of appends for one session. */
