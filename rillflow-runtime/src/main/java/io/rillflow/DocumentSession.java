@@ -65,6 +65,24 @@ public interface DocumentSession extends QuerySession {
    */
   SessionEvents events();
 
+  /** Sets the correlation id of this session's later appends (those that set none themselves). */
+  default DocumentSession correlationId(String correlationId) {
+    events().defaults(events().defaults().withCorrelationId(correlationId));
+    return this;
+  }
+
+  /** Sets the causation id of this session's later appends (those that set none themselves). */
+  default DocumentSession causationId(String causationId) {
+    events().defaults(events().defaults().withCausationId(causationId));
+    return this;
+  }
+
+  /** Adds a header to this session's later appends (an append's own header of that name wins). */
+  default DocumentSession header(String name, Object value) {
+    events().defaults(events().defaults().withHeader(name, value));
+    return this;
+  }
+
   /** Writes every queued change in one transaction; on failure writes nothing and keeps them queued. */
   void saveChanges();
 

@@ -3,6 +3,7 @@ package io.rillflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.rillflow.events.AppendOptions;
 import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.projections.Projection;
 import io.rillflow.projections.ProjectionDaemon;
@@ -34,6 +35,7 @@ public final class DocumentStoreBuilder {
   private AutoCreate autoCreate = AutoCreate.CREATE_OR_UPDATE;
   private PoolOptions pool = PoolOptions.defaults();
   private boolean poolGiven;
+  private AppendOptions appendDefaults = AppendOptions.NONE;
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
   private boolean discoverModules = true;
@@ -89,6 +91,15 @@ public final class DocumentStoreBuilder {
   /** The most connections of the pool the store makes for {@link #url(String)}. Default 10. */
   public DocumentStoreBuilder maximumPoolSize(int maximumPoolSize) {
     return pool(pool.maximumSize(maximumPoolSize));
+  }
+
+  /**
+   * Headers and ids every append starts from (an append's own win; a session can change its own):
+   * a service name header, say. No idempotency key or stream type, which belong to one append.
+   */
+  public DocumentStoreBuilder appendDefaults(AppendOptions defaults) {
+    this.appendDefaults = Objects.requireNonNull(defaults, "defaults").asDefaults();
+    return this;
   }
 
   /**
@@ -217,7 +228,7 @@ public final class DocumentStoreBuilder {
     StoreSettings settings = new StoreSettings(
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
-        projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry());
+        projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

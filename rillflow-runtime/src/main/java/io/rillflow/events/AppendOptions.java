@@ -74,6 +74,67 @@ public final class AppendOptions {
     return streamType;
   }
 
+  /**
+   * These options over {@code defaults} (a store's or session's): what these leave unset comes from
+   * the defaults, headers are merged (these win on a shared name). Defaults carry no idempotency key
+   * or stream type, which belong to one append.
+   */
+  public AppendOptions over(AppendOptions defaults) {
+    if (defaults == NONE || defaults == this) {
+      return this;
+    }
+    Builder merged = new Builder();
+    merged.headers.putAll(defaults.headers);
+    merged.headers.putAll(headers);
+    merged.causationId = causationId != null ? causationId : defaults.causationId;
+    merged.correlationId = correlationId != null ? correlationId : defaults.correlationId;
+    merged.idempotencyKey = idempotencyKey;
+    merged.streamType = streamType;
+    return merged.build();
+  }
+
+  /**
+   * Checks that these options can serve as defaults for every append.
+   *
+   * @throws IllegalArgumentException when they hold an idempotency key or a stream type
+   */
+  public AppendOptions asDefaults() {
+    if (idempotencyKey != null || streamType != null) {
+      throw new IllegalArgumentException("Default append options carry headers, causation and correlation ids "
+          + "only; an idempotency key or a stream type belongs to one append: " + this);
+    }
+    return this;
+  }
+
+  /** These options with another correlation id. */
+  public AppendOptions withCorrelationId(String id) {
+    Builder copy = copy();
+    copy.correlationId = id;
+    return copy.build();
+  }
+
+  /** These options with another causation id. */
+  public AppendOptions withCausationId(String id) {
+    Builder copy = copy();
+    copy.causationId = id;
+    return copy.build();
+  }
+
+  /** These options with one more header (or another value for it). */
+  public AppendOptions withHeader(String name, Object value) {
+    return copy().header(name, value).build();
+  }
+
+  private Builder copy() {
+    Builder copy = new Builder();
+    copy.headers.putAll(headers);
+    copy.causationId = causationId;
+    copy.correlationId = correlationId;
+    copy.idempotencyKey = idempotencyKey;
+    copy.streamType = streamType;
+    return copy;
+  }
+
   @Override
   public String toString() {
     return "AppendOptions[headers=" + headers + ", causationId=" + causationId + ", correlationId=" + correlationId

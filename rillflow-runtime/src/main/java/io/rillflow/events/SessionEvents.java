@@ -51,4 +51,15 @@ public interface SessionEvents {
 
   /** How many appends are queued. */
   int pendingAppends();
+
+  /**
+   * Options every later append of this session starts from (the store's defaults until changed):
+   * headers, causation and correlation ids an append leaves unset are taken from them.
+   *
+   * @throws IllegalArgumentException when they hold an idempotency key or a stream type
+   */
+  void defaults(AppendOptions defaults);
+
+  /** The options this session's appends start from. */
+  AppendOptions defaults();
 }

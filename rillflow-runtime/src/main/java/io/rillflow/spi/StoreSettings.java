@@ -3,6 +3,7 @@ package io.rillflow.spi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.AutoCreate;
+import io.rillflow.events.AppendOptions;
 import io.rillflow.PoolOptions;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.UnknownEventTypes;
@@ -29,4 +30,5 @@ public record StoreSettings(
     List<RegisteredProjection> projections,
     boolean readModels,
     ProjectionOptions projectionOptions,
-    MeterRegistry meterRegistry) {}
+    MeterRegistry meterRegistry,
+    AppendOptions appendDefaults) {}

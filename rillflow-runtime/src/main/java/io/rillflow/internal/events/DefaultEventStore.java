@@ -35,14 +35,17 @@ public final class DefaultEventStore implements EventStore {
   /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
   private final Runnable committed;
   private final Trace trace;
+  /** Headers and ids every append without its own starts from: the builder's {@code appendDefaults}. */
+  private final AppendOptions defaults;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace());
+    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), AppendOptions.NONE);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
-      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace) {
+      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults) {
+    this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
     EventSql sql = new EventSql(schema);
@@ -62,12 +65,12 @@ public final class DefaultEventStore implements EventStore {
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(types, appender, inline, committed, trace);
+    return new SessionAppends(types, appender, inline, committed, trace, defaults);
   }
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(types, appender, InlineStep.NONE, committed, trace);
+    return new SessionAppends(types, appender, InlineStep.NONE, committed, trace, defaults);
   }
 
   /** The event at a global position, or {@code null}. */
@@ -91,7 +94,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    AppendRequest request = AppendRequest.of(types, streamId, expected, options, events);
+    AppendRequest request = AppendRequest.of(types, streamId, expected, options.over(defaults), events);
     AppendResult result = write(request);
     committed.run();
     return result;

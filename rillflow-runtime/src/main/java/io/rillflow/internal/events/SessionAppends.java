@@ -25,6 +25,8 @@ public final class SessionAppends implements SessionEvents {
   /** Runs after the unit of work commits with appends; does nothing when nobody listens. */
   private final Runnable committed;
   private final Trace trace;
+  /** What every append of this session starts from: the store's defaults until the session changes them. */
+  private AppendOptions defaults;
 
   /**
    * Work that runs right after one append, on the unit of work's connection, before the commit: an
@@ -37,7 +39,9 @@ public final class SessionAppends implements SessionEvents {
 
   private record Queued(AppendRequest request, AfterAppend after) {}
 
-  SessionAppends(EventTypes types, StreamAppender appender, InlineStep inline, Runnable committed, Trace trace) {
+  SessionAppends(EventTypes types, StreamAppender appender, InlineStep inline, Runnable committed, Trace trace,
+      AppendOptions defaults) {
+    this.defaults = defaults;
     this.trace = trace;
     this.types = types;
     this.appender = appender;
@@ -63,13 +67,23 @@ public final class SessionAppends implements SessionEvents {
   }
 
   private void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options, events), null));
+    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), null));
   }
 
   /** Queues an append and the work that follows it in the same transaction. */
   public void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events,
       AfterAppend after) {
-    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options, events), after));
+    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), after));
+  }
+
+  @Override
+  public void defaults(AppendOptions newDefaults) {
+    this.defaults = newDefaults.asDefaults();
+  }
+
+  @Override
+  public AppendOptions defaults() {
+    return defaults;
   }
 
   @Override
