@@ -1,7 +1,8 @@
 package io.rillflow;
 
-import io.rillflow.internal.query.Comparison;
-import io.rillflow.internal.query.Operator;
+import io.rillflow.sql.Operator;
+import io.rillflow.sql.SqlPath;
+import io.rillflow.sql.SqlTypes;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,7 @@ public class Path<D, V> {
   private final String column;
   private final boolean lowercaseColumn;
   private final Class<?> valueType;
+  private final SqlPath sqlPath;
 
   /**
    * @param segments JSON property names from the document root
@@ -32,16 +34,22 @@ public class Path<D, V> {
    * @param valueType the value class (the element class, for a collection)
    */
   public Path(List<String> segments, String column, boolean lowercaseColumn, Class<?> valueType) {
-    for (String segment : segments) {
-      // Segments reach SQL text ('{a,b}'): only property names may.
-      if (!segment.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-        throw new IllegalArgumentException("Path " + segments + " has a segment that is not a property name: " + segment);
-      }
-    }
-    this.segments = List.copyOf(segments);
+    this(segments, column, lowercaseColumn, valueType, false);
+  }
+
+  Path(List<String> segments, String column, boolean lowercaseColumn, Class<?> valueType, boolean collection) {
+    // The rule book checks the segments and the column: both reach SQL text.
+    this.sqlPath = new SqlPath(segments, column, lowercaseColumn,
+        SqlTypes.compareType(valueType.getName(), valueType.isEnum()), collection);
+    this.segments = sqlPath.segments();
     this.column = column;
-    this.lowercaseColumn = lowercaseColumn;
+    this.lowercaseColumn = sqlPath.lowercase();
     this.valueType = valueType;
+  }
+
+  /** This path as the SQL rules see it. */
+  public final SqlPath sqlPath() {
+    return sqlPath;
   }
 
   /** JSON property names from the document root. */

@@ -24,7 +24,7 @@ public final class Sort {
         }
       }
       if (column != null) {
-        io.rillflow.internal.sql.Identifiers.quote(column);
+        io.rillflow.sql.SqlIdentifiers.quote(column);
       }
     }
 

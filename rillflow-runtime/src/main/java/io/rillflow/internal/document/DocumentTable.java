@@ -34,7 +34,7 @@ public final class DocumentTable<T, ID> {
   private final String idArrayType;
   private final boolean versioned;
   /** Dynamic query SQL by shape; bounded by the shapes an application's code can make. */
-  private final java.util.concurrent.ConcurrentHashMap<String, String> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<Object, Object> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String loadSql;
   private final String loadManySql;
@@ -147,11 +147,21 @@ public final class DocumentTable<T, ID> {
 
   /** The SQL cached for a query shape, built by {@code build} the first time. */
   public String cachedSql(String shape, java.util.function.Supplier<String> build) {
-    String sql = queryCache.get(shape);
-    if (sql == null) {
-      sql = queryCache.computeIfAbsent(shape, s -> build.get());
+    return cached(shape, build);
+  }
+
+  /**
+   * What is cached for a query shape (SQL, or SQL with its bind plan), built by {@code build} the
+   * first time. The key is any value with equality: a record of the shape's parts costs no string
+   * building per call.
+   */
+  @SuppressWarnings("unchecked")
+  public <V> V cached(Object shape, java.util.function.Supplier<V> build) {
+    Object value = queryCache.get(shape);
+    if (value == null) {
+      value = queryCache.computeIfAbsent(shape, s -> build.get());
     }
-    return sql;
+    return (V) value;
   }
 
   /** The mapping this table stores. */

@@ -3,7 +3,6 @@ package io.rillflow.internal.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.rillflow.Page;
 import io.rillflow.PageRequest;
 import io.rillflow.RillflowException;
@@ -11,9 +10,9 @@ import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.JdbcCursor;
 import io.rillflow.internal.sql.Transaction;
-import io.rillflow.spi.AbstractDocumentRepository;
 import io.rillflow.spi.QueryCall;
-import java.lang.reflect.Array;
+import io.rillflow.sql.Bind;
+import io.rillflow.sql.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +45,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   public CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
       String compiledSql, UnaryOperator<T> resolve) {
     this(dataSource, table, mapper, reader, table.cachedSql(compiledSql,
-        () -> compiledSql.replace(AbstractDocumentRepository.TABLE, table.qualifiedName())), new ArrayList<>(), resolve);
+        () -> Statements.qualify(compiledSql, table.qualifiedName())), new ArrayList<>(), resolve);
   }
 
   private CompiledQueryCall(DataSource dataSource, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
@@ -68,33 +67,31 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public QueryCall<T> bindContaining(List<String> path, Object value) {
-    values.add(Containment.of(mapper, path, mapper.valueToTree(value)));
+    values.add(BindValues.containing(mapper, path, value, Bind.JsonShape.VALUE));
     return this;
   }
 
   @Override
   public QueryCall<T> bindContainingAll(List<String> path, Collection<?> elements) {
-    ArrayNode array = mapper.createArrayNode();
-    elements.forEach(e -> array.add(mapper.valueToTree(e)));
-    values.add(Containment.of(mapper, path, array));
+    values.add(BindValues.containing(mapper, path, elements, Bind.JsonShape.ELEMENTS));
     return this;
   }
 
   @Override
   public QueryCall<T> bindArray(Object collectionOrArray, String elementType) {
-    values.add(new ConditionSql.SqlArray(elementType, elements(collectionOrArray).stream().map(ValueKinds::jdbcValue).toArray()));
+    values.add(BindValues.array(collectionOrArray, elementType));
     return this;
   }
 
   @Override
   public QueryCall<T> bindJsonArray(Collection<?> elements) {
-    values.add(new ConditionSql.SqlArray("text", elements.stream().map(e -> mapper.valueToTree(e).toString()).toArray()));
+    values.add(BindValues.jsonArray(mapper, elements));
     return this;
   }
 
   @Override
   public QueryCall<T> bindPattern(String before, String text, String after) {
-    values.add(before + Comparison.escapeLike(text) + after);
+    values.add(BindValues.pattern(before, text, after));
     return this;
   }
 
@@ -195,9 +192,15 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   private String sql(Sort order, int maxRows, long offset) {
     return order.isUnsorted() && maxRows < 0 && offset == 0 ? sql
-        : table.cachedSql(sql + " | " + order + " " + (maxRows >= 0) + " " + (offset > 0),
+        : table.cached(new Refined(sql, order, maxRows >= 0, offset > 0),
             () -> sql + OrderBySql.of(table, order, sql.contains(" ORDER BY ")) + (maxRows >= 0 ? " LIMIT ?" : "") + (offset > 0 ? " OFFSET ?" : ""));
   }
+
+  /**
+   * The cache key of the statement with a call's ordering and paging: a record, so a call builds no
+   * key string (limits known at compile time are already in the statement and never get here).
+   */
+  private record Refined(String sql, Sort sort, boolean limited, boolean skipped) {}
 
   private JdbcCursor.Binder binder(int maxRows, long offset) {
     return statement -> {
@@ -217,19 +220,5 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot read a " + table.typeName() + " result: " + e.getOriginalMessage(), e);
     }
-  }
-
-  private static Collection<?> elements(Object collectionOrArray) {
-    if (collectionOrArray instanceof Collection<?> collection) {
-      return collection;
-    }
-    if (collectionOrArray != null && collectionOrArray.getClass().isArray()) {
-      List<Object> list = new ArrayList<>();
-      for (int i = 0; i < Array.getLength(collectionOrArray); i++) {
-        list.add(Array.get(collectionOrArray, i));
-      }
-      return list;
-    }
-    throw new IllegalArgumentException("Expected a collection or an array but got " + collectionOrArray);
   }
 }

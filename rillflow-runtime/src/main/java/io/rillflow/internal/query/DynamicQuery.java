@@ -10,6 +10,9 @@ import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.JdbcCursor;
+import io.rillflow.sql.Bind;
+import io.rillflow.sql.RenderedCondition;
+import io.rillflow.sql.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,21 +35,19 @@ import javax.sql.DataSource;
 public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   private final DataSource dataSource;
   private final DocumentTable<D, Object> table;
-  private final ConditionSql conditions;
   private final ObjectMapper mapper;
   private final ObjectReader reader;
   /** Identity map hook for document results; identity when there is none. */
   private final UnaryOperator<R> resolve;
-  private final ConditionNode<D> where;
+  private final Condition<D> where;
   private final Sort sort;
   private final long skip;
   private final int limit;
 
   private DynamicQuery(DataSource dataSource, DocumentTable<D, Object> table, ObjectMapper mapper,
-      ObjectReader reader, UnaryOperator<R> resolve, ConditionNode<D> where, Sort sort, long skip, int limit) {
+      ObjectReader reader, UnaryOperator<R> resolve, Condition<D> where, Sort sort, long skip, int limit) {
     this.dataSource = dataSource;
     this.table = table;
-    this.conditions = new ConditionSql(mapper);
     this.mapper = mapper;
     this.reader = reader;
     this.resolve = resolve;
@@ -63,15 +64,15 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
         null, Sort.unsorted(), 0, -1);
   }
 
-  private DynamicQuery<D, R> with(ConditionNode<D> newWhere, Sort newSort, long newSkip, int newLimit) {
+  private DynamicQuery<D, R> with(Condition<D> newWhere, Sort newSort, long newSkip, int newLimit) {
     return new DynamicQuery<>(dataSource, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public DocumentQuery<R> where(Condition<? super R> condition) {
-    ConditionNode<D> node = Junction.node((Condition<D>) condition);
-    return with(where == null ? node : Junction.and(where, node), sort, skip, limit);
+    Condition<D> node = (Condition<D>) condition;
+    return with(where == null ? node : where.and(node), sort, skip, limit);
   }
 
   @Override
@@ -107,23 +108,29 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public List<R> list() {
-    return JdbcCursor.list(dataSource, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))), 0,
+    Planned planned = selectSql();
+    return JdbcCursor.list(dataSource, planned.sql(), binder(planned), row -> resolve.apply(read(row.getString(1))), 0,
         table.typeName());
   }
 
   @Override
   public Stream<R> stream() {
-    return JdbcCursor.stream(dataSource, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))),
+    Planned planned = selectSql();
+    return JdbcCursor.stream(dataSource, planned.sql(), binder(planned), row -> resolve.apply(read(row.getString(1))),
         table.typeName());
   }
 
-  private String selectSql() {
-    return table.cachedSql("select " + key(), () -> "SELECT data FROM " + table.qualifiedName() + whereSql()
-        + orderSql() + (limit >= 0 ? " LIMIT ?" : "") + (skip > 0 ? " OFFSET ?" : ""));
+  private Planned selectSql() {
+    return table.cached(new SelectShape(shape(), sort, limit >= 0, skip > 0), () -> {
+      RenderedCondition condition = condition();
+      String sql = Statements.qualify(Statements.select("data", Statements.where(condition, softDelete()), List.of(), -1),
+          table.qualifiedName()) + OrderBySql.of(table, sort, false) + (limit >= 0 ? " LIMIT ?" : "") + (skip > 0 ? " OFFSET ?" : "");
+      return new Planned(sql, binds(condition));
+    });
   }
 
-  private JdbcCursor.Binder binder() {
-    List<Object> values = values();
+  private JdbcCursor.Binder binder(Planned planned) {
+    List<Object> values = values(planned);
     return statement -> {
       int next = Parameters.bind(statement, values, 1);
       if (limit >= 0) {
@@ -152,16 +159,22 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public long count() {
-    String sql = table.cachedSql("count " + (where == null ? "" : where.shape()),
-        () -> "SELECT count(*) FROM " + table.qualifiedName() + whereSql());
-    return scalar(sql, values()).longValue();
+    Planned planned = table.cached(new CountShape(shape(), false), () -> {
+      RenderedCondition condition = condition();
+      return new Planned(Statements.qualify(Statements.count(Statements.where(condition, softDelete())), table.qualifiedName()),
+          binds(condition));
+    });
+    return scalar(planned.sql(), values(planned)).longValue();
   }
 
   @Override
   public boolean exists() {
-    String sql = table.cachedSql("exists " + (where == null ? "" : where.shape()),
-        () -> "SELECT count(*) FROM (SELECT 1 FROM " + table.qualifiedName() + whereSql() + " LIMIT 1) x");
-    return scalar(sql, values()).longValue() > 0;
+    Planned planned = table.cached(new CountShape(shape(), true), () -> {
+      RenderedCondition condition = condition();
+      return new Planned(Statements.qualify(Statements.exists(Statements.where(condition, softDelete())), table.qualifiedName()),
+          binds(condition));
+    });
+    return scalar(planned.sql(), values(planned)).longValue() > 0;
   }
 
   @Override
@@ -173,36 +186,37 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
     return new Page<>(items, pageNumber, size, count());
   }
 
-  private String key() {
-    return (where == null ? "" : where.shape()) + " | " + sort + " | " + (limit >= 0) + " " + (skip > 0);
+  /** The SQL of a shape and the bind plan its values follow. */
+  private record Planned(String sql, List<Bind> binds) {}
+
+  /** The cache keys: records, so a call builds no key string (the condition's shape was built with it). */
+  private record SelectShape(String condition, Sort sort, boolean limited, boolean skipped) {}
+
+  private record CountShape(String condition, boolean exists) {}
+
+  private String shape() {
+    return where == null ? "" : where.shape();
   }
 
-  private List<Object> values() {
-    List<Object> values = new ArrayList<>();
-    if (where != null) {
-      conditions.values(where, values);
-    }
-    return values;
+  private boolean softDelete() {
+    return table.mapping().softDelete();
   }
 
-  private String whereSql() {
-    StringBuilder sql = new StringBuilder();
-    String live = table.mapping().softDelete() ? "deleted_at IS NULL" : null;
-    if (where == null && live == null) {
-      return "";
-    }
-    sql.append(" WHERE ");
-    if (live != null) {
-      sql.append(live).append(where == null ? "" : " AND ");
-    }
-    if (where != null) {
-      conditions.write(where, sql, new ArrayList<>());
-    }
-    return sql.toString();
+  private RenderedCondition condition() {
+    return where == null ? null : ConditionSql.render(where);
   }
 
-  private String orderSql() {
-    return OrderBySql.of(table, sort, false);
+  private static List<Bind> binds(RenderedCondition condition) {
+    return condition == null ? List.of() : condition.binds();
+  }
+
+  private List<Object> values(Planned planned) {
+    if (where == null) {
+      return List.of();
+    }
+    List<Object> slots = new ArrayList<>();
+    ConditionSql.values(where, slots);
+    return BindValues.apply(planned.binds(), slots, mapper);
   }
 
   private R read(String json) {

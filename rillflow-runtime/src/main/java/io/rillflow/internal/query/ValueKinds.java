@@ -1,61 +1,23 @@
 package io.rillflow.internal.query;
 
+import io.rillflow.sql.SqlTypes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.UUID;
 
 /**
- * How a Java value class is compared in SQL: the cast applied to its JSON text, the type of an
- * array of it, and how a value is handed to JDBC. One place, so dynamic queries, repositories and
- * sorting agree.
+ * How a Java value is handed to JDBC for a placeholder the rule book ({@code io.rillflow.sql}) wrote,
+ * so dynamic queries and repositories bind alike.
  */
 public final class ValueKinds {
   private ValueKinds() {}
 
-  /** The PostgreSQL type values of {@code type} compare as; {@code text} for strings and enums. */
+  /** The PostgreSQL type values of {@code type} compare as (the rule book's); {@code text} for strings and enums. */
   public static String sqlType(Class<?> type) {
-    if (type == null || type == String.class || type == Character.class || type == char.class || type.isEnum()) {
-      return "text";
-    }
-    if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class
-        || type == float.class || type == short.class || type == byte.class) {
-      return "numeric";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "boolean";
-    }
-    if (type == UUID.class) {
-      return "uuid";
-    }
-    if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-      return "timestamptz";
-    }
-    if (type == LocalDateTime.class) {
-      return "timestamp";
-    }
-    if (type == LocalDate.class) {
-      return "date";
-    }
-    return "text";
-  }
-
-  /** Whether equality can be tested by JSON containment: values whose JSON text is canonical. */
-  public static boolean containable(Class<?> type) {
-    String sql = sqlType(type);
-    return !(sql.equals("timestamptz") || sql.equals("timestamp") || sql.equals("date"));
-  }
-
-  /** The SQL expression reading {@code segments} of {@code data} as {@code type}. */
-  public static String jsonExpression(java.util.List<String> segments, Class<?> type) {
-    String text = "(data #>> '{" + String.join(",", segments) + "}')";
-    String sql = sqlType(type);
-    return sql.equals("text") ? text : "(" + text + "::" + sql + ")";
+    return type == null ? "text" : SqlTypes.compareType(type.getName(), type.isEnum());
   }
 
   /** {@code value} as JDBC takes it for a parameter compared with {@link #sqlType}. */
