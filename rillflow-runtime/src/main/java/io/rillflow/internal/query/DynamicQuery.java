@@ -10,8 +10,7 @@ import io.rillflow.RillflowException;
 import io.rillflow.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.JdbcCursor;
-import io.rillflow.sql.Bind;
-import io.rillflow.sql.RenderedCondition;
+import io.rillflow.internal.query.DynamicSql.Planned;
 import io.rillflow.sql.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -122,11 +121,14 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   private Planned selectSql() {
     return table.cached(new SelectShape(shape(), sort, limit >= 0, skip > 0), () -> {
-      RenderedCondition condition = condition();
-      String sql = Statements.qualify(Statements.select("data", Statements.where(condition, softDelete()), List.of(), -1),
-          table.qualifiedName()) + OrderBySql.of(table, sort, false) + (limit >= 0 ? " LIMIT ?" : "") + (skip > 0 ? " OFFSET ?" : "");
-      return new Planned(sql, binds(condition));
+      Planned select = DynamicSql.select(where, softDelete());
+      return new Planned(qualified(select).sql() + OrderBySql.of(table, sort, false) + (limit >= 0 ? " LIMIT ?" : "")
+          + (skip > 0 ? " OFFSET ?" : ""), select.binds());
     });
+  }
+
+  private Planned qualified(Planned planned) {
+    return new Planned(Statements.qualify(planned.sql(), table.qualifiedName()), planned.binds());
   }
 
   private JdbcCursor.Binder binder(Planned planned) {
@@ -159,21 +161,13 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public long count() {
-    Planned planned = table.cached(new CountShape(shape(), false), () -> {
-      RenderedCondition condition = condition();
-      return new Planned(Statements.qualify(Statements.count(Statements.where(condition, softDelete())), table.qualifiedName()),
-          binds(condition));
-    });
+    Planned planned = table.cached(new CountShape(shape(), false), () -> qualified(DynamicSql.count(where, softDelete())));
     return scalar(planned.sql(), values(planned)).longValue();
   }
 
   @Override
   public boolean exists() {
-    Planned planned = table.cached(new CountShape(shape(), true), () -> {
-      RenderedCondition condition = condition();
-      return new Planned(Statements.qualify(Statements.exists(Statements.where(condition, softDelete())), table.qualifiedName()),
-          binds(condition));
-    });
+    Planned planned = table.cached(new CountShape(shape(), true), () -> qualified(DynamicSql.exists(where, softDelete())));
     return scalar(planned.sql(), values(planned)).longValue() > 0;
   }
 
@@ -186,9 +180,6 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
     return new Page<>(items, pageNumber, size, count());
   }
 
-  /** The SQL of a shape and the bind plan its values follow. */
-  private record Planned(String sql, List<Bind> binds) {}
-
   /** The cache keys: records, so a call builds no key string (the condition's shape was built with it). */
   private record SelectShape(String condition, Sort sort, boolean limited, boolean skipped) {}
 
@@ -200,14 +191,6 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   private boolean softDelete() {
     return table.mapping().softDelete();
-  }
-
-  private RenderedCondition condition() {
-    return where == null ? null : ConditionSql.render(where);
-  }
-
-  private static List<Bind> binds(RenderedCondition condition) {
-    return condition == null ? List.of() : condition.binds();
   }
 
   private List<Object> values(Planned planned) {
