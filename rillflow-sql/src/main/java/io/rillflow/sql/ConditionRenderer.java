@@ -113,7 +113,7 @@ public final class ConditionRenderer {
     } else if (test.ignoreCase()) {
       sql.append("lower(").append(expression).append(')').append(operator).append("lower(?)");
     } else if (test.operator() == Operator.EQ && column == null && SqlTypes.containable(path.compareType())
-        && !operand.textLiteral()) {
+        && !castsInSql(operand, path)) {
       sql.append("data @> ?::jsonb");
       binds.add(new Bind.Containing(path.segments(), operand.slot(), JsonShape.VALUE));
       return;
@@ -134,8 +134,12 @@ public final class ConditionRenderer {
   }
 
   /** Text written in a query and compared with a date, time, UUID, number or boolean is cast in SQL. */
+  private static boolean castsInSql(Operand operand, SqlPath path) {
+    return operand.textLiteral() && !path.compareType().equals("text");
+  }
+
   private static String placeholder(Operand operand, SqlPath path) {
-    return operand.textLiteral() && !path.compareType().equals("text") ? "?::" + path.compareType() : "?";
+    return castsInSql(operand, path) ? "?::" + path.compareType() : "?";
   }
 
   /** The JSON value at {@code path} as text. */
