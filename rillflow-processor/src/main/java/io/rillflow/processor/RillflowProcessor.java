@@ -42,15 +42,16 @@ import javax.lang.model.element.TypeElement;
  * annotated types of the compilation are all processed, writes the compilation's
  * {@code RillflowModule} and its {@code META-INF/services} entry.
  *
- * <p>Options: {@code -Arillflow.module=com.acme.AcmeRillflowModule} names the module class (default:
- * {@code GeneratedRillflowModule} in the common package of the annotated types). Set it when two jars of one
- * application would otherwise generate the same module name.
+ * <p>The module is named after the first of its types in name order ({@code com.acme.Book} gives
+ * {@code com.acme.Book_RillflowModule}): a type is compiled by one compilation only, so the main and
+ * the test compilation of one package (or two jars of one application) never generate modules of one
+ * name, and a store loads every one of them. A fixed name hid one module behind the other. Option
+ * {@code -Arillflow.module=com.acme.AcmeRillflowModule} names the module class instead.
  */
 @AutoService(Processor.class)
 @SupportedOptions(RillflowProcessor.MODULE_OPTION)
 public final class RillflowProcessor extends AbstractProcessor {
   static final String MODULE_OPTION = "rillflow.module";
-  private static final String DEFAULT_MODULE_NAME = "GeneratedRillflowModule";
 
   private Diagnostics diagnostics;
   private DocumentStep documents;
@@ -138,9 +139,7 @@ public final class RillflowProcessor extends AbstractProcessor {
 
   private void writeModule() {
     String option = processingEnv.getOptions().get(MODULE_OPTION);
-    ClassName name = option != null
-        ? ClassName.bestGuess(option)
-        : ClassName.get(commonPackage(), DEFAULT_MODULE_NAME);
+    ClassName name = option != null ? ClassName.bestGuess(option) : defaultModuleName();
     if (!modules.isEmpty()) {
       // Another processor generated more documents after the first module was written.
       name = name.peerClass(name.simpleName() + (modules.size() + 1));
@@ -155,19 +154,9 @@ public final class RillflowProcessor extends AbstractProcessor {
     return allEvents.stream().filter(e -> e.name().equals(name)).max(Comparator.comparingInt(EventModel::version));
   }
 
-  /** The longest package that contains every pending part; {@code io.rillflow.generated} if none. */
-  private String commonPackage() {
-    List<String> packages = unregistered.packages().toList();
-    String common = null;
-    for (String pkg : packages) {
-      if (common == null) {
-        common = pkg;
-      }
-      while (!(pkg.equals(common) || pkg.startsWith(common + ".")) && !common.isEmpty()) {
-        int dot = common.lastIndexOf('.');
-        common = dot < 0 ? "" : common.substring(0, dot);
-      }
-    }
-    return common == null || common.isEmpty() ? "io.rillflow.generated" : common;
+  /** {@code <package>.<Outer_Inner>_RillflowModule} after the first pending type in name order. */
+  private ClassName defaultModuleName() {
+    ClassName first = unregistered.types().min(Comparator.comparing(ClassName::canonicalName)).orElseThrow();
+    return ClassName.get(first.packageName(), String.join("_", first.simpleNames()) + "_RillflowModule");
   }
 }

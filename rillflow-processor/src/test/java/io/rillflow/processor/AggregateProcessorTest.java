@@ -99,7 +99,7 @@ class AggregateProcessorTest {
             "        }",
             "    }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.Order_RillflowModule").contentsAsUtf8String()
         .contains("registry.aggregate(Order_Aggregate.INSTANCE);");
   }
 
@@ -326,7 +326,7 @@ class AggregateProcessorTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.orders.Order_Aggregate").contentsAsUtf8String()
         .contains("public Lifecycle lifecycle() {\n        return Lifecycle.INLINE;");
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.Order_RillflowModule").contentsAsUtf8String()
         .contains("registry.document(Order_Mapping.INSTANCE);");
   }
 

@@ -73,7 +73,7 @@ class DocumentProcessorTest {
             "",
             "    private Customer_() {}",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.Customer_RillflowModule").contentsAsUtf8String()
         .contains("registry.document(Customer_Mapping.INSTANCE);");
   }
 

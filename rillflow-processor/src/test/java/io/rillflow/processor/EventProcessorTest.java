@@ -72,11 +72,11 @@ class EventProcessorTest {
             "        registry.upcast(\"OrderPlaced\", 2, OrderUpcasts::up);",
             "    }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("registry.event(OrderPlaced_Event.INSTANCE);");
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("registry.event(OrderPlacedV1_Event.INSTANCE);");
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("OrderUpcasts_Upcasts.register(registry);");
   }
 
@@ -103,7 +103,7 @@ class EventProcessorTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.shipping.Shipping_Shipped_Upcasts").contentsAsUtf8String()
         .contains("registry.upcast(Shipping.ShippedV1.class, Shipping.Shipped.class, Shipping.Shipped::from);");
-    assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("registry.event(Shipping_Shipped_Event.INSTANCE);");
   }
 

@@ -113,7 +113,7 @@ class ReadModelProcessorTest {
             "        }",
             "    }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.shop.GeneratedRillflowModule")
+    assertThat(compilation).generatedSourceFile("com.acme.shop.AccountClosed_RillflowModule")
         .contentsAsUtf8String().contains("registry.projection(CustomerTotals_Projection.INSTANCE);");
   }
 

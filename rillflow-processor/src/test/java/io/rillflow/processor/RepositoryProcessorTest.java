@@ -61,7 +61,7 @@ class RepositoryProcessorTest {
             "  @Override",
             "  public CustomerRepository in(DocumentSession session) { return new CustomerRepositoryImpl(store(), session); }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.Customer_RillflowModule").contentsAsUtf8String()
         .contains("registry.repository(CustomerRepository.class, CustomerRepositoryImpl::new);");
   }
 
