@@ -3,6 +3,7 @@ package io.rillflow.processor;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.read.DocumentReader;
 import io.rillflow.processor.read.MetamodelReader;
+import io.rillflow.processor.read.MissingTypes;
 import io.rillflow.processor.write.DocumentMappingWriter;
 import io.rillflow.processor.write.MetamodelWriter;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ final class DocumentStep {
   private final Map<String, DocumentModel> byTable = new HashMap<>();
   /** Every document read, by qualified name, for repositories to find theirs. */
   private final Map<String, DocumentModel> byName = new HashMap<>();
+  /** Documents with a member whose type another processor has yet to generate. */
+  private final Deferral deferral = new Deferral(
+      element -> element instanceof TypeElement type ? MissingTypes.in(type) : List.of(), true);
 
   DocumentStep(Elements elements, Types types, Diagnostics diagnostics, DocumentMappingWriter writer,
       MetamodelWriter metamodelWriter) {
@@ -55,7 +59,8 @@ final class DocumentStep {
 
   /** The documents read in this round, their mappings written unless there were errors. */
   List<DocumentModel> process(RoundEnvironment round) {
-    List<DocumentModel> read = AnnotatedElements.read(elements, round, "io.rillflow.annotations.Document", diagnostics, reader::read);
+    List<DocumentModel> read = AnnotatedElements.read(elements, round, "io.rillflow.annotations.Document", diagnostics,
+        reader::read, deferral);
     for (DocumentModel document : read) {
       byName.put(document.type().canonicalName(), document);
       DocumentModel owner = byTable.putIfAbsent(document.table(), document);

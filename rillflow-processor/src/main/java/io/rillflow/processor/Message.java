@@ -13,6 +13,8 @@ public enum Message {
       "@Document %s is an inner class; make it static so it can be instantiated without an outer instance"),
   DOCUMENT_NOT_ACCESSIBLE("DocumentKind",
       "@Document %s is private; generated code in its package must reach it, so make it at least package-private"),
+  DOCUMENT_GENERIC("GenericDocument",
+      "@Document %s has type parameters; a stored document is read back without them, so name a concrete type"),
   DOCUMENT_MISSING_ID("MissingId",
       "Document %s has no id: mark one member @Id, or name it \"id\" (id types: UUID, String, long, Long, int, Integer)"),
   DOCUMENT_TWO_IDS("DuplicateId",
@@ -25,6 +27,8 @@ public enum Message {
       "Document %s has no constructor without parameters, so it cannot be instantiated when loaded; add one (it may be private) or mark a constructor @JsonCreator"),
   VERSION_NOT_INTEGER("VersionType",
       "@Version member %s of document %s is of type %s; a version must be int or long"),
+  VERSION_NOT_WRITABLE("UnwritableVersion",
+      "@Version %s of document %s is private and has no setter, so the version read after a save is never written back and a second save of the same instance fails with ConcurrencyException; add a method set%s(%s), make the field package-private and not final, or make %s a record"),
   VERSION_TWICE("DuplicateVersion",
       "Document %s has two @Version members, %s and %s; keep one"),
   DUPLICATED_UNKNOWN_PATH("UnknownPath",
@@ -187,6 +191,10 @@ public enum Message {
       "@Apply handler %s is static, but its event changes a document per element of %s.%s, and a static handler cannot know which one it creates; make it an instance handler (new documents start from the constructor without parameters, their id set)"),
   READ_MODEL_FAN_OUT_NEW("ApplyId",
       "@Apply handler %s changes a document per element of %s.%s, but %s cannot start one with a given id: give it a constructor without parameters and an id member generated code can write (a record cannot)"),
+  TABLE_NAME_DERIVED_INVALID("TableName",
+      "Document %s would be stored in table \"%s\", derived from its name, which %s; name a table with @Document(table = \"...\")"),
+  MISSING_TYPE("MissingType",
+      "%s %s of %s is of type %s, which does not exist, also after every annotation processor ran; a member whose type is missing cannot be stored or queried"),
   INTERNAL_ERROR("InternalError",
       "Internal error in the Rillflow processor while processing %s; please report it with this trace:%n%s");
 
