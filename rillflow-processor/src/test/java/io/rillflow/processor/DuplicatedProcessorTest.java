@@ -36,10 +36,10 @@ class DuplicatedProcessorTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.Customer_Mapping").contentsAsUtf8String().contains(
         "private static final List<DuplicatedField> DUPLICATED = List.of(\n"
-            + "        new DuplicatedField(\"email\", List.of(\"email\"), ColumnType.TEXT, true, true, false),\n"
-            + "        new DuplicatedField(\"joined\", List.of(\"joinedOn\"), ColumnType.DATE, true, false, false),\n"
-            + "        new DuplicatedField(\"address_city\", List.of(\"address\", \"city\"), ColumnType.TEXT, true, false, true),\n"
-            + "        new DuplicatedField(\"address_street\", List.of(\"address\", \"street\"), ColumnType.TEXT, false, false, false));");
+            + "        new DuplicatedField(\"email\", List.of(\"email\"), ColumnType.TEXT, DuplicatedField.Index.UNIQUE, DuplicatedField.TextCase.AS_STORED),\n"
+            + "        new DuplicatedField(\"joined\", List.of(\"joinedOn\"), ColumnType.DATE, DuplicatedField.Index.PLAIN, DuplicatedField.TextCase.AS_STORED),\n"
+            + "        new DuplicatedField(\"address_city\", List.of(\"address\", \"city\"), ColumnType.TEXT, DuplicatedField.Index.PLAIN, DuplicatedField.TextCase.LOWER),\n"
+            + "        new DuplicatedField(\"address_street\", List.of(\"address\", \"street\"), ColumnType.TEXT, DuplicatedField.Index.NONE, DuplicatedField.TextCase.AS_STORED));");
   }
 
   /**
