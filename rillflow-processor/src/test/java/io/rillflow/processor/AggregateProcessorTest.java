@@ -141,7 +141,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.on(java.lang.String) takes a "
+        .hadErrorContaining("[Rillflow/ApplyNotAnEvent] @Apply handler Order.on(java.lang.String) takes a "
             + "java.lang.String, which is not an @Event class")
         .inFile(order)
         .onLineContaining("String notAnEvent");
@@ -160,7 +160,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicateApply] @Apply handlers Order.on(com.acme.orders.OrderPlaced) and "
+        .hadErrorContaining("[Rillflow/ApplyTwice] @Apply handlers Order.on(com.acme.orders.OrderPlaced) and "
             + "Order.again(com.acme.orders.OrderPlaced, io.rillflow.EventEnvelope<?>) both handle event \"OrderPlaced\"")
         .inFile(order)
         .onLineContaining("void again(");
@@ -179,7 +179,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.ship(com.acme.orders.OrderShipped) returns "
+        .hadErrorContaining("[Rillflow/ApplyVoidOnRecord] @Apply handler Order.ship(com.acme.orders.OrderShipped) returns "
             + "void, but record Order cannot change; return the next state instead: Order ship(...)")
         .inFile(order)
         .onLineContaining("void ship(");
@@ -232,7 +232,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/AggregateKind] @Aggregate Order is abstract; its state is instantiated when "
+        .hadErrorContaining("[Rillflow/AggregateAbstract] @Aggregate Order is abstract; its state is instantiated when "
             + "it is loaded, so make it concrete")
         .inFile(order)
         .onLineContaining("public abstract class Order");
@@ -248,7 +248,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/AggregateKind] @Aggregate must be on a class or record, but Order is interface")
+        .hadErrorContaining("[Rillflow/AggregateNotAClass] @Aggregate must be on a class or record, but Order is interface")
         .inFile(order)
         .onLineContaining("public interface Order");
   }
@@ -269,18 +269,18 @@ class AggregateProcessorTest {
     Compilation compilation = compile(order);
 
     assertThat(compilation).hadErrorCount(5);
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] static @Apply handler "
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyStaticReturn] static @Apply handler "
         + "Order.placed(com.acme.orders.OrderPlaced) returns void; a static handler creates the state")
         .inFile(order).onLineContaining("static void placed(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler "
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyReturnType] @Apply handler "
         + "Order.shipped(com.acme.orders.OrderShipped) returns java.lang.String; it returns void")
         .inFile(order).onLineContaining("String shipped(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler "
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyNotAccessible] @Apply handler "
         + "Order.cancelled(com.acme.orders.OrderCancelled) is private")
         .inFile(order).onLineContaining("void cancelled(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.nothing() takes 0 parameters")
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyParameters] @Apply handler Order.nothing() takes 0 parameters")
         .inFile(order).onLineContaining("void nothing(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] The second parameter of @Apply handler "
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyEnvelopeType] The second parameter of @Apply handler "
         + "Order.envelope(com.acme.orders.OrderPlaced, java.lang.String) is a java.lang.String")
         .inFile(order).onLineContaining("String notAnEnvelope");
   }
@@ -360,7 +360,7 @@ class AggregateProcessorTest {
     Compilation compilation = compile(order);
 
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.on(com.acme.orders.OrderPlaced) "
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyCheckedException] @Apply handler Order.on(com.acme.orders.OrderPlaced) "
         + "declares checked exception java.io.IOException")
         .inFile(order).onLineContaining("void on(");
   }

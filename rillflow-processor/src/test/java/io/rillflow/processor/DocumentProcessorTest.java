@@ -241,7 +241,7 @@ class DocumentProcessorTest {
     Compilation compilation = compile(shape);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DocumentKind] @Document must be on a class or record, but Shape is interface")
+        .hadErrorContaining("[Rillflow/DocumentNotAClass] @Document must be on a class or record, but Shape is interface")
         .inFile(shape)
         .onLineContaining("public interface Shape");
   }
@@ -305,7 +305,7 @@ class DocumentProcessorTest {
     Compilation compilation = compile(order);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DocumentKind] Document Order has no constructor without parameters")
+        .hadErrorContaining("[Rillflow/DocumentNoConstructor] Document Order has no constructor without parameters")
         .inFile(order)
         .onLineContaining("public class Order");
   }

@@ -86,7 +86,7 @@ class DuplicatedProcessorTest {
     Compilation compilation = compile(customer, ADDRESS);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedType] @Duplicated address of document Customer is of type "
+        .hadErrorContaining("[Rillflow/DuplicatedNoColumnType] @Duplicated address of document Customer is of type "
             + "com.acme.Address, which has no column type")
         .inFile(customer)
         .onLineContaining("@Duplicated Address address");
@@ -125,11 +125,11 @@ class DuplicatedProcessorTest {
 
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedType] @Duplicated age of document Customer has lowercase = true but is of type int")
+        .hadErrorContaining("[Rillflow/DuplicatedLowercaseNotText] @Duplicated age of document Customer has lowercase = true but is of type int")
         .inFile(customer)
         .onLineContaining("int age");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedPath] @Duplicated on member name of document Customer takes no path")
+        .hadErrorContaining("[Rillflow/DuplicatedPathOnMember] @Duplicated on member name of document Customer takes no path")
         .inFile(customer)
         .onLineContaining("String name");
   }
@@ -152,7 +152,7 @@ class DuplicatedProcessorTest {
 
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedColumn] @Duplicated code of document Customer would use column "
+        .hadErrorContaining("[Rillflow/DuplicatedColumnTaken] @Duplicated code of document Customer would use column "
             + "\"version\", which every document table has")
         .inFile(customer)
         .onLineContaining("String code");

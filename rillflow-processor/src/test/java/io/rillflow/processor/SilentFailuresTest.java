@@ -73,7 +73,7 @@ class SilentFailuresTest {
 
     JavaFileObject wrong = thingRepository("Long");
     assertThat(compile(thing, wrong))
-        .hadErrorContaining("[Rillflow/RepositoryDocument] @Repository ThingRepository declares id type java.lang.Long, "
+        .hadErrorContaining("[Rillflow/RepositoryWrongId] @Repository ThingRepository declares id type java.lang.Long, "
             + "but the id of Thing is java.lang.String")
         .inFile(wrong).onLineContaining("interface ThingRepository");
   }

@@ -81,15 +81,15 @@ public final class QueryMethodReader {
         predicate = text.isBlank() ? null : parser.parse(text);
         String orderBy = value(query.get(), "orderBy").map(v -> (String) v.getValue()).orElse("");
         orders = orderBy.isBlank() ? List.of() : parser.orders(orderBy);
-      } catch (QueryLanguageParser.Failure failure) {
-        reportQueryFailure(method, query.get(), valueAttribute, signature, text, failure);
+      } catch (QueryFailure failure) {
+        diagnostics.error(method, query.get(), valueAttribute, failure.message(), failure.arguments(signature));
         return Optional.empty();
       }
       used.addAll(parser.usedParameters());
       limit = value(query.get(), "limit").map(v -> (Integer) v.getValue()).orElse(-1);
       if (limit == 0 || limit < -1) {
-        diagnostics.error(method, query.get(), value(query.get(), "limit").orElseThrow(), Message.QUERY_METHOD_NAME,
-            signature, "@Query(limit = " + limit + ") must be at least 1, or -1 for no limit");
+        diagnostics.error(method, query.get(), value(query.get(), "limit").orElseThrow(), Message.QUERY_LIMIT,
+            signature, limit);
         return Optional.empty();
       }
       subject = subjectOf(method.getReturnType());
@@ -97,22 +97,20 @@ public final class QueryMethodReader {
       DerivedQueryParser.Derived derived;
       try {
         derived = new DerivedQueryParser(paths, documentName).parse(method.getSimpleName().toString());
-      } catch (DerivedQueryParser.Failure failure) {
-        Message message = failure.getMessage().contains(" has no ") ? Message.QUERY_UNKNOWN_PATH : Message.QUERY_METHOD_NAME;
-        diagnostics.error(method, message, signature, failure.getMessage());
+      } catch (QueryFailure failure) {
+        diagnostics.error(method, failure.message(), failure.arguments(signature));
         return Optional.empty();
       }
       int plain = (int) java.util.stream.IntStream.range(0, parameters.size())
           .filter(i -> i != sortParameter && i != pageParameter).count();
       if (plain < derived.parameters()) {
-        diagnostics.error(method, Message.QUERY_MISSING_PARAMETER, signature, "the name needs " + derived.parameters()
-            + " parameter" + (derived.parameters() == 1 ? "" : "s") + " for its criteria, but the method has " + plain);
+        diagnostics.error(method, Message.QUERY_TOO_FEW_PARAMETERS, signature, derived.parameters(),
+            derived.parameters() == 1 ? "" : "s", plain);
         return Optional.empty();
       }
       for (int i = 0; i < derived.parameters(); i++) {
         if (i == sortParameter || i == pageParameter) {
-          diagnostics.error(parameters.get(i), Message.QUERY_MISSING_PARAMETER, signature,
-              "criteria parameters come first; Sort and PageRequest go last");
+          diagnostics.error(parameters.get(i), Message.QUERY_CRITERIA_FIRST, signature);
           return Optional.empty();
         }
         used.add(i);
@@ -139,20 +137,6 @@ public final class QueryMethodReader {
     }
     return Optional.of(new QueryMethod(method, subject, predicate, orders, limit, shape.result(), shape.projection(),
         shape.projectionPaths(), sortParameter, pageParameter));
-  }
-
-  private void reportQueryFailure(ExecutableElement method, AnnotationMirror query, AnnotationValue value,
-      String signature, String text, QueryLanguageParser.Failure failure) {
-    if (failure.syntax) {
-      diagnostics.error(method, query, value, Message.QUERY_SYNTAX, signature, failure.column, failure.getMessage(),
-          text, " ".repeat(Math.max(0, failure.column - 1)));
-    } else if (failure.getMessage().startsWith("no parameter")) {
-      diagnostics.error(method, query, value, Message.QUERY_MISSING_PARAMETER, signature,
-          failure.getMessage() + " (at column " + failure.column + " of @Query)");
-    } else {
-      diagnostics.error(method, query, value, Message.QUERY_UNKNOWN_PATH, signature,
-          failure.getMessage() + " (at column " + failure.column + " of @Query)");
-    }
   }
 
   /** With {@code @Query}, the return type says what the query does. */
@@ -191,13 +175,11 @@ public final class QueryMethodReader {
       return false;
     }
     if (criterion.ignoreCase() && !IGNORE_CASE_OPERATORS.contains(operator)) {
-      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", operator.describe() + " on "
-          + path.dotted(), "a comparison it cannot change", "equality, like, starting/ending with and containing");
+      diagnostics.error(method, Message.QUERY_IGNORE_CASE_OPERATOR, signature, operator.describe(), path.dotted());
       return false;
     }
     if (criterion.ignoreCase() && path.kind() != PathKind.STRING) {
-      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", path.dotted(),
-          withArticle(describe(path)), "strings");
+      diagnostics.error(method, Message.QUERY_IGNORE_CASE_TYPE, signature, path.dotted(), withArticle(describe(path)));
       return false;
     }
     boolean valid = true;
@@ -238,8 +220,7 @@ public final class QueryMethodReader {
 
     if (argument instanceof Argument.Literal literal) {
       if (many) {
-        diagnostics.error(method, Message.QUERY_LITERAL_TYPE, signature, operator.describe(), path.dotted(),
-            "a :parameter holding a collection", "a single literal");
+        diagnostics.error(method, Message.QUERY_LITERAL_COLLECTION, signature, operator.describe(), path.dotted());
         return false;
       }
       return checkLiteral(literal.value(), expected, path, operator, needs, method, signature);
@@ -306,14 +287,14 @@ public final class QueryMethodReader {
         if (type.getKind() == TypeKind.INT || type.toString().equals("java.lang.Integer")) {
           return new ReturnShape(QueryMethod.Result.INT, null, List.of());
         }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a count returns long or int");
+        diagnostics.error(method, Message.QUERY_RETURN_COUNT, signature, shown);
         return null;
       }
       case EXISTS -> {
         if (type.getKind() == TypeKind.BOOLEAN || type.toString().equals("java.lang.Boolean")) {
           return new ReturnShape(QueryMethod.Result.BOOLEAN, null, List.of());
         }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "an exists query returns boolean");
+        diagnostics.error(method, Message.QUERY_RETURN_EXISTS, signature, shown);
         return null;
       }
       case DELETE -> {
@@ -323,7 +304,7 @@ public final class QueryMethodReader {
         if (type.getKind() == TypeKind.LONG || type.getKind() == TypeKind.INT) {
           return new ReturnShape(type.getKind() == TypeKind.LONG ? QueryMethod.Result.LONG : QueryMethod.Result.INT, null, List.of());
         }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a delete returns void, long or int (how many)");
+        diagnostics.error(method, Message.QUERY_RETURN_DELETE, signature, shown);
         return null;
       }
       default -> {
@@ -339,14 +320,13 @@ public final class QueryMethodReader {
             default -> null;
           };
           if (result == null) {
-            diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a find returns "
-                + document.type().simpleName() + ", Optional, List, Collection, Iterable, Stream or Page of it, or of a projection record");
+            diagnostics.error(method, Message.QUERY_RETURN_FIND, signature, shown, document.type().simpleName());
             return null;
           }
           item = ((DeclaredType) type).getTypeArguments().get(0);
         }
         if (result == QueryMethod.Result.PAGE && pageParameter < 0) {
-          diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a Page needs a PageRequest parameter");
+          diagnostics.error(method, Message.QUERY_RETURN_PAGE, signature, shown);
           return null;
         }
         if (item.getKind() == TypeKind.DECLARED && types.asElement(item).equals(document.element())) {
@@ -357,8 +337,7 @@ public final class QueryMethodReader {
           List<PathModel> paths = projection(record, document, method, signature);
           return paths == null ? null : new ReturnShape(result, record, paths);
         }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a find returns "
-            + document.type().simpleName() + ", Optional, List, Collection, Iterable, Stream or Page of it, or of a projection record");
+        diagnostics.error(method, Message.QUERY_RETURN_FIND, signature, shown, document.type().simpleName());
         return null;
       }
     }
@@ -373,15 +352,14 @@ public final class QueryMethodReader {
       String name = component.getSimpleName().toString();
       Optional<PathModel> path = paths.dotted(name).or(() -> paths.camel(PathNames.capitalize(name)));
       if (path.isEmpty()) {
-        diagnostics.error(method, Message.QUERY_PROJECTION, signature, record.getSimpleName(), "component " + name
-            + " is not a path of " + document.type().simpleName() + paths.suggestion(name));
+        diagnostics.error(method, Message.QUERY_PROJECTION_UNKNOWN_PATH, signature, record.getSimpleName(), name,
+            document.type().simpleName(), paths.suggestion(name));
         valid = false;
         continue;
       }
       if (!types.isSameType(boxed(component.asType()), boxed(path.get().type()))) {
-        diagnostics.error(method, Message.QUERY_PROJECTION, signature, record.getSimpleName(), "component " + name
-            + " is " + withArticle(simple(component.asType())) + ", but " + path.get().dotted() + " is "
-            + withArticle(simple(path.get().type())));
+        diagnostics.error(method, Message.QUERY_PROJECTION_TYPE, signature, record.getSimpleName(), name,
+            withArticle(simple(component.asType())), path.get().dotted(), withArticle(simple(path.get().type())));
         valid = false;
         continue;
       }
