@@ -1,5 +1,6 @@
 package io.rillflow.processor.read;
 
+import io.rillflow.processor.validate.TypeShapeValidator;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.rillflow.processor.Diagnostics;
@@ -16,13 +17,9 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 
 /** Reads one {@code @Document} type into a {@link DocumentModel}, or reports why it cannot. */
 public final class DocumentReader {
@@ -138,32 +135,7 @@ public final class DocumentReader {
   }
 
   private boolean checkShape(TypeElement type) {
-    boolean valid = true;
-    if (!type.getTypeParameters().isEmpty()) {
-      diagnostics.error(type, Message.DOCUMENT_GENERIC, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      diagnostics.error(type, Message.DOCUMENT_ABSTRACT, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-        && type.getKind() == ElementKind.CLASS) {
-      diagnostics.error(type, Message.DOCUMENT_INNER_CLASS, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getKind() == ElementKind.CLASS && !instantiable(type)) {
-      diagnostics.error(type, Message.DOCUMENT_NO_CONSTRUCTOR, type.getSimpleName());
-      valid = false;
-    }
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        diagnostics.error(type, Message.DOCUMENT_NOT_ACCESSIBLE, e.getSimpleName());
-        valid = false;
-        break;
-      }
-    }
-    return valid;
+    return new TypeShapeValidator(diagnostics).validate(type, TypeShapeValidator.DOCUMENT);
   }
 
   /**
@@ -178,12 +150,7 @@ public final class DocumentReader {
 
   /** A constructor without parameters, or one marked {@code @JsonCreator}. */
   static boolean instantiable(TypeElement type) {
-    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      if (constructor.getParameters().isEmpty() || Annotations.find(constructor, JSON_CREATOR).isPresent()) {
-        return true;
-      }
-    }
-    return false;
+    return TypeShapeValidator.instantiable(type);
   }
 
   /** The id member by {@link IdRule}; reports none or two. */
