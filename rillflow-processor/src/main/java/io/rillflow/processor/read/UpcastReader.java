@@ -21,7 +21,7 @@ import javax.lang.model.util.Types;
 /**
  * Reads one {@code @Upcast} method into an {@link UpcastModel}, or reports why it cannot. The
  * method's own shape is checked here; how the steps of one event fit together is
- * {@link UpcastChainValidator}'s job.
+ * {@link io.rillflow.processor.validate.UpcastChainValidator}'s job.
  */
 public final class UpcastReader {
   static final String UPCAST = "io.rillflow.annotations.Upcast";
