@@ -151,7 +151,7 @@ public enum Message {
   UPCAST_PARAMETERS("UpcastParameters",
       "@Upcast method %s takes %d parameters; it takes one: the older @Event (typed) or an ObjectNode (JSON)"),
   UPCAST_PARAMETER_TYPE("UpcastParameterType",
-      "@Upcast method %s takes a %s, which is neither an @Event class nor com.fasterxml.jackson.databind.node.ObjectNode"),
+      "@Upcast method %s takes a %s, which is neither an @Event class nor ObjectNode (com.fasterxml.jackson.databind.node)"),
   UPCAST_RETURN_TYPE("UpcastReturnType",
       "@Upcast method %s returns %s, but must return %s"),
   UPCAST_CHECKED_EXCEPTION("UpcastCheckedException",

@@ -136,7 +136,7 @@ class DocumentProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UnsupportedIdType] The id id of document Invoice is of type java.math.BigDecimal")
+        .hadErrorContaining("[Rillflow/UnsupportedIdType] The id id of document Invoice is of type BigDecimal")
         .inFile(invoice)
         .onLineContaining("java.math.BigDecimal id");
   }
@@ -264,7 +264,7 @@ class DocumentProcessorTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining("[Rillflow/VersionType] @Version member version of document Order is of type "
-            + "java.lang.String; a version must be int or long")
+            + "String; a version must be int or long")
         .inFile(order)
         .onLineContaining("@Version String version");
   }

@@ -87,7 +87,7 @@ class DuplicatedProcessorTest {
 
     assertThat(compilation)
         .hadErrorContaining("[Rillflow/DuplicatedNoColumnType] @Duplicated address of document Customer is of type "
-            + "com.acme.Address, which has no column type")
+            + "Address, which has no column type")
         .inFile(customer)
         .onLineContaining("@Duplicated Address address");
   }

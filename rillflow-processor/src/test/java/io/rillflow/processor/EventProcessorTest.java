@@ -398,8 +398,8 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastParameterType] @Upcast method OrderUpcasts.up takes a java.lang.String, which is "
-            + "neither an @Event class nor com.fasterxml.jackson.databind.node.ObjectNode")
+        .hadErrorContaining("[Rillflow/UpcastParameterType] @Upcast method OrderUpcasts.up takes a String, which is "
+            + "neither an @Event class nor ObjectNode (com.fasterxml.jackson.databind.node)")
         .inFile(upcasts)
         .onLineContaining("String old");
   }
@@ -412,7 +412,7 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastReturnType] @Upcast method OrderUpcasts.up returns java.lang.String, but must "
+        .hadErrorContaining("[Rillflow/UpcastReturnType] @Upcast method OrderUpcasts.up returns String, but must "
             + "return the @Event class of version 2 of OrderPlaced")
         .inFile(upcasts)
         .onLineContaining("static String up(");
@@ -427,7 +427,7 @@ class EventProcessorTest {
 
     assertThat(compilation)
         .hadErrorContaining("[Rillflow/UpcastReturnType] @Upcast method OrderUpcasts.up returns "
-            + "com.fasterxml.jackson.databind.JsonNode, but must return com.fasterxml.jackson.databind.node.ObjectNode")
+            + "JsonNode, but must return ObjectNode")
         .inFile(upcasts)
         .onLineContaining("static JsonNode up(");
   }
@@ -470,7 +470,7 @@ class EventProcessorTest {
 
     assertThat(compilation)
         .hadErrorContaining("[Rillflow/UpcastCheckedException] @Upcast method OrderUpcasts.up declares checked exception "
-            + "java.io.IOException")
+            + "IOException")
         .inFile(upcasts)
         .onLineContaining("static OrderPlacedV2 up(");
   }

@@ -188,12 +188,12 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ReadModelFanOutStatic] @Apply handler Tags.first(com.acme.shop.Tagged) is static, but its "
+        .hadErrorContaining("[Rillflow/ReadModelFanOutStatic] @Apply handler Tags.first(Tagged) is static, but its "
             + "event changes a document per element of Tagged.customerIds")
         .inFile(tags)
         .onLineContaining("static Tags first(");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ReadModelFanOutNew] @Apply handler Tags.next(com.acme.shop.Tagged) changes a document per "
+        .hadErrorContaining("[Rillflow/ReadModelFanOutNew] @Apply handler Tags.next(Tagged) changes a document per "
             + "element of Tagged.customerIds, but Tags cannot start one with a given id")
         .inFile(tags)
         .onLineContaining("Tags next(");
@@ -241,12 +241,12 @@ class ReadModelProcessorTest {
         .inFile(totals)
         .onLineContaining("lifecycle = Lifecycle.LIVE");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyIdUnknownMember] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
+        .hadErrorContaining("[Rillflow/ApplyIdUnknownMember] @Apply handler Totals.first(OrderPlaced) takes the "
             + "document id from member \"customerID\" of OrderPlaced, which has no such member; did you mean \"customerId\"?")
         .inFile(totals)
         .onLineContaining("customerID");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyIdUnknownMember] @Apply handler Totals.close(com.acme.shop.AccountClosed) takes the "
+        .hadErrorContaining("[Rillflow/ApplyIdUnknownMember] @Apply handler Totals.close(AccountClosed) takes the "
             + "document id from member \"cents\" of AccountClosed, which has no such member")
         .inFile(totals)
         .onLineContaining("Totals close(");
@@ -265,8 +265,8 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyIdType] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
-            + "document id from OrderPlaced.customerNumber, a int, but the id of Totals is a java.lang.String; name a "
+        .hadErrorContaining("[Rillflow/ApplyIdType] @Apply handler Totals.first(OrderPlaced) takes the "
+            + "document id from OrderPlaced.customerNumber, a int, but the id of Totals is a String; name a "
             + "member of that type")
         .inFile(totals)
         .onLineContaining("customerNumber");
@@ -285,7 +285,7 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ReadModelStreamId] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
+        .hadErrorContaining("[Rillflow/ReadModelStreamId] @Apply handler Totals.first(OrderPlaced) takes the "
             + "document id from the event's stream, but the id of Totals is a long and stream ids are String or UUID")
         .inFile(totals)
         .onLineContaining("static Totals first(");
@@ -305,8 +305,8 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ReadModelApplyTwice] @Apply handlers Totals.add(com.acme.shop.OrderPlaced) and "
-            + "Totals.again(com.acme.shop.OrderPlaced) both handle event \"OrderPlaced\" as instance handlers")
+        .hadErrorContaining("[Rillflow/ReadModelApplyTwice] @Apply handlers Totals.add(OrderPlaced) and "
+            + "Totals.again(OrderPlaced) both handle event \"OrderPlaced\" as instance handlers")
         .inFile(totals)
         .onLineContaining("Totals again(");
   }
@@ -325,8 +325,8 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ReadModelRoutesDiffer] @Apply handlers Totals.first(com.acme.shop.OrderPlaced) and "
-            + "Totals.next(com.acme.shop.OrderPlaced) both handle event \"OrderPlaced\" but take the document id from "
+        .hadErrorContaining("[Rillflow/ReadModelRoutesDiffer] @Apply handlers Totals.first(OrderPlaced) and "
+            + "Totals.next(OrderPlaced) both handle event \"OrderPlaced\" but take the document id from "
             + "different places (member customerId and the stream id)")
         .inFile(totals)
         .onLineContaining("Totals next(");
@@ -390,7 +390,7 @@ class ReadModelProcessorTest {
     Compilation compilation = compile(event, totals);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyIdNotReadable] @Apply handler Totals.first(com.acme.events.Paid) takes the document "
+        .hadErrorContaining("[Rillflow/ApplyIdNotReadable] @Apply handler Totals.first(Paid) takes the document "
             + "id from Paid.customerId, which the generated Totals_Projection cannot read; make it public or add a "
             + "public getter")
         .inFile(totals)
@@ -409,7 +409,7 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyIdOnAggregate] @Apply handler Order.create(com.acme.shop.OrderPlaced) names an id, "
+        .hadErrorContaining("[Rillflow/ApplyIdOnAggregate] @Apply handler Order.create(OrderPlaced) names an id, "
             + "but Order is an @Aggregate")
         .inFile(order)
         .onLineContaining("static Order create(");

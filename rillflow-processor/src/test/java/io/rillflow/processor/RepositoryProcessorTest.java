@@ -112,8 +112,8 @@ class RepositoryProcessorTest {
         "public interface CustomerRepository extends io.rillflow.DocumentRepository<Customer, Long> {}");
 
     assertThat(compile(CUSTOMER, repository))
-        .hadErrorContaining("[Rillflow/RepositoryWrongId] @Repository CustomerRepository declares id type java.lang.Long, "
-            + "but the id of Customer is java.util.UUID; write DocumentRepository<Customer, java.util.UUID>")
+        .hadErrorContaining("[Rillflow/RepositoryWrongId] @Repository CustomerRepository declares id type Long, "
+            + "but the id of Customer is UUID; write DocumentRepository<Customer, UUID>")
         .inFile(repository)
         .onLineContaining("public interface CustomerRepository");
   }

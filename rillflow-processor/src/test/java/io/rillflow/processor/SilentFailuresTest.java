@@ -73,8 +73,8 @@ class SilentFailuresTest {
 
     JavaFileObject wrong = thingRepository("Long");
     assertThat(compile(thing, wrong))
-        .hadErrorContaining("[Rillflow/RepositoryWrongId] @Repository ThingRepository declares id type java.lang.Long, "
-            + "but the id of Thing is java.lang.String")
+        .hadErrorContaining("[Rillflow/RepositoryWrongId] @Repository ThingRepository declares id type Long, "
+            + "but the id of Thing is String")
         .inFile(wrong).onLineContaining("interface ThingRepository");
   }
 

@@ -63,7 +63,7 @@ public final class UpcastReader {
   private Optional<UpcastModel> readJson(ExecutableElement method, TypeElement owner, String name,
       AnnotationMirror upcast, boolean valid) {
     if (!isObjectNode(method.getReturnType())) {
-      diagnostics.error(method, Message.UPCAST_RETURN_TYPE, name, TypeName.get(method.getReturnType()), OBJECT_NODE);
+      diagnostics.error(method, Message.UPCAST_RETURN_TYPE, name, TypeName.get(method.getReturnType()), "ObjectNode");
       valid = false;
     }
     String event = Annotations.stringValue(upcast, "event");
