@@ -92,8 +92,10 @@ final class AnnotationSteps {
 
     HandlerReader handlers = new HandlerReader(diagnostics, elements, types, newestEvent);
     AggregateWriter aggregateWriter = new AggregateWriter(sources);
+    // An aggregate or read model whose handler takes an event class not generated yet waits for it.
     aggregates = new Step<>(elements, diagnostics, "io.rillflow.annotations.Aggregate",
-        new AggregateReader(diagnostics, handlers)::read, Step.noCrossChecks(), Step.each(aggregateWriter::write), null);
+        new AggregateReader(diagnostics, handlers)::read, Step.noCrossChecks(), Step.each(aggregateWriter::write),
+        handlerDeferral());
 
     UniqueKeys<ProjectionModel> projectionNames = new UniqueKeys<>(ProjectionModel::name,
         (earlier, later) -> diagnostics.error(later.element(), Message.READ_MODEL_NAME_TWICE,
@@ -101,6 +103,10 @@ final class AnnotationSteps {
     ProjectionWriter projectionWriter = new ProjectionWriter(sources);
     projections = new Step<>(elements, diagnostics, "io.rillflow.annotations.ReadModel",
         new ProjectionReader(diagnostics, elements, types, handlers, known::known)::read,
-        projectionNames::validate, Step.each(projectionWriter::write), null);
+        projectionNames::validate, Step.each(projectionWriter::write), handlerDeferral());
+  }
+
+  private static Deferral handlerDeferral() {
+    return new Deferral(element -> element instanceof TypeElement type ? MissingTypes.inHandlers(type) : List.of(), true);
   }
 }

@@ -59,7 +59,8 @@ final class Deferral {
     }
     if (round.processingOver()) {
       for (MissingTypes.Missing member : reports ? found : List.<MissingTypes.Missing>of()) {
-        diagnostics.error(member.member(), Message.MISSING_TYPE, "Member", member.name(),
+        diagnostics.error(member.member(), Message.MISSING_TYPE,
+            member.member().getKind() == javax.lang.model.element.ElementKind.PARAMETER ? "Parameter" : "Member", member.name(),
             member.owner().getSimpleName(), member.type());
       }
     } else if (element instanceof TypeElement type) {

@@ -163,9 +163,43 @@ class SilentFailuresTest {
         .inFile(invoice).onLineContaining("Nowhere total");
   }
 
+  @Test
+  void anAggregateWhoseEventAnotherProcessorGeneratesWaitsForIt() {
+    JavaFileObject order = JavaFileObjects.forSourceLines("com.acme.Order",
+        "package com.acme;",
+        "",
+        "import io.rillflow.annotations.Aggregate;",
+        "import io.rillflow.annotations.Apply;",
+        "",
+        "@Aggregate",
+        "public record Order(String id, java.math.BigDecimal total) {",
+        "  @Apply static Order placed(Placed e) { return new Order(e.id(), e.total()); }",
+        "}");
+    Compilation compilation = javac().withProcessors(new Generator("com.acme.Placed",
+            "package com.acme;\n@io.rillflow.annotations.Event public record Placed(String id, java.math.BigDecimal total) {}\n"),
+        new RillflowProcessor()).withOptions("-Xlint:all,-processing").compile(order);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.Order_Aggregate").contentsAsUtf8String()
+        .contains("case \"Placed\" -> {");
+  }
+
   /** Stands for another annotation processor: generates {@code com.acme.Money} in its first round. */
-  private static final class MoneyGenerator extends AbstractProcessor {
+  private static final class MoneyGenerator extends Generator {
+    MoneyGenerator() {
+      super("com.acme.Money", "package com.acme;\npublic record Money(java.math.BigDecimal amount, String currency) {}\n");
+    }
+  }
+
+  /** Generates one source file in its first round. */
+  private static class Generator extends AbstractProcessor {
+    private final String name;
+    private final String source;
     private boolean done;
+
+    Generator(String name, String source) {
+      this.name = name;
+      this.source = source;
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -181,8 +215,8 @@ class SilentFailuresTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       if (!done) {
         done = true;
-        try (Writer out = processingEnv.getFiler().createSourceFile("com.acme.Money").openWriter()) {
-          out.write("package com.acme;\npublic record Money(java.math.BigDecimal amount, String currency) {}\n");
+        try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+          out.write(source);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -25,6 +25,26 @@ public final class MissingTypes {
     return missing;
   }
 
+  /**
+   * The parameters of {@code type}'s {@code @Apply} handlers whose type is missing: an event class
+   * another processor generates, which the handler cannot be checked against yet.
+   */
+  public static List<Missing> inHandlers(TypeElement type) {
+    List<Missing> missing = new ArrayList<>();
+    for (javax.lang.model.element.ExecutableElement method
+        : javax.lang.model.util.ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (Annotations.find(method, HandlerReader.APPLY).isEmpty()) {
+        continue;
+      }
+      for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+        if (hasError(parameter.asType())) {
+          missing.add(new Missing(type, parameter, parameter.getSimpleName().toString(), parameter.asType()));
+        }
+      }
+    }
+    return missing;
+  }
+
   private static void collect(TypeElement type, List<Missing> missing, List<String> seen, int depth) {
     String name = type.getQualifiedName().toString();
     if (seen.contains(name) || depth > MetamodelReader.MAX_DEPTH) {
