@@ -1,5 +1,6 @@
 package io.rillflow.processor.read;
 
+import io.rillflow.processor.validate.IdRule;
 import io.rillflow.processor.validate.TypeShapeValidator;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;

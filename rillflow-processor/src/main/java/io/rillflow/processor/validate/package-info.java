@@ -5,6 +5,7 @@
  * {@link io.rillflow.processor.validate.UniqueKeys} the clashes between elements (two documents on
  * one table, two events of one name and version, two read models of one name);
  * {@link io.rillflow.processor.validate.UpcastChainValidator} the upcast chains once every event is
- * known.
+ * known; {@link io.rillflow.processor.validate.IdRule} finds a document's id for its reader and for
+ * every repository that names it.
  */
 package io.rillflow.processor.validate;

@@ -1,5 +1,7 @@
-package io.rillflow.processor.read;
+package io.rillflow.processor.validate;
 
+import io.rillflow.processor.read.Annotations;
+import io.rillflow.processor.read.Properties;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -13,13 +15,13 @@ import javax.lang.model.element.TypeElement;
  * {@code @Id} (on the field or on its getter), else the member named {@code id}. Two rules had
  * drifted: a getter's {@code @Id} counted for the document but not for its repository.
  */
-final class IdRule {
-  static final String ID = "io.rillflow.annotations.Id";
+public final class IdRule {
+  public static final String ID = "io.rillflow.annotations.Id";
 
   private IdRule() {}
 
   /** What the rule found. */
-  sealed interface Outcome {
+  public sealed interface Outcome {
     /** The id member. */
     record Found(Properties.Found member) implements Outcome {}
 
@@ -30,7 +32,7 @@ final class IdRule {
     record Twice(Properties.Found first, Properties.Found second) implements Outcome {}
   }
 
-  static Outcome find(TypeElement type, List<Properties.Found> properties) {
+  public static Outcome find(TypeElement type, List<Properties.Found> properties) {
     List<Properties.Found> marked = new ArrayList<>();
     for (Properties.Found property : properties) {
       if (Annotations.find(property.element(), ID).isPresent() || getterMarkedId(type, property)) {
