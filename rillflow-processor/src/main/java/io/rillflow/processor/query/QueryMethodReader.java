@@ -2,11 +2,11 @@ package io.rillflow.processor.query;
 
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
+import io.rillflow.processor.SimpleNames;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.PathModel;
 import io.rillflow.processor.model.PathModel.PathKind;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,6 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -46,11 +45,13 @@ public final class QueryMethodReader {
   private final Diagnostics diagnostics;
   private final Elements elements;
   private final Types types;
+  private final ReturnShapeReader returns;
 
   public QueryMethodReader(Diagnostics diagnostics, Elements elements, Types types) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.types = types;
+    this.returns = new ReturnShapeReader(diagnostics, types);
   }
 
   public Optional<QueryMethod> read(TypeElement repository, ExecutableElement method, DocumentModel document) {
@@ -131,7 +132,7 @@ public final class QueryMethodReader {
     if (predicate != null) {
       valid &= check(predicate, method, signature);
     }
-    ReturnShape shape = returnShape(method, subject, document, signature, pageParameter);
+    ReturnShapeReader.ReturnShape shape = returns.read(method, subject, document, signature, pageParameter);
     if (shape == null || !valid) {
       return Optional.empty();
     }
@@ -271,103 +272,6 @@ public final class QueryMethodReader {
     return fits;
   }
 
-  // ---- return types ----
-
-  private record ReturnShape(QueryMethod.Result result, TypeElement projection, List<PathModel> projectionPaths) {}
-
-  private ReturnShape returnShape(ExecutableElement method, QueryMethod.Subject subject, DocumentModel document,
-      String signature, int pageParameter) {
-    TypeMirror type = method.getReturnType();
-    String shown = simple(type);
-    switch (subject) {
-      case COUNT -> {
-        if (type.getKind() == TypeKind.LONG || type.toString().equals("java.lang.Long")) {
-          return new ReturnShape(QueryMethod.Result.LONG, null, List.of());
-        }
-        if (type.getKind() == TypeKind.INT || type.toString().equals("java.lang.Integer")) {
-          return new ReturnShape(QueryMethod.Result.INT, null, List.of());
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_COUNT, signature, shown);
-        return null;
-      }
-      case EXISTS -> {
-        if (type.getKind() == TypeKind.BOOLEAN || type.toString().equals("java.lang.Boolean")) {
-          return new ReturnShape(QueryMethod.Result.BOOLEAN, null, List.of());
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_EXISTS, signature, shown);
-        return null;
-      }
-      case DELETE -> {
-        if (type.getKind() == TypeKind.VOID) {
-          return new ReturnShape(QueryMethod.Result.VOID, null, List.of());
-        }
-        if (type.getKind() == TypeKind.LONG || type.getKind() == TypeKind.INT) {
-          return new ReturnShape(type.getKind() == TypeKind.LONG ? QueryMethod.Result.LONG : QueryMethod.Result.INT, null, List.of());
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_DELETE, signature, shown);
-        return null;
-      }
-      default -> {
-        QueryMethod.Result result = QueryMethod.Result.SINGLE;
-        TypeMirror item = type;
-        if (type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty()) {
-          String container = types.erasure(type).toString();
-          result = switch (container) {
-            case "java.util.Optional" -> QueryMethod.Result.OPTIONAL;
-            case "java.util.List", "java.util.Collection", "java.lang.Iterable" -> QueryMethod.Result.LIST;
-            case "java.util.stream.Stream" -> QueryMethod.Result.STREAM;
-            case "io.rillflow.Page" -> QueryMethod.Result.PAGE;
-            default -> null;
-          };
-          if (result == null) {
-            diagnostics.error(method, Message.QUERY_RETURN_FIND, signature, shown, document.type().simpleName());
-            return null;
-          }
-          item = ((DeclaredType) type).getTypeArguments().get(0);
-        }
-        if (result == QueryMethod.Result.PAGE && pageParameter < 0) {
-          diagnostics.error(method, Message.QUERY_RETURN_PAGE, signature, shown);
-          return null;
-        }
-        if (item.getKind() == TypeKind.DECLARED && types.asElement(item).equals(document.element())) {
-          return new ReturnShape(result, null, List.of());
-        }
-        if (item.getKind() == TypeKind.DECLARED && types.asElement(item).getKind() == ElementKind.RECORD) {
-          TypeElement record = (TypeElement) types.asElement(item);
-          List<PathModel> paths = projection(record, document, method, signature);
-          return paths == null ? null : new ReturnShape(result, record, paths);
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_FIND, signature, shown, document.type().simpleName());
-        return null;
-      }
-    }
-  }
-
-  /** Each component of {@code record} must name a path of the document (or its camel-case nested name) with the same type. */
-  private List<PathModel> projection(TypeElement record, DocumentModel document, ExecutableElement method, String signature) {
-    PathNames paths = new PathNames(document.paths());
-    List<PathModel> found = new ArrayList<>();
-    boolean valid = true;
-    for (RecordComponentElement component : record.getRecordComponents()) {
-      String name = component.getSimpleName().toString();
-      Optional<PathModel> path = paths.dotted(name).or(() -> paths.camel(PathNames.capitalize(name)));
-      if (path.isEmpty()) {
-        diagnostics.error(method, Message.QUERY_PROJECTION_UNKNOWN_PATH, signature, record.getSimpleName(), name,
-            document.type().simpleName(), paths.suggestion(name));
-        valid = false;
-        continue;
-      }
-      if (!types.isSameType(boxed(component.asType()), boxed(path.get().type()))) {
-        diagnostics.error(method, Message.QUERY_PROJECTION_TYPE, signature, record.getSimpleName(), name,
-            withArticle(simple(component.asType())), path.get().dotted(), withArticle(simple(path.get().type())));
-        valid = false;
-        continue;
-      }
-      found.add(path.get());
-    }
-    return valid ? found : null;
-  }
-
   // ---- types ----
 
   private boolean assignable(TypeMirror actual, TypeMirror expected) {
@@ -416,24 +320,19 @@ public final class QueryMethodReader {
     return switch (path.kind()) {
       case STRING -> "String";
       case BOOLEAN -> "boolean";
-      case COLLECTION -> "collection of " + simpleName(path.valueType().toString());
+      case COLLECTION -> "collection of " + SimpleNames.of(path.valueType());
       case OBJECT -> "nested object";
-      default -> simpleName(path.type().toString());
+      default -> SimpleNames.of(path.type());
     };
   }
 
   /** {@code an Integer}, {@code a String}. */
-  private static String withArticle(String noun) {
+  static String withArticle(String noun) {
     return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String simple(TypeMirror type) {
-    return simpleName(type.toString());
-  }
-
-  /** {@code java.util.List<java.lang.String>} to {@code List<String>}. */
-  static String simpleName(String name) {
-    return name.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
+    return SimpleNames.of(type);
   }
 
   private static int indexOf(List<? extends VariableElement> parameters, String type) {
