@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <p>A path whose value is copied into a {@code @Duplicated} column queries that column (and its
  * index); others query the JSON, using containment ({@code @>}) where the operator allows, so a GIN
- * index on the document serves them.
+ * index on the document serves them. A column declared {@code lowercase = true} holds the value in
+ * lower case, so {@code eq}, {@code ne}, {@code in} and patterns on it compare regardless of case.
+ * The SQL follows the rule book repository methods use ({@code io.rillflow.sql}).
  *
  * @param <D> the document type
  * @param <V> the value type
