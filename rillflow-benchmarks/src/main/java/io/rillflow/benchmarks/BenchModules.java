@@ -67,7 +67,7 @@ public final class BenchModules {
   }
 
   private static RillflowModule documents(Predicate<Class<?>> keep) {
-    RillflowModule all = new GeneratedRillflowModule();
+    RillflowModule all = new BenchCustomer_RillflowModule();
     return registry -> all.register(new Filter(registry, keep));
   }
 

@@ -19,14 +19,25 @@ final class AnnotatedElements {
 
   static <M> List<M> read(Elements elements, RoundEnvironment round, String annotationName, Diagnostics diagnostics,
       Function<Element, Optional<M>> reader) {
+    return read(elements, round, annotationName, diagnostics, reader, null);
+  }
+
+  /** As above; elements needing a type that does not exist yet wait in {@code deferral}. */
+  static <M> List<M> read(Elements elements, RoundEnvironment round, String annotationName, Diagnostics diagnostics,
+      Function<Element, Optional<M>> reader, Deferral deferral) {
     TypeElement annotation = elements.getTypeElement(annotationName);
     if (annotation == null) {
       return List.of();
     }
     List<M> read = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+    Iterable<? extends Element> candidates = deferral == null
+        ? round.getElementsAnnotatedWith(annotation)
+        : deferral.candidates(elements, round, annotation);
+    for (Element element : candidates) {
       try {
-        reader.apply(element).ifPresent(read::add);
+        if (deferral == null || !deferral.waits(element, round, diagnostics)) {
+          reader.apply(element).ifPresent(read::add);
+        }
       } catch (RuntimeException e) {
         diagnostics.internalError(element, e);
       }

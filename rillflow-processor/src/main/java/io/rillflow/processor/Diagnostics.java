@@ -23,20 +23,20 @@ public final class Diagnostics {
   /** Reports an error on {@code element}, the narrowest element at fault. */
   public void error(Element element, Message message, Object... args) {
     errors = true;
-    messager.printMessage(Kind.ERROR, message.format(args), element);
+    messager.printMessage(Kind.ERROR, message.format(SimpleNames.inArguments(args)), element);
   }
 
   /** Reports an error on one annotation of {@code element}, pointing at the annotation. */
   public void error(Element element, AnnotationMirror annotation, Message message, Object... args) {
     errors = true;
-    messager.printMessage(Kind.ERROR, message.format(args), element, annotation);
+    messager.printMessage(Kind.ERROR, message.format(SimpleNames.inArguments(args)), element, annotation);
   }
 
   /** Reports an error on one attribute of one annotation of {@code element}. */
   public void error(Element element, AnnotationMirror annotation, AnnotationValue value,
       Message message, Object... args) {
     errors = true;
-    messager.printMessage(Kind.ERROR, message.format(args), element, annotation, value);
+    messager.printMessage(Kind.ERROR, message.format(SimpleNames.inArguments(args)), element, annotation, value);
   }
 
   /** Reports an exception from the processor itself, with its trace, instead of letting javac crash. */

@@ -9,21 +9,9 @@ import io.rillflow.processor.model.ModuleModel;
 import io.rillflow.processor.model.ProjectionModel;
 import io.rillflow.processor.model.RepositoryModel;
 import io.rillflow.processor.model.UpcastModel;
-import io.rillflow.processor.read.AggregateReader;
-import io.rillflow.processor.read.HandlerReader;
-import io.rillflow.processor.read.ProjectionReader;
-import io.rillflow.processor.read.RepositoryReader;
-import io.rillflow.processor.read.UpcastChainValidator;
-import io.rillflow.processor.read.UpcastReader;
-import io.rillflow.processor.write.AggregateWriter;
-import io.rillflow.processor.write.DocumentMappingWriter;
-import io.rillflow.processor.write.EventMappingWriter;
-import io.rillflow.processor.write.MetamodelWriter;
+import io.rillflow.processor.validate.UpcastChainValidator;
 import io.rillflow.processor.write.ModuleWriter;
-import io.rillflow.processor.write.ProjectionWriter;
-import io.rillflow.processor.write.RepositoryWriter;
 import io.rillflow.processor.write.SourceWriter;
-import io.rillflow.processor.write.UpcastsWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,23 +30,19 @@ import javax.lang.model.element.TypeElement;
  * annotated types of the compilation are all processed, writes the compilation's
  * {@code RillflowModule} and its {@code META-INF/services} entry.
  *
- * <p>Options: {@code -Arillflow.module=com.acme.AcmeRillflowModule} names the module class (default:
- * {@code GeneratedRillflowModule} in the common package of the annotated types). Set it when two jars of one
- * application would otherwise generate the same module name.
+ * <p>The module is named after the first of its types in name order ({@code com.acme.Book} gives
+ * {@code com.acme.Book_RillflowModule}): a type is compiled by one compilation only, so the main and
+ * the test compilation of one package (or two jars of one application) never generate modules of one
+ * name, and a store loads every one of them. A fixed name hid one module behind the other. Option
+ * {@code -Arillflow.module=com.acme.AcmeRillflowModule} names the module class instead.
  */
 @AutoService(Processor.class)
 @SupportedOptions(RillflowProcessor.MODULE_OPTION)
 public final class RillflowProcessor extends AbstractProcessor {
   static final String MODULE_OPTION = "rillflow.module";
-  private static final String DEFAULT_MODULE_NAME = "GeneratedRillflowModule";
 
   private Diagnostics diagnostics;
-  private DocumentStep documents;
-  private RepositoryStep repositories;
-  private EventStep events;
-  private UpcastStep upcasts;
-  private AggregateStep aggregates;
-  private ProjectionStep projections;
+  private AnnotationSteps steps;
   private UpcastChainValidator chains;
   private ModuleWriter moduleWriter;
   /** Parts generated in earlier rounds and not yet registered by a module. */
@@ -73,20 +57,7 @@ public final class RillflowProcessor extends AbstractProcessor {
     super.init(env);
     diagnostics = new Diagnostics(env.getMessager());
     SourceWriter sources = new SourceWriter(env.getFiler());
-    documents = new DocumentStep(env.getElementUtils(), env.getTypeUtils(), diagnostics,
-        new DocumentMappingWriter(sources), new MetamodelWriter(sources));
-    repositories = new RepositoryStep(env.getElementUtils(), diagnostics,
-        new RepositoryReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), documents::model),
-        new RepositoryWriter(sources));
-    events = new EventStep(env.getElementUtils(), diagnostics, new EventMappingWriter(sources));
-    upcasts = new UpcastStep(env.getElementUtils(), diagnostics,
-        new UpcastReader(diagnostics, env.getElementUtils(), env.getTypeUtils()), new UpcastsWriter(sources));
-    HandlerReader handlers = new HandlerReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), this::newestEvent);
-    aggregates = new AggregateStep(env.getElementUtils(), diagnostics, new AggregateReader(diagnostics, handlers),
-        new AggregateWriter(sources));
-    projections = new ProjectionStep(env.getElementUtils(), diagnostics,
-        new ProjectionReader(diagnostics, env.getElementUtils(), env.getTypeUtils(), handlers, documents::known),
-        new ProjectionWriter(sources));
+    steps = new AnnotationSteps(env, diagnostics, sources, this::newestEvent);
     chains = new UpcastChainValidator(diagnostics, env.getElementUtils());
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
@@ -104,14 +75,14 @@ public final class RillflowProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      List<DocumentModel> found = documents.process(round);
-      List<RepositoryModel> foundRepositories = repositories.process(round);
-      List<EventModel> foundEvents = events.process(round);
-      List<UpcastModel> foundUpcasts = upcasts.process(round);
+      List<DocumentModel> found = steps.documents.process(round);
+      List<RepositoryModel> foundRepositories = steps.repositories.process(round);
+      List<EventModel> foundEvents = steps.events.process(round);
+      List<UpcastModel> foundUpcasts = steps.upcasts.process(round);
       // Before the aggregates: a handler of an older version of an event is reported against the newest.
       allEvents.addAll(foundEvents);
-      List<AggregateModel> foundAggregates = aggregates.process(round);
-      List<ProjectionModel> foundProjections = projections.process(round);
+      List<AggregateModel> foundAggregates = steps.aggregates.process(round);
+      List<ProjectionModel> foundProjections = steps.projections.process(round);
       ModuleModel foundParts = new ModuleModel(found, foundRepositories, foundEvents, foundUpcasts, foundAggregates,
           foundProjections);
       unregistered = unregistered.plus(foundParts);
@@ -138,9 +109,7 @@ public final class RillflowProcessor extends AbstractProcessor {
 
   private void writeModule() {
     String option = processingEnv.getOptions().get(MODULE_OPTION);
-    ClassName name = option != null
-        ? ClassName.bestGuess(option)
-        : ClassName.get(commonPackage(), DEFAULT_MODULE_NAME);
+    ClassName name = option != null ? ClassName.bestGuess(option) : defaultModuleName();
     if (!modules.isEmpty()) {
       // Another processor generated more documents after the first module was written.
       name = name.peerClass(name.simpleName() + (modules.size() + 1));
@@ -155,19 +124,9 @@ public final class RillflowProcessor extends AbstractProcessor {
     return allEvents.stream().filter(e -> e.name().equals(name)).max(Comparator.comparingInt(EventModel::version));
   }
 
-  /** The longest package that contains every pending part; {@code io.rillflow.generated} if none. */
-  private String commonPackage() {
-    List<String> packages = unregistered.packages().toList();
-    String common = null;
-    for (String pkg : packages) {
-      if (common == null) {
-        common = pkg;
-      }
-      while (!(pkg.equals(common) || pkg.startsWith(common + ".")) && !common.isEmpty()) {
-        int dot = common.lastIndexOf('.');
-        common = dot < 0 ? "" : common.substring(0, dot);
-      }
-    }
-    return common == null || common.isEmpty() ? "io.rillflow.generated" : common;
+  /** {@code <package>.<Outer_Inner>_RillflowModule} after the first pending type in name order. */
+  private ClassName defaultModuleName() {
+    ClassName first = unregistered.types().min(Comparator.comparing(ClassName::canonicalName)).orElseThrow();
+    return ClassName.get(first.packageName(), String.join("_", first.simpleNames()) + "_RillflowModule");
   }
 }

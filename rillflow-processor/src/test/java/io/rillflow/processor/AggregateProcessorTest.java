@@ -87,19 +87,23 @@ class AggregateProcessorTest {
             "    @Override",
             "    public Order apply(Order state, EventEnvelope<?> event) {",
             "        switch (event.type()) {",
-            "            case \"OrderPlaced\":",
+            "            case \"OrderPlaced\" -> {",
             "                return Order.create((OrderPlaced) event.data());",
-            "            case \"OrderShipped\":",
+            "            }",
+            "            case \"OrderShipped\" -> {",
             "                return existing(state, event).apply((OrderShipped) event.data(), "
                 + "AggregateMapping.typed(event, OrderShipped.class));",
-            "            case \"Cancelled\":",
+            "            }",
+            "            case \"Cancelled\" -> {",
             "                return existing(state, event).apply((OrderCancelled) event.data(), event);",
-            "            default:",
+            "            }",
+            "            default -> {",
             "                return state;",
+            "            }",
             "        }",
             "    }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.Order_RillflowModule").contentsAsUtf8String()
         .contains("registry.aggregate(Order_Aggregate.INSTANCE);");
   }
 
@@ -137,8 +141,8 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.on(java.lang.String) takes a "
-            + "java.lang.String, which is not an @Event class")
+        .hadErrorContaining("[Rillflow/ApplyNotAnEvent] @Apply handler Order.on(String) takes a "
+            + "String, which is not an @Event class")
         .inFile(order)
         .onLineContaining("String notAnEvent");
   }
@@ -156,8 +160,8 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicateApply] @Apply handlers Order.on(com.acme.orders.OrderPlaced) and "
-            + "Order.again(com.acme.orders.OrderPlaced, io.rillflow.events.EventEnvelope<?>) both handle event \"OrderPlaced\"")
+        .hadErrorContaining("[Rillflow/ApplyTwice] @Apply handlers Order.on(OrderPlaced) and "
+            + "Order.again(OrderPlaced, EventEnvelope<?>) both handle event \"OrderPlaced\"")
         .inFile(order)
         .onLineContaining("void again(");
   }
@@ -175,7 +179,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.ship(com.acme.orders.OrderShipped) returns "
+        .hadErrorContaining("[Rillflow/ApplyVoidOnRecord] @Apply handler Order.ship(OrderShipped) returns "
             + "void, but record Order cannot change; return the next state instead: Order ship(...)")
         .inFile(order)
         .onLineContaining("void ship(");
@@ -228,7 +232,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/AggregateKind] @Aggregate Order is abstract; its state is instantiated when "
+        .hadErrorContaining("[Rillflow/AggregateAbstract] @Aggregate Order is abstract; its state is instantiated when "
             + "it is loaded, so make it concrete")
         .inFile(order)
         .onLineContaining("public abstract class Order");
@@ -244,7 +248,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/AggregateKind] @Aggregate must be on a class or record, but Order is interface")
+        .hadErrorContaining("[Rillflow/AggregateNotAClass] @Aggregate must be on a class or record, but Order is interface")
         .inFile(order)
         .onLineContaining("public interface Order");
   }
@@ -265,19 +269,19 @@ class AggregateProcessorTest {
     Compilation compilation = compile(order);
 
     assertThat(compilation).hadErrorCount(5);
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] static @Apply handler "
-        + "Order.placed(com.acme.orders.OrderPlaced) returns void; a static handler creates the state")
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyStaticReturn] static @Apply handler "
+        + "Order.placed(OrderPlaced) returns void; a static handler creates the state")
         .inFile(order).onLineContaining("static void placed(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler "
-        + "Order.shipped(com.acme.orders.OrderShipped) returns java.lang.String; it returns void")
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyReturnType] @Apply handler "
+        + "Order.shipped(OrderShipped) returns String; it returns void")
         .inFile(order).onLineContaining("String shipped(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler "
-        + "Order.cancelled(com.acme.orders.OrderCancelled) is private")
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyNotAccessible] @Apply handler "
+        + "Order.cancelled(OrderCancelled) is private")
         .inFile(order).onLineContaining("void cancelled(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.nothing() takes 0 parameters")
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyParameters] @Apply handler Order.nothing() takes 0 parameters")
         .inFile(order).onLineContaining("void nothing(");
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] The second parameter of @Apply handler "
-        + "Order.envelope(com.acme.orders.OrderPlaced, java.lang.String) is a java.lang.String")
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyEnvelopeType] The second parameter of @Apply handler "
+        + "Order.envelope(OrderPlaced, String) is a String")
         .inFile(order).onLineContaining("String notAnEnvelope");
   }
 
@@ -326,7 +330,7 @@ class AggregateProcessorTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.orders.Order_Aggregate").contentsAsUtf8String()
         .contains("public Lifecycle lifecycle() {\n        return Lifecycle.INLINE;");
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.Order_RillflowModule").contentsAsUtf8String()
         .contains("registry.document(Order_Mapping.INSTANCE);");
   }
 
@@ -356,8 +360,8 @@ class AggregateProcessorTest {
     Compilation compilation = compile(order);
 
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyShape] @Apply handler Order.on(com.acme.orders.OrderPlaced) "
-        + "declares checked exception java.io.IOException")
+    assertThat(compilation).hadErrorContaining("[Rillflow/ApplyCheckedException] @Apply handler Order.on(OrderPlaced) "
+        + "declares checked exception IOException")
         .inFile(order).onLineContaining("void on(");
   }
 
@@ -389,7 +393,7 @@ class AggregateProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[Rillflow/ApplyEventVersion] @Apply handler "
-        + "Tally.on(com.acme.orders.OrderPlacedV1) takes OrderPlacedV1, version 1 of \"OrderPlaced\"; every read upcasts "
+        + "Tally.on(OrderPlacedV1) takes OrderPlacedV1, version 1 of \"OrderPlaced\"; every read upcasts "
         + "it to OrderPlacedV2 (version 2), so this handler would never run; take OrderPlacedV2 instead")
         .inFile(order).onLineContaining("OrderPlacedV1 e)");
   }

@@ -73,7 +73,7 @@ class DocumentProcessorTest {
             "",
             "    private Customer_() {}",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.Customer_RillflowModule").contentsAsUtf8String()
         .contains("registry.document(Customer_Mapping.INSTANCE);");
   }
 
@@ -136,7 +136,7 @@ class DocumentProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UnsupportedIdType] The id id of document Invoice is of type java.math.BigDecimal")
+        .hadErrorContaining("[Rillflow/UnsupportedIdType] The id id of document Invoice is of type BigDecimal")
         .inFile(invoice)
         .onLineContaining("java.math.BigDecimal id");
   }
@@ -241,7 +241,7 @@ class DocumentProcessorTest {
     Compilation compilation = compile(shape);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DocumentKind] @Document must be on a class or record, but Shape is interface")
+        .hadErrorContaining("[Rillflow/DocumentNotAClass] @Document must be on a class or record, but Shape is interface")
         .inFile(shape)
         .onLineContaining("public interface Shape");
   }
@@ -264,7 +264,7 @@ class DocumentProcessorTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining("[Rillflow/VersionType] @Version member version of document Order is of type "
-            + "java.lang.String; a version must be int or long")
+            + "String; a version must be int or long")
         .inFile(order)
         .onLineContaining("@Version String version");
   }
@@ -305,7 +305,7 @@ class DocumentProcessorTest {
     Compilation compilation = compile(order);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DocumentKind] Document Order has no constructor without parameters")
+        .hadErrorContaining("[Rillflow/DocumentNoConstructor] Document Order has no constructor without parameters")
         .inFile(order)
         .onLineContaining("public class Order");
   }

@@ -36,10 +36,10 @@ class DuplicatedProcessorTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.Customer_Mapping").contentsAsUtf8String().contains(
         "private static final List<DuplicatedField> DUPLICATED = List.of(\n"
-            + "        new DuplicatedField(\"email\", List.of(\"email\"), ColumnType.TEXT, true, true, false),\n"
-            + "        new DuplicatedField(\"joined\", List.of(\"joinedOn\"), ColumnType.DATE, true, false, false),\n"
-            + "        new DuplicatedField(\"address_city\", List.of(\"address\", \"city\"), ColumnType.TEXT, true, false, true),\n"
-            + "        new DuplicatedField(\"address_street\", List.of(\"address\", \"street\"), ColumnType.TEXT, false, false, false));");
+            + "        new DuplicatedField(\"email\", List.of(\"email\"), ColumnType.TEXT, DuplicatedField.Index.UNIQUE, DuplicatedField.TextCase.AS_STORED),\n"
+            + "        new DuplicatedField(\"joined\", List.of(\"joinedOn\"), ColumnType.DATE, DuplicatedField.Index.PLAIN, DuplicatedField.TextCase.AS_STORED),\n"
+            + "        new DuplicatedField(\"address_city\", List.of(\"address\", \"city\"), ColumnType.TEXT, DuplicatedField.Index.PLAIN, DuplicatedField.TextCase.LOWER),\n"
+            + "        new DuplicatedField(\"address_street\", List.of(\"address\", \"street\"), ColumnType.TEXT, DuplicatedField.Index.NONE, DuplicatedField.TextCase.AS_STORED));");
   }
 
   /**
@@ -86,8 +86,8 @@ class DuplicatedProcessorTest {
     Compilation compilation = compile(customer, ADDRESS);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedType] @Duplicated address of document Customer is of type "
-            + "com.acme.Address, which has no column type")
+        .hadErrorContaining("[Rillflow/DuplicatedNoColumnType] @Duplicated address of document Customer is of type "
+            + "Address, which has no column type")
         .inFile(customer)
         .onLineContaining("@Duplicated Address address");
   }
@@ -125,11 +125,11 @@ class DuplicatedProcessorTest {
 
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedType] @Duplicated age of document Customer has lowercase = true but is of type int")
+        .hadErrorContaining("[Rillflow/DuplicatedLowercaseNotText] @Duplicated age of document Customer has lowercase = true but is of type int")
         .inFile(customer)
         .onLineContaining("int age");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedPath] @Duplicated on member name of document Customer takes no path")
+        .hadErrorContaining("[Rillflow/DuplicatedPathOnMember] @Duplicated on member name of document Customer takes no path")
         .inFile(customer)
         .onLineContaining("String name");
   }
@@ -152,7 +152,7 @@ class DuplicatedProcessorTest {
 
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicatedColumn] @Duplicated code of document Customer would use column "
+        .hadErrorContaining("[Rillflow/DuplicatedColumnTaken] @Duplicated code of document Customer would use column "
             + "\"version\", which every document table has")
         .inFile(customer)
         .onLineContaining("String code");

@@ -72,11 +72,11 @@ class EventProcessorTest {
             "        registry.upcast(\"OrderPlaced\", 2, OrderUpcasts::up);",
             "    }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("registry.event(OrderPlaced_Event.INSTANCE);");
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("registry.event(OrderPlacedV1_Event.INSTANCE);");
-    assertThat(compilation).generatedSourceFile("com.acme.orders.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("OrderUpcasts_Upcasts.register(registry);");
   }
 
@@ -103,7 +103,7 @@ class EventProcessorTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.shipping.Shipping_Shipped_Upcasts").contentsAsUtf8String()
         .contains("registry.upcast(Shipping.ShippedV1.class, Shipping.Shipped.class, Shipping.Shipped::from);");
-    assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.orders.OrderPlaced_RillflowModule").contentsAsUtf8String()
         .contains("registry.event(Shipping_Shipped_Event.INSTANCE);");
   }
 
@@ -119,7 +119,7 @@ class EventProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/EventKind] @Event must be on a class or record, but Happened is interface")
+        .hadErrorContaining("[Rillflow/EventNotAClass] @Event must be on a class or record, but Happened is interface")
         .inFile(event)
         .onLineContaining("public interface Happened");
   }
@@ -138,7 +138,7 @@ class EventProcessorTest {
     Compilation compilation = compile(event);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/EventKind] Event Happened has no constructor without parameters")
+        .hadErrorContaining("[Rillflow/EventNoConstructor] Event Happened has no constructor without parameters")
         .inFile(event)
         .onLineContaining("public class Happened");
   }
@@ -160,13 +160,13 @@ class EventProcessorTest {
     Compilation compilation = compile(events);
 
     assertThat(compilation).hadErrorCount(4);
-    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Base is abstract")
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventAbstract] @Event Base is abstract")
         .inFile(events).onLineContaining("class Base");
-    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Inner is an inner class")
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventInnerClass] @Event Inner is an inner class")
         .inFile(events).onLineContaining("class Inner");
-    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Hidden is private")
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventNotAccessible] @Event Hidden is private")
         .inFile(events).onLineContaining("record Hidden");
-    assertThat(compilation).hadErrorContaining("[Rillflow/EventKind] @Event Generic has type parameters")
+    assertThat(compilation).hadErrorContaining("[Rillflow/EventGeneric] @Event Generic has type parameters")
         .inFile(events).onLineContaining("record Generic");
   }
 
@@ -237,7 +237,7 @@ class EventProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastChain] The upcast chain of OrderPlaced has a gap: no @Upcast reads "
+        .hadErrorContaining("[Rillflow/UpcastGap] The upcast chain of OrderPlaced has a gap: no @Upcast reads "
             + "version 2, so events stored at versions 1 to 2 cannot reach the current version 4; add a step from version 2")
         .inFile(upcasts)
         .onLineContaining("static ObjectNode third(");
@@ -254,7 +254,7 @@ class EventProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastChain] @Upcast methods OrderUpcasts.typed and OrderUpcasts.json both "
+        .hadErrorContaining("[Rillflow/UpcastDuplicateStep] @Upcast methods OrderUpcasts.typed and OrderUpcasts.json both "
             + "read version 1 of OrderPlaced; keep one")
         .inFile(upcasts)
         .onLineContaining("static ObjectNode json(");
@@ -269,7 +269,7 @@ class EventProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastChain] @Event OrderPlaced is at version 3, but the upcast chain of "
+        .hadErrorContaining("[Rillflow/UpcastChainShort] @Event OrderPlaced is at version 3, but the upcast chain of "
             + "OrderPlaced ends at version 2; add an @Upcast from version 2")
         .inFile(PLACED)
         .onLineContaining("public record OrderPlaced(");
@@ -297,7 +297,7 @@ class EventProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastChain] @Upcast method OrderUpcasts.three reads version 3 of OrderPlaced, "
+        .hadErrorContaining("[Rillflow/UpcastBeyondCurrent] @Upcast method OrderUpcasts.three reads version 3 of OrderPlaced, "
             + "but the current version is 3 (OrderPlaced)")
         .inFile(upcasts)
         .onLineContaining("static ObjectNode three(");
@@ -343,7 +343,7 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastChain] @Upcast method OrderUpcasts.up upcasts event \"OrderPlacd\", "
+        .hadErrorContaining("[Rillflow/UpcastUnknownEvent] @Upcast method OrderUpcasts.up upcasts event \"OrderPlacd\", "
             + "which no @Event class of this compilation is named; did you mean \"OrderPlaced\"?")
         .inFile(upcasts)
         .onLineContaining("static ObjectNode up(");
@@ -358,7 +358,7 @@ class EventProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up must be static")
+        .hadErrorContaining("[Rillflow/UpcastNotStatic] @Upcast method OrderUpcasts.up must be static")
         .inFile(upcasts)
         .onLineContaining("OrderPlacedV2 up(");
   }
@@ -371,7 +371,7 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up is private")
+        .hadErrorContaining("[Rillflow/UpcastNotAccessible] @Upcast method OrderUpcasts.up is private")
         .inFile(upcasts)
         .onLineContaining("private static OrderPlacedV2 up(");
   }
@@ -384,7 +384,7 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up takes 2 parameters; it takes one")
+        .hadErrorContaining("[Rillflow/UpcastParameters] @Upcast method OrderUpcasts.up takes 2 parameters; it takes one")
         .inFile(upcasts)
         .onLineContaining("static OrderPlacedV2 up(");
   }
@@ -398,8 +398,8 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up takes a java.lang.String, which is "
-            + "neither an @Event class nor com.fasterxml.jackson.databind.node.ObjectNode")
+        .hadErrorContaining("[Rillflow/UpcastParameterType] @Upcast method OrderUpcasts.up takes a String, which is "
+            + "neither an @Event class nor ObjectNode (com.fasterxml.jackson.databind.node)")
         .inFile(upcasts)
         .onLineContaining("String old");
   }
@@ -412,7 +412,7 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up returns java.lang.String, but must "
+        .hadErrorContaining("[Rillflow/UpcastReturnType] @Upcast method OrderUpcasts.up returns String, but must "
             + "return the @Event class of version 2 of OrderPlaced")
         .inFile(upcasts)
         .onLineContaining("static String up(");
@@ -426,8 +426,8 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, PLACED, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up returns "
-            + "com.fasterxml.jackson.databind.JsonNode, but must return com.fasterxml.jackson.databind.node.ObjectNode")
+        .hadErrorContaining("[Rillflow/UpcastReturnType] @Upcast method OrderUpcasts.up returns "
+            + "JsonNode, but must return ObjectNode")
         .inFile(upcasts)
         .onLineContaining("static JsonNode up(");
   }
@@ -441,7 +441,7 @@ class EventProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up works on JSON, so it needs the "
+        .hadErrorContaining("[Rillflow/UpcastJsonAttributes] @Upcast method OrderUpcasts.up works on JSON, so it needs the "
             + "event name and the version it reads")
         .inFile(upcasts)
         .onLineContaining("static ObjectNode up(");
@@ -455,7 +455,7 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up is typed: the event name and "
+        .hadErrorContaining("[Rillflow/UpcastTypedAttributes] @Upcast method OrderUpcasts.up is typed: the event name and "
             + "version come from its parameter's @Event, so remove event and from")
         .inFile(upcasts)
         .onLineContaining("static OrderPlacedV2 up(");
@@ -469,8 +469,8 @@ class EventProcessorTest {
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastShape] @Upcast method OrderUpcasts.up declares checked exception "
-            + "java.io.IOException")
+        .hadErrorContaining("[Rillflow/UpcastCheckedException] @Upcast method OrderUpcasts.up declares checked exception "
+            + "IOException")
         .inFile(upcasts)
         .onLineContaining("static OrderPlacedV2 up(");
   }

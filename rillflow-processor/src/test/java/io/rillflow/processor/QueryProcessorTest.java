@@ -111,7 +111,7 @@ class QueryProcessorTest {
         "  List<Book> titled(String title);");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/MissingParameter] Unable to implement BookRepository.titled(String title): "
+        .hadErrorContaining("[Rillflow/UnknownParameter] Unable to implement BookRepository.titled(String title): "
             + "no parameter is named \"name\"; parameters are [title] (at column 9 of @Query)")
         .inFile(source).onLineContaining("@Query(\"title = :name\")");
   }
@@ -138,7 +138,7 @@ class QueryProcessorTest {
   void ignoreCaseOnANumberIsAnOperatorError() {
     JavaFileObject source = repository("  List<Book> findByPagesIgnoreCase(int pages);");
     assertThat(compile(source))
-        .hadErrorContaining("[Rillflow/OperatorType] Unable to implement BookRepository.findByPagesIgnoreCase(int pages): "
+        .hadErrorContaining("[Rillflow/QueryIgnoreCaseType] Unable to implement BookRepository.findByPagesIgnoreCase(int pages): "
             + "ignore case does not apply to pages, which is an int; it applies to strings")
         .inFile(source).onLineContaining("findByPagesIgnoreCase");
   }
@@ -182,7 +182,7 @@ class QueryProcessorTest {
         "  record Summary(String titel, int pages) {}",
         "  List<Summary> findByInPrintTrue();");
     assertThat(compile(source))
-        .hadErrorContaining("[Rillflow/Projection] Unable to implement BookRepository.findByInPrintTrue(): projection Summary: "
+        .hadErrorContaining("[Rillflow/ProjectionPath] Unable to implement BookRepository.findByInPrintTrue(): projection Summary: "
             + "component titel is not a path of Book; did you mean \"title\"?")
         .inFile(source).onLineContaining("List<Summary> findByInPrintTrue");
   }
@@ -224,7 +224,7 @@ class QueryProcessorTest {
         "  @Query(\"pages = 'many'\")",
         "  List<Book> many();");
     assertThat(compile(source))
-        .hadErrorContaining("[Rillflow/ParameterType] Unable to implement BookRepository.many(): eq pages needs an Integer, "
+        .hadErrorContaining("[Rillflow/QueryLiteralType] Unable to implement BookRepository.many(): eq pages needs an Integer, "
             + "but the query gives the string 'many'")
         .inFile(source).onLineContaining("List<Book> many()");
   }

@@ -84,14 +84,17 @@ class ReadModelProcessorTest {
             "    @Override",
             "    public List<?> documentIds(EventEnvelope<?> event) {",
             "        switch (event.type()) {",
-            "            case \"OrderPlaced\":",
+            "            case \"OrderPlaced\" -> {",
             "                return ProjectionMapping.requireId(((OrderPlaced) event.data()).customerId(), event, "
                 + "\"OrderPlaced.customerId\");",
-            "            case \"AccountClosed\":",
+            "            }",
+            "            case \"AccountClosed\" -> {",
             "                return ProjectionMapping.requireId(((AccountClosed) event.data()).customerId(), event, "
                 + "\"AccountClosed.customerId\");",
-            "            default:",
+            "            }",
+            "            default -> {",
             "                return List.of();",
+            "            }",
             "        }",
             "    }",
             "",
@@ -100,20 +103,23 @@ class ReadModelProcessorTest {
             "    @Override",
             "    public CustomerTotals apply(CustomerTotals current, Object id, EventEnvelope<?> event) {",
             "        switch (event.type()) {",
-            "            case \"OrderPlaced\":",
+            "            case \"OrderPlaced\" -> {",
             "                if (current == null) {",
             "                    return CustomerTotals.first((OrderPlaced) event.data());",
             "                }",
             "                return current.next((OrderPlaced) event.data(), "
                 + "AggregateMapping.typed(event, OrderPlaced.class));",
-            "            case \"AccountClosed\":",
+            "            }",
+            "            case \"AccountClosed\" -> {",
             "                return existing(current, id, event).close((AccountClosed) event.data());",
-            "            default:",
+            "            }",
+            "            default -> {",
             "                return current;",
+            "            }",
             "        }",
             "    }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.shop.GeneratedRillflowModule")
+    assertThat(compilation).generatedSourceFile("com.acme.shop.AccountClosed_RillflowModule")
         .contentsAsUtf8String().contains("registry.projection(CustomerTotals_Projection.INSTANCE);");
   }
 
@@ -182,12 +188,12 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Tags.first(com.acme.shop.Tagged) is static, but its "
+        .hadErrorContaining("[Rillflow/ReadModelFanOutStatic] @Apply handler Tags.first(Tagged) is static, but its "
             + "event changes a document per element of Tagged.customerIds")
         .inFile(tags)
         .onLineContaining("static Tags first(");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Tags.next(com.acme.shop.Tagged) changes a document per "
+        .hadErrorContaining("[Rillflow/ReadModelFanOutNew] @Apply handler Tags.next(Tagged) changes a document per "
             + "element of Tagged.customerIds, but Tags cannot start one with a given id")
         .inFile(tags)
         .onLineContaining("Tags next(");
@@ -235,12 +241,12 @@ class ReadModelProcessorTest {
         .inFile(totals)
         .onLineContaining("lifecycle = Lifecycle.LIVE");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
+        .hadErrorContaining("[Rillflow/ApplyIdUnknownMember] @Apply handler Totals.first(OrderPlaced) takes the "
             + "document id from member \"customerID\" of OrderPlaced, which has no such member; did you mean \"customerId\"?")
         .inFile(totals)
         .onLineContaining("customerID");
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.close(com.acme.shop.AccountClosed) takes the "
+        .hadErrorContaining("[Rillflow/ApplyIdUnknownMember] @Apply handler Totals.close(AccountClosed) takes the "
             + "document id from member \"cents\" of AccountClosed, which has no such member")
         .inFile(totals)
         .onLineContaining("Totals close(");
@@ -259,8 +265,8 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
-            + "document id from OrderPlaced.customerNumber, a int, but the id of Totals is a java.lang.String; name a "
+        .hadErrorContaining("[Rillflow/ApplyIdType] @Apply handler Totals.first(OrderPlaced) takes the "
+            + "document id from OrderPlaced.customerNumber, a int, but the id of Totals is a String; name a "
             + "member of that type")
         .inFile(totals)
         .onLineContaining("customerNumber");
@@ -279,7 +285,7 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.shop.OrderPlaced) takes the "
+        .hadErrorContaining("[Rillflow/ReadModelStreamId] @Apply handler Totals.first(OrderPlaced) takes the "
             + "document id from the event's stream, but the id of Totals is a long and stream ids are String or UUID")
         .inFile(totals)
         .onLineContaining("static Totals first(");
@@ -299,8 +305,8 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/DuplicateApply] @Apply handlers Totals.add(com.acme.shop.OrderPlaced) and "
-            + "Totals.again(com.acme.shop.OrderPlaced) both handle event \"OrderPlaced\" as instance handlers")
+        .hadErrorContaining("[Rillflow/ReadModelApplyTwice] @Apply handlers Totals.add(OrderPlaced) and "
+            + "Totals.again(OrderPlaced) both handle event \"OrderPlaced\" as instance handlers")
         .inFile(totals)
         .onLineContaining("Totals again(");
   }
@@ -319,8 +325,8 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handlers Totals.first(com.acme.shop.OrderPlaced) and "
-            + "Totals.next(com.acme.shop.OrderPlaced) both handle event \"OrderPlaced\" but take the document id from "
+        .hadErrorContaining("[Rillflow/ReadModelRoutesDiffer] @Apply handlers Totals.first(OrderPlaced) and "
+            + "Totals.next(OrderPlaced) both handle event \"OrderPlaced\" but take the document id from "
             + "different places (member customerId and the stream id)")
         .inFile(totals)
         .onLineContaining("Totals next(");
@@ -361,7 +367,7 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ReadModelName] @ReadModel com.acme.shop.First and com.acme.shop.Second are both "
+        .hadErrorContaining("[Rillflow/ReadModelNameTwice] @ReadModel com.acme.shop.First and com.acme.shop.Second are both "
             + "named \"totals\"");
   }
 
@@ -384,7 +390,7 @@ class ReadModelProcessorTest {
     Compilation compilation = compile(event, totals);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Totals.first(com.acme.events.Paid) takes the document "
+        .hadErrorContaining("[Rillflow/ApplyIdNotReadable] @Apply handler Totals.first(Paid) takes the document "
             + "id from Paid.customerId, which the generated Totals_Projection cannot read; make it public or add a "
             + "public getter")
         .inFile(totals)
@@ -403,7 +409,7 @@ class ReadModelProcessorTest {
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/ApplyId] @Apply handler Order.create(com.acme.shop.OrderPlaced) names an id, "
+        .hadErrorContaining("[Rillflow/ApplyIdOnAggregate] @Apply handler Order.create(OrderPlaced) names an id, "
             + "but Order is an @Aggregate")
         .inFile(order)
         .onLineContaining("static Order create(");

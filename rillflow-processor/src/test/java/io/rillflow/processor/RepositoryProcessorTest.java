@@ -61,7 +61,7 @@ class RepositoryProcessorTest {
             "  @Override",
             "  public CustomerRepository in(DocumentSession session) { return new CustomerRepositoryImpl(store(), session); }",
             "}"));
-    assertThat(compilation).generatedSourceFile("com.acme.GeneratedRillflowModule").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("com.acme.Customer_RillflowModule").contentsAsUtf8String()
         .contains("registry.repository(CustomerRepository.class, CustomerRepositoryImpl::new);");
   }
 
@@ -73,7 +73,7 @@ class RepositoryProcessorTest {
         "public abstract class CustomerRepository {}");
 
     assertThat(compile(CUSTOMER, repository))
-        .hadErrorContaining("[Rillflow/RepositoryKind] @Repository must be on an interface, but CustomerRepository is class")
+        .hadErrorContaining("[Rillflow/RepositoryNotInterface] @Repository must be on an interface, but CustomerRepository is class")
         .inFile(repository)
         .onLineContaining("public abstract class CustomerRepository");
   }
@@ -86,7 +86,7 @@ class RepositoryProcessorTest {
         "public interface CustomerRepository {}");
 
     assertThat(compile(CUSTOMER, repository))
-        .hadErrorContaining("[Rillflow/RepositoryKind] @Repository CustomerRepository must extend io.rillflow.DocumentRepository<T, ID>")
+        .hadErrorContaining("[Rillflow/RepositoryNoBase] @Repository CustomerRepository must extend io.rillflow.DocumentRepository<T, ID>")
         .inFile(repository)
         .onLineContaining("public interface CustomerRepository");
   }
@@ -99,7 +99,7 @@ class RepositoryProcessorTest {
         "public interface NameRepository extends io.rillflow.DocumentRepository<String, String> {}");
 
     assertThat(compile(repository))
-        .hadErrorContaining("[Rillflow/RepositoryDocument] @Repository NameRepository serves String, which is not a @Document")
+        .hadErrorContaining("[Rillflow/RepositoryNotADocument] @Repository NameRepository serves String, which is not a @Document")
         .inFile(repository)
         .onLineContaining("public interface NameRepository");
   }
@@ -112,8 +112,8 @@ class RepositoryProcessorTest {
         "public interface CustomerRepository extends io.rillflow.DocumentRepository<Customer, Long> {}");
 
     assertThat(compile(CUSTOMER, repository))
-        .hadErrorContaining("[Rillflow/RepositoryDocument] @Repository CustomerRepository declares id type java.lang.Long, "
-            + "but the id of Customer is java.util.UUID; write DocumentRepository<Customer, java.util.UUID>")
+        .hadErrorContaining("[Rillflow/RepositoryWrongId] @Repository CustomerRepository declares id type Long, "
+            + "but the id of Customer is UUID; write DocumentRepository<Customer, UUID>")
         .inFile(repository)
         .onLineContaining("public interface CustomerRepository");
   }
@@ -126,7 +126,7 @@ class RepositoryProcessorTest {
         "public interface AnyRepository<T> extends io.rillflow.DocumentRepository<T, String> {}");
 
     assertThat(compile(repository))
-        .hadErrorContaining("[Rillflow/RepositoryKind] @Repository AnyRepository has type parameters")
+        .hadErrorContaining("[Rillflow/RepositoryGeneric] @Repository AnyRepository has type parameters")
         .inFile(repository)
         .onLineContaining("public interface AnyRepository");
   }

@@ -53,6 +53,9 @@ public final class ModuleParts {
     List<RillflowModule> modules = new ArrayList<>(settings.modules());
     if (settings.discoverModules()) {
       ServiceLoader.load(RillflowModule.class, settings.classLoader()).forEach(modules::add);
+      if (modules.isEmpty()) {
+        ProcessorCheck.noModuleFound(settings.classLoader());
+      }
     }
     Collector collector = new Collector();
     Set<Class<?>> seenModules = new HashSet<>();

@@ -1,7 +1,6 @@
 package io.rillflow.query;
 
-import io.rillflow.internal.query.Comparison;
-import io.rillflow.internal.query.Operator;
+import io.rillflow.sql.Operator;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
 public class CollectionPath<D, E> extends Path<D, Collection<E>> {
 
   public CollectionPath(List<String> segments, Class<E> elementType) {
-    super(segments, null, false, elementType);
+    super(segments, null, false, elementType, true);
   }
 
   /**
@@ -50,7 +49,7 @@ public class CollectionPath<D, E> extends Path<D, Collection<E>> {
 
   /** The collection holds {@code element}. */
   public Condition<D> contains(E element) {
-    return new Comparison<>(this, Operator.CONTAINS_ALL, List.of(element));
+    return new Comparison<>(this, Operator.CONTAINS, element);
   }
 
   /** The collection holds every one of {@code elements}. */

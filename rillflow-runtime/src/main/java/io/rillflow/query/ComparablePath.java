@@ -1,7 +1,6 @@
 package io.rillflow.query;
 
-import io.rillflow.internal.query.Comparison;
-import io.rillflow.internal.query.Operator;
+import io.rillflow.sql.Operator;
 import java.util.List;
 
 /**

@@ -1,8 +1,5 @@
 package io.rillflow.query;
 
-import io.rillflow.internal.query.Junction;
-import io.rillflow.internal.query.Negation;
-
 /**
  * A condition on documents of type {@code D}, made from the metamodel's typed paths and combined
  * with {@link #and}, {@link #or} and {@link #not}:
@@ -13,11 +10,13 @@ import io.rillflow.internal.query.Negation;
  *     .list();
  * }</pre>
  *
- * <p>Conditions are immutable; values are always sent as bound parameters.
+ * <p>Conditions are immutable; values are always sent as bound parameters. The interface is sealed:
+ * every condition is a {@link Comparison} made by a path, or a {@link Junction} or {@link Negation}
+ * of conditions.
  *
  * @param <D> the document type
  */
-public interface Condition<D> {
+public sealed interface Condition<D> permits Comparison, Junction, Negation {
 
   /** Both this and {@code other}. */
   default Condition<D> and(Condition<D> other) {
@@ -38,4 +37,10 @@ public interface Condition<D> {
   static <D> Condition<D> not(Condition<D> condition) {
     return condition.not();
   }
+
+  /**
+   * The condition's shape: operators and paths, without the values. Two conditions of one shape
+   * have the same SQL, so the SQL is cached by it.
+   */
+  String shape();
 }

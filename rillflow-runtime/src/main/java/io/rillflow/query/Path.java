@@ -1,7 +1,8 @@
 package io.rillflow.query;
 
-import io.rillflow.internal.query.Comparison;
-import io.rillflow.internal.query.Operator;
+import io.rillflow.sql.Operator;
+import io.rillflow.sql.SqlPath;
+import io.rillflow.sql.SqlTypes;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.List;
  *
  * <p>A path whose value is copied into a {@code @Duplicated} column queries that column (and its
  * index); others query the JSON, using containment ({@code @>}) where the operator allows, so a GIN
- * index on the document serves them.
+ * index on the document serves them. A column declared {@code lowercase = true} holds the value in
+ * lower case, so {@code eq}, {@code ne}, {@code in} and patterns on it compare regardless of case.
+ * The SQL follows the rule book repository methods use ({@code io.rillflow.sql}).
  *
  * @param <D> the document type
  * @param <V> the value type
@@ -24,6 +27,7 @@ public class Path<D, V> {
   private final String column;
   private final boolean lowercaseColumn;
   private final Class<?> valueType;
+  private final SqlPath sqlPath;
 
   /**
    * @param segments JSON property names from the document root
@@ -32,16 +36,22 @@ public class Path<D, V> {
    * @param valueType the value class (the element class, for a collection)
    */
   public Path(List<String> segments, String column, boolean lowercaseColumn, Class<?> valueType) {
-    for (String segment : segments) {
-      // Segments reach SQL text ('{a,b}'): only property names may.
-      if (!segment.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-        throw new IllegalArgumentException("Path " + segments + " has a segment that is not a property name: " + segment);
-      }
-    }
-    this.segments = List.copyOf(segments);
+    this(segments, column, lowercaseColumn, valueType, false);
+  }
+
+  Path(List<String> segments, String column, boolean lowercaseColumn, Class<?> valueType, boolean collection) {
+    // The rule book checks the segments and the column: both reach SQL text.
+    this.sqlPath = new SqlPath(segments, column, lowercaseColumn,
+        SqlTypes.compareType(valueType.getName(), valueType.isEnum()), collection);
+    this.segments = sqlPath.segments();
     this.column = column;
-    this.lowercaseColumn = lowercaseColumn;
+    this.lowercaseColumn = sqlPath.lowercase();
     this.valueType = valueType;
+  }
+
+  /** This path as the SQL rules see it. */
+  public final SqlPath sqlPath() {
+    return sqlPath;
   }
 
   /** JSON property names from the document root. */

@@ -23,7 +23,9 @@ public final class Sort {
           throw new IllegalArgumentException("Sort path " + path + " has a segment that is not a property name: " + segment);
         }
       }
-      // A column reaches SQL text only through the store's identifier check, when the order is written.
+      if (column != null) {
+        io.rillflow.sql.SqlIdentifiers.quote(column);
+      }
     }
 
     /** The dotted path. */

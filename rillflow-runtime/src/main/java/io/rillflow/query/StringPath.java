@@ -1,7 +1,6 @@
 package io.rillflow.query;
 
-import io.rillflow.internal.query.Comparison;
-import io.rillflow.internal.query.Operator;
+import io.rillflow.sql.Operator;
 import java.util.List;
 
 /**
@@ -19,7 +18,7 @@ public class StringPath<D> extends ComparablePath<D, String> {
 
   /** Equal, ignoring case. */
   public Condition<D> eqIgnoreCase(String value) {
-    return new Comparison<>(this, Operator.EQ_IGNORE_CASE, value);
+    return new Comparison<>(this, Operator.EQ, true, value, null, null);
   }
 
   /** Matches the SQL {@code LIKE} pattern. */
@@ -29,36 +28,36 @@ public class StringPath<D> extends ComparablePath<D, String> {
 
   /** Matches the SQL {@code LIKE} pattern, ignoring case. */
   public Condition<D> likeIgnoreCase(String pattern) {
-    return new Comparison<>(this, Operator.ILIKE, pattern);
+    return new Comparison<>(this, Operator.LIKE, true, pattern, null, null);
   }
 
   /** Starts with {@code prefix}. */
   public Condition<D> startsWith(String prefix) {
-    return new Comparison<>(this, Operator.LIKE, Comparison.escapeLike(prefix) + "%");
+    return new Comparison<>(this, Operator.LIKE, false, prefix, "", "%");
   }
 
   /** Starts with {@code prefix}, ignoring case. */
   public Condition<D> startsWithIgnoreCase(String prefix) {
-    return new Comparison<>(this, Operator.ILIKE, Comparison.escapeLike(prefix) + "%");
+    return new Comparison<>(this, Operator.LIKE, true, prefix, "", "%");
   }
 
   /** Ends with {@code suffix}. */
   public Condition<D> endsWith(String suffix) {
-    return new Comparison<>(this, Operator.LIKE, "%" + Comparison.escapeLike(suffix));
+    return new Comparison<>(this, Operator.LIKE, false, suffix, "%", "");
   }
 
   /** Ends with {@code suffix}, ignoring case. */
   public Condition<D> endsWithIgnoreCase(String suffix) {
-    return new Comparison<>(this, Operator.ILIKE, "%" + Comparison.escapeLike(suffix));
+    return new Comparison<>(this, Operator.LIKE, true, suffix, "%", "");
   }
 
   /** Contains {@code text}. */
   public Condition<D> containsText(String text) {
-    return new Comparison<>(this, Operator.LIKE, "%" + Comparison.escapeLike(text) + "%");
+    return new Comparison<>(this, Operator.LIKE, false, text, "%", "%");
   }
 
   /** Contains {@code text}, ignoring case. */
   public Condition<D> containsTextIgnoreCase(String text) {
-    return new Comparison<>(this, Operator.ILIKE, "%" + Comparison.escapeLike(text) + "%");
+    return new Comparison<>(this, Operator.LIKE, true, text, "%", "%");
   }
 }

@@ -47,7 +47,7 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
   }
 
   /** How generated SQL names the document's table, for the store to qualify. */
-  public static final String TABLE = "{{table}}";
+  public static final String TABLE = io.rillflow.sql.Statements.TABLE;
 
   /** The session this repository is bound to, or {@code null}. */
   protected final DocumentSession session() {

@@ -22,4 +22,15 @@ public record DuplicatedField(
     path = List.copyOf(path);
     Objects.requireNonNull(type, "type");
   }
+
+  /** What generated mappings call: the options named, not three positional booleans. */
+  public DuplicatedField(String column, List<String> path, ColumnType type, Index index, TextCase textCase) {
+    this(column, path, type, index != Index.NONE, index == Index.UNIQUE, textCase == TextCase.LOWER);
+  }
+
+  /** Whether the column has an index, and whether it is unique. */
+  public enum Index { NONE, PLAIN, UNIQUE }
+
+  /** How a text column holds its value. */
+  public enum TextCase { AS_STORED, LOWER }
 }

@@ -1,5 +1,6 @@
 package io.rillflow.processor.model;
 
+import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
@@ -43,6 +44,17 @@ public record ModuleModel(
         upcasts.stream().map(u -> u.registrarName().packageName()),
         aggregates.stream().map(a -> a.type().packageName()),
         projections.stream().map(p -> p.type().packageName())).flatMap(s -> s);
+  }
+
+  /** Every type the module registers, by class name (an upcast by its registrar). */
+  public Stream<ClassName> types() {
+    return Stream.of(
+        documents.stream().map(DocumentModel::type),
+        repositories.stream().map(RepositoryModel::type),
+        events.stream().map(EventModel::type),
+        upcasts.stream().map(UpcastModel::registrarName),
+        aggregates.stream().map(AggregateModel::type),
+        projections.stream().map(ProjectionModel::type)).flatMap(s -> s);
   }
 
   /** The source elements the module was generated from, for the filer. */

@@ -16,7 +16,7 @@ import javax.lang.model.type.TypeMirror;
  * @param column the {@code @Duplicated} column holding the value, or {@code null}
  * @param lowercase whether that column holds it in lower case
  * @param sqlType the PostgreSQL type the value compares as: text (strings and enums), numeric,
- *     boolean, uuid, timestamptz, timestamp or date; {@code null} for objects and collections
+ *     boolean, uuid, timestamptz, timestamp or date (a collection's elements'); {@code null} for objects
  * @param children the paths below a nested object, in declaration order
  */
 public record PathModel(

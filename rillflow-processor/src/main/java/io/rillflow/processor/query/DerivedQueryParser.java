@@ -1,5 +1,6 @@
 package io.rillflow.processor.query;
 
+import io.rillflow.processor.Message;
 import io.rillflow.processor.model.PathModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,6 @@ import java.util.regex.Pattern;
  * optional operator suffix and {@code IgnoreCase}. Parameters are taken in order.
  */
 final class DerivedQueryParser {
-  /** A failure, with what to tell the user. */
-  static final class Failure extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Failure(String message) {
-      super(message);
-    }
-  }
 
   /** What the name says. */
   record Derived(QueryMethod.Subject subject, int limit, Predicate predicate, List<QueryMethod.Order> orders, int parameters) {}
@@ -64,10 +57,10 @@ final class DerivedQueryParser {
     this.documentName = documentName;
   }
 
-  Derived parse(String name) throws Failure {
+  Derived parse(String name) throws QueryFailure {
     Matcher subject = SUBJECT.matcher(name);
     if (!subject.matches()) {
-      throw new Failure("the name does not start with find, read, get, query, search, stream, count, exists or delete");
+      throw new QueryFailure(Message.QUERY_NAME_PREFIX);
     }
     QueryMethod.Subject kind = switch (subject.group(1)) {
       case "count" -> QueryMethod.Subject.COUNT;
@@ -79,13 +72,13 @@ final class DerivedQueryParser {
     try {
       limit = subject.group(3) == null ? -1 : subject.group(4).isEmpty() ? 1 : Integer.parseInt(subject.group(4));
     } catch (NumberFormatException e) {
-      throw new Failure(subject.group(3) + subject.group(4) + " is more than " + Integer.MAX_VALUE + " results");
+      throw new QueryFailure(Message.QUERY_NAME_LIMIT_TOO_LARGE, subject.group(3), subject.group(4), Integer.MAX_VALUE);
     }
     if (limit > 0 && (kind == QueryMethod.Subject.DELETE || kind == QueryMethod.Subject.COUNT || kind == QueryMethod.Subject.EXISTS)) {
-      throw new Failure(subject.group(3) + " applies to finding documents, not to " + subject.group(1));
+      throw new QueryFailure(Message.QUERY_NAME_LIMIT_SUBJECT, subject.group(3), subject.group(1));
     }
     if (limit == 0) {
-      throw new Failure(subject.group(3) + "0 would return nothing; give a number of at least 1");
+      throw new QueryFailure(Message.QUERY_NAME_LIMIT_ZERO, subject.group(3));
     }
     String rest = subject.group(5);
     String criteria;
@@ -100,7 +93,7 @@ final class DerivedQueryParser {
     } else if (rest.startsWith("By")) {
       criteria = rest.substring(2);
     } else {
-      throw new Failure("expected \"By\" after \"" + subject.group(1) + "\" but found \"" + rest + "\"");
+      throw new QueryFailure(Message.QUERY_NAME_NO_BY, subject.group(1), rest);
     }
     int[] next = {0};
     boolean allIgnoreCase = false;
@@ -114,7 +107,7 @@ final class DerivedQueryParser {
     return new Derived(kind, limit, predicate, orders(ordering), next[0]);
   }
 
-  private Predicate or(String text, int[] next, boolean allIgnoreCase) throws Failure {
+  private Predicate or(String text, int[] next, boolean allIgnoreCase) throws QueryFailure {
     List<Predicate> parts = new ArrayList<>();
     for (String part : split(text, "Or")) {
       parts.add(and(part, next, allIgnoreCase));
@@ -122,7 +115,7 @@ final class DerivedQueryParser {
     return parts.size() == 1 ? parts.get(0) : new Predicate.Junction(false, parts);
   }
 
-  private Predicate and(String text, int[] next, boolean allIgnoreCase) throws Failure {
+  private Predicate and(String text, int[] next, boolean allIgnoreCase) throws QueryFailure {
     List<Predicate> parts = new ArrayList<>();
     for (String part : split(text, "And")) {
       parts.add(criterion(part, next, allIgnoreCase));
@@ -130,9 +123,9 @@ final class DerivedQueryParser {
     return parts.size() == 1 ? parts.get(0) : new Predicate.Junction(true, parts);
   }
 
-  private Predicate.Criterion criterion(String text, int[] next, boolean allIgnoreCase) throws Failure {
+  private Predicate.Criterion criterion(String text, int[] next, boolean allIgnoreCase) throws QueryFailure {
     if (text.isEmpty()) {
-      throw new Failure("a criterion is empty; write a path between And/Or");
+      throw new QueryFailure(Message.QUERY_NAME_EMPTY_CRITERION);
     }
     boolean ignoreCase = false;
     for (String suffix : List.of("IgnoreCase", "IgnoringCase")) {
@@ -156,7 +149,7 @@ final class DerivedQueryParser {
         }
       }
     }
-    throw new Failure(documentName + " has no path \"" + stripOperator(text) + "\"" + paths.suggestion(stripOperator(text)));
+    throw new QueryFailure(Message.QUERY_UNKNOWN_PATH, documentName, stripOperator(text), paths.suggestion(stripOperator(text)));
   }
 
   /** AllIgnoreCase applies to the criteria on strings, as in Spring Data. */
@@ -181,7 +174,7 @@ final class DerivedQueryParser {
     return text;
   }
 
-  private List<QueryMethod.Order> orders(String text) throws Failure {
+  private List<QueryMethod.Order> orders(String text) throws QueryFailure {
     List<QueryMethod.Order> orders = new ArrayList<>();
     String rest = text;
     while (!rest.isEmpty()) {
@@ -200,8 +193,8 @@ final class DerivedQueryParser {
         descending = false;
       }
       String pathName = rest.substring(0, end);
-      PathModel path = paths.camel(pathName).orElseThrow(() -> new Failure(
-          "cannot order by \"" + pathName + "\": " + documentName + " has no such path" + paths.suggestion(pathName)));
+      PathModel path = paths.camel(pathName).orElseThrow(() -> new QueryFailure(
+          Message.QUERY_UNKNOWN_ORDER_PATH, pathName, documentName, paths.suggestion(pathName)));
       orders.add(new QueryMethod.Order(path, descending));
       rest = end == rest.length() ? "" : rest.substring(end + (descending ? 4 : 3));
     }

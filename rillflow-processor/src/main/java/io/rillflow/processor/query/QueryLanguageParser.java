@@ -1,5 +1,6 @@
 package io.rillflow.processor.query;
 
+import io.rillflow.processor.Message;
 import io.rillflow.processor.model.PathModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,19 +24,6 @@ import java.util.Set;
  * A bare path is a boolean test ({@code not archived}). Keywords are case-insensitive.
  */
 final class QueryLanguageParser {
-  /** A syntax or name error at a column (from 1) of the query text. */
-  static final class Failure extends Exception {
-    private static final long serialVersionUID = 1L;
-    final int column;
-    final boolean syntax;
-
-    Failure(int column, String message, boolean syntax) {
-      super(message);
-      this.column = column;
-      this.syntax = syntax;
-    }
-  }
-
   private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "null", "between", "like",
       "ilike", "contains", "true", "false");
 
@@ -53,6 +41,8 @@ final class QueryLanguageParser {
   private final List<Token> tokens = new ArrayList<>();
   private final List<Integer> used = new ArrayList<>();
   private int position;
+  /** The text being parsed, shown under a syntax error with a caret at its column. */
+  private String source = "";
 
   QueryLanguageParser(PathNames paths, String documentName, Map<String, Integer> parameters) {
     this.paths = paths;
@@ -65,18 +55,20 @@ final class QueryLanguageParser {
     return used;
   }
 
-  Predicate parse(String text) throws Failure {
+  Predicate parse(String text) throws QueryFailure {
+    source = text;
     tokenize(text);
     Predicate predicate = or();
     Token end = peek();
     if (end.kind() != Token.Kind.END) {
-      throw new Failure(end.column(), "unexpected \"" + end.text() + "\"; expected and, or, or the end", true);
+      throw syntax(end.column(), Message.QUERY_SYNTAX_TRAILING, end.text());
     }
     return predicate;
   }
 
   /** {@code email desc, address.city}: the paths and directions of an {@code orderBy}. */
-  List<QueryMethod.Order> orders(String text) throws Failure {
+  List<QueryMethod.Order> orders(String text) throws QueryFailure {
+    source = text;
     List<QueryMethod.Order> orders = new ArrayList<>();
     int column = 1;
     for (String part : text.split(",", -1)) {
@@ -85,17 +77,17 @@ final class QueryLanguageParser {
       int at = column + part.indexOf(trimmed);
       if (trimmed.isEmpty() || words.length > 2
           || (words.length == 2 && !words[1].equalsIgnoreCase("asc") && !words[1].equalsIgnoreCase("desc"))) {
-        throw new Failure(at, "expected \"path [asc|desc]\" but found \"" + trimmed + "\"", true);
+        throw syntax(at, Message.QUERY_SYNTAX_ORDER, trimmed);
       }
-      PathModel path = paths.dotted(words[0]).orElseThrow(() -> new Failure(at,
-          documentName + " has no path \"" + words[0] + "\"" + paths.suggestion(words[0]), false));
+      PathModel path = paths.dotted(words[0]).orElseThrow(() -> new QueryFailure(Message.QUERY_UNKNOWN_PATH_AT,
+          documentName, words[0], paths.suggestion(words[0]), at));
       orders.add(new QueryMethod.Order(path, words.length == 2 && words[1].equalsIgnoreCase("desc")));
       column += part.length() + 1;
     }
     return orders;
   }
 
-  private Predicate or() throws Failure {
+  private Predicate or() throws QueryFailure {
     List<Predicate> parts = new ArrayList<>(List.of(and()));
     while (peek().is("or")) {
       position++;
@@ -104,7 +96,7 @@ final class QueryLanguageParser {
     return parts.size() == 1 ? parts.get(0) : new Predicate.Junction(false, parts);
   }
 
-  private Predicate and() throws Failure {
+  private Predicate and() throws QueryFailure {
     List<Predicate> parts = new ArrayList<>(List.of(unary()));
     while (peek().is("and")) {
       position++;
@@ -113,7 +105,7 @@ final class QueryLanguageParser {
     return parts.size() == 1 ? parts.get(0) : new Predicate.Junction(true, parts);
   }
 
-  private Predicate unary() throws Failure {
+  private Predicate unary() throws QueryFailure {
     Token token = peek();
     if (token.is("not")) {
       position++;
@@ -128,13 +120,13 @@ final class QueryLanguageParser {
     return comparison();
   }
 
-  private Predicate comparison() throws Failure {
+  private Predicate comparison() throws QueryFailure {
     Token pathToken = next();
     if (pathToken.kind() != Token.Kind.WORD || KEYWORDS.contains(pathToken.text().toLowerCase(Locale.ROOT))) {
-      throw new Failure(pathToken.column(), "expected a path but found \"" + pathToken.text() + "\"", true);
+      throw syntax(pathToken.column(), Message.QUERY_SYNTAX_PATH, pathToken.text());
     }
-    PathModel path = paths.dotted(pathToken.text()).orElseThrow(() -> new Failure(pathToken.column(),
-        documentName + " has no path \"" + pathToken.text() + "\"" + paths.suggestion(pathToken.text()), false));
+    PathModel path = paths.dotted(pathToken.text()).orElseThrow(() -> new QueryFailure(Message.QUERY_UNKNOWN_PATH_AT,
+        documentName, pathToken.text(), paths.suggestion(pathToken.text()), pathToken.column()));
     Token operator = peek();
     QueryOperator op;
     boolean ignoreCase = false;
@@ -161,8 +153,7 @@ final class QueryLanguageParser {
         }
         Token nullToken = next();
         if (!nullToken.is("null")) {
-          throw new Failure(nullToken.column(), "expected \"null\" after \"is" + (not ? " not" : "") + "\" but found \""
-              + nullToken.text() + "\"", true);
+          throw syntax(nullToken.column(), Message.QUERY_SYNTAX_NULL, not ? "is not" : "is", nullToken.text());
         }
         return new Predicate.Criterion(path, not ? QueryOperator.IS_NOT_NULL : QueryOperator.IS_NULL, false, List.of());
       }
@@ -170,7 +161,7 @@ final class QueryLanguageParser {
         position++;
         Token in = next();
         if (!in.is("in")) {
-          throw new Failure(in.column(), "expected \"in\" after \"not\" but found \"" + in.text() + "\"", true);
+          throw syntax(in.column(), Message.QUERY_SYNTAX_NOT_IN, in.text());
         }
         return new Predicate.Criterion(path, QueryOperator.NOT_IN, false, List.of(value()));
       }
@@ -184,21 +175,20 @@ final class QueryLanguageParser {
       Argument low = value();
       Token and = next();
       if (!and.is("and")) {
-        throw new Failure(and.column(), "expected \"and\" in \"between ... and ...\" but found \"" + and.text() + "\"", true);
+        throw syntax(and.column(), Message.QUERY_SYNTAX_BETWEEN, and.text());
       }
       return new Predicate.Criterion(path, op, false, List.of(low, value()));
     }
     return new Predicate.Criterion(path, op, ignoreCase, List.of(value()));
   }
 
-  private Argument value() throws Failure {
+  private Argument value() throws QueryFailure {
     Token token = next();
     switch (token.kind()) {
       case PARAMETER -> {
         Integer index = parameters.get(token.text());
         if (index == null) {
-          throw new Failure(token.column(), "no parameter is named \"" + token.text() + "\"; parameters are "
-              + parameters.keySet(), false);
+          throw new QueryFailure(Message.QUERY_UNKNOWN_PARAMETER, token.text(), parameters.keySet(), token.column());
         }
         used.add(index);
         return new Argument.Parameter(index);
@@ -210,24 +200,22 @@ final class QueryLanguageParser {
         try {
           return new Argument.Literal(new BigDecimal(token.text()));
         } catch (NumberFormatException e) {
-          throw new Failure(token.column(), "\"" + token.text() + "\" is not a number", true);
+          throw syntax(token.column(), Message.QUERY_SYNTAX_NUMBER, token.text());
         }
       }
       default -> {
         if (token.is("true") || token.is("false")) {
           return new Argument.Literal(Boolean.valueOf(token.text().toLowerCase(Locale.ROOT)));
         }
-        throw new Failure(token.column(), "expected a value (:parameter, 'text', number, true or false) but found \""
-            + (token.kind() == Token.Kind.END ? "the end" : token.text()) + "\"", true);
+        throw syntax(token.column(), Message.QUERY_SYNTAX_VALUE, token.kind() == Token.Kind.END ? "the end" : token.text());
       }
     }
   }
 
-  private void expectSymbol(String symbol) throws Failure {
+  private void expectSymbol(String symbol) throws QueryFailure {
     Token token = next();
     if (!token.text().equals(symbol)) {
-      throw new Failure(token.column(), "expected \"" + symbol + "\" but found \""
-          + (token.kind() == Token.Kind.END ? "the end" : token.text()) + "\"", true);
+      throw syntax(token.column(), Message.QUERY_SYNTAX_SYMBOL, symbol, token.kind() == Token.Kind.END ? "the end" : token.text());
     }
   }
 
@@ -243,7 +231,17 @@ final class QueryLanguageParser {
     return token;
   }
 
-  private void tokenize(String text) throws Failure {
+  /** A syntax error at {@code column}: the message's column, its detail, then the text and the caret's indent. */
+  private QueryFailure syntax(int column, Message message, Object... detail) {
+    Object[] arguments = new Object[detail.length + 3];
+    arguments[0] = column;
+    System.arraycopy(detail, 0, arguments, 1, detail.length);
+    arguments[detail.length + 1] = source;
+    arguments[detail.length + 2] = " ".repeat(Math.max(0, column - 1));
+    return new QueryFailure(message, arguments);
+  }
+
+  private void tokenize(String text) throws QueryFailure {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -255,7 +253,7 @@ final class QueryLanguageParser {
         int j = i + 1;
         while (true) {
           if (j >= text.length()) {
-            throw new Failure(column, "the string that starts here is not closed with '", true);
+            throw syntax(column, Message.QUERY_SYNTAX_STRING);
           }
           if (text.charAt(j) == '\'') {
             if (j + 1 < text.length() && text.charAt(j + 1) == '\'') {
@@ -275,7 +273,7 @@ final class QueryLanguageParser {
           j++;
         }
         if (j == i + 1) {
-          throw new Failure(column, "expected a parameter name after ':'", true);
+          throw syntax(column, Message.QUERY_SYNTAX_PARAMETER_NAME);
         }
         tokens.add(new Token(text.substring(i + 1, j), Token.Kind.PARAMETER, column));
         i = j;
@@ -302,13 +300,13 @@ final class QueryLanguageParser {
           tokens.add(new Token(two, Token.Kind.SYMBOL, column));
           i += 2;
         } else if (c == '!') {
-          throw new Failure(column, "unexpected \"!\"; write != or not", true);
+          throw syntax(column, Message.QUERY_SYNTAX_BANG);
         } else {
           tokens.add(new Token(String.valueOf(c), Token.Kind.SYMBOL, column));
           i++;
         }
       } else {
-        throw new Failure(column, "unexpected character \"" + c + "\"", true);
+        throw syntax(column, Message.QUERY_SYNTAX_CHARACTER, String.valueOf(c));
       }
     }
     tokens.add(new Token("", Token.Kind.END, text.length() + 1));

@@ -2,11 +2,11 @@ package io.rillflow.processor.query;
 
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
+import io.rillflow.processor.SimpleNames;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.PathModel;
 import io.rillflow.processor.model.PathModel.PathKind;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,6 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -46,11 +45,13 @@ public final class QueryMethodReader {
   private final Diagnostics diagnostics;
   private final Elements elements;
   private final Types types;
+  private final ReturnShapeReader returns;
 
   public QueryMethodReader(Diagnostics diagnostics, Elements elements, Types types) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.types = types;
+    this.returns = new ReturnShapeReader(diagnostics, types);
   }
 
   public Optional<QueryMethod> read(TypeElement repository, ExecutableElement method, DocumentModel document) {
@@ -81,15 +82,15 @@ public final class QueryMethodReader {
         predicate = text.isBlank() ? null : parser.parse(text);
         String orderBy = value(query.get(), "orderBy").map(v -> (String) v.getValue()).orElse("");
         orders = orderBy.isBlank() ? List.of() : parser.orders(orderBy);
-      } catch (QueryLanguageParser.Failure failure) {
-        reportQueryFailure(method, query.get(), valueAttribute, signature, text, failure);
+      } catch (QueryFailure failure) {
+        diagnostics.error(method, query.get(), valueAttribute, failure.message(), failure.arguments(signature));
         return Optional.empty();
       }
       used.addAll(parser.usedParameters());
       limit = value(query.get(), "limit").map(v -> (Integer) v.getValue()).orElse(-1);
       if (limit == 0 || limit < -1) {
-        diagnostics.error(method, query.get(), value(query.get(), "limit").orElseThrow(), Message.QUERY_METHOD_NAME,
-            signature, "@Query(limit = " + limit + ") must be at least 1, or -1 for no limit");
+        diagnostics.error(method, query.get(), value(query.get(), "limit").orElseThrow(), Message.QUERY_LIMIT,
+            signature, limit);
         return Optional.empty();
       }
       subject = subjectOf(method.getReturnType());
@@ -97,22 +98,20 @@ public final class QueryMethodReader {
       DerivedQueryParser.Derived derived;
       try {
         derived = new DerivedQueryParser(paths, documentName).parse(method.getSimpleName().toString());
-      } catch (DerivedQueryParser.Failure failure) {
-        Message message = failure.getMessage().contains(" has no ") ? Message.QUERY_UNKNOWN_PATH : Message.QUERY_METHOD_NAME;
-        diagnostics.error(method, message, signature, failure.getMessage());
+      } catch (QueryFailure failure) {
+        diagnostics.error(method, failure.message(), failure.arguments(signature));
         return Optional.empty();
       }
       int plain = (int) java.util.stream.IntStream.range(0, parameters.size())
           .filter(i -> i != sortParameter && i != pageParameter).count();
       if (plain < derived.parameters()) {
-        diagnostics.error(method, Message.QUERY_MISSING_PARAMETER, signature, "the name needs " + derived.parameters()
-            + " parameter" + (derived.parameters() == 1 ? "" : "s") + " for its criteria, but the method has " + plain);
+        diagnostics.error(method, Message.QUERY_TOO_FEW_PARAMETERS, signature, derived.parameters(),
+            derived.parameters() == 1 ? "" : "s", plain);
         return Optional.empty();
       }
       for (int i = 0; i < derived.parameters(); i++) {
         if (i == sortParameter || i == pageParameter) {
-          diagnostics.error(parameters.get(i), Message.QUERY_MISSING_PARAMETER, signature,
-              "criteria parameters come first; Sort and PageRequest go last");
+          diagnostics.error(parameters.get(i), Message.QUERY_CRITERIA_FIRST, signature);
           return Optional.empty();
         }
         used.add(i);
@@ -133,26 +132,12 @@ public final class QueryMethodReader {
     if (predicate != null) {
       valid &= check(predicate, method, signature);
     }
-    ReturnShape shape = returnShape(method, subject, document, signature, pageParameter);
+    ReturnShapeReader.ReturnShape shape = returns.read(method, subject, document, signature, pageParameter);
     if (shape == null || !valid) {
       return Optional.empty();
     }
     return Optional.of(new QueryMethod(method, subject, predicate, orders, limit, shape.result(), shape.projection(),
         shape.projectionPaths(), sortParameter, pageParameter));
-  }
-
-  private void reportQueryFailure(ExecutableElement method, AnnotationMirror query, AnnotationValue value,
-      String signature, String text, QueryLanguageParser.Failure failure) {
-    if (failure.syntax) {
-      diagnostics.error(method, query, value, Message.QUERY_SYNTAX, signature, failure.column, failure.getMessage(),
-          text, " ".repeat(Math.max(0, failure.column - 1)));
-    } else if (failure.getMessage().startsWith("no parameter")) {
-      diagnostics.error(method, query, value, Message.QUERY_MISSING_PARAMETER, signature,
-          failure.getMessage() + " (at column " + failure.column + " of @Query)");
-    } else {
-      diagnostics.error(method, query, value, Message.QUERY_UNKNOWN_PATH, signature,
-          failure.getMessage() + " (at column " + failure.column + " of @Query)");
-    }
   }
 
   /** With {@code @Query}, the return type says what the query does. */
@@ -191,13 +176,11 @@ public final class QueryMethodReader {
       return false;
     }
     if (criterion.ignoreCase() && !IGNORE_CASE_OPERATORS.contains(operator)) {
-      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", operator.describe() + " on "
-          + path.dotted(), "a comparison it cannot change", "equality, like, starting/ending with and containing");
+      diagnostics.error(method, Message.QUERY_IGNORE_CASE_OPERATOR, signature, operator.describe(), path.dotted());
       return false;
     }
     if (criterion.ignoreCase() && path.kind() != PathKind.STRING) {
-      diagnostics.error(method, Message.QUERY_OPERATOR_TYPE, signature, "ignore case", path.dotted(),
-          withArticle(describe(path)), "strings");
+      diagnostics.error(method, Message.QUERY_IGNORE_CASE_TYPE, signature, path.dotted(), withArticle(describe(path)));
       return false;
     }
     boolean valid = true;
@@ -238,8 +221,7 @@ public final class QueryMethodReader {
 
     if (argument instanceof Argument.Literal literal) {
       if (many) {
-        diagnostics.error(method, Message.QUERY_LITERAL_TYPE, signature, operator.describe(), path.dotted(),
-            "a :parameter holding a collection", "a single literal");
+        diagnostics.error(method, Message.QUERY_LITERAL_COLLECTION, signature, operator.describe(), path.dotted());
         return false;
       }
       return checkLiteral(literal.value(), expected, path, operator, needs, method, signature);
@@ -290,106 +272,6 @@ public final class QueryMethodReader {
     return fits;
   }
 
-  // ---- return types ----
-
-  private record ReturnShape(QueryMethod.Result result, TypeElement projection, List<PathModel> projectionPaths) {}
-
-  private ReturnShape returnShape(ExecutableElement method, QueryMethod.Subject subject, DocumentModel document,
-      String signature, int pageParameter) {
-    TypeMirror type = method.getReturnType();
-    String shown = simple(type);
-    switch (subject) {
-      case COUNT -> {
-        if (type.getKind() == TypeKind.LONG || type.toString().equals("java.lang.Long")) {
-          return new ReturnShape(QueryMethod.Result.LONG, null, List.of());
-        }
-        if (type.getKind() == TypeKind.INT || type.toString().equals("java.lang.Integer")) {
-          return new ReturnShape(QueryMethod.Result.INT, null, List.of());
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a count returns long or int");
-        return null;
-      }
-      case EXISTS -> {
-        if (type.getKind() == TypeKind.BOOLEAN || type.toString().equals("java.lang.Boolean")) {
-          return new ReturnShape(QueryMethod.Result.BOOLEAN, null, List.of());
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "an exists query returns boolean");
-        return null;
-      }
-      case DELETE -> {
-        if (type.getKind() == TypeKind.VOID) {
-          return new ReturnShape(QueryMethod.Result.VOID, null, List.of());
-        }
-        if (type.getKind() == TypeKind.LONG || type.getKind() == TypeKind.INT) {
-          return new ReturnShape(type.getKind() == TypeKind.LONG ? QueryMethod.Result.LONG : QueryMethod.Result.INT, null, List.of());
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a delete returns void, long or int (how many)");
-        return null;
-      }
-      default -> {
-        QueryMethod.Result result = QueryMethod.Result.SINGLE;
-        TypeMirror item = type;
-        if (type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty()) {
-          String container = types.erasure(type).toString();
-          result = switch (container) {
-            case "java.util.Optional" -> QueryMethod.Result.OPTIONAL;
-            case "java.util.List", "java.util.Collection", "java.lang.Iterable" -> QueryMethod.Result.LIST;
-            case "java.util.stream.Stream" -> QueryMethod.Result.STREAM;
-            case "io.rillflow.query.Page" -> QueryMethod.Result.PAGE;
-            default -> null;
-          };
-          if (result == null) {
-            diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a find returns "
-                + document.type().simpleName() + ", Optional, List, Collection, Iterable, Stream or Page of it, or of a projection record");
-            return null;
-          }
-          item = ((DeclaredType) type).getTypeArguments().get(0);
-        }
-        if (result == QueryMethod.Result.PAGE && pageParameter < 0) {
-          diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a Page needs a PageRequest parameter");
-          return null;
-        }
-        if (item.getKind() == TypeKind.DECLARED && types.asElement(item).equals(document.element())) {
-          return new ReturnShape(result, null, List.of());
-        }
-        if (item.getKind() == TypeKind.DECLARED && types.asElement(item).getKind() == ElementKind.RECORD) {
-          TypeElement record = (TypeElement) types.asElement(item);
-          List<PathModel> paths = projection(record, document, method, signature);
-          return paths == null ? null : new ReturnShape(result, record, paths);
-        }
-        diagnostics.error(method, Message.QUERY_RETURN_TYPE, signature, shown, "a find returns "
-            + document.type().simpleName() + ", Optional, List, Collection, Iterable, Stream or Page of it, or of a projection record");
-        return null;
-      }
-    }
-  }
-
-  /** Each component of {@code record} must name a path of the document (or its camel-case nested name) with the same type. */
-  private List<PathModel> projection(TypeElement record, DocumentModel document, ExecutableElement method, String signature) {
-    PathNames paths = new PathNames(document.paths());
-    List<PathModel> found = new ArrayList<>();
-    boolean valid = true;
-    for (RecordComponentElement component : record.getRecordComponents()) {
-      String name = component.getSimpleName().toString();
-      Optional<PathModel> path = paths.dotted(name).or(() -> paths.camel(PathNames.capitalize(name)));
-      if (path.isEmpty()) {
-        diagnostics.error(method, Message.QUERY_PROJECTION, signature, record.getSimpleName(), "component " + name
-            + " is not a path of " + document.type().simpleName() + paths.suggestion(name));
-        valid = false;
-        continue;
-      }
-      if (!types.isSameType(boxed(component.asType()), boxed(path.get().type()))) {
-        diagnostics.error(method, Message.QUERY_PROJECTION, signature, record.getSimpleName(), "component " + name
-            + " is " + withArticle(simple(component.asType())) + ", but " + path.get().dotted() + " is "
-            + withArticle(simple(path.get().type())));
-        valid = false;
-        continue;
-      }
-      found.add(path.get());
-    }
-    return valid ? found : null;
-  }
-
   // ---- types ----
 
   private boolean assignable(TypeMirror actual, TypeMirror expected) {
@@ -438,24 +320,19 @@ public final class QueryMethodReader {
     return switch (path.kind()) {
       case STRING -> "String";
       case BOOLEAN -> "boolean";
-      case COLLECTION -> "collection of " + simpleName(path.valueType().toString());
+      case COLLECTION -> "collection of " + SimpleNames.of(path.valueType());
       case OBJECT -> "nested object";
-      default -> simpleName(path.type().toString());
+      default -> SimpleNames.of(path.type());
     };
   }
 
   /** {@code an Integer}, {@code a String}. */
-  private static String withArticle(String noun) {
+  static String withArticle(String noun) {
     return ("AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private static String simple(TypeMirror type) {
-    return simpleName(type.toString());
-  }
-
-  /** {@code java.util.List<java.lang.String>} to {@code List<String>}. */
-  static String simpleName(String name) {
-    return name.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z])", "$1");
+    return SimpleNames.of(type);
   }
 
   private static int indexOf(List<? extends VariableElement> parameters, String type) {

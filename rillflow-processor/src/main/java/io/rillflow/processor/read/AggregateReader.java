@@ -1,5 +1,6 @@
 package io.rillflow.processor.read;
 
+import io.rillflow.processor.validate.TypeShapeValidator;
 import com.palantir.javapoet.ClassName;
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
@@ -18,7 +19,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -104,28 +104,7 @@ public final class AggregateReader {
   }
 
   private boolean checkShape(TypeElement type) {
-    boolean valid = true;
-    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      diagnostics.error(type, Message.AGGREGATE_ABSTRACT, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-        && type.getKind() == ElementKind.CLASS) {
-      diagnostics.error(type, Message.AGGREGATE_INNER_CLASS, type.getSimpleName());
-      valid = false;
-    }
-    if (!type.getTypeParameters().isEmpty()) {
-      diagnostics.error(type, Message.AGGREGATE_GENERIC, type.getSimpleName());
-      valid = false;
-    }
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        diagnostics.error(type, Message.AGGREGATE_NOT_ACCESSIBLE, e.getSimpleName(), type.getSimpleName());
-        valid = false;
-        break;
-      }
-    }
-    return valid;
+    return new TypeShapeValidator(diagnostics).validate(type, TypeShapeValidator.AGGREGATE);
   }
 
 

@@ -12,10 +12,10 @@ import javax.lang.model.element.TypeElement;
  * Reads annotations as mirrors, by qualified name: the processor never loads annotation classes,
  * so it works the same whatever the compiler's class path holds.
  */
-final class Annotations {
+public final class Annotations {
   private Annotations() {}
 
-  static Optional<AnnotationMirror> find(Element element, String qualifiedName) {
+  public static Optional<AnnotationMirror> find(Element element, String qualifiedName) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
       if (type.getQualifiedName().contentEquals(qualifiedName)) {

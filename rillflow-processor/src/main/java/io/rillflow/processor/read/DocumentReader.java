@@ -1,5 +1,7 @@
 package io.rillflow.processor.read;
 
+import io.rillflow.processor.validate.IdRule;
+import io.rillflow.processor.validate.TypeShapeValidator;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.rillflow.processor.Diagnostics;
@@ -8,30 +10,24 @@ import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.DuplicatedModel;
 import io.rillflow.processor.model.IdKind;
 import io.rillflow.processor.model.PropertyModel;
-import java.util.ArrayList;
+import io.rillflow.sql.SqlIdentifiers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 
 /** Reads one {@code @Document} type into a {@link DocumentModel}, or reports why it cannot. */
 public final class DocumentReader {
   static final String DOCUMENT = "io.rillflow.annotations.Document";
-  static final String ID = "io.rillflow.annotations.Id";
+  static final String ID = IdRule.ID;
   static final String VERSION = "io.rillflow.annotations.Version";
   static final String JSON_CREATOR = "com.fasterxml.jackson.annotation.JsonCreator";
-  private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final Diagnostics diagnostics;
   private final DuplicatedReader duplicated;
@@ -57,10 +53,15 @@ public final class DocumentReader {
     String table = Annotations.stringValue(document, "table");
     if (table.isEmpty()) {
       table = "doc_" + snakeCase(type.getSimpleName().toString());
-    } else if (!TABLE.matcher(table).matches() || table.length() > 63) {
+      String problem = SqlIdentifiers.problemWith(table);
+      if (problem != null) {
+        diagnostics.error(type, document, Message.TABLE_NAME_DERIVED_INVALID, type.getSimpleName(), table, problem);
+        valid = false;
+      }
+    } else if (SqlIdentifiers.problemWith(table) != null) {
       AnnotationValue value = Annotations.value(document, "table").orElse(null);
       diagnostics.error(type, document, value, Message.TABLE_NAME_INVALID, table, type.getSimpleName(),
-          "must be at most 63 lower case letters, digits and underscores, starting with a letter or underscore");
+          SqlIdentifiers.problemWith(table));
       valid = false;
     }
 
@@ -124,97 +125,48 @@ public final class DocumentReader {
           found.name(), type.getSimpleName(), Properties.suggestedGetter(found.name()));
       return null;
     }
+    // A record's version lives in the session (a record cannot hold a new one); a class's must be written back.
+    if (type.getKind() != ElementKind.RECORD && found.mutator().isEmpty()) {
+      String name = found.name();
+      diagnostics.error(found.element(), Message.VERSION_NOT_WRITABLE, name, type.getSimpleName(),
+          Character.toUpperCase(name.charAt(0)) + name.substring(1), found.type(), type.getSimpleName());
+      return null;
+    }
     return Optional.of(found.toModel());
   }
 
   private boolean checkShape(TypeElement type) {
-    boolean valid = true;
-    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      diagnostics.error(type, Message.DOCUMENT_ABSTRACT, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-        && type.getKind() == ElementKind.CLASS) {
-      diagnostics.error(type, Message.DOCUMENT_INNER_CLASS, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getKind() == ElementKind.CLASS && !instantiable(type)) {
-      diagnostics.error(type, Message.DOCUMENT_NO_CONSTRUCTOR, type.getSimpleName());
-      valid = false;
-    }
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        diagnostics.error(type, Message.DOCUMENT_NOT_ACCESSIBLE, e.getSimpleName());
-        valid = false;
-        break;
-      }
-    }
-    return valid;
+    return new TypeShapeValidator(diagnostics).validate(type, TypeShapeValidator.DOCUMENT);
   }
 
   /**
-   * The declared type of a document's id member (marked {@code @Id}, else named {@code id}), read
-   * without reporting: for types of other compilations, and for repositories that name them.
+   * The declared type of a document's id member by {@link IdRule}, read without reporting: for
+   * types of other compilations, and for repositories that name them.
    */
   public static Optional<TypeMirror> idTypeOf(TypeElement document) {
-    List<Properties.Found> properties = Properties.of(document);
-    for (Properties.Found property : properties) {
-      if (Annotations.find(property.element(), ID).isPresent()) {
-        return Optional.of(property.type());
-      }
-    }
-    return properties.stream().filter(p -> p.name().equals("id")).findFirst().map(Properties.Found::type);
+    return IdRule.find(document, Properties.of(document)) instanceof IdRule.Outcome.Found found
+        ? Optional.of(found.member().type())
+        : Optional.empty();
   }
 
   /** A constructor without parameters, or one marked {@code @JsonCreator}. */
   static boolean instantiable(TypeElement type) {
-    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      if (constructor.getParameters().isEmpty() || Annotations.find(constructor, JSON_CREATOR).isPresent()) {
-        return true;
-      }
-    }
-    return false;
+    return TypeShapeValidator.instantiable(type);
   }
 
-  /** The member marked {@code @Id}, else the one named {@code id}; reports none or two. */
+  /** The id member by {@link IdRule}; reports none or two. */
   private Optional<Properties.Found> findId(TypeElement type, List<Properties.Found> properties) {
-    List<Properties.Found> marked = new ArrayList<>();
-    for (Properties.Found property : properties) {
-      if (Annotations.find(property.element(), ID).isPresent() || getterMarkedId(type, property)) {
-        marked.add(property);
-      }
-    }
-    if (marked.size() > 1) {
-      diagnostics.error(marked.get(1).element(), Message.DOCUMENT_TWO_IDS,
-          type.getSimpleName(), marked.get(0).name(), marked.get(1).name());
+    IdRule.Outcome outcome = IdRule.find(type, properties);
+    if (outcome instanceof IdRule.Outcome.Twice twice) {
+      diagnostics.error(twice.second().element(), Message.DOCUMENT_TWO_IDS,
+          type.getSimpleName(), twice.first().name(), twice.second().name());
       return Optional.empty();
     }
-    if (marked.size() == 1) {
-      return Optional.of(marked.get(0));
+    if (outcome instanceof IdRule.Outcome.Missing) {
+      diagnostics.error(type, Message.DOCUMENT_MISSING_ID, type.getSimpleName());
+      return Optional.empty();
     }
-    for (Properties.Found property : properties) {
-      if (property.name().equals("id")) {
-        return Optional.of(property);
-      }
-    }
-    diagnostics.error(type, Message.DOCUMENT_MISSING_ID, type.getSimpleName());
-    return Optional.empty();
-  }
-
-  /** Whether the getter of a class's field carries {@code @Id} instead of the field. */
-  private static boolean getterMarkedId(TypeElement type, Properties.Found property) {
-    if (property.accessor().isEmpty() || !property.accessor().get().method()) {
-      return false;
-    }
-    String getter = property.accessor().get().name();
-    for (Element member : type.getEnclosedElements()) {
-      if (member instanceof ExecutableElement method && method.getSimpleName().contentEquals(getter)
-          && method.getParameters().isEmpty() && Annotations.find(method, ID).isPresent()
-          && type.getKind() != ElementKind.RECORD) {
-        return true;
-      }
-    }
-    return false;
+    return Optional.of(((IdRule.Outcome.Found) outcome).member());
   }
 
   /** {@code OrderLine} to {@code order_line}; {@code HTTPLog} to {@code http_log}. */

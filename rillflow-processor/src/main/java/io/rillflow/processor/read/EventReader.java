@@ -1,5 +1,6 @@
 package io.rillflow.processor.read;
 
+import io.rillflow.processor.validate.TypeShapeValidator;
 import com.palantir.javapoet.ClassName;
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
@@ -10,8 +11,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 
 /** Reads one {@code @Event} class into an {@link EventModel}, or reports why it cannot. */
@@ -69,32 +68,6 @@ public final class EventReader {
   }
 
   private boolean checkShape(TypeElement type) {
-    boolean valid = true;
-    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-      diagnostics.error(type, Message.EVENT_ABSTRACT, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
-        && type.getKind() == ElementKind.CLASS) {
-      diagnostics.error(type, Message.EVENT_INNER_CLASS, type.getSimpleName());
-      valid = false;
-    }
-    if (!type.getTypeParameters().isEmpty()) {
-      diagnostics.error(type, Message.EVENT_GENERIC, type.getSimpleName());
-      valid = false;
-    }
-    if (type.getKind() == ElementKind.CLASS && !type.getModifiers().contains(Modifier.ABSTRACT)
-        && !DocumentReader.instantiable(type)) {
-      diagnostics.error(type, Message.EVENT_NO_CONSTRUCTOR, type.getSimpleName());
-      valid = false;
-    }
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        diagnostics.error(type, Message.EVENT_NOT_ACCESSIBLE, e.getSimpleName());
-        valid = false;
-        break;
-      }
-    }
-    return valid;
+    return new TypeShapeValidator(diagnostics).validate(type, TypeShapeValidator.EVENT);
   }
 }

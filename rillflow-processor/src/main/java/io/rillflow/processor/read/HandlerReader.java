@@ -1,5 +1,6 @@
 package io.rillflow.processor.read;
 
+import io.rillflow.processor.SimpleNames;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.rillflow.processor.Diagnostics;
@@ -163,7 +164,7 @@ public final class HandlerReader {
   public static String describe(TypeElement type, ExecutableElement method) {
     StringBuilder text = new StringBuilder(type.getSimpleName()).append('.').append(method.getSimpleName()).append('(');
     for (int i = 0; i < method.getParameters().size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(TypeName.get(method.getParameters().get(i).asType()));
+      text.append(i == 0 ? "" : ", ").append(SimpleNames.of(method.getParameters().get(i).asType()));
     }
     return text.append(')').toString();
   }

@@ -25,11 +25,6 @@ public final class MetamodelReader {
   private static final Set<String> COLLECTIONS = Set.of(
       "java.util.Collection", "java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.Queue");
 
-  /** Column type to the type a value compares as; integers and decimals alike compare as numeric. */
-  private static final java.util.Map<String, String> SQL_TYPES = java.util.Map.of(
-      "TEXT", "text", "INTEGER", "numeric", "BIGINT", "numeric", "DOUBLE", "numeric", "NUMERIC", "numeric",
-      "BOOLEAN", "boolean", "UUID", "uuid", "TIMESTAMPTZ", "timestamptz", "TIMESTAMP", "timestamp", "DATE", "date");
-
   private final Types types;
 
   public MetamodelReader(Types types) {
@@ -65,7 +60,7 @@ public final class MetamodelReader {
           ? PathKind.STRING
           : boxed.equals(ClassName.get(Boolean.class)) ? PathKind.BOOLEAN : PathKind.COMPARABLE;
       return new PathModel(List.copyOf(segments), kind, type, boxed, columnName, lowercase,
-          SQL_TYPES.get(ColumnTypes.of(type).get()), List.of());
+          ColumnTypes.compareType(type), List.of());
     }
     if (type.getKind() == TypeKind.DECLARED) {
       DeclaredType declared = (DeclaredType) type;
@@ -75,7 +70,7 @@ public final class MetamodelReader {
         TypeMirror elementType = declared.getTypeArguments().get(0);
         if (ColumnTypes.of(elementType).isPresent() && elementType.getKind() == TypeKind.DECLARED) {
           return new PathModel(List.copyOf(segments), PathKind.COLLECTION, type, TypeName.get(elementType), null, false,
-              null, List.of());
+              ColumnTypes.compareType(elementType), List.of());
         }
       }
       boolean application = !name.startsWith("java.") && !name.startsWith("javax.")

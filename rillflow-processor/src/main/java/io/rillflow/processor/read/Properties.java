@@ -22,17 +22,17 @@ import javax.lang.model.util.ElementFilter;
  * class's instance fields that are not {@code transient}, its superclasses' first. A member
  * generated code cannot read has no accessor; the caller decides whether that is an error.
  */
-final class Properties {
+public final class Properties {
   private Properties() {}
 
   /** A member, and how to read it when that is possible. */
-  record Found(String name, TypeMirror type, Element element, Optional<Accessor> accessor, Optional<Accessor> mutator) {
+  public record Found(String name, TypeMirror type, Element element, Optional<Accessor> accessor, Optional<Accessor> mutator) {
     PropertyModel toModel() {
       return new PropertyModel(name, type, element, accessor.orElseThrow(), mutator);
     }
   }
 
-  static List<Found> of(TypeElement type) {
+  public static List<Found> of(TypeElement type) {
     if (type.getKind() == ElementKind.RECORD) {
       List<Found> found = new ArrayList<>();
       for (RecordComponentElement component : type.getRecordComponents()) {

@@ -119,6 +119,20 @@ public final class RepositoryReader {
         IdKind.of(actualBoxed).orElseThrow().boxed(), redeclaresIn, injectable, List.copyOf(planned)));
   }
 
+  /** The document a repository interface serves, when it names one; nothing is reported. */
+  public Optional<TypeElement> documentOf(Element element) {
+    TypeElement base = elements.getTypeElement(BASE);
+    if (element.getKind() != ElementKind.INTERFACE || base == null) {
+      return Optional.empty();
+    }
+    DeclaredType baseType = findBase(element.asType(), base);
+    if (baseType == null || baseType.getTypeArguments().isEmpty()
+        || baseType.getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    return Optional.of((TypeElement) ((DeclaredType) baseType.getTypeArguments().get(0)).asElement());
+  }
+
   /** {@code in(DocumentSession)} redeclared to return the repository itself (or a supertype of it). */
   private boolean isIn(ExecutableElement method, TypeElement repository) {
     List<? extends javax.lang.model.element.VariableElement> parameters = method.getParameters();

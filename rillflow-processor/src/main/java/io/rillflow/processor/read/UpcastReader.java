@@ -21,7 +21,7 @@ import javax.lang.model.util.Types;
 /**
  * Reads one {@code @Upcast} method into an {@link UpcastModel}, or reports why it cannot. The
  * method's own shape is checked here; how the steps of one event fit together is
- * {@link UpcastChainValidator}'s job.
+ * {@link io.rillflow.processor.validate.UpcastChainValidator}'s job.
  */
 public final class UpcastReader {
   static final String UPCAST = "io.rillflow.annotations.Upcast";
@@ -63,7 +63,7 @@ public final class UpcastReader {
   private Optional<UpcastModel> readJson(ExecutableElement method, TypeElement owner, String name,
       AnnotationMirror upcast, boolean valid) {
     if (!isObjectNode(method.getReturnType())) {
-      diagnostics.error(method, Message.UPCAST_RETURN_TYPE, name, TypeName.get(method.getReturnType()), OBJECT_NODE);
+      diagnostics.error(method, Message.UPCAST_RETURN_TYPE, name, TypeName.get(method.getReturnType()), "ObjectNode");
       valid = false;
     }
     String event = Annotations.stringValue(upcast, "event");

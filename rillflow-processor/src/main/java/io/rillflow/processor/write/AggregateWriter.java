@@ -44,7 +44,11 @@ public final class AggregateWriter {
     if (aggregate.strict()) {
       type.addMethod(override("strict", TypeName.BOOLEAN).addStatement("return true").build());
     }
-    type.addMethod(override("snapshotSchema", TypeName.INT).addStatement("return $L", aggregate.snapshotSchema()).build());
+    type.addMethod(override("snapshotSchema", TypeName.INT)
+        .addComment("A fingerprint of the stored state's shape (its fields, each handled event's name and version and")
+        .addComment("its handler's shape): a snapshot taken under another fingerprint is ignored and folded again.")
+        .addComment("A change to what a handler does is not in it; delete the type's snapshots then.")
+        .addStatement("return $L", aggregate.snapshotSchema()).build());
     type.addMethod(override("initial", state)
         .addCode(aggregate.instantiable() ? CodeBlock.of("return new $T();\n", state) : CodeBlock.of("return null;\n"))
         .build());
@@ -61,18 +65,18 @@ public final class AggregateWriter {
         .beginControlFlow("switch (event.type())");
     for (HandlerModel handler : aggregate.handlers()) {
       CodeBlock arguments = HandlerArguments.of(handler);
-      apply.addCode("case $S:\n$>", handler.eventName());
+      apply.addCode("case $S -> {\n$>", handler.eventName());
       switch (handler.shape()) {
         case CREATE -> apply.addStatement("return $T.$N($L)", state, handler.name(), arguments);
         case EVOLVE -> apply.addStatement("return existing(state, event).$N($L)", handler.name(), arguments);
         case MUTATE -> apply.addStatement("existing(state, event).$N($L)", handler.name(), arguments)
             .addStatement("return state");
       }
-      apply.addCode("$<");
+      apply.addCode("$<}\n");
     }
-    apply.addCode("default:\n$>")
+    apply.addCode("default -> {\n$>")
         .addStatement("return state")
-        .addCode("$<")
+        .addCode("$<}\n")
         .endControlFlow();
     return apply.build();
   }

@@ -87,9 +87,12 @@ public final class DocumentMappingWriter {
     for (int i = 0; i < document.duplicated().size(); i++) {
       DuplicatedModel field = document.duplicated().get(i);
       CodeBlock path = field.path().stream().map(p -> CodeBlock.of("$S", p)).collect(CodeBlock.joining(", "));
-      fields.add("\nnew $T($S, $T.of($L), $T.$L, $L, $L, $L)$L", RuntimeTypes.DUPLICATED_FIELD, field.column(),
-          List.class, path, RuntimeTypes.COLUMN_TYPE, field.columnType(), field.indexed(), field.unique(),
-          field.lowercase(), i + 1 < document.duplicated().size() ? "," : "");
+      // A unique index needs an index: unique without indexed is no index, as the runtime reads it.
+      String index = !field.indexed() ? "NONE" : field.unique() ? "UNIQUE" : "PLAIN";
+      fields.add("\nnew $T($S, $T.of($L), $T.$L, $T.$L, $T.$L)$L", RuntimeTypes.DUPLICATED_FIELD, field.column(),
+          List.class, path, RuntimeTypes.COLUMN_TYPE, field.columnType(), RuntimeTypes.DUPLICATED_FIELD.nestedClass("Index"),
+          index, RuntimeTypes.DUPLICATED_FIELD.nestedClass("TextCase"), field.lowercase() ? "LOWER" : "AS_STORED",
+          i + 1 < document.duplicated().size() ? "," : "");
     }
     fields.unindent().add(")");
     type.addField(FieldSpec.builder(listOfFields, "DUPLICATED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -57,7 +57,7 @@ public final class ProjectionWriter {
         .addParameter(ANY_ENVELOPE, "event")
         .beginControlFlow("switch (event.type())");
     for (Route route : projection.routes()) {
-      method.addCode("case $S:\n$>", route.eventName());
+      method.addCode("case $S -> {\n$>", route.eventName());
       if (route.member().isEmpty()) {
         method.addStatement(projection.idKind() == IdKind.UUID
             ? "return $T.of(event.streamUuid())" : "return $T.of(event.streamId())", list);
@@ -74,11 +74,11 @@ public final class ProjectionWriter {
               route.event(), member);
         }
       }
-      method.addCode("$<");
+      method.addCode("$<}\n");
     }
-    return method.addCode("default:\n$>")
+    return method.addCode("default -> {\n$>")
         .addStatement("return $T.of()", list)
-        .addCode("$<")
+        .addCode("$<}\n")
         .endControlFlow()
         .build();
   }
@@ -103,7 +103,7 @@ public final class ProjectionWriter {
         .beginControlFlow("switch (event.type())");
     for (Route route : projection.routes()) {
       List<HandlerModel> handlers = projection.handlersOf(route.eventName());
-      apply.addCode("case $S:\n$>", route.eventName());
+      apply.addCode("case $S -> {\n$>", route.eventName());
       HandlerModel first = handlers.get(0);
       HandlerModel instance = handlers.get(handlers.size() - 1);
       if (handlers.size() == 1 && first.shape() == Shape.CREATE) {
@@ -125,11 +125,11 @@ public final class ProjectionWriter {
               .addStatement("return current");
         }
       }
-      apply.addCode("$<");
+      apply.addCode("$<}\n");
     }
-    return apply.addCode("default:\n$>")
+    return apply.addCode("default -> {\n$>")
         .addStatement("return current")
-        .addCode("$<")
+        .addCode("$<}\n")
         .endControlFlow()
         .build();
   }

@@ -7,7 +7,10 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.rillflow.processor.model.RepositoryModel;
+import io.rillflow.processor.query.Argument;
 import io.rillflow.processor.query.QueryMethod;
+import io.rillflow.sql.Bind;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +31,8 @@ public final class RepositoryWriter {
     this.sources = sources;
   }
 
-  private static void addQuery(TypeSpec.Builder type, RepositoryModel repository, RepositoryModel.Query query,
-      Set<String> constants) {
+  private static void addQuery(TypeSpec.Builder type, RepositoryModel.Query query, Set<String> constants,
+      Map<String, List<String>> paths) {
     QueryMethod method = query.method();
     ExecutableElement element = method.method();
     String base = constantName(element.getSimpleName().toString());
@@ -52,12 +55,14 @@ public final class RepositoryWriter {
     }
 
     CodeBlock.Builder call = CodeBlock.builder().add("query($L)", constant);
-    query.plan().binds().forEach(call::add);
+    for (Bind bind : query.plan().binds()) {
+      call.add(bindCall(bind, value(query.plan().slots().get(bind.slot()), element), paths));
+    }
     if (method.sortParameter() >= 0) {
       call.add(".sort($L)", element.getParameters().get(method.sortParameter()).getSimpleName());
     }
-    if (method.limit() >= 0) {
-      call.add(".limit($L)", method.limit());
+    if (query.plan().runtimeLimit() >= 0) {
+      call.add(".limit($L)", query.plan().runtimeLimit());
     }
     if (method.projection() != null) {
       call.add(".as($T.class)", ClassName.get(method.projection()));
@@ -78,6 +83,52 @@ public final class RepositoryWriter {
     MethodSpec.Builder implementation = MethodSpec.overriding(element)
         .addStatement(statement);
     type.addMethod(implementation.build());
+  }
+
+  /** The call on the generated query that binds one placeholder of the plan. */
+  private static CodeBlock bindCall(Bind bind, CodeBlock value, Map<String, List<String>> paths) {
+    if (bind instanceof Bind.Value) {
+      return CodeBlock.of(".bind($L)", value);
+    }
+    if (bind instanceof Bind.Containing containing) {
+      String path = pathConstant(containing.path(), paths);
+      return switch (containing.shape()) {
+        case VALUE -> CodeBlock.of(".bindContaining($L, $L)", path, value);
+        case ELEMENT -> CodeBlock.of(".bindContainingAll($L, $T.of($L))", path, List.class, value);
+        case ELEMENTS -> CodeBlock.of(".bindContainingAll($L, $L)", path, value);
+      };
+    }
+    if (bind instanceof Bind.Array array) {
+      return CodeBlock.of(".bindArray($L, $S)", value, array.elementType());
+    }
+    if (bind instanceof Bind.JsonArray) {
+      return CodeBlock.of(".bindJsonArray($L)", value);
+    }
+    Bind.Pattern pattern = (Bind.Pattern) bind;
+    return CodeBlock.of(".bindPattern($S, $L, $S)", pattern.before(), value, pattern.after());
+  }
+
+  /** A method parameter by name, or a literal from {@code @Query} as Java. */
+  private static CodeBlock value(Argument argument, ExecutableElement method) {
+    if (argument instanceof Argument.Parameter parameter) {
+      return CodeBlock.of("$L", method.getParameters().get(parameter.index()).getSimpleName());
+    }
+    Object literal = ((Argument.Literal) argument).value();
+    if (literal instanceof BigDecimal number) {
+      return CodeBlock.of("new $T($S)", BigDecimal.class, number.toPlainString());
+    }
+    if (literal instanceof Boolean bool) {
+      return CodeBlock.of("$L", bool);
+    }
+    return CodeBlock.of("$S", literal);
+  }
+
+  /** The name of a constant holding a path's segments, declared once per repository. */
+  private static String pathConstant(List<String> segments, Map<String, List<String>> paths) {
+    // Segments join with a double underscore, so that makerCity and maker.city stay apart.
+    String name = "PATH_" + String.join("__", segments.stream().map(RepositoryWriter::constantName).toList());
+    paths.put(name, segments);
+    return name;
   }
 
   /** {@code findByAuthorCountry} to {@code FIND_BY_AUTHOR_COUNTRY}. */
@@ -119,8 +170,7 @@ public final class RepositoryWriter {
     Set<String> constants = new HashSet<>();
     Map<String, List<String>> paths = new TreeMap<>();
     for (RepositoryModel.Query query : repository.queries()) {
-      addQuery(type, repository, query, constants);
-      paths.putAll(query.plan().paths());
+      addQuery(type, query, constants, paths);
     }
     paths.forEach((constant, segments) -> type.addField(FieldSpec.builder(
             ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)), constant,

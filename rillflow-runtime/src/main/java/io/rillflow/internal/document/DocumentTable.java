@@ -35,7 +35,7 @@ public final class DocumentTable<T, ID> {
   private final String idArrayType;
   private final boolean versioned;
   /** Dynamic query SQL by shape; bounded by the shapes an application's code can make. */
-  private final java.util.concurrent.ConcurrentHashMap<String, String> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<Object, Object> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile ColumnNames columnNames = ColumnNames.PLAIN;
 
   private final String loadSql;
@@ -168,17 +168,32 @@ public final class DocumentTable<T, ID> {
     return selectAllSql;
   }
 
+  /** The SQL cached for a query shape, built by {@code build} the first time and {@link #qualify qualified}. */
+  public String cachedSql(Object shape, java.util.function.Supplier<String> build) {
+    return cached(shape, () -> qualify(build.get()));
+  }
+
   /**
-   * The SQL cached for a query shape, built by {@code build} the first time, with each duplicated
-   * column's plain name (as compiled queries and the metamodel write it, quoted) replaced by the
-   * column this store uses when they differ (see {@link DuplicatedColumn}).
+   * {@code sql} as this store sends it: the table ({@code {{table}}}) schema-qualified and each
+   * duplicated column's plain name replaced by the column this store uses when they differ. Called
+   * once per statement shape, when it is cached; never per call.
    */
-  public String cachedSql(String shape, java.util.function.Supplier<String> build) {
-    String sql = queryCache.get(shape);
-    if (sql == null) {
-      sql = queryCache.computeIfAbsent(shape, s -> columnNames.rewrite(build.get()));
+  public String qualify(String sql) {
+    return columnNames.rewrite(io.rillflow.sql.Statements.qualify(sql, qualifiedName));
+  }
+
+  /**
+   * What is cached for a query shape (SQL, or SQL with its bind plan), built by {@code build} the
+   * first time. The key is any value with equality: a record of the shape's parts costs no string
+   * building per call. SQL inside it must have gone through {@link #qualify}.
+   */
+  @SuppressWarnings("unchecked")
+  public <V> V cached(Object shape, java.util.function.Supplier<V> build) {
+    Object value = queryCache.get(shape);
+    if (value == null) {
+      value = queryCache.computeIfAbsent(shape, s -> build.get());
     }
-    return sql;
+    return (V) value;
   }
 
   /** Points the table at its duplicated columns' names in the database (plain name to name); clears the cache, which may hold the old names. */

@@ -3,7 +3,6 @@ package io.rillflow.internal.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.rillflow.query.Page;
 import io.rillflow.query.PageRequest;
 import io.rillflow.RillflowException;
@@ -11,9 +10,11 @@ import io.rillflow.query.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.JdbcCursor;
-import io.rillflow.spi.AbstractDocumentRepository;
+import io.rillflow.internal.sql.Transaction;
 import io.rillflow.spi.QueryCall;
-import java.lang.reflect.Array;
+import io.rillflow.sql.Bind;
+import io.rillflow.sql.Statements;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
  */
 public final class CompiledQueryCall<T> implements QueryCall<T> {
   private final ConnectionScope scope;
+  private final DeleteQueue deletes;
   private final DocumentTable<?, Object> table;
   private final ObjectMapper mapper;
   private final ObjectReader reader;
@@ -38,21 +40,19 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   private final List<Object> values;
   /** The session's identity map for documents; identity for projections and sessionless calls. */
   private final UnaryOperator<T> resolve;
-  private final DeleteQueue deletes;
   private Sort sort = Sort.unsorted();
   private int limit = -1;
 
   public CompiledQueryCall(ConnectionScope scope, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
       String compiledSql, UnaryOperator<T> resolve, DeleteQueue deletes) {
-    this(scope, table, mapper, reader, table.cachedSql(compiledSql,
-        () -> compiledSql.replace(AbstractDocumentRepository.TABLE, table.qualifiedName())), new ArrayList<>(), resolve,
+    this(scope, table, mapper, reader, table.cachedSql(compiledSql, () -> compiledSql), new ArrayList<>(), resolve,
         deletes);
   }
 
   private CompiledQueryCall(ConnectionScope scope, DocumentTable<?, Object> table, ObjectMapper mapper, ObjectReader reader,
       String sql, List<Object> values, UnaryOperator<T> resolve, DeleteQueue deletes) {
-    this.deletes = deletes;
     this.scope = scope;
+    this.deletes = deletes;
     this.table = table;
     this.mapper = mapper;
     this.reader = reader;
@@ -69,33 +69,31 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public QueryCall<T> bindContaining(List<String> path, Object value) {
-    values.add(Containment.of(mapper, path, mapper.valueToTree(value)));
+    values.add(BindValues.containing(mapper, path, value, Bind.JsonShape.VALUE));
     return this;
   }
 
   @Override
   public QueryCall<T> bindContainingAll(List<String> path, Collection<?> elements) {
-    ArrayNode array = mapper.createArrayNode();
-    elements.forEach(e -> array.add(mapper.valueToTree(e)));
-    values.add(Containment.of(mapper, path, array));
+    values.add(BindValues.containing(mapper, path, elements, Bind.JsonShape.ELEMENTS));
     return this;
   }
 
   @Override
   public QueryCall<T> bindArray(Object collectionOrArray, String elementType) {
-    values.add(new ConditionSql.SqlArray(elementType, elements(collectionOrArray).stream().map(ValueKinds::jdbcValue).toArray()));
+    values.add(BindValues.array(collectionOrArray, elementType));
     return this;
   }
 
   @Override
   public QueryCall<T> bindJsonArray(Collection<?> elements) {
-    values.add(new ConditionSql.SqlArray("text", elements.stream().map(e -> mapper.valueToTree(e).toString()).toArray()));
+    values.add(BindValues.jsonArray(mapper, elements));
     return this;
   }
 
   @Override
   public QueryCall<T> bindPattern(String before, String text, String after) {
-    values.add(before + Comparison.escapeLike(text) + after);
+    values.add(BindValues.pattern(before, text, after));
     return this;
   }
 
@@ -179,10 +177,10 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   @Override
   @SuppressWarnings("unchecked")
   public long execute() {
-    String returning = table.cachedSql(sql + " RETURNING id", () -> sql + " RETURNING id");
+    String returning = table.cachedSql(new Returning(sql), () -> sql + " RETURNING id");
     if (deletes.queue((DocumentTable<Object, Object>) table, returning, values)) {
       // Queued for saveChanges(): what it will delete is what matches now, unless the unit of work changes it.
-      String counting = table.cachedSql("count: " + sql, () -> countOf(sql));
+      String counting = table.cachedSql(new Counting(sql), () -> countOf(sql));
       return new CompiledQueryCall<T>(scope, table, mapper, reader, counting, new ArrayList<>(values), resolve,
           deletes).count();
     }
@@ -198,12 +196,6 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
     }
   }
 
-  /** The count of what a delete ({@code DELETE FROM t WHERE ...} or a soft delete's UPDATE) would change. */
-  private String countOf(String delete) {
-    int where = delete.indexOf(" WHERE ");
-    return "SELECT count(*) FROM " + table.qualifiedName() + (where < 0 ? "" : delete.substring(where));
-  }
-
   private Stream<T> run(Sort order, int maxRows, long offset) {
     return JdbcCursor.stream(scope, sql(order, maxRows, offset), binder(maxRows, offset),
         row -> read(row.getString(1)), table.typeName());
@@ -217,8 +209,26 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   private String sql(Sort order, int maxRows, long offset) {
     return order.isUnsorted() && maxRows < 0 && offset == 0 ? sql
-        : table.cachedSql(sql + " | " + order + " " + (maxRows >= 0) + " " + (offset > 0),
-            () -> sql + OrderBySql.of(table, order, sql.contains(" ORDER BY ")) + (maxRows >= 0 ? " LIMIT ?" : "") + (offset > 0 ? " OFFSET ?" : ""));
+        : table.cached(new Refined(sql, order, maxRows >= 0, offset > 0),
+            () -> table.qualify(sql + OrderBySql.of(table, order, sql.contains(" ORDER BY ")) + (maxRows >= 0 ? " LIMIT ?" : "")
+                + (offset > 0 ? " OFFSET ?" : "")));
+  }
+
+  /**
+   * The cache key of the statement with a call's ordering and paging: a record, so a call builds no
+   * key string (limits known at compile time are already in the statement and never get here).
+   */
+  private record Refined(String sql, Sort sort, boolean limited, boolean skipped) {}
+
+  /** Cache keys of a delete's derived statements: the ids it returns, and the count of what it matches. */
+  private record Returning(String delete) {}
+
+  private record Counting(String delete) {}
+
+  /** The count of what a delete ({@code DELETE FROM t WHERE ...} or a soft delete's UPDATE) would change. */
+  private String countOf(String delete) {
+    int where = delete.indexOf(" WHERE ");
+    return "SELECT count(*) FROM " + table.qualifiedName() + (where < 0 ? "" : delete.substring(where));
   }
 
   private JdbcCursor.Binder binder(int maxRows, long offset) {
@@ -239,19 +249,5 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot read a " + table.typeName() + " result: " + e.getOriginalMessage(), e);
     }
-  }
-
-  private static Collection<?> elements(Object collectionOrArray) {
-    if (collectionOrArray instanceof Collection<?> collection) {
-      return collection;
-    }
-    if (collectionOrArray != null && collectionOrArray.getClass().isArray()) {
-      List<Object> list = new ArrayList<>();
-      for (int i = 0; i < Array.getLength(collectionOrArray); i++) {
-        list.add(Array.get(collectionOrArray, i));
-      }
-      return list;
-    }
-    throw new IllegalArgumentException("Expected a collection or an array but got " + collectionOrArray);
   }
 }

@@ -11,6 +11,8 @@ import io.rillflow.query.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.JdbcCursor;
+import io.rillflow.internal.query.DynamicSql.Planned;
+import io.rillflow.sql.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,21 +34,19 @@ import java.util.stream.Stream;
 public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   private final ConnectionScope scope;
   private final DocumentTable<D, Object> table;
-  private final ConditionSql conditions;
   private final ObjectMapper mapper;
   private final ObjectReader reader;
   /** Identity map hook for document results; identity when there is none. */
   private final UnaryOperator<R> resolve;
-  private final ConditionNode<D> where;
+  private final Condition<D> where;
   private final Sort sort;
   private final long skip;
   private final int limit;
 
   private DynamicQuery(ConnectionScope scope, DocumentTable<D, Object> table, ObjectMapper mapper,
-      ObjectReader reader, UnaryOperator<R> resolve, ConditionNode<D> where, Sort sort, long skip, int limit) {
+      ObjectReader reader, UnaryOperator<R> resolve, Condition<D> where, Sort sort, long skip, int limit) {
     this.scope = scope;
     this.table = table;
-    this.conditions = new ConditionSql(mapper);
     this.mapper = mapper;
     this.reader = reader;
     this.resolve = resolve;
@@ -63,15 +63,15 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
         null, Sort.unsorted(), 0, -1);
   }
 
-  private DynamicQuery<D, R> with(ConditionNode<D> newWhere, Sort newSort, long newSkip, int newLimit) {
+  private DynamicQuery<D, R> with(Condition<D> newWhere, Sort newSort, long newSkip, int newLimit) {
     return new DynamicQuery<>(scope, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public DocumentQuery<R> where(Condition<? super R> condition) {
-    ConditionNode<D> node = Junction.node((Condition<D>) condition);
-    return with(where == null ? node : Junction.and(where, node), sort, skip, limit);
+    Condition<D> node = (Condition<D>) condition;
+    return with(where == null ? node : where.and(node), sort, skip, limit);
   }
 
   @Override
@@ -107,23 +107,32 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public List<R> list() {
-    return JdbcCursor.list(scope, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))), 0,
+    Planned planned = selectSql();
+    return JdbcCursor.list(scope, planned.sql(), binder(planned), row -> resolve.apply(read(row.getString(1))), 0,
         table.typeName());
   }
 
   @Override
   public Stream<R> stream() {
-    return JdbcCursor.stream(scope, selectSql(), binder(), row -> resolve.apply(read(row.getString(1))),
+    Planned planned = selectSql();
+    return JdbcCursor.stream(scope, planned.sql(), binder(planned), row -> resolve.apply(read(row.getString(1))),
         table.typeName());
   }
 
-  private String selectSql() {
-    return table.cachedSql("select " + key(), () -> "SELECT data FROM " + table.qualifiedName() + whereSql()
-        + orderSql() + (limit >= 0 ? " LIMIT ?" : "") + (skip > 0 ? " OFFSET ?" : ""));
+  private Planned selectSql() {
+    return table.cached(new SelectShape(shape(), sort, limit >= 0, skip > 0), () -> {
+      Planned select = DynamicSql.select(where, softDelete());
+      return new Planned(table.qualify(select.sql() + OrderBySql.of(table, sort, false) + (limit >= 0 ? " LIMIT ?" : "")
+          + (skip > 0 ? " OFFSET ?" : "")), select.binds());
+    });
   }
 
-  private JdbcCursor.Binder binder() {
-    List<Object> values = values();
+  private Planned qualified(Planned planned) {
+    return new Planned(table.qualify(planned.sql()), planned.binds());
+  }
+
+  private JdbcCursor.Binder binder(Planned planned) {
+    List<Object> values = values(planned);
     return statement -> {
       int next = Parameters.bind(statement, values, 1);
       if (limit >= 0) {
@@ -152,16 +161,14 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public long count() {
-    String sql = table.cachedSql("count " + (where == null ? "" : where.shape()),
-        () -> "SELECT count(*) FROM " + table.qualifiedName() + whereSql());
-    return scalar(sql, values()).longValue();
+    Planned planned = table.cached(new CountShape(shape(), false), () -> qualified(DynamicSql.count(where, softDelete())));
+    return scalar(planned.sql(), values(planned)).longValue();
   }
 
   @Override
   public boolean exists() {
-    String sql = table.cachedSql("exists " + (where == null ? "" : where.shape()),
-        () -> "SELECT count(*) FROM (SELECT 1 FROM " + table.qualifiedName() + whereSql() + " LIMIT 1) x");
-    return scalar(sql, values()).longValue() > 0;
+    Planned planned = table.cached(new CountShape(shape(), true), () -> qualified(DynamicSql.exists(where, softDelete())));
+    return scalar(planned.sql(), values(planned)).longValue() > 0;
   }
 
   @Override
@@ -173,36 +180,26 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
     return new Page<>(items, pageNumber, size, count());
   }
 
-  private String key() {
-    return (where == null ? "" : where.shape()) + " | " + sort + " | " + (limit >= 0) + " " + (skip > 0);
+  /** The cache keys: records, so a call builds no key string (the condition's shape was built with it). */
+  private record SelectShape(String condition, Sort sort, boolean limited, boolean skipped) {}
+
+  private record CountShape(String condition, boolean exists) {}
+
+  private String shape() {
+    return where == null ? "" : where.shape();
   }
 
-  private List<Object> values() {
-    List<Object> values = new ArrayList<>();
-    if (where != null) {
-      conditions.values(where, values);
-    }
-    return values;
+  private boolean softDelete() {
+    return table.mapping().softDelete();
   }
 
-  private String whereSql() {
-    StringBuilder sql = new StringBuilder();
-    String live = table.mapping().softDelete() ? "deleted_at IS NULL" : null;
-    if (where == null && live == null) {
-      return "";
+  private List<Object> values(Planned planned) {
+    if (where == null) {
+      return List.of();
     }
-    sql.append(" WHERE ");
-    if (live != null) {
-      sql.append(live).append(where == null ? "" : " AND ");
-    }
-    if (where != null) {
-      conditions.write(where, sql, new ArrayList<>());
-    }
-    return sql.toString();
-  }
-
-  private String orderSql() {
-    return OrderBySql.of(table, sort, false);
+    List<Object> slots = new ArrayList<>();
+    ConditionSql.values(where, slots);
+    return BindValues.apply(planned.binds(), slots, mapper);
   }
 
   private R read(String json) {

@@ -1,9 +1,10 @@
-package io.rillflow.processor.read;
+package io.rillflow.processor.validate;
 
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
 import io.rillflow.processor.model.EventModel;
 import io.rillflow.processor.model.UpcastModel;
+import io.rillflow.processor.read.NearestName;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
