@@ -19,11 +19,13 @@ final class EventReads {
   private final DataSource dataSource;
   private final EventSql sql;
   private final EnvelopeReader envelopes;
+  private final StoreSafePoint safePoint;
 
-  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes) {
+  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint) {
     this.dataSource = dataSource;
     this.sql = sql;
     this.envelopes = envelopes;
+    this.safePoint = safePoint;
   }
 
   List<EventEnvelope<?>> readStream(String stream, long fromVersion, long toVersion) {
@@ -97,14 +99,14 @@ final class EventReads {
    */
   List<GlobalRow> readRows(Checkpoint after, int limit) {
     return JdbcCursor.list(dataSource, sql.readAll, statement -> {
-      bindCheckpoint(statement, after);
-      statement.setInt(3, limit);
+      bindCheckpointAndSafePoint(statement, after);
+      statement.setInt(4, limit);
     }, envelopes::readRow, 0, "events after " + after);
   }
 
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     Objects.requireNonNull(after, "after");
-    return JdbcCursor.stream(dataSource, sql.scanAll, statement -> bindCheckpoint(statement, after),
+    return JdbcCursor.stream(dataSource, sql.scanAll, statement -> bindCheckpointAndSafePoint(statement, after),
         envelopes::read, "events after " + after);
   }
 
@@ -147,9 +149,11 @@ final class EventReads {
     return read;
   }
 
-  private static void bindCheckpoint(PreparedStatement statement, Checkpoint after) throws SQLException {
+  /** Reads the safe point on the statement's connection before the statement runs: a later statement, as it must be. */
+  private void bindCheckpointAndSafePoint(PreparedStatement statement, Checkpoint after) throws SQLException {
     statement.setLong(1, after.transactionId());
     statement.setLong(2, after.position());
+    statement.setLong(3, safePoint.read(statement.getConnection()));
   }
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {

@@ -76,9 +76,12 @@ final class ProjectionSql {
     lag = "SELECT count(*) FROM " + events
         + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?) AND NOT archived";
     head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
-    oldestWriter = "SELECT pid, extract(epoch FROM clock_timestamp() - xact_start) FROM pg_stat_activity"
-        + " WHERE backend_xid IS NOT NULL AND datname = current_database() AND pid <> pg_backend_pid()"
-        + " AND xact_start < clock_timestamp() - interval '1 second' ORDER BY age(backend_xid) DESC LIMIT 1";
+    // The appender holding this store's safe point back longest (see StoreSafePoint), once it has been
+    // open a second: an append that is merely running is no news.
+    oldestWriter = "SELECT a.pid, s.datname, extract(epoch FROM clock_timestamp() - s.xact_start), s.query"
+        + " FROM " + Identifiers.quote(schema) + ".rf_appenders() a JOIN pg_stat_activity s ON s.pid = a.pid"
+        + " WHERE a.pid <> pg_backend_pid() AND s.xact_start < clock_timestamp() - interval '1 second'"
+        + " ORDER BY a.lowest_ticket NULLS LAST, s.xact_start LIMIT 1";
     insertDeadLetter = "INSERT INTO " + letters
         + " (projection, tx_id, seq_id, stream_id, version, type, attempts, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     deadLetters = "SELECT id, projection, tx_id, seq_id, stream_id, version, type, attempts, error, requeued, created_at"

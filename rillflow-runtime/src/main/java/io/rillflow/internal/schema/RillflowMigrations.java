@@ -24,7 +24,7 @@ public final class RillflowMigrations {
   public static final String HISTORY_TABLE = "rillflow_schema_history";
 
   /** The highest version among this jar's migrations ({@code RillflowMigrationsTest} checks it against the files). */
-  static final int LATEST_VERSION = 6;
+  static final int LATEST_VERSION = 7;
 
   private static final Logger LOG = LoggerFactory.getLogger(RillflowMigrations.class);
   private static final String LOCATION = "classpath:io/rillflow/migration";
