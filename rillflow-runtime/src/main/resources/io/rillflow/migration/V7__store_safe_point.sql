@@ -34,7 +34,7 @@ BEGIN
                 IF current_setting('transaction_isolation') <> 'read committed' THEN
                     RAISE EXCEPTION 'Rillflow cannot append events in a %% transaction that has already written: '
                         'append first, or in a READ COMMITTED transaction', current_setting('transaction_isolation')
-                        USING ERRCODE = '0A000';
+                        USING ERRCODE = '55000';
                 END IF;
                 -- This expression runs on a snapshot taken now, after the lock.
                 own := greatest(own, pg_snapshot_xmax(pg_current_snapshot()));
