@@ -111,10 +111,7 @@ class Ledger implements Projection {
     return totals;
   }
 
-  /**
-   * Waits until global readers can see {@code count} events: the safe point is cluster-wide, so a
-   * transaction of any other client of the server (another test run) can hold it back for a while.
-   */
+  /** Waits until global readers can see {@code count} events (below the store's safe point). */
   static void awaitReadable(DocumentStore store, int count) {
     Await.until(count + " events readable below the safe point", java.time.Duration.ofSeconds(30),
         () -> store.events().readAll(Checkpoint.START, count + 1).size() >= count);
