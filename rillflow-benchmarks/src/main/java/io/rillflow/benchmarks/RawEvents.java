@@ -63,9 +63,11 @@ public final class RawEvents {
         + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
     String ticket = "WITH t AS (SELECT \"" + schema + "\".rf_append_ticket() AS ticket),";
     this.appendNew = ticket + " s AS (INSERT INTO " + streams + " (stream_id, stream_type, version)"
-        + " SELECT ?, ?, CAST(? AS bigint) FROM t ON CONFLICT (stream_id) DO NOTHING RETURNING version)," + insertEvents;
+        + " SELECT ?, ?, CAST(? AS bigint) FROM t ON CONFLICT (stream_id) DO NOTHING RETURNING version),"
+        + insertEvents;
     this.appendExactly = ticket + " s AS (UPDATE " + streams + " SET version = version + CAST(? AS bigint),"
-        + " updated_at = now() FROM t WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version)," + insertEvents;
+        + " updated_at = now() FROM t WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version),"
+        + insertEvents;
     this.readStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
         + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
   }

@@ -46,7 +46,8 @@ final class StrictSnapshotReader {
         missing.removeAll(storedNames);
         Set<String> unknown = new TreeSet<>(storedNames);
         unknown.removeAll(writtenNames);
-        throw new MismatchException("at " + path + ": missing properties " + missing + ", unknown properties " + unknown);
+        throw new MismatchException("at " + path + ": missing properties " + missing + ", unknown properties "
+            + unknown);
       }
       for (String name : storedNames) {
         compare(stored.get(name), written.get(name), path + "." + name);

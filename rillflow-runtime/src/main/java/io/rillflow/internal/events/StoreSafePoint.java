@@ -44,7 +44,8 @@ import java.sql.SQLException;
  * transaction's) misses events of appenders that commit in between. An appender in a REPEATABLE
  * READ or SERIALIZABLE transaction that has already written cannot get a snapshot newer than its
  * transaction's, so its ticket could fall below a reader's safe point: {@code rf_append_ticket()}
- * refuses it (SQLSTATE 55000, object not in prerequisite state; not 0A000, which HikariCP takes for a broken connection). Whoever appends without the lock (a hand-written insert that sets
+ * refuses it (SQLSTATE 55000, object not in prerequisite state; not 0A000, which HikariCP takes
+ * for a broken connection). Whoever appends without the lock (a hand-written insert that sets
  * {@code tx_id}) is unprotected; the column's default takes a ticket, so plain inserts are safe. A
  * transaction that appends and then stays open holds back this store's readers, and only them:
  * {@code status()} names it.

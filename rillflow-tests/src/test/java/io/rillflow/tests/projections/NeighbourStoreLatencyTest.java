@@ -88,7 +88,8 @@ class NeighbourStoreLatencyTest extends RillflowTestBase {
 
     System.out.println("Apply latency of this store: idle " + idle + " ms, neighbour busy " + busy + " ms (medians of "
         + SAMPLES + ")");
-    assertThat(busy).as("apply latency with the neighbour busy, against idle " + idle + " ms").isLessThanOrEqualTo(2 * idle);
+    assertThat(busy).as("apply latency with the neighbour busy, against idle " + idle + " ms")
+        .isLessThanOrEqualTo(2 * idle);
   }
 
   /** Appends one event at a time and times until the daemon has applied it; the median of {@link #SAMPLES}. */
