@@ -58,17 +58,21 @@ BEGIN
     -- of the snapshot's xmax, which gives their epoch). A holder whose xid is not assigned yet has no
     -- bound here: its ticket will be taken later, so above any xmax read before. One call of
     -- pg_locks (MATERIALIZED), so the advisory lock and the xid come from one consistent copy of the
-    -- lock table.
+    -- lock table. PL/pgSQL rather than SQL: a session plans the query once, not at every call (a
+    -- third of a millisecond per global read, measured).
     EXECUTE format($f$
         CREATE FUNCTION rf_appenders() RETURNS TABLE (pid integer, lowest_ticket xid8, safe_point xid8)
-        LANGUAGE sql VOLATILE AS $body$
+        LANGUAGE plpgsql VOLATILE AS $body$
+        #variable_conflict use_column
+        BEGIN
+            RETURN QUERY
             WITH horizon AS MATERIALIZED (
                 SELECT pg_snapshot_xmax(pg_current_snapshot()) AS xmax8,
                        pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax64),
             locks AS MATERIALIZED (
-                SELECT locktype, database, classid, objid, objsubid, virtualtransaction, transactionid, mode,
-                       granted, pid
-                FROM pg_locks),
+                SELECT l.locktype, l.database, l.classid, l.objid, l.objsubid, l.virtualtransaction,
+                       l.transactionid, l.mode, l.granted, l.pid
+                FROM pg_catalog.pg_locks l),
             holders AS (
                 SELECT a.pid, min(((t.transactionid::text::bigint - h.xmax64 %% 4294967296) %% 4294967296
                                    + 6442450944) %% 4294967296 - 2147483648 + h.xmax64) AS lowest
@@ -78,11 +82,12 @@ BEGIN
                 CROSS JOIN horizon h
                 WHERE a.locktype = 'advisory' AND a.granted AND a.classid::text::bigint = %s
                     AND a.objid::text::bigint = (%s::bigint + 4294967296) %% 4294967296 AND a.objsubid = 2
-                    AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                    AND a.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
                 GROUP BY a.pid)
             SELECT holders.pid, holders.lowest::text::xid8,
                    least(h.xmax8, (SELECT min(lowest) FROM holders)::text::xid8)
-            FROM horizon h LEFT JOIN holders ON true
+            FROM horizon h LEFT JOIN holders ON true;
+        END
         $body$
     $f$, lock_class, store_key);
 
