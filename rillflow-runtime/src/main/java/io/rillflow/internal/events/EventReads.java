@@ -96,10 +96,38 @@ final class EventReads {
    * Up to {@code limit} rows after {@code after}, below the safe point, each with its event or why
    * it has none: what the projection daemon reads, so that one undecodable row is dealt with as a
    * failing event rather than failing the whole read.
+   *
+   * <p>It reads below the newest safe point the store has seen first: a safe point read once stays
+   * safe for ever (see {@link StoreSafePoint}), so while rows below it fill the batch, catching up
+   * costs no safe point read per batch. Only a batch that comes up short reads a new one, and goes
+   * on below it when it moved.
    */
   List<GlobalRow> readRows(Checkpoint after, int limit) {
+    long known = safePoint.known();
+    List<GlobalRow> rows = known > after.transactionId() ? rowsBelow(after, known, limit) : List.of();
+    if (rows.size() == limit) {
+      return rows;
+    }
+    long fresh = safePoint.read(dataSource);
+    if (fresh <= known) {
+      return rows;
+    }
+    Checkpoint from = rows.isEmpty() ? after : rows.get(rows.size() - 1).checkpoint();
+    List<GlobalRow> more = rowsBelow(from, fresh, limit - rows.size());
+    if (rows.isEmpty()) {
+      return more;
+    }
+    List<GlobalRow> all = new ArrayList<>(rows);
+    all.addAll(more);
+    return all;
+  }
+
+  /** Rows after {@code after} and below {@code safePoint}, a safe point read by an earlier statement. */
+  private List<GlobalRow> rowsBelow(Checkpoint after, long safePoint, int limit) {
     return JdbcCursor.list(dataSource, sql.readAll, statement -> {
-      bindCheckpointAndSafePoint(statement, after);
+      statement.setLong(1, after.transactionId());
+      statement.setLong(2, after.position());
+      statement.setLong(3, safePoint);
       statement.setInt(4, limit);
     }, envelopes::readRow, 0, "events after " + after);
   }

@@ -1,10 +1,13 @@
 package io.rillflow.internal.events;
 
+import io.rillflow.RillflowException;
 import io.rillflow.internal.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
  * Where this store's global reads stop: the safe point, scoped to the store's own appenders. A
@@ -39,6 +42,9 @@ import java.sql.SQLException;
  * committed, or rolled back, by the time the reader reads, and the reader never moves its checkpoint
  * past an event that could still appear.
  *
+ * <p>A safe point, once read, stays safe for ever: so the store keeps the newest one it read, and a
+ * reader may read below it without reading a new one (see {@code EventReads.readRows}).
+ *
  * <p><b>Hazards.</b> The events must be read in a later statement than the safe point and in READ
  * COMMITTED: a snapshot taken before the safe point (the same statement, or a REPEATABLE READ
  * transaction's) misses events of appenders that commit in between. An appender in a REPEATABLE
@@ -52,16 +58,35 @@ import java.sql.SQLException;
  */
 final class StoreSafePoint {
   private final String query;
+  /**
+   * The newest safe point read: one read once stays safe for ever (whatever had a ticket below it
+   * had ended when it was read), so any later statement may read below it.
+   */
+  private final AtomicLong known = new AtomicLong();
 
   StoreSafePoint(String schema) {
     query = "SELECT safe_point::text::bigint FROM " + Identifiers.quote(schema) + ".rf_appenders() LIMIT 1";
+  }
+
+  /** The newest safe point read so far in this store, 0 before the first. */
+  long known() {
+    return known.get();
   }
 
   /** Reads the safe point, as a bigint, on the caller's connection (in its own statement). */
   long read(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(query); ResultSet row = statement.executeQuery()) {
       row.next();
-      return row.getLong(1);
+      return known.accumulateAndGet(row.getLong(1), Math::max);
+    }
+  }
+
+  /** Reads the safe point on a connection of its own. */
+  long read(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return read(connection);
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read the event store's safe point: " + e.getMessage(), e);
     }
   }
 }
