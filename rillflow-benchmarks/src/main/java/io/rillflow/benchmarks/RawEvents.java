@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 /**
  * The event store's baseline: Rillflow's own statements on {@code rf_streams} / {@code rf_events},
  * written out by hand and run with plain JDBC and a Jackson reader and writer built once, on the
- * store's pool. An append is the one statement of Rillflow's {@code EventSql} (a CTE that checks and
- * bumps the stream row, then inserts every event from three bound arrays), in auto-commit, so it is
+ * store's pool. An append is the one statement of Rillflow's {@code EventSql} (a CTE that takes the
+ * transaction's ordering ticket, checks and bumps the stream row, then inserts every event from
+ * three bound arrays), in auto-commit, so it is
  * its own transaction in one round trip; a stream read is the same {@code SELECT} with the same
  * columns, each row read into a small record. What remains between the two sides is Rillflow's code:
  * the type registry, the request and envelope objects, metadata handling, upcasting.
@@ -53,17 +54,20 @@ public final class RawEvents {
     String streams = "\"" + schema + "\".\"rf_streams\"";
     String events = "\"" + schema + "\".\"rf_events\"";
     String insertEvents = " e AS (INSERT INTO " + events + " (stream_id, version, type, schema_version, data, headers,"
-        + " causation_id, correlation_id, idempotency_key)"
+        + " causation_id, correlation_id, idempotency_key, tx_id)"
         + " SELECT ?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
-        + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END"
-        + " FROM s CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
+        + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END, t.ticket"
+        + " FROM s CROSS JOIN t CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
         + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
         + " ORDER BY x.ord RETURNING seq_id)"
         + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
-    this.appendNew = "WITH s AS (INSERT INTO " + streams + " (stream_id, stream_type, version)"
-        + " SELECT ?, ?, CAST(? AS bigint) ON CONFLICT (stream_id) DO NOTHING RETURNING version)," + insertEvents;
-    this.appendExactly = "WITH s AS (UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
-        + " WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version)," + insertEvents;
+    String ticket = "WITH t AS (SELECT \"" + schema + "\".rf_append_ticket() AS ticket),";
+    this.appendNew = ticket + " s AS (INSERT INTO " + streams + " (stream_id, stream_type, version)"
+        + " SELECT ?, ?, CAST(? AS bigint) FROM t ON CONFLICT (stream_id) DO NOTHING RETURNING version),"
+        + insertEvents;
+    this.appendExactly = ticket + " s AS (UPDATE " + streams + " SET version = version + CAST(? AS bigint),"
+        + " updated_at = now() FROM t WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version),"
+        + insertEvents;
     this.readStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
         + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
   }

@@ -20,7 +20,9 @@ package io.rillflow.events;
  * }
  * }</pre>
  *
- * @param transactionId the id of the transaction that wrote the event ({@code pg_current_xact_id()})
+ * @param transactionId the ordering ticket of the transaction that wrote the event: its id
+ *     ({@code pg_current_xact_id()}), or above it when that transaction wrote before it appended (see
+ *     the store's safe point in the README)
  * @param position the event's global position
  */
 public record Checkpoint(long transactionId, long position) implements Comparable<Checkpoint> {

@@ -23,7 +23,8 @@ import java.time.Instant;
  * @param leaseUntil when the lease ends unless renewed, or {@code null}
  * @param ownedHere whether this store's daemon holds it
  * @param deadLetters how many dead letters it has
- * @param heldBackBy when an open transaction holds the safe point back: its pid and age; else {@code null}
+ * @param heldBackBy when a transaction that appended to this store and is still open holds the safe point back: its
+ *     pid, database, age and current query; else {@code null}
  */
 public record ProjectionStatus(String name, ProjectionLifecycle lifecycle, Checkpoint checkpoint, long head, long lag,
     boolean paused, String owner, long epoch, Instant leaseUntil, boolean ownedHere, long deadLetters,

@@ -33,8 +33,8 @@ final class AggregateLoader {
     }
     A state = type.fold(start == null ? type.mapping().initial() : start.state(), tail);
     long version = tail.isEmpty() ? start.version() : tail.get(tail.size() - 1).version();
-    if (found.stale() && state != null && version >= type.mapping().snapshotEvery()) {
-      snapshots.write(connection, type, stream, version, state);
+    if (found.stale() && state != null) {
+      snapshots.replace(connection, type, stream, version, state);
     }
     return new Loaded<>(state, version);
   }

@@ -6,22 +6,26 @@ import io.rillflow.internal.sql.Identifiers;
  * The snapshot statements, qualified for one store's schema and built once when it starts.
  * {@code rf_snapshots} keeps one row per stream, the newest; a snapshot of an archived stream is
  * not read. A write replaces the row unless the row is newer and of the same shape (type and
- * fingerprint): so a snapshot that had to be ignored is always replaced by the fresh fold.
+ * fingerprint). A snapshot that had to be ignored is replaced by the fresh fold whatever its row
+ * says ({@link #replaceSnapshot}): a row claiming a version above the stream's would win every
+ * ordinary write.
  */
 final class AggregateSql {
   final String readSnapshot;
   final String writeSnapshot;
+  final String replaceSnapshot;
 
   AggregateSql(String schema) {
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
-    readSnapshot = "SELECT s.version, s.type, s.schema_version, s.data::text FROM " + snapshots + " s"
+    readSnapshot = "SELECT s.version, s.type, s.schema_version, s.data::text, st.version FROM " + snapshots + " s"
         + " JOIN " + streams + " st ON st.stream_id = s.stream_id AND NOT st.archived"
         + " WHERE s.stream_id = ? AND s.version <= ?";
-    writeSnapshot = "INSERT INTO " + snapshots + " AS s (stream_id, version, type, schema_version, data)"
+    String upsert = "INSERT INTO " + snapshots + " AS s (stream_id, version, type, schema_version, data)"
         + " VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version,"
-        + " type = excluded.type, schema_version = excluded.schema_version, data = excluded.data, created_at = now()"
-        + " WHERE s.version <= excluded.version OR s.schema_version <> excluded.schema_version"
+        + " type = excluded.type, schema_version = excluded.schema_version, data = excluded.data, created_at = now()";
+    replaceSnapshot = upsert;
+    writeSnapshot = upsert + " WHERE s.version <= excluded.version OR s.schema_version <> excluded.schema_version"
         + " OR s.type <> excluded.type";
   }
 }

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes aggregate snapshots on a connection the caller holds. A snapshot row is used
- * only when its type is the aggregate's class and its schema version is the class's compiled
- * fingerprint, and its JSON reads as the class; anything else is ignored (and logged), never fatal:
- * the caller folds from the first event and writes the snapshot again.
+ * only when its type is the aggregate's class, its schema version is the class's compiled
+ * fingerprint, its version is not above the stream's, and its JSON reads as the class strictly
+ * ({@link StrictSnapshotReader}); anything else is ignored (and logged), never fatal: the caller
+ * folds from the first event and writes the snapshot again.
  */
 final class Snapshots {
   private static final Logger LOG = LoggerFactory.getLogger(Snapshots.class);
@@ -43,6 +44,12 @@ final class Snapshots {
         long version = row.getLong(1);
         String storedType = row.getString(2);
         int schema = row.getInt(3);
+        long streamVersion = row.getLong(5);
+        if (version > streamVersion) {
+          LOG.warn("Ignored the snapshot of stream {}: it claims version {} but the stream is at version {};"
+              + " folding from the first event", stream, version, streamVersion);
+          return new Found<>(null, true);
+        }
         if (!type.type().getName().equals(storedType) || schema != type.mapping().snapshotSchema()) {
           LOG.info("Ignored the snapshot of stream {} at version {}: written for {} (schema {}), now {} (schema {});"
               + " folding from the first event", stream, version, storedType, schema, type.type().getName(),
@@ -50,9 +57,9 @@ final class Snapshots {
           return new Found<>(null, true);
         }
         try {
-          A state = type.reader().readValue(row.getString(4));
+          A state = StrictSnapshotReader.read(type.reader(), type.writer(), row.getString(4));
           return new Found<>(new Loaded<>(state, version), false);
-        } catch (IOException e) {
+        } catch (IOException | StrictSnapshotReader.MismatchException e) {
           LOG.warn("Ignored the snapshot of stream {} at version {}: it no longer reads as {} ({}); folding from the"
               + " first event", stream, version, type.type().getName(), e.getMessage());
           return new Found<>(null, true);
@@ -63,6 +70,17 @@ final class Snapshots {
 
   <A> void write(Connection connection, AggregateType<A> type, String stream, long version, A state)
       throws SQLException {
+    upsert(connection, sql.writeSnapshot, type, stream, version, state);
+  }
+
+  /** As {@link #write}, but replaces whatever row is there: for a snapshot that had to be ignored. */
+  <A> void replace(Connection connection, AggregateType<A> type, String stream, long version, A state)
+      throws SQLException {
+    upsert(connection, sql.replaceSnapshot, type, stream, version, state);
+  }
+
+  private <A> void upsert(Connection connection, String upsert, AggregateType<A> type, String stream, long version,
+      A state) throws SQLException {
     String json;
     try {
       json = type.writer().writeValueAsString(state);
@@ -70,7 +88,7 @@ final class Snapshots {
       throw new RillflowException("Cannot write the snapshot of " + type.name() + " " + stream + " as JSON: "
           + e.getOriginalMessage(), e);
     }
-    try (PreparedStatement statement = connection.prepareStatement(sql.writeSnapshot)) {
+    try (PreparedStatement statement = connection.prepareStatement(upsert)) {
       statement.setString(1, stream);
       statement.setLong(2, version);
       statement.setString(3, type.type().getName());

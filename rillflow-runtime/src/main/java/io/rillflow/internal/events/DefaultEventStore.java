@@ -52,7 +52,8 @@ public final class DefaultEventStore implements EventStore {
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.appender = new StreamAppender(sql, mapper.writer());
-    this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper));
+    this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper),
+        new StoreSafePoint(schema));
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.aliases = new AliasRows(dataSource, schema);

@@ -21,12 +21,14 @@ final class EventReads {
   private final OwnedScope scope;
   private final EventSql sql;
   private final EnvelopeReader envelopes;
+  private final StoreSafePoint safePoint;
 
-  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes) {
+  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint) {
     this.dataSource = dataSource;
     this.scope = new OwnedScope(dataSource);
     this.sql = sql;
     this.envelopes = envelopes;
+    this.safePoint = safePoint;
   }
 
   List<EventEnvelope<?>> readStream(String stream, long fromVersion, long toVersion) {
@@ -97,17 +99,45 @@ final class EventReads {
    * Up to {@code limit} rows after {@code after}, below the safe point, each with its event or why
    * it has none: what the projection daemon reads, so that one undecodable row is dealt with as a
    * failing event rather than failing the whole read.
+   *
+   * <p>It reads below the newest safe point the store has seen first: a safe point read once stays
+   * safe for ever (see {@link StoreSafePoint}), so while rows below it fill the batch, catching up
+   * costs no safe point read per batch. Only a batch that comes up short reads a new one, and goes
+   * on below it when it moved.
    */
   List<GlobalRow> readRows(Checkpoint after, int limit) {
+    long known = safePoint.known();
+    List<GlobalRow> rows = known > after.transactionId() ? rowsBelow(after, known, limit) : List.of();
+    if (rows.size() == limit) {
+      return rows;
+    }
+    long fresh = safePoint.read(dataSource);
+    if (fresh <= known) {
+      return rows;
+    }
+    Checkpoint from = rows.isEmpty() ? after : rows.get(rows.size() - 1).checkpoint();
+    List<GlobalRow> more = rowsBelow(from, fresh, limit - rows.size());
+    if (rows.isEmpty()) {
+      return more;
+    }
+    List<GlobalRow> all = new ArrayList<>(rows);
+    all.addAll(more);
+    return all;
+  }
+
+  /** Rows after {@code after} and below {@code safePoint}, a safe point read by an earlier statement. */
+  private List<GlobalRow> rowsBelow(Checkpoint after, long safePoint, int limit) {
     return JdbcCursor.list(scope, sql.readAll, statement -> {
-      bindCheckpoint(statement, after);
-      statement.setInt(3, limit);
+      statement.setLong(1, after.transactionId());
+      statement.setLong(2, after.position());
+      statement.setLong(3, safePoint);
+      statement.setInt(4, limit);
     }, envelopes::readRow, 0, "events after " + after);
   }
 
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     Objects.requireNonNull(after, "after");
-    return JdbcCursor.stream(scope, sql.scanAll, statement -> bindCheckpoint(statement, after),
+    return JdbcCursor.stream(scope, sql.scanAll, statement -> bindCheckpointAndSafePoint(statement, after),
         envelopes::read, "events after " + after);
   }
 
@@ -150,9 +180,11 @@ final class EventReads {
     return read;
   }
 
-  private static void bindCheckpoint(PreparedStatement statement, Checkpoint after) throws SQLException {
+  /** Reads the safe point on the statement's connection before the statement runs: a later statement, as it must be. */
+  private void bindCheckpointAndSafePoint(PreparedStatement statement, Checkpoint after) throws SQLException {
     statement.setLong(1, after.transactionId());
     statement.setLong(2, after.position());
+    statement.setLong(3, safePoint.read(statement.getConnection()));
   }
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {

@@ -22,8 +22,12 @@ import java.util.Map;
  * batch of inserts, then commit: three round trips): about even at one event per append, and
  * 1.5 to 2 times faster at 100 events; over a network the two saved round trips add to that.
  *
- * <p><b>Global reads</b> go by {@code (tx_id, seq_id)} and only below
- * {@code pg_snapshot_xmin(pg_current_snapshot())}: see {@link io.rillflow.events.Checkpoint}.
+ * The statement takes the transaction's ordering ticket ({@code rf_append_ticket()}, see
+ * {@link StoreSafePoint}) in a CTE that the stream part reads from, so the ticket is taken before
+ * the statement writes anything, once, and written into every event's {@code tx_id}.
+ *
+ * <p><b>Global reads</b> go by {@code (tx_id, seq_id)} and only below the store's safe point, read
+ * by an earlier statement and bound: see {@link StoreSafePoint} and {@link io.rillflow.events.Checkpoint}.
  */
 final class EventSql {
   /**
@@ -37,7 +41,8 @@ final class EventSql {
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
   private static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
-  private static final String BELOW_SAFE_POINT = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+  /** The safe point, read by {@link StoreSafePoint} in an earlier statement, bound as a long. */
+  private static final String BELOW_SAFE_POINT = "tx_id < CAST(CAST(? AS bigint) AS text)::xid8";
 
   private final Map<ExpectedVersion.Kind, String> append = new EnumMap<>(ExpectedVersion.Kind.class);
   private final Map<ExpectedVersion.Kind, String> appendWithKey = new EnumMap<>(ExpectedVersion.Kind.class);
@@ -61,9 +66,10 @@ final class EventSql {
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
+    String functions = Identifiers.quote(schema) + ".";
     for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
-      append.put(kind, appendSql(kind, false, streams, events));
-      appendWithKey.put(kind, appendSql(kind, true, streams, events));
+      append.put(kind, appendSql(kind, false, streams, events, functions));
+      appendWithKey.put(kind, appendSql(kind, true, streams, events, functions));
     }
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
         + " LEFT JOIN " + streams + " st ON st.stream_id = ?"
@@ -77,7 +83,7 @@ final class EventSql {
     readAll = global + " LIMIT ?";
     scanAll = global;
     readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
-        + " WHERE tx_id = pg_current_xact_id() AND NOT archived ORDER BY seq_id";
+        + " WHERE tx_id = " + functions + "rf_own_ticket() AND NOT archived ORDER BY seq_id";
     readAt = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE seq_id = ?";
     head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
     streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_id = ?";
@@ -99,29 +105,31 @@ final class EventSql {
    * Parameters, in order: the stream part (see {@link StreamAppender}), then stream id, event count,
    * headers, causation id, correlation id, idempotency key, type names[], schema versions[], data[].
    */
-  private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events) {
+  private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events,
+      String functions) {
     String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = ? AND idempotency_key = ?)";
     String stream = switch (kind) {
       case ANY -> "INSERT INTO " + streams + " AS st (stream_id, stream_type, version)"
-          + " SELECT ?, ?, CAST(? AS bigint)" + (withKey ? " WHERE" + keyUnused : "")
+          + " SELECT ?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
           + " ON CONFLICT (stream_id) DO UPDATE SET version = st.version + excluded.version,"
           + " stream_type = coalesce(st.stream_type, excluded.stream_type), updated_at = now()"
           + " WHERE NOT st.archived RETURNING st.version";
       case NO_STREAM -> "INSERT INTO " + streams + " (stream_id, stream_type, version)"
-          + " SELECT ?, ?, CAST(? AS bigint)" + (withKey ? " WHERE" + keyUnused : "")
+          + " SELECT ?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
           + " ON CONFLICT (stream_id) DO NOTHING RETURNING version";
       case STREAM_EXISTS -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
-          + " WHERE stream_id = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "") + " RETURNING version";
+          + " FROM t WHERE stream_id = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "") + " RETURNING version";
       case EXACTLY -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
-          + " WHERE stream_id = ? AND version = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "")
+          + " FROM t WHERE stream_id = ? AND version = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "")
           + " RETURNING version";
     };
-    return "WITH s AS (" + stream + "),"
+    return "WITH t AS (SELECT " + functions + "rf_append_ticket() AS ticket),"
+        + " s AS (" + stream + "),"
         + " e AS (INSERT INTO " + events + " (stream_id, version, type, schema_version, data, headers,"
-        + " causation_id, correlation_id, idempotency_key)"
+        + " causation_id, correlation_id, idempotency_key, tx_id)"
         + " SELECT ?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
-        + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END"
-        + " FROM s CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
+        + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END, t.ticket"
+        + " FROM s CROSS JOIN t CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
         + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
         + " ORDER BY x.ord RETURNING seq_id)"
         + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";

@@ -157,7 +157,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
     try {
       for (ProjectionStatus status : status()) {
         if (status.ownedHere() && status.lag() > 0 && status.heldBackBy() != null) {
-          LOG.warn("Projection {}: {} event(s) behind; the safe point is held back by the oldest open writing "
+          LOG.warn("Projection {}: {} event(s) behind; the safe point is held back by the oldest open appending "
               + "transaction ({})", status.name(), status.lag(), status.heldBackBy());
         }
       }

@@ -17,9 +17,21 @@ import io.rillflow.internal.sql.Identifiers;
  * write clears them), so the count survives a takeover. Pause, reset and rebuild
  * also raise the epoch and clear the owner, which fences whoever held the row. Times are the
  * database's ({@code clock_timestamp()}), never a node's clock.
+ *
+ * <p><b>Bounded batches.</b> A holder frozen inside a batch (a stopped process, a GC pause, a
+ * partition) must neither keep the row locked nor commit later: {@link #checkpoint} and
+ * {@link #fence} also set, for the rest of their transaction, {@code idle_in_transaction_session_timeout}
+ * and {@code statement_timeout} to the lease's length, so the server ends a batch that stalls that
+ * long, rolling back its read-model writes with its checkpoint, and releases the row; a takeover
+ * ({@link #acquire}) runs with a short {@code lock_timeout} and gives up rather than wait on a
+ * row lock. A frozen holder is thus replaced within about a lease after its lease ends, and on
+ * waking finds its connection closed.
  */
 final class ProjectionSql {
   private static final String LEASE_END = "clock_timestamp() + CAST(? AS bigint) * interval '1 millisecond'";
+  /** Bounds the rest of the caller's transaction by the lease (milliseconds, bound twice as text). */
+  private static final String BOUND_BY_LEASE = " RETURNING set_config('idle_in_transaction_session_timeout', ?, true),"
+      + " set_config('statement_timeout', ?, true)";
 
   final String acquire;
   final String renew;
@@ -59,11 +71,11 @@ final class ProjectionSql {
         + " WHERE name = ? AND owner = ? AND epoch = ?";
     checkpoint = "UPDATE " + projections + " SET tx_id = ?, position = ?, lease_until = " + LEASE_END + ","
         + " failing_position = NULL, failing_attempts = 0, updated_at = now()"
-        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
+        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'" + BOUND_BY_LEASE;
     recordFailure = "UPDATE " + projections + " SET failing_position = ?, failing_attempts = ?, updated_at = now()"
         + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
     fence = "UPDATE " + projections + " SET lease_until = " + LEASE_END + ", updated_at = now()"
-        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
+        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'" + BOUND_BY_LEASE;
     pause = "INSERT INTO " + projections + " AS p (name, status, epoch) VALUES (?, 'paused', 1)"
         + " ON CONFLICT (name) DO UPDATE SET status = 'paused', owner = NULL, lease_until = NULL,"
         + " epoch = p.epoch + 1, updated_at = now()";
@@ -76,9 +88,12 @@ final class ProjectionSql {
     lag = "SELECT count(*) FROM " + events
         + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?) AND NOT archived";
     head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
-    oldestWriter = "SELECT pid, extract(epoch FROM clock_timestamp() - xact_start) FROM pg_stat_activity"
-        + " WHERE backend_xid IS NOT NULL AND datname = current_database() AND pid <> pg_backend_pid()"
-        + " AND xact_start < clock_timestamp() - interval '1 second' ORDER BY age(backend_xid) DESC LIMIT 1";
+    // The appender holding this store's safe point back longest (see StoreSafePoint), once it has been
+    // open a second: an append that is merely running is no news.
+    oldestWriter = "SELECT a.pid, s.datname, extract(epoch FROM clock_timestamp() - s.xact_start), s.query"
+        + " FROM " + Identifiers.quote(schema) + ".rf_appenders() a JOIN pg_stat_activity s ON s.pid = a.pid"
+        + " WHERE a.pid <> pg_backend_pid() AND s.xact_start < clock_timestamp() - interval '1 second'"
+        + " ORDER BY a.lowest_ticket NULLS LAST, s.xact_start LIMIT 1";
     insertDeadLetter = "INSERT INTO " + letters
         + " (projection, tx_id, seq_id, stream_id, version, type, attempts, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     deadLetters = "SELECT id, projection, tx_id, seq_id, stream_id, version, type, attempts, error, requeued, created_at"

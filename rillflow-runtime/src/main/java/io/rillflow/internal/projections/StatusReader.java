@@ -54,7 +54,8 @@ final class StatusReader {
       try (PreparedStatement statement = connection.prepareStatement(sql.oldestWriter);
           ResultSet row = statement.executeQuery()) {
         if (row.next()) {
-          heldBackBy = "pid " + row.getInt(1) + ", open " + Math.round(row.getDouble(2) * 10) / 10.0 + " s";
+          heldBackBy = "pid " + row.getInt(1) + " in database " + row.getString(2) + ", open "
+              + Math.round(row.getDouble(3) * 10) / 10.0 + " s, running: " + row.getString(4);
         }
       }
       List<ProjectionStatus> statuses = new ArrayList<>();

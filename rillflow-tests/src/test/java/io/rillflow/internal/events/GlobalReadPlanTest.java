@@ -47,7 +47,8 @@ class GlobalReadPlanTest extends RillflowTestBase {
     try (Connection connection = store().dataSource().getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("SET plan_cache_mode = " + planCacheMode);
       statement.execute("PREPARE global_read AS " + numbered);
-      try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE global_read(0, 50000, 500)")) {
+      try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE global_read(0, 50000,"
+          + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint, 500)")) {
         StringBuilder plan = new StringBuilder();
         while (rows.next()) {
           plan.append(rows.getString(1)).append('\n');

@@ -7,10 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Waits until global reads can see every committed event of a store. The safe point is
- * cluster-wide: any transaction still open on the server (an autovacuum ANALYZE, another test
- * run on a shared server) holds it back, by design, so a test that has committed its events waits
- * for the safe point to pass them instead of assuming it already has.
+ * Waits until global reads can see every committed event of a store: a test that has committed its
+ * events waits for the store's safe point to pass them instead of assuming it already has (an
+ * appender of the store still open holds it back, by design).
  */
 public final class SafePoint {
   private static final long DEADLINE_MILLIS = 30_000;
@@ -18,8 +17,9 @@ public final class SafePoint {
   private SafePoint() {}
 
   public static void await(DocumentStore store) {
-    String sql = "SELECT pg_snapshot_xmin(pg_current_snapshot()) > coalesce(max(tx_id), '0'::xid8) FROM \""
-        + store.schemaName() + "\".rf_events";
+    String schema = "\"" + store.schemaName() + "\"";
+    String sql = "SELECT (SELECT safe_point FROM " + schema + ".rf_appenders() LIMIT 1)"
+        + " > coalesce(max(tx_id), '0'::xid8) FROM " + schema + ".rf_events";
     long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
     try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
       while (true) {

@@ -7,11 +7,9 @@ import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.test.RillflowTestBase;
-import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,24 +50,10 @@ class DaemonCrashTest extends RillflowTestBase {
     }
     Ledger.awaitReadable(store(), EVENTS);
 
-    String url = System.getenv("RILLFLOW_TEST_DATABASE_URL");
-    if (url == null) {
-      try (var connection = store().dataSource().getConnection()) {
-        url = connection.getMetaData().getURL() + (connection.getMetaData().getURL().contains("?") ? "&" : "?")
-            + "user=" + connection.getMetaData().getUserName();
-      }
-    }
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process doomed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", CrashingDaemonMain.class.getName(), url, store().schemaName())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try {
+    try (ChildJvm doomed = ChildJvm.start(CrashingDaemonMain.class, store())) {
       Await.until("the other JVM applied a few batches", Duration.ofSeconds(60),
           () -> Ledger.applied(store()) >= 300 || !doomed.isAlive());
       assertThat(doomed.isAlive()).as("the other JVM runs").isTrue();
-    } finally {
-      doomed.destroyForcibly();
-      assertThat(doomed.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
     long appliedByTheDead = Ledger.applied(store());
     assertThat(appliedByTheDead).isLessThan(EVENTS);

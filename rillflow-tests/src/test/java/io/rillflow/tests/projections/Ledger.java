@@ -111,10 +111,7 @@ class Ledger implements Projection {
     return totals;
   }
 
-  /**
-   * Waits until global readers can see {@code count} events: the safe point is cluster-wide, so a
-   * transaction of any other client of the server (another test run) can hold it back for a while.
-   */
+  /** Waits until global readers can see {@code count} events (below the store's safe point). */
   static void awaitReadable(DocumentStore store, int count) {
     Await.until(count + " events readable below the safe point", java.time.Duration.ofSeconds(30),
         () -> store.events().readAll(Checkpoint.START, count + 1).size() >= count);
@@ -136,6 +133,17 @@ class Ledger implements Projection {
       throw new IllegalStateException(sql, e);
     }
     return rows;
+  }
+
+  static long count(DocumentStore store, String sql) {
+    try (Connection connection = store.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
   }
 
   static void execute(DocumentStore store, String sql) {

@@ -1,0 +1,92 @@
+package io.rillflow.internal.events;
+
+import io.rillflow.RillflowException;
+import io.rillflow.internal.sql.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Where this store's global reads stop: the safe point, scoped to the store's own appenders. A
+ * transaction that never appends to this store (in another database, in another store's schema, a
+ * projection daemon's batch) never holds it back. The SQL lives in migration V12
+ * ({@code rf_append_ticket()}, {@code rf_appenders()}); this class reads it.
+ *
+ * <p><b>Algorithm.</b> {@code rf_events.tx_id} holds an ordering <em>ticket</em>, one per appending
+ * transaction, and global order is {@code (tx_id, seq_id)}.
+ * <ul>
+ *   <li>An appender first takes a transaction-level shared advisory lock keyed by the store (it marks
+ *       the transaction as an appender until it ends), then its ticket: its own top-level xid when
+ *       that xid is assigned only now, after the lock; when the transaction had written before (its
+ *       xid may be old), {@code greatest(own xid, xmax of a snapshot taken after the lock)}. Either way
+ *       the ticket is at least the appender's xid, and at least the xmax of any snapshot taken before
+ *       the lock. The append statement takes the ticket before it writes anything, in a function (a
+ *       plain CTE's snapshot predates the locks its own statement takes: the trap).</li>
+ *   <li>A reader first reads, in ONE statement, the xids of the lock holders (pg_locks shows the
+ *       advisory lock with the holder's virtual transaction; the holder's xid is the
+ *       {@code transactionid} lock of the same virtual transaction, read from the same copy of the
+ *       lock table) and the statement snapshot's xmax, taken before that copy; the safe point is the
+ *       least of them. Only then, in a LATER statement, it reads the events with {@code tx_id} below it.</li>
+ * </ul>
+ *
+ * <p><b>Why an appender that has not yet appended can never commit an event below a reader's
+ * checkpoint.</b> Take an appender A with ticket t and a reader whose safe point S was read at time r.
+ * If A held the lock at r, with its xid assigned, then S &lt;= xid(A) &lt;= t. If A held the lock with no
+ * xid yet, or took the lock after r, its ticket comes from an xid assigned or a snapshot taken after
+ * r, so t &gt;= the xmax the reader read &gt;= S (xids and xmax only grow). If A had released the lock
+ * before r, it had ended, and ended transactions are visible to the later statement that reads the
+ * events (the lock goes after the commit is visible). So every event with a ticket below S is
+ * committed, or rolled back, by the time the reader reads, and the reader never moves its checkpoint
+ * past an event that could still appear.
+ *
+ * <p>A safe point, once read, stays safe for ever: so the store keeps the newest one it read, and a
+ * reader may read below it without reading a new one (see {@code EventReads.readRows}).
+ *
+ * <p><b>Hazards.</b> The events must be read in a later statement than the safe point and in READ
+ * COMMITTED: a snapshot taken before the safe point (the same statement, or a REPEATABLE READ
+ * transaction's) misses events of appenders that commit in between. An appender in a REPEATABLE
+ * READ or SERIALIZABLE transaction that has already written cannot get a snapshot newer than its
+ * transaction's, so its ticket could fall below a reader's safe point: {@code rf_append_ticket()}
+ * refuses it (SQLSTATE 55000, object not in prerequisite state; not 0A000, which HikariCP takes
+ * for a broken connection). Whoever appends without the lock (a hand-written insert that sets
+ * {@code tx_id}) is unprotected; the column's default takes a ticket, so plain inserts are safe. A
+ * transaction that appends and then stays open holds back this store's readers, and only them:
+ * {@code status()} names it.
+ */
+final class StoreSafePoint {
+  private final String query;
+  /**
+   * The newest safe point read: one read once stays safe for ever (whatever had a ticket below it
+   * had ended when it was read), so any later statement may read below it.
+   */
+  private final AtomicLong known = new AtomicLong();
+
+  StoreSafePoint(String schema) {
+    query = "SELECT safe_point::text::bigint FROM " + Identifiers.quote(schema) + ".rf_appenders() LIMIT 1";
+  }
+
+  /** The newest safe point read so far in this store, 0 before the first. */
+  long known() {
+    return known.get();
+  }
+
+  /** Reads the safe point, as a bigint, on the caller's connection (in its own statement). */
+  long read(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(query); ResultSet row = statement.executeQuery()) {
+      row.next();
+      return known.accumulateAndGet(row.getLong(1), Math::max);
+    }
+  }
+
+  /** Reads the safe point on a connection of its own. */
+  long read(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return read(connection);
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read the event store's safe point: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.rillflow.tests.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rillflow.events.AppendOptions;
+import io.rillflow.AutoCreate;
+import io.rillflow.DocumentStore;
+import io.rillflow.DocumentStoreBuilder;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionContext;
+import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.projections.ProjectionOptions;
+import io.rillflow.test.RillflowTestBase;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two stores on one database, each with its own daemon: store A's slow batches (each a writing
+ * transaction open for seconds) leave store B's apply latency within twice its idle latency.
+ */
+class NeighbourStoreLatencyTest extends RillflowTestBase {
+  private static final int SAMPLES = 15;
+  private static final int SLOW_BATCH = 30;
+  private static final long SLOW_APPLY_MILLIS = 100;
+
+  private DocumentStore neighbour;
+  private final AtomicInteger neighbourApplied = new AtomicInteger();
+
+  @Override
+  protected void configure(DocumentStoreBuilder builder) {
+    builder.maximumPoolSize(12).readModels(false).projection(Ledger.NAME, ProjectionLifecycle.ASYNC, new Ledger())
+        .projectionOptions(ProjectionOptions.defaults().batchSize(100).pollInterval(Duration.ofSeconds(1)));
+  }
+
+  @BeforeEach
+  void neighbour() {
+    Ledger.createTables(store());
+    Ledger slow = new Ledger() {
+      @Override
+      public void apply(EventEnvelope<?> event, ProjectionContext context) throws SQLException {
+        super.apply(event, context);
+        neighbourApplied.incrementAndGet();
+        try {
+          Thread.sleep(SLOW_APPLY_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    neighbour = DocumentStore.builder().dataSource(store().dataSource()).schema(store().schemaName() + "_a")
+        .autoCreate(AutoCreate.CREATE_OR_UPDATE).readModels(false)
+        .projection(Ledger.NAME, ProjectionLifecycle.ASYNC, slow)
+        .projectionOptions(ProjectionOptions.defaults().batchSize(SLOW_BATCH).pollInterval(Duration.ofMillis(100)))
+        .build();
+    Ledger.createTables(neighbour);
+  }
+
+  @AfterEach
+  void stop() {
+    store().projections().daemon().stop();
+    neighbour.close();
+    Ledger.execute(store(), "DROP SCHEMA IF EXISTS \"" + store().schemaName() + "_a\" CASCADE");
+  }
+
+  @Test
+  void aNeighbourStoresSlowBatchesLeaveThisStoresApplyLatencyWithinTwiceItsIdleLatency() {
+    store().projections().daemon().start();
+    Await.until("the daemon holds the projection", Duration.ofSeconds(10),
+        () -> store().projections().daemon().status().get(0).ownedHere());
+    long idle = medianLatencyMillis("idle");
+
+    List<Tick> ticks = new ArrayList<>();
+    for (int i = 0; i < 10 * SLOW_BATCH; i++) {
+      ticks.add(new Tick("n", i));
+    }
+    neighbour.events().append("neighbour", ExpectedVersion.noStream(), AppendOptions.NONE, ticks);
+    neighbour.projections().daemon().start();
+    Await.until("the neighbour is inside a slow batch", Duration.ofSeconds(20), () -> neighbourApplied.get() > 0);
+    long busy = medianLatencyMillis("busy");
+    assertThat(neighbourApplied.get()).as("the neighbour was still busy all along").isLessThan(10 * SLOW_BATCH);
+
+    System.out.println("Apply latency of this store: idle " + idle + " ms, neighbour busy " + busy + " ms (medians of "
+        + SAMPLES + ")");
+    assertThat(busy).as("apply latency with the neighbour busy, against idle " + idle + " ms")
+        .isLessThanOrEqualTo(2 * idle);
+  }
+
+  /** Appends one event at a time and times until the daemon has applied it; the median of {@link #SAMPLES}. */
+  private long medianLatencyMillis(String phase) {
+    long[] samples = new long[SAMPLES];
+    for (int i = 0; i < SAMPLES; i++) {
+      long before = Ledger.applied(store());
+      long start = System.nanoTime();
+      store().events().append(phase + i, ExpectedVersion.noStream(), new Tick(phase, i));
+      long deadline = start + Duration.ofSeconds(30).toNanos();
+      while (Ledger.applied(store()) == before) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("event " + phase + i + " not applied within 30 s");
+        }
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+      }
+      samples[i] = (System.nanoTime() - start) / 1_000_000;
+    }
+    java.util.Arrays.sort(samples);
+    System.out.println("Apply latencies, " + phase + ": " + java.util.Arrays.toString(samples) + " ms");
+    return samples[SAMPLES / 2];
+  }
+}
