@@ -77,7 +77,7 @@ package com.acme;
 
 /** Compiles only when the processor generated the metamodel and the repository. */
 final class UsesGeneratedCode {
-  static io.rillflow.Condition<Book> longBooks() {
+  static io.rillflow.query.Condition<Book> longBooks() {
     return Book_.pages.gt(500);
   }
 
