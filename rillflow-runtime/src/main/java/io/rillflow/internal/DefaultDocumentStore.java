@@ -128,6 +128,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
           settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes(),
           settings);
       store.storeSchema.start(settings.autoCreate());
+      StartupLine.log(settings.schema(), settings.autoCreate(), parts, store.projections.registered());
       return store;
     } catch (RuntimeException e) {
       if (pool != null) {

@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 public final class DefaultEventStore implements EventStore {
   private final DataSource dataSource;
   private final EventTypes types;
+  private final EventCatalog catalog;
   private final StreamAppender appender;
   private final EventReads reads;
   private final StreamRows streams;
@@ -46,6 +47,7 @@ public final class DefaultEventStore implements EventStore {
     EventSql sql = new EventSql(schema);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
+    this.catalog = catalog;
     this.appender = new StreamAppender(sql, mapper.writer());
     this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper));
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
@@ -176,6 +178,26 @@ public final class DefaultEventStore implements EventStore {
   @Override
   public Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     return reads.scanAll(after);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readByCorrelationId(String correlationId) {
+    return reads.readByCorrelationId(correlationId);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readByCausationId(String causationId) {
+    return reads.readByCausationId(causationId);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readAll(Class<?> eventType, Checkpoint after, int limit) {
+    String name = catalog.typeName(Objects.requireNonNull(eventType, "eventType"));
+    if (name == null) {
+      throw new IllegalArgumentException(eventType.getName() + " is not an event of this store: annotate it @Event"
+          + " and make sure the Rillflow processor ran on it");
+    }
+    return reads.readAllOfType(name, after, limit);
   }
 
   @Override

@@ -48,6 +48,9 @@ final class EventSql {
   final String scanAll;
   final String readOwnTransaction;
   final String readAt;
+  final String readByCorrelation;
+  final String readByCausation;
+  final String readAllOfType;
   final String head;
   final String streamState;
   final String streamsOfType;
@@ -78,6 +81,14 @@ final class EventSql {
     scanAll = global;
     readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
         + " WHERE tx_id = pg_current_xact_id() AND NOT archived ORDER BY seq_id";
+    // Audit reads: every event of one correlation (or causation) id, served by partial indexes (V20).
+    readByCorrelation = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE correlation_id = ? AND NOT archived ORDER BY seq_id";
+    readByCausation = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE causation_id = ? AND NOT archived ORDER BY seq_id";
+    // The global read of one type name: rf_events_type_global (type, tx_id, seq_id) serves it (V20).
+    readAllOfType = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE type = ? AND "
+        + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
     readAt = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE seq_id = ?";
     head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
     streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_id = ?";
