@@ -41,9 +41,11 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   private final Sort sort;
   private final long skip;
   private final int limit;
+  private final DeletedRows deleted;
 
   private DynamicQuery(ConnectionScope scope, DocumentTable<D, Object> table, ObjectMapper mapper,
-      ObjectReader reader, UnaryOperator<R> resolve, ConditionNode<D> where, Sort sort, long skip, int limit) {
+      ObjectReader reader, UnaryOperator<R> resolve, ConditionNode<D> where, Sort sort, long skip, int limit,
+      DeletedRows deleted) {
     this.scope = scope;
     this.table = table;
     this.conditions = new ConditionSql(mapper);
@@ -54,17 +56,32 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
     this.sort = sort;
     this.skip = skip;
     this.limit = limit;
+    this.deleted = deleted;
   }
 
   /** Every document of {@code table}, each passed through {@code resolve} (the identity map). */
   public static <D> DynamicQuery<D, D> of(ConnectionScope scope, DocumentTable<D, Object> table, ObjectMapper mapper,
       UnaryOperator<D> resolve) {
     return new DynamicQuery<>(scope, table, mapper, table.reader(), resolve,
-        null, Sort.unsorted(), 0, -1);
+        null, Sort.unsorted(), 0, -1, DeletedRows.LIVE);
   }
 
   private DynamicQuery<D, R> with(ConditionNode<D> newWhere, Sort newSort, long newSkip, int newLimit) {
-    return new DynamicQuery<>(scope, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit);
+    return new DynamicQuery<>(scope, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit, deleted);
+  }
+
+  @Override
+  public DocumentQuery<R> includeDeleted() {
+    return new DynamicQuery<>(scope, table, mapper, reader, resolve, where, sort, skip, limit, DeletedRows.ALL);
+  }
+
+  @Override
+  public DocumentQuery<R> onlyDeleted() {
+    if (!table.mapping().softDelete()) {
+      throw new IllegalStateException(table.typeName() + " is not soft-deleted (a delete removes its row), so no"
+          + " deleted " + table.typeName() + " can be queried; use @Document(softDelete = true)");
+    }
+    return new DynamicQuery<>(scope, table, mapper, reader, resolve, where, sort, skip, limit, DeletedRows.ONLY);
   }
 
   @Override
@@ -102,7 +119,7 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   @Override
   public <P> DocumentQuery<P> select(Class<P> projection) {
     return new DynamicQuery<>(scope, table, mapper, mapper.readerFor(projection), UnaryOperator.identity(),
-        where, sort, skip, limit);
+        where, sort, skip, limit, deleted);
   }
 
   @Override
@@ -152,14 +169,14 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public long count() {
-    String sql = table.cachedSql("count " + (where == null ? "" : where.shape()),
+    String sql = table.cachedSql("count " + (where == null ? "" : where.shape()) + " | " + deleted,
         () -> "SELECT count(*) FROM " + table.qualifiedName() + whereSql());
     return scalar(sql, values()).longValue();
   }
 
   @Override
   public boolean exists() {
-    String sql = table.cachedSql("exists " + (where == null ? "" : where.shape()),
+    String sql = table.cachedSql("exists " + (where == null ? "" : where.shape()) + " | " + deleted,
         () -> "SELECT count(*) FROM (SELECT 1 FROM " + table.qualifiedName() + whereSql() + " LIMIT 1) x");
     return scalar(sql, values()).longValue() > 0;
   }
@@ -174,7 +191,8 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   }
 
   private String key() {
-    return (where == null ? "" : where.shape()) + " | " + sort + " | " + (limit >= 0) + " " + (skip > 0);
+    return (where == null ? "" : where.shape()) + " | " + sort + " | " + (limit >= 0) + " " + (skip > 0) + " | "
+        + deleted;
   }
 
   private List<Object> values() {
@@ -187,7 +205,7 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   private String whereSql() {
     StringBuilder sql = new StringBuilder();
-    String live = table.mapping().softDelete() ? "deleted_at IS NULL" : null;
+    String live = table.mapping().softDelete() ? deleted.condition() : null;
     if (where == null && live == null) {
       return "";
     }
