@@ -108,7 +108,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
-    this.bulkLoader = new BulkLoader(dataSource);
+    this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);
   }
