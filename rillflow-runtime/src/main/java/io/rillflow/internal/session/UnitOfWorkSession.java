@@ -2,6 +2,7 @@ package io.rillflow.internal.session;
 
 import io.rillflow.DocumentPatch;
 import io.rillflow.query.DocumentQuery;
+import io.rillflow.DocumentMetadata;
 import io.rillflow.DocumentSession;
 import io.rillflow.events.SessionEvents;
 import io.rillflow.internal.document.DocumentTable;
@@ -258,6 +259,13 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
     checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     return reads.exists(scope, table, table.checkedId(id));
+  }
+
+  @Override
+  public <T> Optional<DocumentMetadata> metadata(Class<T> type, Object id) {
+    checkOpen();
+    DocumentTable<T, Object> table = tables.of(type);
+    return Optional.ofNullable(reads.metadata(scope, table, table.checkedId(id)));
   }
 
   @Override
