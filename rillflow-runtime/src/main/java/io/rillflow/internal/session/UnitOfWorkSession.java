@@ -172,11 +172,11 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
   }
 
   @Override
-  public <T> DocumentPatch patch(Class<T> type, Object id) {
+  public <T> DocumentPatch<T> patch(Class<T> type, Object id) {
     checkOpen();
     DocumentTable<Object, Object> table = tables.ofObjects(type);
     Object checked = table.checkedId(id);
-    JsonPatch patch = new JsonPatch(table, table.valueWriter());
+    JsonPatch<T> patch = new JsonPatch<>(table, table.valueWriter());
     pending.queue(new RowWrite.Patch(table, checked, patch));
     // The instance in the identity map would no longer match the row.
     forget(table, checked);
