@@ -105,7 +105,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     List<RegisteredProjection> inline = DefaultProjections.inline(registered);
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
-        inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace);
+        inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
+        settings.storeWideIdempotencyKeys());
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());

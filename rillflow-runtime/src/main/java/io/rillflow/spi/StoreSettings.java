@@ -29,4 +29,5 @@ public record StoreSettings(
     List<RegisteredProjection> projections,
     boolean readModels,
     ProjectionOptions projectionOptions,
-    MeterRegistry meterRegistry) {}
+    MeterRegistry meterRegistry,
+    boolean storeWideIdempotencyKeys) {}

@@ -37,14 +37,14 @@ public final class DefaultEventStore implements EventStore {
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace());
+    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), false);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
-      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace) {
+      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, boolean storeWideKeys) {
     this.committed = committed;
     this.trace = trace;
-    EventSql sql = new EventSql(schema);
+    EventSql sql = new EventSql(schema, storeWideKeys);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;

@@ -60,13 +60,28 @@ final class EventSql {
   final String deleteStream;
   final String deleteEventsAndSnapshot;
 
+  final String keyFirstUse;
+  private final boolean storeWideKeys;
+
+  /** As {@link #EventSql(String, boolean)} with idempotency keys per stream. */
   EventSql(String schema) {
+    this(schema, false);
+  }
+
+  /**
+   * @param storeWideKeys whether a keyed append also claims its key in {@code rf_idempotency_keys},
+   *     whose primary key refuses the key for any other stream (V21)
+   */
+  EventSql(String schema, boolean storeWideKeys) {
+    String keys = Identifiers.quote(schema) + "." + Identifiers.quote("rf_idempotency_keys");
+    this.storeWideKeys = storeWideKeys;
+    keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keys + " WHERE idempotency_key = ?";
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
-      append.put(kind, appendSql(kind, false, streams, events));
-      appendWithKey.put(kind, appendSql(kind, true, streams, events));
+      append.put(kind, appendSql(kind, false, streams, events, null));
+      appendWithKey.put(kind, appendSql(kind, true, streams, events, storeWideKeys ? keys : null));
     }
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
         + " LEFT JOIN " + streams + " st ON st.stream_id = ?"
@@ -101,6 +116,11 @@ final class EventSql {
         + " DELETE FROM " + snapshots + " WHERE stream_id = ?";
   }
 
+  /** Whether keyed appends claim their key store-wide. */
+  boolean storeWideKeys() {
+    return storeWideKeys;
+  }
+
   /** The append statement for this expectation, with or without the idempotency-key check. */
   String append(ExpectedVersion.Kind kind, boolean withKey) {
     return (withKey ? appendWithKey : append).get(kind);
@@ -108,9 +128,11 @@ final class EventSql {
 
   /**
    * Parameters, in order: the stream part (see {@link StreamAppender}), then stream id, event count,
-   * headers, causation id, correlation id, idempotency key, type names[], schema versions[], data[].
+   * headers, causation id, correlation id, idempotency key, type names[], schema versions[], data[];
+   * with store-wide keys, then the key and the stream id again.
    */
-  private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events) {
+  private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events,
+      String storeWideKeys) {
     String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = ? AND idempotency_key = ?)";
     String stream = switch (kind) {
       case ANY -> "INSERT INTO " + streams + " AS st (stream_id, stream_type, version)"
@@ -134,7 +156,11 @@ final class EventSql {
         + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END"
         + " FROM s CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
         + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
-        + " ORDER BY x.ord RETURNING seq_id)"
+        + " ORDER BY x.ord RETURNING seq_id, version)"
+        // Claims the key store-wide in the same statement: only when events were written (HAVING).
+        + (storeWideKeys == null ? "" : ", k AS (INSERT INTO " + storeWideKeys
+            + " (idempotency_key, stream_id, version, seq_id) SELECT CAST(? AS text), CAST(? AS text), min(e.version),"
+            + " min(e.seq_id) FROM e HAVING count(*) > 0)")
         + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
   }
 }
