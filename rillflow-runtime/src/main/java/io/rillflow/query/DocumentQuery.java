@@ -31,7 +31,8 @@ public interface DocumentQuery<T> {
 
   /**
    * Deleted documents too, for a {@code @Document(softDelete = true)} type (Marten's
-   * {@code MaybeDeleted()}); a type without soft delete has no deleted rows, so nothing changes.
+   * {@code MaybeDeleted()}); a type without soft delete has no deleted rows, so nothing changes. The
+   * results are read past the session's identity map, so a later {@code load} of a deleted one stays empty.
    */
   DocumentQuery<T> includeDeleted();
 

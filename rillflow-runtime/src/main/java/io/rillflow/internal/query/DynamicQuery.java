@@ -70,9 +70,12 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
     return new DynamicQuery<>(scope, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit, deleted);
   }
 
+  // Deleted documents are read past the session's identity map: held there, a later load() would
+  // return a document that no longer exists for it.
   @Override
   public DocumentQuery<R> includeDeleted() {
-    return new DynamicQuery<>(scope, table, mapper, reader, resolve, where, sort, skip, limit, DeletedRows.ALL);
+    return new DynamicQuery<>(scope, table, mapper, reader, UnaryOperator.identity(), where, sort, skip, limit,
+        DeletedRows.ALL);
   }
 
   @Override
@@ -81,7 +84,8 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
       throw new IllegalStateException(table.typeName() + " is not soft-deleted (a delete removes its row), so no"
           + " deleted " + table.typeName() + " can be queried; use @Document(softDelete = true)");
     }
-    return new DynamicQuery<>(scope, table, mapper, reader, resolve, where, sort, skip, limit, DeletedRows.ONLY);
+    return new DynamicQuery<>(scope, table, mapper, reader, UnaryOperator.identity(), where, sort, skip, limit,
+        DeletedRows.ONLY);
   }
 
   @Override

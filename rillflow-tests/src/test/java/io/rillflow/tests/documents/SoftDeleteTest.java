@@ -56,4 +56,16 @@ class SoftDeleteTest extends RillflowTestBase {
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("Customer is not soft-deleted");
     }
   }
+
+  @Test
+  void aDeletedDocumentReadByQueryDoesNotComeBackThroughTheIdentityMap() {
+    EditionRepository editions = store().repository(EditionRepository.class);
+    Edition gone = editions.insert(new Edition(UUID.randomUUID(), "3", "gone"));
+    editions.delete(gone);
+    try (DocumentSession session = store().openSession()) {
+      assertThat(session.query(Edition.class).includeDeleted().list()).containsExactly(gone);
+      assertThat(session.query(Edition.class).onlyDeleted().list()).containsExactly(gone);
+      assertThat(session.load(Edition.class, gone.id())).isEmpty();
+    }
+  }
 }
