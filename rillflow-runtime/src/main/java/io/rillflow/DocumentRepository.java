@@ -67,6 +67,17 @@ public interface DocumentRepository<T, ID> {
   /** How many documents there are. */
   long count();
 
+  /**
+   * The soft-deleted documents of a {@code @Document(softDelete = true)} type (restore one with
+   * {@link DocumentSession#restore}); the other reads see live documents only.
+   *
+   * @throws IllegalStateException when the type is not soft-deleted
+   */
+  List<T> findAllDeleted();
+
+  /** Every document, the soft-deleted ones too. Close the stream: use try-with-resources. */
+  Stream<T> findAllIncludingDeleted();
+
   /** This repository working inside {@code session}: its reads, its identity map, its unit of work. */
   DocumentRepository<T, ID> in(DocumentSession session);
 }

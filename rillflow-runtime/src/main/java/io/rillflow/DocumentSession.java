@@ -57,7 +57,7 @@ public interface DocumentSession extends QuerySession {
    * Queues a change of parts of the stored document with this id, applied in SQL without loading it.
    * The returned patch collects the changes; add them before {@link #saveChanges()}.
    */
-  <T> DocumentPatch patch(Class<T> type, Object id);
+  <T> DocumentPatch<T> patch(Class<T> type, Object id);
 
   /**
    * The session's event appends: queued, and written by {@link #saveChanges()} in the same

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.projections.Projection;
 import io.rillflow.projections.ProjectionDaemon;
@@ -38,6 +39,7 @@ public final class DocumentStoreBuilder {
   private AppendOptions appendDefaults = AppendOptions.NONE;
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
+  private boolean storeWideIdempotencyKeys;
   private boolean discoverModules = true;
   private boolean readModels = true;
   private ClassLoader classLoader;
@@ -118,6 +120,19 @@ public final class DocumentStoreBuilder {
    */
   public DocumentStoreBuilder objectMapper(ObjectMapper objectMapper) {
     this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+    return this;
+  }
+
+  /**
+   * Makes {@link io.rillflow.events.AppendOptions idempotency keys} unique across the whole store
+   * instead of within one stream, so a retried command that starts a stream with a fresh id is still
+   * recognised: the retry fails with {@link io.rillflow.events.IdempotencyConflictException} naming
+   * the stream, version and position where the key was first used, and writes nothing. Costs one
+   * more row per keyed append. Default {@code false} (keys per stream). Keys of appends made before
+   * this was on are not known store-wide.
+   */
+  public DocumentStoreBuilder storeWideIdempotencyKeys(boolean storeWide) {
+    this.storeWideIdempotencyKeys = storeWide;
     return this;
   }
 
@@ -228,7 +243,8 @@ public final class DocumentStoreBuilder {
     StoreSettings settings = new StoreSettings(
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
-        projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults);
+        projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
+        storeWideIdempotencyKeys);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

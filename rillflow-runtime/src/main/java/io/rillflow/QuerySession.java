@@ -36,6 +36,13 @@ public interface QuerySession extends AutoCloseable {
   /** Whether the document of {@code type} with {@code id} exists (and is not soft-deleted). */
   <T> boolean exists(Class<T> type, Object id);
 
+  /**
+   * The version and timestamps of the document with this id, without reading it into its class;
+   * also for a soft-deleted one ({@link DocumentMetadata#deletedAt()} says when). Empty when there is
+   * no such row. Not from the identity map: a change queued in a session shows after saveChanges().
+   */
+  <T> Optional<DocumentMetadata> metadata(Class<T> type, Object id);
+
   /** A query over every document of {@code type}. */
   <T> DocumentQuery<T> query(Class<T> type);
 

@@ -100,10 +100,14 @@ public interface AggregateRepository<A> {
   /**
    * Loads the state, asks {@code decide} for the events that follow from it, and appends them at
    * the version loaded: if anyone appended in between, nothing is written and
-   * {@link ConcurrencyException} is thrown (there is no retry: load and decide again). When the
-   * stream does not exist, {@code decide} receives {@code null} and the append creates the stream.
+   * {@link ConcurrencyException} is thrown (there is no retry: load and decide again). {@code decide}
+   * always receives a state: a stream is created by {@link #append(UUID, ExpectedVersion, Object...)}
+   * with {@link ExpectedVersion#noStream()}, and a decision that may create or continue one starts
+   * from {@link #loadForWrite(UUID)}, whose state is an {@code Optional}.
    *
    * @return what was appended; empty when {@code decide} returned no event
+   * @throws AggregateNotFoundException when there is no state (no stream, or no event created one);
+   *     {@code decide} was not called and nothing was written
    */
   Optional<AppendResult> update(UUID id, Function<? super A, ? extends List<?>> decide);
 

@@ -64,6 +64,7 @@ public interface SessionAggregates<A> {
    * loaded; {@code saveChanges()} throws {@link ConcurrencyException} if the stream moved on.
    *
    * @return whether {@code decide} returned events to queue
+   * @throws AggregateNotFoundException when there is no state to decide on; nothing was queued
    */
   boolean update(UUID id, Function<? super A, ? extends List<?>> decide);
 

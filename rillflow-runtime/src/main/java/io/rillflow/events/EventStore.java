@@ -122,6 +122,25 @@ public interface EventStore {
    */
   Stream<EventEnvelope<?>> scanAll(Checkpoint after);
 
+  /**
+   * Every event whose {@link AppendOptions correlation id} is {@code correlationId}, across streams,
+   * in the order they were written (archived streams' events left out): an audit of one business
+   * operation without a projection. Indexed.
+   */
+  List<EventEnvelope<?>> readByCorrelationId(String correlationId);
+
+  /** As {@link #readByCorrelationId(String)}, by {@link AppendOptions causation id}. Indexed. */
+  List<EventEnvelope<?>> readByCausationId(String causationId);
+
+  /**
+   * As {@link #readAll(Checkpoint, int)}, of one event type only (every stored version of it, read
+   * as the current class). Indexed by type, so a rare type costs what its own events cost. Continue
+   * from the checkpoint of the last event returned; fewer than {@code limit} means the end.
+   *
+   * @throws IllegalArgumentException when {@code eventType} is not an event of this store
+   */
+  List<EventEnvelope<?>> readAll(Class<?> eventType, Checkpoint after, int limit);
+
   /** The stream's row (also for an archived stream), or empty when it does not exist. */
   Optional<StreamState> streamState(UUID streamId);
 

@@ -3,8 +3,9 @@ package io.rillflow.events;
 import io.rillflow.RillflowException;
 
 /**
- * An append used an idempotency key that an earlier append to the same stream already used; this
- * one wrote nothing (nor did the rest of its {@code saveChanges()}). The earlier append's events
+ * An append used an idempotency key that an earlier append to the same stream already used (with
+ * {@code storeWideIdempotencyKeys(true)} on the builder: to any stream, and {@link #streamId()} names
+ * it); this one wrote nothing (nor did the rest of its {@code saveChanges()}). The earlier append's events
  * are stored: a caller retrying after a lost reply may treat this as success.
  *
  * <pre>{@code

@@ -18,7 +18,7 @@ import java.util.UUID;
  * }
  * }</pre>
  *
- * <p>The checks and failures are those of {@link EventStore#append(Object, ExpectedVersion,
+ * <p>The checks and failures are those of {@link EventStore#append(String, ExpectedVersion,
  * AppendOptions, List)}, raised by {@code saveChanges()}; events are serialized when written.
  */
 public interface SessionEvents {

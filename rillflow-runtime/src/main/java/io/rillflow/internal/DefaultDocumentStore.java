@@ -106,10 +106,10 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
-        settings.appendDefaults());
+        settings.appendDefaults(), settings.storeWideIdempotencyKeys());
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
-    this.bulkLoader = new BulkLoader(dataSource);
+    this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);
   }
@@ -129,6 +129,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
           settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes(),
           settings);
       store.storeSchema.start(settings.autoCreate());
+      StartupLine.log(settings.schema(), settings.autoCreate(), parts, store.projections.registered());
       return store;
     } catch (RuntimeException e) {
       if (pool != null) {

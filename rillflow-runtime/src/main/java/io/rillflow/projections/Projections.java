@@ -24,7 +24,11 @@ public interface Projections {
   /** The names of the registered projections, in registration order. */
   List<String> names();
 
-  /** The dead letters of a projection, oldest event first. */
+  /**
+   * The dead letters of an async projection, oldest event first.
+   *
+   * @throws IllegalArgumentException when no async projection has that name (the message lists them)
+   */
   List<DeadLetter> deadLetters(String projection);
 
   /**

@@ -29,6 +29,20 @@ public interface DocumentQuery<T> {
   /** Ordered by {@code sorts}, after any earlier ordering. */
   DocumentQuery<T> orderBy(Sort... sorts);
 
+  /**
+   * Deleted documents too, for a {@code @Document(softDelete = true)} type (Marten's
+   * {@code MaybeDeleted()}); a type without soft delete has no deleted rows, so nothing changes. The
+   * results are read past the session's identity map, so a later {@code load} of a deleted one stays empty.
+   */
+  DocumentQuery<T> includeDeleted();
+
+  /**
+   * Only deleted documents of a {@code @Document(softDelete = true)} type (Marten's {@code IsDeleted()}).
+   *
+   * @throws IllegalStateException when the type is not soft-deleted
+   */
+  DocumentQuery<T> onlyDeleted();
+
   /** Skips the first {@code count} results. */
   DocumentQuery<T> skip(long count);
 

@@ -144,4 +144,14 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
   public long count() {
     return reader().query(type).count();
   }
+
+  @Override
+  public List<T> findAllDeleted() {
+    return reader().query(type).onlyDeleted().list();
+  }
+
+  @Override
+  public Stream<T> findAllIncludingDeleted() {
+    return reader().query(type).includeDeleted().stream();
+  }
 }

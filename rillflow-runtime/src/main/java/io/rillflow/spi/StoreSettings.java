@@ -31,4 +31,5 @@ public record StoreSettings(
     boolean readModels,
     ProjectionOptions projectionOptions,
     MeterRegistry meterRegistry,
-    AppendOptions appendDefaults) {}
+    AppendOptions appendDefaults,
+    boolean storeWideIdempotencyKeys) {}

@@ -10,7 +10,6 @@ import java.util.List;
 public final class Statements {
   /** Where a statement names its table. */
   public static final String TABLE = "{{table}}";
-  private static final String LIVE = "deleted_at IS NULL";
 
   private Statements() {}
 
@@ -21,10 +20,19 @@ public final class Statements {
    * @param condition the rendered condition, or {@code null} for all documents
    */
   public static String where(RenderedCondition condition, boolean softDelete) {
+    return where(condition, softDelete ? DeletedRows.LIVE : DeletedRows.ALL);
+  }
+
+  /**
+   * {@code " WHERE ..."}: the condition, behind the filter of {@code rows} (for a soft-deleting
+   * table); "" when there is neither.
+   */
+  public static String where(RenderedCondition condition, DeletedRows rows) {
+    String filter = rows.condition();
     if (condition == null) {
-      return softDelete ? " WHERE " + LIVE : "";
+      return filter != null ? " WHERE " + filter : "";
     }
-    return " WHERE " + (softDelete ? LIVE + " AND (" + condition.sql() + ")" : condition.sql());
+    return " WHERE " + (filter != null ? filter + " AND (" + condition.sql() + ")" : condition.sql());
   }
 
   /** {@code " ORDER BY a ASC, b DESC"}, or {@code ", a ASC..."} after an existing ordering; "" for none. */

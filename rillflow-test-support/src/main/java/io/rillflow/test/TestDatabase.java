@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server tests run on: one per JVM, chosen on first use, in this order:
@@ -22,6 +24,7 @@ public final class TestDatabase {
   /** The environment variable naming an existing database to test on. */
   public static final String URL_VARIABLE = "RILLFLOW_TEST_DATABASE_URL";
 
+  private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
   private static volatile TestDatabase shared;
 
   private final String jdbcUrl;
@@ -48,6 +51,7 @@ public final class TestDatabase {
         database = shared;
         if (database == null) {
           database = choose();
+          LOG.info(database.announcement());
           shared = database;
         }
       }
@@ -102,6 +106,11 @@ public final class TestDatabase {
   /** Which server this is, for logs and failure messages; never shows a password. */
   public String description() {
     return description;
+  }
+
+  /** The line logged once per JVM when the database is chosen: which one, and how to pick another. */
+  String announcement() {
+    return "Rillflow tests run on " + description + " (set " + URL_VARIABLE + " to use another server)";
   }
 
   /** A new connection, outside any store; the caller closes it. */

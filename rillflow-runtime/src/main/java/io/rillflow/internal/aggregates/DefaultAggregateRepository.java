@@ -6,6 +6,7 @@ import io.rillflow.aggregates.AggregateForWrite;
 import io.rillflow.events.AppendResult;
 import io.rillflow.DocumentSession;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.aggregates.AggregateNotFoundException;
 import io.rillflow.aggregates.SessionAggregates;
 import io.rillflow.internal.events.StreamKeys;
 import java.util.List;
@@ -98,7 +99,8 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
 
   private Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide) {
     AggregateForWrite<A> current = loadForWrite(id);
-    List<?> events = decide.apply(current.state().orElse(null));
+    A state = current.state().orElseThrow(() -> new AggregateNotFoundException(type.type(), StreamKeys.of(id)));
+    List<?> events = decide.apply(state);
     if (events == null || events.isEmpty()) {
       return Optional.empty();
     }

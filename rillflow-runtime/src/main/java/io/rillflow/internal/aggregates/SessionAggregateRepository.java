@@ -2,6 +2,7 @@ package io.rillflow.internal.aggregates;
 
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.aggregates.AggregateNotFoundException;
 import io.rillflow.aggregates.SessionAggregates;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.internal.events.StreamKeys;
@@ -66,12 +67,14 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
   private boolean update(Object id, Function<? super A, ? extends List<?>> decide) {
     String stream = StreamKeys.of(id);
     Loaded<A> loaded = parts.load(session.scope(), type, stream, Long.MAX_VALUE);
-    List<?> events = decide.apply(loaded == null ? null : loaded.state());
+    if (loaded == null || loaded.state() == null) {
+      throw new AggregateNotFoundException(type.type(), stream);
+    }
+    List<?> events = decide.apply(loaded.state());
     if (events == null || events.isEmpty()) {
       return false;
     }
-    queue(stream, loaded == null ? ExpectedVersion.noStream() : ExpectedVersion.exactly(loaded.version()), events,
-        loaded);
+    queue(stream, ExpectedVersion.exactly(loaded.version()), events, loaded);
     return true;
   }
 

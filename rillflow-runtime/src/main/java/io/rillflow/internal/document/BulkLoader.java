@@ -2,6 +2,7 @@ package io.rillflow.internal.document;
 
 import io.rillflow.BulkMode;
 import io.rillflow.RillflowException;
+import io.rillflow.UniqueConstraintException;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.Transaction;
 import java.io.IOException;
@@ -24,9 +25,11 @@ public final class BulkLoader {
   private static final int FLUSH_BYTES = 1 << 16;
 
   private final DataSource dataSource;
+  private final UniqueIndexes uniqueIndexes;
 
-  public BulkLoader(DataSource dataSource) {
+  public BulkLoader(DataSource dataSource, UniqueIndexes uniqueIndexes) {
     this.dataSource = dataSource;
+    this.uniqueIndexes = uniqueIndexes;
   }
 
   public <T> long load(DocumentTable<T, Object> table, Collection<? extends T> documents, BulkMode mode) {
@@ -54,10 +57,20 @@ public final class BulkLoader {
         documents.forEach(document -> table.mapping().withVersion(document, 1));
       }
       return written;
-    } catch (SQLException | IOException e) {
-      throw new RillflowException("bulkInsert of " + documents.size() + " " + table.typeName()
-          + " documents failed; nothing was written: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      UniqueConstraintException unique = uniqueIndexes.translate(e);
+      if (unique != null) {
+        throw unique;
+      }
+      throw failed(documents, table, e);
+    } catch (IOException e) {
+      throw failed(documents, table, e);
     }
+  }
+
+  private static RillflowException failed(Collection<?> documents, DocumentTable<?, ?> table, Exception e) {
+    return new RillflowException("bulkInsert of " + documents.size() + " " + table.typeName()
+        + " documents failed; nothing was written: " + e.getMessage(), e);
   }
 
   private static String moveSql(DocumentTable<?, ?> table, String staging, BulkMode mode) {

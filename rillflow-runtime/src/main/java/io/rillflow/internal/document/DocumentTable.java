@@ -52,6 +52,7 @@ public final class DocumentTable<T, ID> {
   private final String versionSql;
   private final String countSql;
   private final String existsSql;
+  private final String metadataSql;
   private final String selectAllSql;
 
   public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper) {
@@ -100,6 +101,8 @@ public final class DocumentTable<T, ID> {
     versionSql = "SELECT version FROM " + t + " WHERE id = ?" + live;
     String where = mapping.softDelete() ? " WHERE deleted_at IS NULL" : "";
     countSql = "SELECT count(*) FROM " + t + where;
+    metadataSql = "SELECT version, created_at, updated_at, " + (mapping.softDelete() ? "deleted_at" : "NULL::timestamptz")
+        + " FROM " + t + " WHERE id = ?";
     existsSql = "SELECT EXISTS (SELECT 1 FROM " + t + " WHERE id = ?" + live + ")";
     selectAllSql = "SELECT data FROM " + t + where;
   }
@@ -158,6 +161,10 @@ public final class DocumentTable<T, ID> {
 
   public String countSql() {
     return countSql;
+  }
+
+  public String metadataSql() {
+    return metadataSql;
   }
 
   public String existsSql() {

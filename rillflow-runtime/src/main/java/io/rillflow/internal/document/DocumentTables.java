@@ -9,6 +9,7 @@ import java.util.Map;
 /** Every {@link DocumentTable} of one store, by document class; built when the store starts, read-only after. */
 public final class DocumentTables {
   private final Map<Class<?>, DocumentTable<?, ?>> byType;
+  private final UniqueIndexes uniqueIndexes;
 
   public DocumentTables(Collection<DocumentMapping<?, ?>> mappings, String schema, ObjectMapper objectMapper) {
     Map<Class<?>, DocumentTable<?, ?>> tables = new HashMap<>();
@@ -16,6 +17,12 @@ public final class DocumentTables {
       tables.put(mapping.documentType(), new DocumentTable<>(mapping, schema, objectMapper));
     }
     this.byType = Map.copyOf(tables);
+    this.uniqueIndexes = new UniqueIndexes(mappings, schema);
+  }
+
+  /** What names a unique violation of these tables. */
+  public UniqueIndexes uniqueIndexes() {
+    return uniqueIndexes;
   }
 
   /**

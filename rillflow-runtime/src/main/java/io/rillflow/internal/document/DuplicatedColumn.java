@@ -69,6 +69,17 @@ public final class DuplicatedColumn {
     return definition;
   }
 
+  /**
+   * The name of the index on a duplicated column named {@code column}: {@code _idx}, {@code _uidx}
+   * for a unique one, {@code _live_uidx} for a unique one over the live rows of a soft-delete table
+   * (a partial index, so a deleted document's value can be taken again). A change between these
+   * kinds is a new name, so the old index is drift that cleanup drops, never silently kept.
+   */
+  public static String indexName(String table, String column, boolean unique, boolean liveRowsOnly) {
+    String suffix = !unique ? "_idx" : liveRowsOnly ? "_live_uidx" : "_uidx";
+    return shortened(table + "_" + column + suffix);
+  }
+
   /** The comment that marks a column as holding this definition. */
   public String comment() {
     return COMMENT_PREFIX + definition;

@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 public final class DefaultEventStore implements EventStore {
   private final DataSource dataSource;
   private final EventTypes types;
+  private final EventCatalog catalog;
   private final StreamAppender appender;
   private final EventReads reads;
   private final StreamRows streams;
@@ -40,17 +41,20 @@ public final class DefaultEventStore implements EventStore {
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), AppendOptions.NONE);
+    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), AppendOptions.NONE,
+        false);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
-      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults) {
+      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
+      boolean storeWideKeys) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
-    EventSql sql = new EventSql(schema);
+    EventSql sql = new EventSql(schema, storeWideKeys);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
+    this.catalog = catalog;
     this.appender = new StreamAppender(sql, mapper.writer());
     this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper),
         new StoreSafePoint(schema));
@@ -188,6 +192,26 @@ public final class DefaultEventStore implements EventStore {
   @Override
   public Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     return reads.scanAll(after);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readByCorrelationId(String correlationId) {
+    return reads.readByCorrelationId(correlationId);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readByCausationId(String causationId) {
+    return reads.readByCausationId(causationId);
+  }
+
+  @Override
+  public List<EventEnvelope<?>> readAll(Class<?> eventType, Checkpoint after, int limit) {
+    String name = catalog.typeName(Objects.requireNonNull(eventType, "eventType"));
+    if (name == null) {
+      throw new IllegalArgumentException(eventType.getName() + " is not an event of this store: annotate it @Event"
+          + " and make sure the Rillflow processor ran on it");
+    }
+    return reads.readAllOfType(name, after, limit);
   }
 
   @Override

@@ -53,6 +53,17 @@ public final class EventCatalog {
     return mapping.typeName();
   }
 
+  /** The name a registered event class is stored under (every version of it shares it), or {@code null}. */
+  public String typeName(Class<?> type) {
+    EventMapping<?> mapping = byClass.get(type);
+    return mapping == null ? null : mapping.typeName();
+  }
+
+  /** The stored type names, sorted: what the start-up line lists. */
+  public List<String> typeNames() {
+    return byName.keySet().stream().sorted().toList();
+  }
+
   /** Every type name with its versions. */
   Collection<EventFamily> families() {
     return byName.values();

@@ -148,6 +148,35 @@ final class EventReads {
     }
   }
 
+  /** Every event (not archived) whose correlation id is {@code id}, in the order they were written. */
+  List<EventEnvelope<?>> readByCorrelationId(String id) {
+    return list(sql.readByCorrelation, "events of correlation id " + id,
+        statement -> statement.setString(1, Objects.requireNonNull(id, "correlationId")));
+  }
+
+  /** Every event (not archived) whose causation id is {@code id}, in the order they were written. */
+  List<EventEnvelope<?>> readByCausationId(String id) {
+    return list(sql.readByCausation, "events of causation id " + id,
+        statement -> statement.setString(1, Objects.requireNonNull(id, "causationId")));
+  }
+
+  /** As {@link #readAll(Checkpoint, int)}, of one stored type name only. */
+  List<EventEnvelope<?>> readAllOfType(String typeName, Checkpoint after, int limit) {
+    Objects.requireNonNull(after, "after");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1 but was " + limit);
+    }
+    // The safe point first, in a statement of its own (see StoreSafePoint).
+    long below = safePoint.read(dataSource);
+    return list(sql.readAllOfType, "events of type " + typeName + " after " + after, statement -> {
+      statement.setString(1, typeName);
+      statement.setLong(2, after.transactionId());
+      statement.setLong(3, after.position());
+      statement.setLong(4, below);
+      statement.setInt(5, limit);
+    });
+  }
+
   /** The event at a global position, or {@code null} when there is none (or its type is skipped). */
   EventEnvelope<?> readAt(long position) {
     List<EventEnvelope<?>> found = list(sql.readAt, "the event at position " + position,

@@ -53,6 +53,9 @@ final class EventSql {
   final String scanAll;
   final String readOwnTransaction;
   final String readAt;
+  final String readByCorrelation;
+  final String readByCausation;
+  final String readAllOfType;
   final String head;
   final String streamState;
   final String streamsOfType;
@@ -62,14 +65,29 @@ final class EventSql {
   final String deleteStream;
   final String deleteEventsAndSnapshot;
 
+  final String keyFirstUse;
+  private final boolean storeWideKeys;
+
+  /** As {@link #EventSql(String, boolean)} with idempotency keys per stream. */
   EventSql(String schema) {
+    this(schema, false);
+  }
+
+  /**
+   * @param storeWideKeys whether a keyed append also claims its key in {@code rf_idempotency_keys},
+   *     whose primary key refuses the key for any other stream (V21)
+   */
+  EventSql(String schema, boolean storeWideKeys) {
+    String keys = Identifiers.quote(schema) + "." + Identifiers.quote("rf_idempotency_keys");
+    this.storeWideKeys = storeWideKeys;
+    keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keys + " WHERE idempotency_key = ?";
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     String functions = Identifiers.quote(schema) + ".";
     for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
-      append.put(kind, appendSql(kind, false, streams, events, functions));
-      appendWithKey.put(kind, appendSql(kind, true, streams, events, functions));
+      append.put(kind, appendSql(kind, false, streams, events, functions, null));
+      appendWithKey.put(kind, appendSql(kind, true, streams, events, functions, storeWideKeys ? keys : null));
     }
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
         + " LEFT JOIN " + streams + " st ON st.stream_id = ?"
@@ -84,6 +102,14 @@ final class EventSql {
     scanAll = global;
     readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
         + " WHERE tx_id = " + functions + "rf_own_ticket() AND NOT archived ORDER BY seq_id";
+    // Audit reads: every event of one correlation (or causation) id, served by partial indexes (V20).
+    readByCorrelation = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE correlation_id = ? AND NOT archived ORDER BY seq_id";
+    readByCausation = "SELECT " + EVENT_COLUMNS + " FROM " + events
+        + " WHERE causation_id = ? AND NOT archived ORDER BY seq_id";
+    // The global read of one type name: rf_events_type_global (type, tx_id, seq_id) serves it (V20).
+    readAllOfType = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE type = ? AND "
+        + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
     readAt = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE seq_id = ?";
     head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
     streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_id = ?";
@@ -96,6 +122,11 @@ final class EventSql {
         + " DELETE FROM " + snapshots + " WHERE stream_id = ?";
   }
 
+  /** Whether keyed appends claim their key store-wide. */
+  boolean storeWideKeys() {
+    return storeWideKeys;
+  }
+
   /** The append statement for this expectation, with or without the idempotency-key check. */
   String append(ExpectedVersion.Kind kind, boolean withKey) {
     return (withKey ? appendWithKey : append).get(kind);
@@ -103,10 +134,11 @@ final class EventSql {
 
   /**
    * Parameters, in order: the stream part (see {@link StreamAppender}), then stream id, event count,
-   * headers, causation id, correlation id, idempotency key, type names[], schema versions[], data[].
+   * headers, causation id, correlation id, idempotency key, type names[], schema versions[], data[];
+   * with store-wide keys, then the key and the stream id again.
    */
   private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events,
-      String functions) {
+      String functions, String storeWideKeys) {
     String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = ? AND idempotency_key = ?)";
     String stream = switch (kind) {
       case ANY -> "INSERT INTO " + streams + " AS st (stream_id, stream_type, version)"
@@ -131,7 +163,11 @@ final class EventSql {
         + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END, t.ticket"
         + " FROM s CROSS JOIN t CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
         + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
-        + " ORDER BY x.ord RETURNING seq_id)"
+        + " ORDER BY x.ord RETURNING seq_id, version)"
+        // Claims the key store-wide in the same statement: only when events were written (HAVING).
+        + (storeWideKeys == null ? "" : ", k AS (INSERT INTO " + storeWideKeys
+            + " (idempotency_key, stream_id, version, seq_id) SELECT CAST(? AS text), CAST(? AS text), min(e.version),"
+            + " min(e.seq_id) FROM e HAVING count(*) > 0)")
         + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
   }
 }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import org.postgresql.util.PSQLException;
 
 /**
  * Runs one append on a connection: the one statement of {@link EventSql}, then, only when it wrote
@@ -24,6 +25,8 @@ final class StreamAppender {
   /** PostgreSQL's unique_violation. */
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String IDEMPOTENCY_INDEX = "rf_events_idempotency";
+  /** The primary key of rf_idempotency_keys (V21): the key was claimed by an append to another stream. */
+  private static final String STORE_WIDE_KEYS = "rf_idempotency_keys_pkey";
 
   private final EventSql sql;
   private final ObjectWriter headersWriter;
@@ -58,6 +61,13 @@ final class StreamAppender {
         return new AppendResult(request.streamKey(), version - count + 1, version, row.getLong(2));
       }
     } catch (SQLException e) {
+      if (key != null && UNIQUE_VIOLATION.equals(e.getSQLState()) && e instanceof PSQLException psql
+          && psql.getServerErrorMessage() != null && STORE_WIDE_KEYS.equals(psql.getServerErrorMessage().getConstraint())) {
+        if (savepoint != null) {
+          connection.rollback(savepoint);
+        }
+        throw firstUse(connection, key);
+      }
       if (key != null && UNIQUE_VIOLATION.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(IDEMPOTENCY_INDEX)) {
         if (savepoint != null) {
           connection.rollback(savepoint);
@@ -111,7 +121,11 @@ final class StreamAppender {
     statement.setString(i++, key);
     statement.setArray(i++, connection.createArrayOf("text", types));
     statement.setArray(i++, connection.createArrayOf("int4", versions));
-    statement.setArray(i, connection.createArrayOf("text", data));
+    statement.setArray(i++, connection.createArrayOf("text", data));
+    if (key != null && sql.storeWideKeys()) {
+      statement.setString(i++, key);
+      statement.setString(i, stream);
+    }
   }
 
   private String headers(AppendRequest request) {
@@ -123,6 +137,19 @@ final class StreamAppender {
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot write the headers of an append to stream " + request.streamKey()
           + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The store-wide key was claimed by an earlier append: where, for the exception. */
+  private IdempotencyConflictException firstUse(Connection connection, String key) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql.keyFirstUse)) {
+      query.setString(1, key);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("idempotency key \"" + key + "\" was refused as taken but has no row");
+        }
+        return new IdempotencyConflictException(row.getString(1), key, row.getLong(2), row.getLong(3));
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import io.rillflow.internal.events.DefaultEventStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#projections()}: builds the daemon and its runners once, when the store starts. */
@@ -37,6 +38,11 @@ public final class DefaultProjections implements Projections {
         dataSource, schema);
   }
 
+  /** Every projection this store runs, the read models' included. */
+  public List<RegisteredProjection> registered() {
+    return registered;
+  }
+
   /** The inline ones, for the append hook. */
   public static List<RegisteredProjection> inline(List<RegisteredProjection> registered) {
     return registered.stream().filter(p -> p.lifecycle() == ProjectionLifecycle.INLINE).toList();
@@ -54,6 +60,13 @@ public final class DefaultProjections implements Projections {
 
   @Override
   public List<DeadLetter> deadLetters(String projection) {
+    // A typo would otherwise read as "no dead letters": refuse it the way rebuild() does.
+    List<String> async = registered.stream().filter(p -> p.lifecycle() == ProjectionLifecycle.ASYNC)
+        .map(RegisteredProjection::name).toList();
+    if (!async.contains(Objects.requireNonNull(projection, "projection"))) {
+      throw new IllegalArgumentException("No async projection is named \"" + projection + "\"; async projections: "
+          + async);
+    }
     return deadLetters.list(projection);
   }
 

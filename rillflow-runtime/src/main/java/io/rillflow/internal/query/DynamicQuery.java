@@ -12,7 +12,7 @@ import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.JdbcCursor;
 import io.rillflow.internal.query.DynamicSql.Planned;
-import io.rillflow.sql.Statements;
+import io.rillflow.sql.DeletedRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,9 +42,13 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   private final Sort sort;
   private final long skip;
   private final int limit;
+  /** Which rows of a soft-deleting table it reads; live ones unless asked otherwise. */
+  private final DeletedRows deleted;
 
   private DynamicQuery(ConnectionScope scope, DocumentTable<D, Object> table, ObjectMapper mapper,
-      ObjectReader reader, UnaryOperator<R> resolve, Condition<D> where, Sort sort, long skip, int limit) {
+      ObjectReader reader, UnaryOperator<R> resolve, Condition<D> where, Sort sort, long skip, int limit,
+      DeletedRows deleted) {
+    this.deleted = deleted;
     this.scope = scope;
     this.table = table;
     this.mapper = mapper;
@@ -60,11 +64,29 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   public static <D> DynamicQuery<D, D> of(ConnectionScope scope, DocumentTable<D, Object> table, ObjectMapper mapper,
       UnaryOperator<D> resolve) {
     return new DynamicQuery<>(scope, table, mapper, table.reader(), resolve,
-        null, Sort.unsorted(), 0, -1);
+        null, Sort.unsorted(), 0, -1, DeletedRows.LIVE);
   }
 
   private DynamicQuery<D, R> with(Condition<D> newWhere, Sort newSort, long newSkip, int newLimit) {
-    return new DynamicQuery<>(scope, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit);
+    return new DynamicQuery<>(scope, table, mapper, reader, resolve, newWhere, newSort, newSkip, newLimit, deleted);
+  }
+
+  // Deleted documents are read past the session's identity map: held there, a later load() would
+  // return a document that no longer exists for it.
+  @Override
+  public DocumentQuery<R> includeDeleted() {
+    return new DynamicQuery<>(scope, table, mapper, reader, UnaryOperator.identity(), where, sort, skip, limit,
+        DeletedRows.ALL);
+  }
+
+  @Override
+  public DocumentQuery<R> onlyDeleted() {
+    if (!table.mapping().softDelete()) {
+      throw new IllegalStateException(table.typeName() + " is not soft-deleted (a delete removes its row), so no"
+          + " deleted " + table.typeName() + " can be queried; use @Document(softDelete = true)");
+    }
+    return new DynamicQuery<>(scope, table, mapper, reader, UnaryOperator.identity(), where, sort, skip, limit,
+        DeletedRows.ONLY);
   }
 
   @Override
@@ -102,7 +124,7 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   @Override
   public <P> DocumentQuery<P> select(Class<P> projection) {
     return new DynamicQuery<>(scope, table, mapper, mapper.readerFor(projection), UnaryOperator.identity(),
-        where, sort, skip, limit);
+        where, sort, skip, limit, deleted);
   }
 
   @Override
@@ -120,8 +142,8 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   }
 
   private Planned selectSql() {
-    return table.cached(new SelectShape(shape(), sort, limit >= 0, skip > 0), () -> {
-      Planned select = DynamicSql.select(where, softDelete());
+    return table.cached(new SelectShape(shape(), sort, limit >= 0, skip > 0, deleted), () -> {
+      Planned select = DynamicSql.select(where, rows());
       return new Planned(table.qualify(select.sql() + OrderBySql.of(table, sort, false) + (limit >= 0 ? " LIMIT ?" : "")
           + (skip > 0 ? " OFFSET ?" : "")), select.binds());
     });
@@ -161,13 +183,13 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
 
   @Override
   public long count() {
-    Planned planned = table.cached(new CountShape(shape(), false), () -> qualified(DynamicSql.count(where, softDelete())));
+    Planned planned = table.cached(new CountShape(shape(), false, deleted), () -> qualified(DynamicSql.count(where, rows())));
     return scalar(planned.sql(), values(planned)).longValue();
   }
 
   @Override
   public boolean exists() {
-    Planned planned = table.cached(new CountShape(shape(), true), () -> qualified(DynamicSql.exists(where, softDelete())));
+    Planned planned = table.cached(new CountShape(shape(), true, deleted), () -> qualified(DynamicSql.exists(where, rows())));
     return scalar(planned.sql(), values(planned)).longValue() > 0;
   }
 
@@ -181,16 +203,17 @@ public final class DynamicQuery<D, R> implements DocumentQuery<R> {
   }
 
   /** The cache keys: records, so a call builds no key string (the condition's shape was built with it). */
-  private record SelectShape(String condition, Sort sort, boolean limited, boolean skipped) {}
+  private record SelectShape(String condition, Sort sort, boolean limited, boolean skipped, DeletedRows rows) {}
 
-  private record CountShape(String condition, boolean exists) {}
+  private record CountShape(String condition, boolean exists, DeletedRows rows) {}
 
   private String shape() {
     return where == null ? "" : where.shape();
   }
 
-  private boolean softDelete() {
-    return table.mapping().softDelete();
+  /** The rows read: a table without soft delete has only live rows, read with no filter. */
+  private DeletedRows rows() {
+    return table.mapping().softDelete() ? deleted : DeletedRows.ALL;
   }
 
   private List<Object> values(Planned planned) {

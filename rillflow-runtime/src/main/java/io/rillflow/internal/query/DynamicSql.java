@@ -3,6 +3,7 @@ package io.rillflow.internal.query;
 import io.rillflow.query.Condition;
 import io.rillflow.sql.Bind;
 import io.rillflow.sql.RenderedCondition;
+import io.rillflow.sql.DeletedRows;
 import io.rillflow.sql.Statements;
 import java.util.List;
 
@@ -18,19 +19,19 @@ public final class DynamicSql {
   public record Planned(String sql, List<Bind> binds) {}
 
   /** {@code SELECT data ...} of the documents matching {@code where} ({@code null}: all), unordered. */
-  public static Planned select(Condition<?> where, boolean softDelete) {
+  public static Planned select(Condition<?> where, DeletedRows rows) {
     RenderedCondition condition = render(where);
-    return new Planned(Statements.select("data", Statements.where(condition, softDelete), List.of(), -1), binds(condition));
+    return new Planned(Statements.select("data", Statements.where(condition, rows), List.of(), -1), binds(condition));
   }
 
-  public static Planned count(Condition<?> where, boolean softDelete) {
+  public static Planned count(Condition<?> where, DeletedRows rows) {
     RenderedCondition condition = render(where);
-    return new Planned(Statements.count(Statements.where(condition, softDelete)), binds(condition));
+    return new Planned(Statements.count(Statements.where(condition, rows)), binds(condition));
   }
 
-  public static Planned exists(Condition<?> where, boolean softDelete) {
+  public static Planned exists(Condition<?> where, DeletedRows rows) {
     RenderedCondition condition = render(where);
-    return new Planned(Statements.exists(Statements.where(condition, softDelete)), binds(condition));
+    return new Planned(Statements.exists(Statements.where(condition, rows)), binds(condition));
   }
 
   private static RenderedCondition render(Condition<?> where) {

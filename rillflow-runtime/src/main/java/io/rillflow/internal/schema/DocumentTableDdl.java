@@ -27,6 +27,8 @@ final class DocumentTableDdl {
   private final Map<String, String> fixed = new LinkedHashMap<>();
   private final List<DuplicatedColumn> duplicated = new ArrayList<>();
   private final String ginIndex;
+  /** Unique indexes cover live rows only: a soft-deleted document's value may be taken again. */
+  private final boolean softDelete;
 
   DocumentTableDdl(DocumentMapping<?, ?> mapping, String schema) {
     this.schema = schema;
@@ -40,6 +42,7 @@ final class DocumentTableDdl {
     if (mapping.softDelete()) {
       fixed.put("deleted_at", "timestamptz");
     }
+    this.softDelete = mapping.softDelete();
     this.ginIndex = mapping.ginIndexed() ? DuplicatedColumn.shortened(table + "_data_gin") : null;
     for (DuplicatedField field : mapping.duplicatedFields()) {
       duplicated.add(new DuplicatedColumn(table, field, schema));
@@ -159,8 +162,9 @@ final class DocumentTableDdl {
     for (String column : catalogue.columns(table)) {
       String comment = catalogue.comment(table, column);
       if (comment != null && comment.startsWith(DuplicatedColumn.COMMENT_PREFIX)) {
-        names.add(DuplicatedColumn.shortened(table + "_" + column + "_idx"));
-        names.add(DuplicatedColumn.shortened(table + "_" + column + "_uidx"));
+        names.add(DuplicatedColumn.indexName(table, column, false, false));
+        names.add(DuplicatedColumn.indexName(table, column, true, false));
+        names.add(DuplicatedColumn.indexName(table, column, true, true));
       }
     }
     return names;
@@ -177,9 +181,11 @@ final class DocumentTableDdl {
       DuplicatedField field = column.field();
       if (field.indexed()) {
         String name = names.get(column.plainName());
-        String index = DuplicatedColumn.shortened(table + "_" + name + (field.unique() ? "_uidx" : "_idx"));
+        boolean liveOnly = field.unique() && softDelete;
+        String index = DuplicatedColumn.indexName(table, name, field.unique(), liveOnly);
         indexes.put(index, "CREATE " + (field.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS "
-            + Identifiers.quote(index) + " ON " + qualifiedTable + " (" + Identifiers.quote(name) + ")");
+            + Identifiers.quote(index) + " ON " + qualifiedTable + " (" + Identifiers.quote(name) + ")"
+            + (liveOnly ? " WHERE deleted_at IS NULL" : ""));
       }
     }
     return indexes;

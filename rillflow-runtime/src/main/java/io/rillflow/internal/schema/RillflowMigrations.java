@@ -26,6 +26,11 @@ public final class RillflowMigrations {
   /** The highest version among this jar's migrations ({@code RillflowMigrationsTest} checks it against the files). */
   static final int LATEST_VERSION = 30;
 
+  /** The version this jar brings Rillflow's tables to: the start-up line names it. */
+  public static int latestVersion() {
+    return LATEST_VERSION;
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(RillflowMigrations.class);
   private static final String LOCATION = "classpath:io/rillflow/migration";
 

@@ -1,6 +1,8 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.RillflowException;
+import io.rillflow.UniqueConstraintException;
+import io.rillflow.internal.document.UniqueIndexes;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.internal.sql.ConnectionScope;
 import java.sql.BatchUpdateException;
@@ -18,6 +20,11 @@ import java.util.List;
  * owner to roll back. Stateless: one per store.
  */
 final class ChangeWriter {
+  private final UniqueIndexes uniqueIndexes;
+
+  ChangeWriter(UniqueIndexes uniqueIndexes) {
+    this.uniqueIndexes = uniqueIndexes;
+  }
 
   void write(ConnectionScope scope, List<PendingWrite> writes, SessionAppends appends) {
     if (writes.isEmpty() && appends.isEmpty()) {
@@ -53,14 +60,23 @@ final class ChangeWriter {
         appends.project(c);
         return null;
       });
-    } catch (BatchUpdateException e) {
-      SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-      throw new RillflowException("saveChanges() failed in a batch starting with the " + current[0].describe()
-          + "; nothing was written: " + cause.getMessage(), cause);
     } catch (SQLException e) {
-      throw new RillflowException("saveChanges() failed at the " + (current[0] == null ? "start" : current[0].describe())
-          + "; nothing was written: " + e.getMessage(), e);
+      UniqueConstraintException unique = uniqueIndexes.translate(e);
+      if (unique != null) {
+        throw unique;
+      }
+      throw failed(e, current[0]);
     }
+  }
+
+  private static RillflowException failed(SQLException failure, PendingWrite current) {
+    if (failure instanceof BatchUpdateException e) {
+      SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+      return new RillflowException("saveChanges() failed in a batch starting with the " + current.describe()
+          + "; nothing was written: " + cause.getMessage(), cause);
+    }
+    return new RillflowException("saveChanges() failed at the " + (current == null ? "start" : current.describe())
+        + "; nothing was written: " + failure.getMessage(), failure);
   }
 
   /** Runs writes that share one statement: alone, or as one batch. */

@@ -1,6 +1,7 @@
 package io.rillflow.internal.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.DocumentMetadata;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.query.DynamicQuery;
@@ -39,6 +40,29 @@ final class DocumentReads {
     } catch (SQLException e) {
       throw new RillflowException("Cannot load " + table.typeName() + " " + id + ": " + e.getMessage(), e);
     }
+  }
+
+  DocumentMetadata metadata(ConnectionScope scope, DocumentTable<?, Object> table, Object id) {
+    try {
+      return scope.statement(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(table.metadataSql())) {
+          table.bindId(statement, 1, id);
+          try (ResultSet rows = statement.executeQuery()) {
+            return rows.next()
+                ? new DocumentMetadata(rows.getLong(1), instant(rows, 2), instant(rows, 3), instant(rows, 4))
+                : null;
+          }
+        }
+      });
+    } catch (SQLException e) {
+      throw new RillflowException("Cannot read the metadata of " + table.typeName() + " " + id + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static java.time.Instant instant(ResultSet rows, int column) throws SQLException {
+    java.time.OffsetDateTime time = rows.getObject(column, java.time.OffsetDateTime.class);
+    return time == null ? null : time.toInstant();
   }
 
   boolean exists(ConnectionScope scope, DocumentTable<?, Object> table, Object id) {

@@ -5,21 +5,19 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.rillflow.DocumentPatch;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.query.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Builds one patch's {@code UPDATE}: each change wraps the expression so far, starting from
  * {@code data}, so all changes apply in one statement and in the order given. Each change names the
  * expression so far once, so the statement and its parameters grow linearly with the changes (an
  * increment reads the number it adds to inside {@code rf_jsonb_increment}, not by repeating the
- * expression). Values are bound parameters; paths are checked to be property names before they
- * reach SQL text.
+ * expression). Values are bound parameters; a path reaches SQL text only as a metamodel
+ * {@link Path}, whose segments are checked property names (a dotted name is first resolved to one).
  */
-final class JsonPatch implements DocumentPatch {
-  private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-
+final class JsonPatch<T> implements DocumentPatch<T> {
   private final DocumentTable<?, ?> table;
   private final ObjectWriter values;
   private String expression = "data";
@@ -31,37 +29,66 @@ final class JsonPatch implements DocumentPatch {
   }
 
   @Override
-  public DocumentPatch set(String path, Object value) {
-    String json;
-    try {
-      json = values.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new RillflowException("Cannot write the value for " + path + " of " + table.typeName()
-          + " as JSON: " + e.getOriginalMessage(), e);
-    }
+  public <V> DocumentPatch<T> set(Path<T, V> path, V value) {
+    return set(path, json(path, value));
+  }
+
+  @Override
+  public DocumentPatch<T> set(String path, Object value) {
+    Path<?, ?> member = PatchPaths.resolve(table, path);
+    String json = json(member, value);
+    PatchPaths.requireFits(table, member, json, value);
+    return set(member, json);
+  }
+
+  private DocumentPatch<T> set(Path<?, ?> path, String json) {
     expression = "jsonb_set(" + expression + ", " + literal(path) + ", ?::jsonb, true)";
     parameters.add(json);
     return this;
   }
 
+  private String json(Path<?, ?> path, Object value) {
+    try {
+      return values.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new RillflowException("Cannot write the value for " + path.dotted() + " of " + table.typeName()
+          + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   @Override
-  public DocumentPatch increment(String path, long by) {
+  public DocumentPatch<T> increment(Path<T, ? extends Number> path, long by) {
     return add(path, by);
   }
 
   @Override
-  public DocumentPatch increment(String path, double by) {
+  public DocumentPatch<T> increment(Path<T, ? extends Number> path, double by) {
     return add(path, by);
   }
 
-  private DocumentPatch add(String path, Object by) {
+  @Override
+  public DocumentPatch<T> increment(String path, long by) {
+    return add(number(path), by);
+  }
+
+  @Override
+  public DocumentPatch<T> increment(String path, double by) {
+    return add(number(path), by);
+  }
+
+  private Path<?, ?> number(String dotted) {
+    Path<?, ?> member = PatchPaths.resolve(table, dotted);
+    PatchPaths.requireNumber(table, member);
+    return member;
+  }
+
+  private DocumentPatch<T> add(Path<?, ?> member, Object by) {
     // The function reads the number from the document as patched so far: increments and sets on one
     // path add up in order. The bounds keep the result readable as the member's Java type.
-    expression = table.function("rf_jsonb_increment") + "(" + expression + ", " + literal(path)
+    expression = table.function("rf_jsonb_increment") + "(" + expression + ", " + literal(member)
         + "::text[], ?::numeric, ?::numeric, ?::numeric)";
     parameters.add(by);
-    io.rillflow.query.Path<?, ?> member = table.mapping().path(path);
-    Class<?> type = member == null ? null : member.valueType();
+    Class<?> type = member.valueType();
     parameters.add(lowest(type));
     parameters.add(highest(type));
     return this;
@@ -87,7 +114,16 @@ final class JsonPatch implements DocumentPatch {
   }
 
   @Override
-  public DocumentPatch remove(String path) {
+  public DocumentPatch<T> remove(Path<T, ?> path) {
+    return removeAt(path);
+  }
+
+  @Override
+  public DocumentPatch<T> remove(String path) {
+    return removeAt(PatchPaths.resolve(table, path));
+  }
+
+  private DocumentPatch<T> removeAt(Path<?, ?> path) {
     expression = "(" + expression + " #- " + literal(path) + ")";
     return this;
   }
@@ -108,15 +144,8 @@ final class JsonPatch implements DocumentPatch {
     return parameters;
   }
 
-  /** {@code '{a,b}'}: the path as a text-array literal; only property names may appear in it. */
-  private String literal(String path) {
-    String[] segments = path.split("\\.", -1);
-    for (String segment : segments) {
-      if (!PROPERTY.matcher(segment).matches()) {
-        throw new IllegalArgumentException("Patch path \"" + path + "\" of " + table.typeName()
-            + " is not a dotted list of property names");
-      }
-    }
-    return "'{" + String.join(",", segments) + "}'";
+  /** {@code '{a,b}'}: the path as a text-array literal; a Path's segments are property names (it checks them). */
+  private static String literal(Path<?, ?> path) {
+    return "'{" + String.join(",", path.segments()) + "}'";
   }
 }

@@ -55,8 +55,19 @@ final class PendingWrites {
     }
   }
 
+  /**
+   * The writes to send. A patch that holds no change (none made, or each refused) is left out: it
+   * would bump the version of a document it does not change.
+   */
   List<PendingWrite> list() {
-    return writes;
+    if (writes.stream().noneMatch(PendingWrites::emptyPatch)) {
+      return writes;
+    }
+    return writes.stream().filter(write -> !emptyPatch(write)).toList();
+  }
+
+  private static boolean emptyPatch(PendingWrite write) {
+    return write instanceof RowWrite.Patch patch && patch.isEmpty();
   }
 
   int size() {

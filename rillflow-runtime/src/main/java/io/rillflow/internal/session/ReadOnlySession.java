@@ -1,6 +1,7 @@
 package io.rillflow.internal.session;
 
 import io.rillflow.query.DocumentQuery;
+import io.rillflow.DocumentMetadata;
 import io.rillflow.QuerySession;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
@@ -44,6 +45,13 @@ final class ReadOnlySession implements QuerySession, BoundSession {
     checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     return reads.exists(scope, table, table.checkedId(id));
+  }
+
+  @Override
+  public <T> Optional<DocumentMetadata> metadata(Class<T> type, Object id) {
+    checkOpen();
+    DocumentTable<T, Object> table = tables.of(type);
+    return Optional.ofNullable(reads.metadata(scope, table, table.checkedId(id)));
   }
 
   @Override

@@ -103,10 +103,10 @@ sealed interface RowWrite extends PendingWrite {
   final class Patch implements RowWrite {
     private final DocumentTable<Object, Object> table;
     private final Object id;
-    private final JsonPatch patch;
+    private final JsonPatch<?> patch;
     private String sql;
 
-    Patch(DocumentTable<Object, Object> table, Object id, JsonPatch patch) {
+    Patch(DocumentTable<Object, Object> table, Object id, JsonPatch<?> patch) {
       this.table = table;
       this.id = id;
       this.patch = patch;
@@ -120,6 +120,11 @@ sealed interface RowWrite extends PendingWrite {
     @Override
     public Object id() {
       return id;
+    }
+
+    /** Whether the patch holds no change. */
+    boolean isEmpty() {
+      return patch.isEmpty();
     }
 
     @Override

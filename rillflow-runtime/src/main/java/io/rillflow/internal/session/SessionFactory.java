@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 public final class SessionFactory {
   private final DocumentTables tables;
   private final DocumentReads reads;
-  private final ChangeWriter writer = new ChangeWriter();
+  private final ChangeWriter writer;
   private final Supplier<SessionAppends> appends;
   private final Supplier<SessionAppends> unprojectedAppends;
 
@@ -30,6 +30,7 @@ public final class SessionFactory {
       Supplier<SessionAppends> unprojectedAppends) {
     this.tables = tables;
     this.reads = new DocumentReads(mapper);
+    this.writer = new ChangeWriter(tables.uniqueIndexes());
     this.appends = appends;
     this.unprojectedAppends = unprojectedAppends;
   }

@@ -2,6 +2,7 @@ package io.rillflow.internal.session;
 
 import io.rillflow.DocumentPatch;
 import io.rillflow.query.DocumentQuery;
+import io.rillflow.DocumentMetadata;
 import io.rillflow.DocumentSession;
 import io.rillflow.events.SessionEvents;
 import io.rillflow.internal.document.DocumentTable;
@@ -171,11 +172,11 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
   }
 
   @Override
-  public <T> DocumentPatch patch(Class<T> type, Object id) {
+  public <T> DocumentPatch<T> patch(Class<T> type, Object id) {
     checkOpen();
     DocumentTable<Object, Object> table = tables.ofObjects(type);
     Object checked = table.checkedId(id);
-    JsonPatch patch = new JsonPatch(table, table.valueWriter());
+    JsonPatch<T> patch = new JsonPatch<>(table, table.valueWriter());
     pending.queue(new RowWrite.Patch(table, checked, patch));
     // The instance in the identity map would no longer match the row.
     forget(table, checked);
@@ -258,6 +259,13 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
     checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
     return reads.exists(scope, table, table.checkedId(id));
+  }
+
+  @Override
+  public <T> Optional<DocumentMetadata> metadata(Class<T> type, Object id) {
+    checkOpen();
+    DocumentTable<T, Object> table = tables.of(type);
+    return Optional.ofNullable(reads.metadata(scope, table, table.checkedId(id)));
   }
 
   @Override

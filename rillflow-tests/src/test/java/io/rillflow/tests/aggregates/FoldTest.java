@@ -3,6 +3,7 @@ package io.rillflow.tests.aggregates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rillflow.aggregates.AggregateNotFoundException;
 import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentSession;
@@ -101,10 +102,7 @@ class FoldTest extends RillflowTestBase {
   @Test
   void updateDecidesOnTheLoadedStateAndAppendsAtItsVersion() {
     AggregateRepository<OrderView> orders = store().aggregates(OrderView.class);
-    assertThat(orders.update("o-3", order -> {
-      assertThat(order).as("no stream yet").isNull();
-      return List.of(new OrderPlaced("o-3", BigDecimal.TEN, "EUR"));
-    })).hasValueSatisfying(r -> assertThat(r.version()).isEqualTo(1));
+    orders.append("o-3", ExpectedVersion.noStream(), new OrderPlaced("o-3", BigDecimal.TEN, "EUR"));
 
     assertThat(orders.update("o-3", order -> order.status().equals("placed")
         ? List.of(new OrderShipped("o-3", "DHL")) : List.of())).isPresent();
@@ -113,6 +111,31 @@ class FoldTest extends RillflowTestBase {
 
     assertThat(orders.load("o-3").orElseThrow().status()).isEqualTo("shipped by DHL");
     assertThat(store().events().readStream("o-3")).hasSize(2);
+  }
+
+  @Test
+  void updateOfAMissingStreamNeverHandsDecideANullAndWritesNothing() {
+    AggregateRepository<OrderView> orders = store().aggregates(OrderView.class);
+    List<Object> decided = new java.util.ArrayList<>();
+
+    assertThatThrownBy(() -> orders.update("o-9", order -> {
+      decided.add(String.valueOf(order));
+      return List.of(new OrderShipped("o-9", "DHL"));
+    })).isInstanceOfSatisfying(AggregateNotFoundException.class, e -> {
+      assertThat(e.streamId()).isEqualTo("o-9");
+      assertThat(e.aggregateType()).isEqualTo(OrderView.class);
+      assertThat(e).hasMessageContaining("OrderView stream o-9").hasMessageContaining("noStream()");
+    });
+    try (DocumentSession session = store().openSession()) {
+      assertThatThrownBy(() -> orders.in(session).update("o-9", order -> {
+        decided.add(String.valueOf(order));
+        return List.of(new OrderShipped("o-9", "DHL"));
+      })).isInstanceOf(AggregateNotFoundException.class);
+      session.saveChanges();
+    }
+    assertThat(decided).isEmpty();
+    assertThat(store().events().readStream("o-9")).isEmpty();
+    assertThat(orders.loadForWrite("o-9").state()).isEmpty();
   }
 
   @Test

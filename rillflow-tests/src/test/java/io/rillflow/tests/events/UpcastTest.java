@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.test.LegacyEvents;
 import io.rillflow.test.RillflowTestBase;
 import java.math.BigDecimal;
 import java.util.List;
@@ -53,6 +54,17 @@ class UpcastTest extends RillflowTestBase {
     try (Stream<EventEnvelope<?>> all = store().events().scanAll(Checkpoint.START)) {
       assertAllVersionThree(all.toList());
     }
+  }
+
+  @Test
+  void theTestSupportWritesEventsAtAnOlderSchemaVersionWithoutTheirClass() {
+    assertThat(LegacyEvents.append(store(), "old", "OrderPlaced", 1, "{\"orderId\": \"o-1\", \"cents\": 1000}"))
+        .isEqualTo(1);
+    assertThat(LegacyEvents.append(store(), "old", "OrderPlaced", 2,
+        "{\"orderId\": \"o-2\", \"cents\": 2050, \"currency\": \"USD\"}")).isEqualTo(2);
+    store().events().append("old", ExpectedVersion.exactly(2), new OrderPlaced("o-3", new BigDecimal("30.25"), "GBP"));
+
+    assertAllVersionThree(store().events().readStream("old"));
   }
 
   private static void assertAllVersionThree(List<EventEnvelope<?>> read) {

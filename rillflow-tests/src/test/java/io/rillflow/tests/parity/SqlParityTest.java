@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.query.Condition;
 import io.rillflow.internal.query.DynamicSql;
+import io.rillflow.sql.DeletedRows;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -99,15 +100,15 @@ class SqlParityTest {
     select("NOT_EITHER", Specimen_.text.eq(S).or(Specimen_.count.gt(I)).not());
     select("WITHOUT_TAG", Specimen_.tags.contains(S).not());
 
-    same("COUNT_BY_CODE", DynamicSql.count(Specimen_.code.eq(S), true).sql());
-    same("EXISTS_BY_LABEL", DynamicSql.exists(Specimen_.label.eq(S), true).sql());
+    same("COUNT_BY_CODE", DynamicSql.count(Specimen_.code.eq(S), DeletedRows.LIVE).sql());
+    same("EXISTS_BY_LABEL", DynamicSql.exists(Specimen_.label.eq(S), DeletedRows.LIVE).sql());
 
     assertThat(mismatches).isEmpty();
     assertThat(compared).isEqualTo(62);
   }
 
   private void select(String constant, Condition<Specimen> condition) throws Exception {
-    same(constant, DynamicSql.select(condition, true).sql());
+    same(constant, DynamicSql.select(condition, DeletedRows.LIVE).sql());
   }
 
   private void same(String constant, String dynamic) throws Exception {

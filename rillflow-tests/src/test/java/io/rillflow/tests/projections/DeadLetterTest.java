@@ -1,6 +1,7 @@
 package io.rillflow.tests.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rillflow.projections.DeadLetter;
 import io.rillflow.DocumentStoreBuilder;
@@ -74,6 +75,13 @@ class DeadLetterTest extends RillflowTestBase {
     assertThat(store().projections().deadLetters(Ledger.NAME)).isEmpty();
     assertThat(Ledger.totals(store())).isEqualTo(Map.of("a", 7L, "b", 8L, "p", -100L)).isEqualTo(Ledger.replay(store()));
     assertThat(Ledger.timesApplied(store()).values()).hasSize(5).containsOnly(1L);
+  }
+
+  @Test
+  void deadLettersOfAnUnknownProjectionNameTheKnownOnes() {
+    assertThatThrownBy(() -> store().projections().deadLetters("ledgr"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"ledgr\"").hasMessageContaining(Ledger.NAME);
   }
 
   @Test

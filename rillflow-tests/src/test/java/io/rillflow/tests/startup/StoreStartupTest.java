@@ -47,6 +47,29 @@ class StoreStartupTest extends RillflowTestBase {
   }
 
   @Test
+  void aStartedStoreLogsOneLineSayingWhatItHolds() {
+    // slf4j-simple writes to System.err as it is at each call, so the line can be caught here.
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream caught = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(caught, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (DocumentStore second = DocumentStore.builder()
+        .url(TestDatabase.shared().jdbcUrl())
+        .schema(store().schemaName())
+        .readModels(false)
+        .build()) {
+      assertThat(second.documentTypes()).contains(Person.class);
+    } finally {
+      System.setErr(err);
+    }
+    List<String> lines = caught.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(line -> line.contains("Rillflow store started")).toList();
+    assertThat(lines).singleElement().asString()
+        .contains("INFO").contains("schema \"" + store().schemaName() + "\"")
+        .contains("Person->doc_person").contains("OrderPlaced").contains("migrations to V")
+        .contains("0 projections");
+  }
+
+  @Test
   void autoCreateNoneChangesNothingAndRefusesAnEmptySchema() throws SQLException {
     TestSchema empty = TestSchema.create(TestDatabase.shared(), getClass());
     try {
