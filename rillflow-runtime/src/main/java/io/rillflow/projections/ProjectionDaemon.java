@@ -65,7 +65,11 @@ public interface ProjectionDaemon extends AutoCloseable {
   /** Lets the projection run again. */
   void resume(String projection);
 
-  /** Where each projection stands. */
+  /**
+   * Where each projection stands: the registered ones in registration order, then, by name, every
+   * projection this store does not register that has a checkpoint row in the schema (another
+   * application version's, or every one when the store was built without the application's classes).
+   */
   List<ProjectionStatus> status();
 
   /** {@link #stop()}. */
