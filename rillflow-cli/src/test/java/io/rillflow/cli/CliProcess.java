@@ -44,8 +44,21 @@ final class CliProcess {
     return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
   }
 
-  /** The child's command: the CLI's main with the test database and {@code schema}, then {@code args}. */
+  /** The child's command: the CLI's main on the test class path with the test database and {@code schema}, then {@code args}. */
   static ProcessBuilder builder(String schema, String... args) {
+    return builder(List.of("-cp", System.getProperty("java.class.path"), RillflowCli.class.getName()), schema, args);
+  }
+
+  /** The same through the shaded jar alone ({@code java -jar}): no application class is known. */
+  static ProcessBuilder standaloneJar(String schema, String... args) {
+    String jar = System.getProperty("rillflow.cli.jar");
+    if (jar == null) {
+      throw new IllegalStateException("rillflow.cli.jar is not set: run through failsafe (mvn verify)");
+    }
+    return builder(List.of("-jar", jar), schema, args);
+  }
+
+  private static ProcessBuilder builder(List<String> launch, String schema, String... args) {
     TestDatabase database = TestDatabase.shared();
     String url = database.jdbcUrl();
     String password = database.password();
@@ -54,8 +67,9 @@ final class CliProcess {
       password = matcher.group(2);
       url = matcher.replaceFirst(matcher.group(1)).replaceAll("[?&]$", "");
     }
-    List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", RillflowCli.class.getName(), "--url", url, "--schema", schema));
+    List<String> command = new ArrayList<>(List.of(java(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    command.addAll(launch);
+    command.addAll(List.of("--url", url, "--schema", schema));
     if (database.username() != null) {
       command.add("--user");
       command.add(database.username());
