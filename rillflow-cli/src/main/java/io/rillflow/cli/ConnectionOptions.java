@@ -31,7 +31,7 @@ final class ConnectionOptions {
       description = "File holding the password (else the " + PASSWORD_VARIABLE + " environment variable)")
   Path passwordFile;
 
-  @Option(names = "--schema", description = "The store's schema (default: ${DEFAULT-VALUE})")
+  @Option(names = "--schema", description = "The store's schema (default: public)")
   String schema = "public";
 
   @Option(names = "--auto-create",

@@ -31,7 +31,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     } else {
       status = ExitCodes.FAILURE;
     }
-    output.err().println("rillflow " + commandLine.getCommandName() + ": " + message(failure));
+    output.err().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(failure));
     output.err().flush();
     return status;
   }

@@ -57,6 +57,10 @@ public final class RillflowCli {
 
   /** The standalone jar's entry point: exits with the status. */
   public static void main(String... args) {
+    // The pool's and Flyway's start-up lines would mix with the output; warnings and errors still show.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(execute(null, newMeters(), standardOut(), standardErr(), System.getenv(), args));
   }
 

@@ -48,6 +48,12 @@ class RunLoopSigtermTest extends RillflowTestBase {
 
       store().events().append("acc-1", ExpectedVersion.noStream(), new Deposited("a", 10));
       Http.await("the child applied the event", Duration.ofSeconds(30), () -> balance("a") == 10);
+      java.util.List<PrometheusText.Sample> samples = PrometheusText.parse(Http.get(base, "/metrics").body());
+      assertThat(samples).as("the child's store meters reach /metrics").anySatisfy(sample -> {
+        assertThat(sample.name()).isEqualTo("rillflow_projection_events_applied_total");
+        assertThat(sample.labels()).containsEntry("projection", "balances");
+        assertThat(sample.value()).isEqualTo(1.0);
+      });
       ProjectionStatus held = store().projections().daemon().status().get(0);
       assertThat(held.owner()).as("the child holds the lease").isNotNull();
       assertThat(held.ownedHere()).isFalse();

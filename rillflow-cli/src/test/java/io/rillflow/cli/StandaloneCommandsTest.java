@@ -70,6 +70,10 @@ class StandaloneCommandsTest extends RillflowTestBase {
     assertThat(noUrl.exit()).as(noUrl.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(noUrl.err()).contains("Missing --url");
 
+    CliProcess.Result noPasswordFile = cli("--password-file", "/nonexistent/rillflow-password", "projections", "status");
+    assertThat(noPasswordFile.exit()).as(noPasswordFile.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noPasswordFile.err()).contains("--password-file");
+
     CliProcess.Result passwordInUrl = CliProcess.run(new ProcessBuilder(CliProcess.java(), "-cp",
         System.getProperty("java.class.path"), RillflowCli.class.getName(),
         "--url", "jdbc:postgresql://localhost/db?password=s3cret", "projections", "status"));
