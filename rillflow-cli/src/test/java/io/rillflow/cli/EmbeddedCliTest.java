@@ -50,6 +50,36 @@ class EmbeddedCliTest extends RillflowTestBase {
   }
 
   @Test
+  void schemaPlanExportAndApplyRestoreADroppedIndex(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+      throws Exception {
+    assertThat(run("schema", "plan")).isZero();
+    assertThat(out.toString()).contains("The database matches the mappings.");
+    String index;
+    try (var connection = store().dataSource().getConnection();
+        var query = connection.prepareStatement("SELECT indexname FROM pg_indexes WHERE schemaname = ?"
+            + " AND tablename = 'doc_customer' AND indexdef LIKE '%(name)%'")) {
+      query.setString(1, store().schemaName());
+      var row = query.executeQuery();
+      assertThat(row.next()).as("the index of Customer.name").isTrue();
+      index = row.getString(1);
+      connection.createStatement().execute("DROP INDEX \"" + store().schemaName() + "\".\"" + index + "\"");
+    }
+    assertThat(run("health", "schema")).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run("schema", "plan", "--json")).isZero();
+    JsonNode plan = CliProcess.JSON.readTree(out.toString());
+    assertThat(plan.get("empty").asBoolean()).isFalse();
+    assertThat(plan.get("statements").get(0).asText()).contains("CREATE", "INDEX", index);
+
+    assertThat(run("schema", "export", "--to", directory.toString(), "--json")).isZero();
+    java.nio.file.Path file = java.nio.file.Path.of(CliProcess.JSON.readTree(out.toString()).get("file").asText());
+    assertThat(java.nio.file.Files.readString(file)).contains(index);
+
+    assertThat(run("schema", "apply")).isZero();
+    assertThat(out.toString()).contains("Applied " + plan.get("statements").size() + " statement(s).");
+    assertThat(run("health", "schema")).isZero();
+  }
+
+  @Test
   void connectionOptionsAreRefusedWhereTheApplicationGivesTheStore() {
     assertThat(run("--url", "jdbc:postgresql://elsewhere/db", "projections", "status")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("standalone");
