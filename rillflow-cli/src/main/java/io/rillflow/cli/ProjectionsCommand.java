@@ -99,6 +99,14 @@ final class ProjectionsCommand {
     done(name, "rebuilding (the daemon replays every event)");
   }
 
+  @Command(name = "run-once", description = "One batch of each async projection this process can take, then returns")
+  void runOnce() {
+    List<String> progressed = daemon().runOnce();
+    root.output().message(Map.of("progressed", progressed), progressed.isEmpty()
+        ? "Nothing to do (no events below the safe point, or every projection is held elsewhere or paused)."
+        : "One batch applied to " + progressed + ".");
+  }
+
   @Command(name = "run-until-idle", description = "Applies every event below the safe point, on this thread, then returns")
   void runUntilIdle() {
     long applied = daemon().runUntilIdle();

@@ -54,6 +54,19 @@ class StandaloneCommandsTest extends RillflowTestBase {
   }
 
   @Test
+  void runOnceAppliesOneBatch() throws Exception {
+    java.util.List<Deposited> deposits = new java.util.ArrayList<>();
+    for (int i = 0; i < 501; i++) {
+      deposits.add(new Deposited("a", 1));
+    }
+    store().events().append("acc-1", ExpectedVersion.noStream(), io.rillflow.events.AppendOptions.NONE, deposits);
+    CliProcess.Result once = cli("projections", "run-once", "--json");
+    assertThat(once.exit()).as(once.toString()).isZero();
+    assertThat(once.json().get("progressed").get(0).asText()).isEqualTo("balances");
+    assertThat(store().projections().daemon().status().get(0).lag()).as("one batch of the default 500").isEqualTo(1);
+  }
+
+  @Test
   void exitStatusesSayUsageAndNotFound() throws Exception {
     CliProcess.Result unknownCommand = cli("projections", "frobnicate");
     assertThat(unknownCommand.exit()).as(unknownCommand.toString()).isEqualTo(ExitCodes.USAGE);

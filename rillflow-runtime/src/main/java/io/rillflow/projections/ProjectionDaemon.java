@@ -47,6 +47,15 @@ public interface ProjectionDaemon extends AutoCloseable {
   long runUntilIdle();
 
   /**
+   * One step of each async projection, on the calling thread: takes its lease when free, then applies
+   * at most one batch (and the dead letters requeued for it). For operators and jobs that advance
+   * projections by hand; projections held by another node are left to it.
+   *
+   * @return the names of the projections that applied or gave up on an event
+   */
+  List<String> runOnce();
+
+  /**
    * Clears the projection's read model ({@link Projection#clear(ProjectionContext)}), moves its
    * checkpoint to the start and drops its dead letters, in one transaction that also raises the
    * epoch: whoever held it stops, and the next holder replays every event.
