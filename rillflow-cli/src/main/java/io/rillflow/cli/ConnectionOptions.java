@@ -38,10 +38,6 @@ final class ConnectionOptions {
       description = "What connecting may change: NONE (default: check only) or CREATE_OR_UPDATE")
   AutoCreate autoCreate = AutoCreate.NONE;
 
-  boolean given() {
-    return url != null || user != null || passwordFile != null;
-  }
-
   /** The store the options describe; the caller closes it. */
   DocumentStore open(CommandSpec spec, Map<String, String> environment, MeterRegistry meters) {
     if (url == null) {

@@ -82,7 +82,13 @@ public final class DaemonHost implements AutoCloseable {
     new DaemonEndpoints(store, meters, host::isReady).register(server);
     server.setExecutor(executor);
     server.start();
-    store.projections().daemon().start();
+    try {
+      store.projections().daemon().start();
+    } catch (RuntimeException e) {
+      server.stop(0);
+      executor.shutdownNow();
+      throw e;
+    }
     host.ready = true;
     return host;
   }

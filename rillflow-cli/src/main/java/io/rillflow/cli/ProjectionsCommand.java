@@ -27,7 +27,7 @@ final class ProjectionsCommand {
   @Command(name = "list", description = "The projections: registered here, or with a checkpoint row in the schema")
   void list() {
     List<ProjectionStatus> statuses = daemon().status();
-    root.output().print(Map.of("projections", statuses.stream().map(s -> Map.of("name", s.name(),
+    root.output().print(Map.of("projections", statuses.stream().map(s -> Output.fields("name", s.name(),
         "lifecycle", s.lifecycle().name(), "registered", registered(s.name()))).toList()), () -> {
           TextTable table = new TextTable("NAME", "LIFECYCLE", "REGISTERED");
           statuses.forEach(s -> table.row(s.name(), s.lifecycle(), registered(s.name()) ? "yes" : "no"));
@@ -157,7 +157,7 @@ final class ProjectionsCommand {
   }
 
   private void done(String name, String what) {
-    root.output().message(Map.of("projection", name, "done", what), "Projection " + name + " " + what + ".");
+    root.output().message(Output.fields("projection", name, "done", what), "Projection " + name + " " + what + ".");
   }
 
   private boolean registered(String name) {

@@ -64,9 +64,9 @@ final class RootCommand {
   /** The store the command works on. */
   DocumentStore store() {
     if (embedded != null) {
-      if (connection != null && connection.given()) {
-        throw new ParameterException(spec.commandLine(),
-            "--url, --user and --password-file belong to the standalone jar; here the application gives the store");
+      if (connection != null) {
+        throw new ParameterException(spec.commandLine(), "--url, --user, --password-file, --schema and --auto-create "
+            + "belong to the standalone jar; here the application gives the store");
       }
       return embedded;
     }

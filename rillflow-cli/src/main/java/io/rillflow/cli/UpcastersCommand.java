@@ -26,7 +26,7 @@ final class UpcastersCommand {
     List<EventMapping<?>> events = catalog.events();
     List<UpcastStep> steps = catalog.steps();
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("events", events.stream().map(e -> Map.of("type", e.typeName(), "version", e.schemaVersion(),
+    json.put("events", events.stream().map(e -> Output.fields("type", e.typeName(), "version", e.schemaVersion(),
         "class", e.eventType().getName())).toList());
     json.put("upcasters", steps);
     if (root.output().isJson()) {
