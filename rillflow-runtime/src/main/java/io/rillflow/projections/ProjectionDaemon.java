@@ -47,6 +47,15 @@ public interface ProjectionDaemon extends AutoCloseable {
   long runUntilIdle();
 
   /**
+   * One step of each async projection, on the calling thread: takes its lease when free, then applies
+   * at most one batch (and the dead letters requeued for it). For operators and jobs that advance
+   * projections by hand; projections held by another node are left to it.
+   *
+   * @return the names of the projections that applied or gave up on an event
+   */
+  List<String> runOnce();
+
+  /**
    * Clears the projection's read model ({@link Projection#clear(ProjectionContext)}), moves its
    * checkpoint to the start and drops its dead letters, in one transaction that also raises the
    * epoch: whoever held it stops, and the next holder replays every event.
@@ -65,7 +74,11 @@ public interface ProjectionDaemon extends AutoCloseable {
   /** Lets the projection run again. */
   void resume(String projection);
 
-  /** Where each projection stands. */
+  /**
+   * Where each projection stands: the registered ones in registration order, then, by name, every
+   * projection this store does not register that has a checkpoint row in the schema (another
+   * application version's, or every one when the store was built without the application's classes).
+   */
   List<ProjectionStatus> status();
 
   /** {@link #stop()}. */

@@ -211,6 +211,17 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   }
 
   @Override
+  public List<String> runOnce() {
+    List<String> progressed = new java.util.ArrayList<>();
+    for (ProjectionRunner runner : runners.values()) {
+      if (runner.tick(System.nanoTime(), true)) {
+        progressed.add(runner.name());
+      }
+    }
+    return progressed;
+  }
+
+  @Override
   public void rebuild(String projection) {
     admin.rebuild(async(projection));
     wake();

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
-/** Reads {@link ProjectionStatus} for every registered projection, in one connection. */
+/** Reads {@link ProjectionStatus} for every registered projection, then for every other row of the schema, in one connection. */
 final class StatusReader {
   private final DataSource dataSource;
   private final ProjectionSql sql;
@@ -67,6 +67,19 @@ final class StatusReader {
             row.paused(), row.owner(), row.epoch(), row.leaseUntil() == null ? null : row.leaseUntil().toInstant(),
             node.equals(row.owner()) && ownedHere.test(projection.name()),
             letters.getOrDefault(projection.name(), 0L), lag > 0 ? heldBackBy : null));
+      }
+      // Rows no projection here registers (another version's, or all of them for a store built without the
+      // application's classes, such as the standalone command line): only async projections have rows.
+      java.util.Set<String> registered = new java.util.HashSet<>();
+      projections.forEach(p -> registered.add(p.name()));
+      for (Map.Entry<String, Row> stored : new java.util.TreeMap<>(rows).entrySet()) {
+        if (!registered.contains(stored.getKey())) {
+          Row row = stored.getValue();
+          long lag = lag(connection, row.checkpoint());
+          statuses.add(new ProjectionStatus(stored.getKey(), ProjectionLifecycle.ASYNC, row.checkpoint(), headPosition,
+              lag, row.paused(), row.owner(), row.epoch(), row.leaseUntil() == null ? null : row.leaseUntil().toInstant(),
+              false, letters.getOrDefault(stored.getKey(), 0L), lag > 0 ? heldBackBy : null));
+        }
       }
       return statuses;
     } catch (SQLException e) {

@@ -1,0 +1,73 @@
+package io.rillflow.cli;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rillflow.AutoCreate;
+import io.rillflow.DocumentStore;
+import io.rillflow.DocumentStoreBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The standalone jar's database: URL, user, schema, and a password that never appears on the
+ * command line (so not in {@code ps} or a shell history): from {@value #PASSWORD_VARIABLE} or a file.
+ */
+final class ConnectionOptions {
+  static final String PASSWORD_VARIABLE = "RILLFLOW_DATABASE_PASSWORD";
+
+  @Option(names = "--url", paramLabel = "JDBC_URL", description = "jdbc:postgresql://host:port/database (standalone only; no password in it)")
+  String url;
+
+  @Option(names = "--user", description = "Database user")
+  String user;
+
+  @Option(names = "--password-file", paramLabel = "FILE",
+      description = "File holding the password (else the " + PASSWORD_VARIABLE + " environment variable)")
+  Path passwordFile;
+
+  @Option(names = "--schema", description = "The store's schema (default: public)")
+  String schema = "public";
+
+  @Option(names = "--auto-create",
+      description = "What connecting may change: NONE (default: check only) or CREATE_OR_UPDATE")
+  AutoCreate autoCreate = AutoCreate.NONE;
+
+  /** The store the options describe; the caller closes it. */
+  DocumentStore open(CommandSpec spec, Map<String, String> environment, MeterRegistry meters) {
+    if (url == null) {
+      throw new ParameterException(spec.commandLine(), "Missing --url: the standalone command line needs a database "
+          + "(--url jdbc:postgresql://host:5432/db --user app, password in " + PASSWORD_VARIABLE + " or --password-file)");
+    }
+    if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+      throw new ParameterException(spec.commandLine(), "--url must not carry a password: put it in "
+          + PASSWORD_VARIABLE + " or a file named by --password-file");
+    }
+    DocumentStoreBuilder builder = DocumentStore.builder().url(url).schema(schema).autoCreate(autoCreate)
+        .maximumPoolSize(4).meterRegistry(meters);
+    if (user != null) {
+      builder.username(user);
+    }
+    String password = password(spec, environment);
+    if (password != null) {
+      builder.password(password);
+    }
+    return builder.build();
+  }
+
+  private String password(CommandSpec spec, Map<String, String> environment) {
+    if (passwordFile != null) {
+      try {
+        return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "Cannot read --password-file " + passwordFile + ": " + e);
+      }
+    }
+    return environment.get(PASSWORD_VARIABLE);
+  }
+}

@@ -1,0 +1,87 @@
+package io.rillflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rillflow.cli.app.Deposited;
+import io.rillflow.events.ExpectedVersion;
+import io.rillflow.test.RillflowTestBase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line inside the application, through {@link RillflowCli#run(io.rillflow.DocumentStore, PrintWriter, PrintWriter, String...)}. */
+class EmbeddedCliTest extends RillflowTestBase {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @AfterEach
+  void stopDaemon() {
+    store().projections().daemon().stop();
+  }
+
+  private int run(String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    return RillflowCli.run(store(), new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void commandsRunOnTheApplicationsStoreAndLeaveItOpen() throws Exception {
+    store().events().append("acc-1", ExpectedVersion.noStream(), new Deposited("a", 100));
+    assertThat(run("projections", "status", "--json")).as(err.toString()).isZero();
+    JsonNode status = CliProcess.JSON.readTree(out.toString()).get("projections").get(0);
+    assertThat(status.get("name").asText()).isEqualTo("balances");
+    assertThat(status.get("lag").asLong()).isEqualTo(1);
+
+    assertThat(run("projections", "pause", "balances")).isZero();
+    assertThat(store().projections().daemon().status().get(0).paused()).isTrue();
+    assertThat(run("projections", "resume", "balances", "--json")).isZero();
+    assertThat(CliProcess.JSON.readTree(out.toString()).get("projection").asText()).isEqualTo("balances");
+    assertThat(run("projections", "run-until-idle")).isZero();
+    assertThat(out.toString()).contains("Applied 1 event(s).");
+    assertThat(run("projections", "rebuild", "balances")).isZero();
+    assertThat(store().projections().daemon().status().get(0).checkpoint().position()).isZero();
+
+    assertThat(run("projections", "list")).isZero();
+    assertThat(out.toString().lines().toList()).element(1).asString().matches("balances\\s+ASYNC\\s+yes");
+    assertThat(store().events().streamState("acc-1")).as("the store is still open").isPresent();
+  }
+
+  @Test
+  void schemaPlanExportAndApplyRestoreADroppedIndex(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+      throws Exception {
+    assertThat(run("schema", "plan")).isZero();
+    assertThat(out.toString()).contains("The database matches the mappings.");
+    String index;
+    try (var connection = store().dataSource().getConnection();
+        var query = connection.prepareStatement("SELECT indexname FROM pg_indexes WHERE schemaname = ?"
+            + " AND tablename = 'doc_customer' AND indexdef LIKE '%(name)%'")) {
+      query.setString(1, store().schemaName());
+      var row = query.executeQuery();
+      assertThat(row.next()).as("the index of Customer.name").isTrue();
+      index = row.getString(1);
+      connection.createStatement().execute("DROP INDEX \"" + store().schemaName() + "\".\"" + index + "\"");
+    }
+    assertThat(run("health", "schema")).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run("schema", "plan", "--json")).isZero();
+    JsonNode plan = CliProcess.JSON.readTree(out.toString());
+    assertThat(plan.get("empty").asBoolean()).isFalse();
+    assertThat(plan.get("statements").get(0).asText()).contains("CREATE", "INDEX", index);
+
+    assertThat(run("schema", "export", "--to", directory.toString(), "--json")).isZero();
+    java.nio.file.Path file = java.nio.file.Path.of(CliProcess.JSON.readTree(out.toString()).get("file").asText());
+    assertThat(java.nio.file.Files.readString(file)).contains(index);
+
+    assertThat(run("schema", "apply")).isZero();
+    assertThat(out.toString()).contains("Applied " + plan.get("statements").size() + " statement(s).");
+    assertThat(run("health", "schema")).isZero();
+  }
+
+  @Test
+  void connectionOptionsAreRefusedWhereTheApplicationGivesTheStore() {
+    assertThat(run("--url", "jdbc:postgresql://elsewhere/db", "projections", "status")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("standalone");
+  }
+}
