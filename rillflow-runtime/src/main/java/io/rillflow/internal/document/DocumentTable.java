@@ -340,6 +340,14 @@ public final class DocumentTable<T, ID> {
       throw new IllegalArgumentException("The id of a " + typeName() + " cannot be null");
     }
     Class<ID> idType = mapping.idType();
+    if (idType == UUID.class && id instanceof String text) {
+      // A UUID and its text name the same document, as they name the same stream.
+      try {
+        return idType.cast(UUID.fromString(text));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(typeName() + " ids are UUID, and \"" + text + "\" is not one");
+      }
+    }
     if (!idType.isInstance(id)) {
       throw new IllegalArgumentException(typeName() + " ids are " + idType.getSimpleName()
           + ", not " + id.getClass().getSimpleName() + " (" + id + ")");

@@ -33,10 +33,10 @@ final class ReadOnlySession implements QuerySession, BoundSession {
   }
 
   @Override
-  public <T> List<T> loadMany(Class<T> type, Collection<?> ids) {
+  public <T> List<T> loadMany(Class<T> type, Collection<?> given) {
     checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
-    ids.forEach(table::checkedId);
+    List<Object> ids = given.stream().map(table::checkedId).toList();
     return DocumentReads.inOrder(ids, reads.loadMany(scope, table, ids));
   }
 

@@ -62,10 +62,10 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
   }
 
   @Override
-  public <T> List<T> loadMany(Class<T> type, Collection<?> ids) {
+  public <T> List<T> loadMany(Class<T> type, Collection<?> given) {
     checkOpen();
     DocumentTable<T, Object> table = tables.of(type);
-    ids.forEach(table::checkedId);
+    List<Object> ids = given.stream().map(table::checkedId).toList();
     Map<Object, T> found = new HashMap<>();
     List<Object> missing = new ArrayList<>();
     for (Object id : ids) {

@@ -234,9 +234,13 @@ class DocumentSessionTest extends RillflowTestBase {
   @Test
   void wrongIdTypesAndUnknownTypesAreRefusedWithTheirNames() {
     try (QuerySession session = store().querySession()) {
+      assertThatThrownBy(() -> session.load(Customer.class, 42L))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Customer ids are UUID, not Long (42)");
+      // A UUID's text names the same document (see IdFormsTest); other text is refused.
       assertThatThrownBy(() -> session.load(Customer.class, "not-a-uuid"))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("Customer ids are UUID, not String (not-a-uuid)");
+          .hasMessage("Customer ids are UUID, and \"not-a-uuid\" is not one");
       assertThatThrownBy(() -> session.load(String.class, "x"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("java.lang.String is not a document of this store");
