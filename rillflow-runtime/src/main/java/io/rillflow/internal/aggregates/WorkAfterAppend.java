@@ -81,7 +81,7 @@ final class WorkAfterAppend<A> implements SessionAppends.AfterAppend {
       throw new IllegalStateException("Inline aggregate " + type.name() + " of stream " + stream + " has id " + id
           + ": its document id must be the stream id; set it from the event that creates the state");
     }
-    try (PreparedStatement statement = connection.prepareStatement(table.upsertSql())) {
+    try (PreparedStatement statement = connection.prepareStatement(table.sql().upsert())) {
       table.bindId(statement, 1, id);
       statement.setString(2, table.write(state));
       statement.executeUpdate();

@@ -38,22 +38,7 @@ public final class DocumentTable<T, ID> {
   private final java.util.concurrent.ConcurrentHashMap<Object, Object> queryCache = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile ColumnNames columnNames = ColumnNames.PLAIN;
 
-  private final String loadSql;
-  private final String loadManySql;
-  private final String upsertSql;
-  private final String insertSql;
-  private final String upsertManySql;
-  private final String insertManySql;
-  private final String updateSql;
-  private final String updateAtVersionSql;
-  private final String deleteSql;
-  private final String deleteAtVersionSql;
-  private final String restoreSql;
-  private final String versionSql;
-  private final String countSql;
-  private final String existsSql;
-  private final String metadataSql;
-  private final String selectAllSql;
+  private final DocumentStatements statements;
 
   public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper) {
     this.mapping = mapping;
@@ -68,111 +53,12 @@ public final class DocumentTable<T, ID> {
       throw new IllegalArgumentException("Version property \"" + versionProperty + "\" of "
           + mapping.documentType().getName() + " is not a Java identifier");
     }
-    String live = mapping.softDelete() ? " AND deleted_at IS NULL" : "";
-    String t = qualifiedName;
-    // A versioned document's JSON carries its version: the row's version is written into it in
-    // the same statement, so a load never has to patch the JSON in Java.
-    String newData = versioned ? "jsonb_set(?::jsonb, '{" + versionProperty + "}', to_jsonb(?::bigint))" : "?::jsonb";
-
-    loadSql = "SELECT data FROM " + t + " WHERE id = ?" + live;
-    loadManySql = "SELECT id, data FROM " + t + " WHERE id = ANY (?)" + live;
-    upsertSql = "INSERT INTO " + t + " AS d (id, data, version) VALUES (?, ?::jsonb, 1)"
-        + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()"
-        + (mapping.softDelete() ? ", deleted_at = NULL" : "");
-    insertSql = "INSERT INTO " + t + " (id, data, version) VALUES (?, " + newData + ", 1) ON CONFLICT (id) DO NOTHING";
-    // The same two writes for many documents in one statement, over an id array and a JSON-text array.
-    String rows = " FROM unnest(?::" + idArrayType + "[], ?::text[]) AS u(id, data)";
-    upsertManySql = "INSERT INTO " + t + " AS d (id, data, version) SELECT u.id, u.data::jsonb, 1" + rows
-        + " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()"
-        + (mapping.softDelete() ? ", deleted_at = NULL" : "");
-    insertManySql = "INSERT INTO " + t + " (id, data, version) SELECT u.id, "
-        + (versioned ? "jsonb_set(u.data::jsonb, '{" + versionProperty + "}', '1')" : "u.data::jsonb") + ", 1" + rows
-        + " ON CONFLICT (id) DO NOTHING RETURNING id";
-    updateSql = "UPDATE " + t + " SET data = ?::jsonb, version = version + 1, updated_at = now() WHERE id = ?" + live;
-    updateAtVersionSql = "UPDATE " + t + " SET data = " + newData + ", version = ?, updated_at = now()"
-        + " WHERE id = ? AND version = ?" + live;
-    deleteSql = mapping.softDelete()
-        ? "UPDATE " + t + " SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL"
-        : "DELETE FROM " + t + " WHERE id = ?";
-    deleteAtVersionSql = mapping.softDelete()
-        ? "UPDATE " + t + " SET deleted_at = now() WHERE id = ? AND version = ? AND deleted_at IS NULL"
-        : "DELETE FROM " + t + " WHERE id = ? AND version = ?";
-    restoreSql = "UPDATE " + t + " SET deleted_at = NULL, updated_at = now() WHERE id = ? AND deleted_at IS NOT NULL";
-    versionSql = "SELECT version FROM " + t + " WHERE id = ?" + live;
-    String where = mapping.softDelete() ? " WHERE deleted_at IS NULL" : "";
-    countSql = "SELECT count(*) FROM " + t + where;
-    metadataSql = "SELECT version, created_at, updated_at, " + (mapping.softDelete() ? "deleted_at" : "NULL::timestamptz")
-        + " FROM " + t + " WHERE id = ?";
-    existsSql = "SELECT EXISTS (SELECT 1 FROM " + t + " WHERE id = ?" + live + ")";
-    selectAllSql = "SELECT data FROM " + t + where;
+    this.statements = DocumentStatements.of(mapping, qualifiedName, idArrayType, versionProperty);
   }
 
-  // The statements, each fixed for this store's schema.
-
-  public String loadSql() {
-    return loadSql;
-  }
-
-  public String loadManySql() {
-    return loadManySql;
-  }
-
-  public String upsertSql() {
-    return upsertSql;
-  }
-
-  public String insertSql() {
-    return insertSql;
-  }
-
-  /** {@link #upsertSql()} for many documents: binds an id array and a JSON-text array. */
-  public String upsertManySql() {
-    return upsertManySql;
-  }
-
-  /** {@link #insertSql()} for many documents, returning the ids it inserted. */
-  public String insertManySql() {
-    return insertManySql;
-  }
-
-  public String updateSql() {
-    return updateSql;
-  }
-
-  public String updateAtVersionSql() {
-    return updateAtVersionSql;
-  }
-
-  public String deleteSql() {
-    return deleteSql;
-  }
-
-  public String deleteAtVersionSql() {
-    return deleteAtVersionSql;
-  }
-
-  public String restoreSql() {
-    return restoreSql;
-  }
-
-  public String versionSql() {
-    return versionSql;
-  }
-
-  public String countSql() {
-    return countSql;
-  }
-
-  public String metadataSql() {
-    return metadataSql;
-  }
-
-  public String existsSql() {
-    return existsSql;
-  }
-
-  public String selectAllSql() {
-    return selectAllSql;
+  /** The table's fixed statements, for this store's schema. */
+  public DocumentStatements sql() {
+    return statements;
   }
 
   /** The SQL cached for a query shape, built by {@code build} the first time and {@link #qualify qualified}. */

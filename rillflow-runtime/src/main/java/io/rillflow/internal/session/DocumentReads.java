@@ -30,7 +30,7 @@ final class DocumentReads {
   <T> T load(ConnectionScope scope, DocumentTable<T, Object> table, Object id) {
     try {
       return scope.statement(connection -> {
-        try (PreparedStatement statement = connection.prepareStatement(table.loadSql())) {
+        try (PreparedStatement statement = connection.prepareStatement(table.sql().load())) {
           table.bindId(statement, 1, id);
           try (ResultSet rows = statement.executeQuery()) {
             return rows.next() ? table.read(id, rows.getString(1)) : null;
@@ -45,7 +45,7 @@ final class DocumentReads {
   DocumentMetadata metadata(ConnectionScope scope, DocumentTable<?, Object> table, Object id) {
     try {
       return scope.statement(connection -> {
-        try (PreparedStatement statement = connection.prepareStatement(table.metadataSql())) {
+        try (PreparedStatement statement = connection.prepareStatement(table.sql().metadata())) {
           table.bindId(statement, 1, id);
           try (ResultSet rows = statement.executeQuery()) {
             return rows.next()
@@ -68,7 +68,7 @@ final class DocumentReads {
   boolean exists(ConnectionScope scope, DocumentTable<?, Object> table, Object id) {
     try {
       return scope.statement(connection -> {
-        try (PreparedStatement statement = connection.prepareStatement(table.existsSql())) {
+        try (PreparedStatement statement = connection.prepareStatement(table.sql().exists())) {
           table.bindId(statement, 1, id);
           try (ResultSet rows = statement.executeQuery()) {
             rows.next();
@@ -93,7 +93,7 @@ final class DocumentReads {
     }
     try {
       scope.statement(connection -> {
-        try (PreparedStatement statement = connection.prepareStatement(table.loadManySql())) {
+        try (PreparedStatement statement = connection.prepareStatement(table.sql().loadMany())) {
           statement.setArray(1, table.idArray(connection, ids));
           try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {

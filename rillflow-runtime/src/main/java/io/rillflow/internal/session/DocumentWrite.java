@@ -35,7 +35,7 @@ sealed interface DocumentWrite extends PendingWrite {
   record Upsert(DocumentTable<Object, Object> table, Object id, Object document) implements DocumentWrite {
     @Override
     public String sql() {
-      return table.upsertSql();
+      return table.sql().upsert();
     }
 
     @Override
@@ -73,7 +73,7 @@ sealed interface DocumentWrite extends PendingWrite {
       implements DocumentWrite {
     @Override
     public String sql() {
-      return table.insertSql();
+      return table.sql().insert();
     }
 
     @Override
@@ -116,7 +116,7 @@ sealed interface DocumentWrite extends PendingWrite {
   record Update(DocumentTable<Object, Object> table, Object id, Object document) implements DocumentWrite {
     @Override
     public String sql() {
-      return table.updateSql();
+      return table.sql().update();
     }
 
     @Override
@@ -148,7 +148,7 @@ sealed interface DocumentWrite extends PendingWrite {
       implements DocumentWrite {
     @Override
     public String sql() {
-      return table.updateAtVersionSql();
+      return table.sql().updateAtVersion();
     }
 
     @Override

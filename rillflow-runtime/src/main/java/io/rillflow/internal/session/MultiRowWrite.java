@@ -46,7 +46,7 @@ final class MultiRowWrite {
       data[i] = table.write(write.document());
     }
     boolean upsert = run.get(0) instanceof DocumentWrite.Upsert;
-    try (PreparedStatement statement = connection.prepareStatement(upsert ? table.upsertManySql() : table.insertManySql())) {
+    try (PreparedStatement statement = connection.prepareStatement(upsert ? table.sql().upsertMany() : table.sql().insertMany())) {
       Array idArray = table.idArray(connection, ids);
       Array dataArray = connection.createArrayOf("text", data);
       statement.setArray(1, idArray);

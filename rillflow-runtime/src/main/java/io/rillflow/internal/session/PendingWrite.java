@@ -47,7 +47,7 @@ sealed interface PendingWrite
   /** The version the document has in the database now, 0 when there is none. */
   static long currentVersion(DocumentTable<Object, Object> table, Object id, Connection connection)
       throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(table.versionSql())) {
+    try (PreparedStatement query = connection.prepareStatement(table.sql().version())) {
       table.bindId(query, 1, id);
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? rows.getLong(1) : 0;

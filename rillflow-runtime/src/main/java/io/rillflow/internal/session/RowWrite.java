@@ -21,7 +21,7 @@ sealed interface RowWrite extends PendingWrite {
   record Delete(DocumentTable<Object, Object> table, Object id) implements RowWrite {
     @Override
     public String sql() {
-      return table.deleteSql();
+      return table.sql().delete();
     }
 
     @Override
@@ -47,7 +47,7 @@ sealed interface RowWrite extends PendingWrite {
   record VersionedDelete(DocumentTable<Object, Object> table, Object id, long expected) implements RowWrite {
     @Override
     public String sql() {
-      return table.deleteAtVersionSql();
+      return table.sql().deleteAtVersion();
     }
 
     @Override
@@ -74,7 +74,7 @@ sealed interface RowWrite extends PendingWrite {
   record Restore(DocumentTable<Object, Object> table, Object id) implements RowWrite {
     @Override
     public String sql() {
-      return table.restoreSql();
+      return table.sql().restore();
     }
 
     @Override
