@@ -2,19 +2,21 @@ package io.rillflow.cli;
 
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.EventStore;
+import io.rillflow.events.StreamAliases;
 import io.rillflow.events.StreamState;
 import io.rillflow.RillflowException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code streams show|archive|unarchive|tombstone}. Stream ids are typed as text; a UUID stream and
- * its text form name the same stream ({@link EventStore}).
+ * {@code streams show|resolve|archive|unarchive|tombstone}. Stream ids are typed as text; a UUID stream
+ * and its text form name the same stream ({@link EventStore}).
  */
 @Command(name = "streams", mixinStandardHelpOptions = true, description = "Event streams")
 final class StreamsCommand {
@@ -58,6 +60,20 @@ final class StreamsCommand {
       read.forEach(e -> list.row(e.version(), e.position(), e.type(), e.schemaVersion(), e.timestamp()));
       list.print(root.output().out());
     }
+  }
+
+  @Command(name = "resolve", description = "The stream id a natural key (alias) names; --create gives one to a new alias")
+  void resolve(@Parameters(paramLabel = "ALIAS") String alias,
+      @Option(names = "--create", description = "Give a new alias a stream id (as the application's resolve does)")
+      boolean create) {
+    StreamAliases aliases = root.store().events().aliases();
+    UUID streamId = create ? aliases.resolve(alias)
+        : aliases.find(alias).orElseThrow(() -> new NotFoundException("No stream has alias \"" + alias
+            + "\" (--create gives it one)"));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("alias", alias);
+    json.put("streamId", streamId.toString());
+    root.output().message(json, streamId.toString());
   }
 
   private List<EventEnvelope<?>> readEvents(String streamId, StreamState state) {

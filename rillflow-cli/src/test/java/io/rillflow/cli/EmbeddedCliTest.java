@@ -84,4 +84,15 @@ class EmbeddedCliTest extends RillflowTestBase {
     assertThat(run("--url", "jdbc:postgresql://elsewhere/db", "projections", "status")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("standalone");
   }
+
+  @Test
+  void streamsResolveFindsAnAliasAndCreatesOneOnlyWhenAsked() throws Exception {
+    assertThat(run("streams", "resolve", "accounts:7")).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(store().events().aliases().find("accounts:7")).isEmpty();
+    assertThat(run("streams", "resolve", "accounts:7", "--create", "--json")).as(err.toString()).isZero();
+    String created = CliProcess.JSON.readTree(out.toString()).get("streamId").asText();
+    assertThat(store().events().aliases().find("accounts:7")).hasValueSatisfying(id -> assertThat(id.toString()).isEqualTo(created));
+    assertThat(run("streams", "resolve", "accounts:7")).isZero();
+    assertThat(out.toString().trim()).isEqualTo(created);
+  }
 }
