@@ -10,11 +10,9 @@ import io.rillflow.query.Sort;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.JdbcCursor;
-import io.rillflow.internal.sql.Transaction;
 import io.rillflow.spi.QueryCall;
 import io.rillflow.sql.Bind;
 import io.rillflow.sql.Statements;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,13 +136,9 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
   @Override
   public Page<T> page(PageRequest request, String countSql) {
     List<T> items = read(request.sort().and(sort), request.size(), request.offset(), 0);
-    long total = new CompiledQueryCall<T>(scope, table, mapper, reader, countSql, resolve, deletes).withValues(values).count();
+    // The count statement is the processor's, written for the same values, qualified once like this call's.
+    long total = count(table.cachedSql(countSql, () -> countSql));
     return new Page<>(items, request.page(), request.size(), total);
-  }
-
-  private CompiledQueryCall<T> withValues(List<Object> bound) {
-    values.addAll(bound);
-    return this;
   }
 
   @Override
@@ -155,9 +149,14 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   @Override
   public long count() {
+    return count(sql);
+  }
+
+  /** Runs {@code countSql} (one number) with this call's values. */
+  private long count(String countSql) {
     try {
       return scope.statement(connection -> {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(countSql)) {
           Parameters.bind(statement, values, 1);
           try (ResultSet rows = statement.executeQuery()) {
             return rows.next() ? rows.getLong(1) : 0L;
@@ -180,9 +179,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
     String returning = table.cachedSql(new Returning(sql), () -> sql + " RETURNING id");
     if (deletes.queue((DocumentTable<Object, Object>) table, returning, values)) {
       // Queued for saveChanges(): what it will delete is what matches now, unless the unit of work changes it.
-      String counting = table.cachedSql(new Counting(sql), () -> countOf(sql));
-      return new CompiledQueryCall<T>(scope, table, mapper, reader, counting, new ArrayList<>(values), resolve,
-          deletes).count();
+      return count(table.cachedSql(new Counting(sql), () -> countOf(sql)));
     }
     try {
       return scope.statement(connection -> {
@@ -225,10 +222,13 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
 
   private record Counting(String delete) {}
 
-  /** The count of what a delete ({@code DELETE FROM t WHERE ...} or a soft delete's UPDATE) would change. */
-  private String countOf(String delete) {
+  /**
+   * The rule book's count over what a delete ({@code DELETE FROM t WHERE ...}, or a soft delete's
+   * {@code UPDATE t SET deleted_at = now() WHERE ...}) would change: the same condition, so the same values.
+   */
+  private static String countOf(String delete) {
     int where = delete.indexOf(" WHERE ");
-    return "SELECT count(*) FROM " + table.qualifiedName() + (where < 0 ? "" : delete.substring(where));
+    return Statements.count(where < 0 ? "" : delete.substring(where));
   }
 
   private JdbcCursor.Binder binder(int maxRows, long offset) {
