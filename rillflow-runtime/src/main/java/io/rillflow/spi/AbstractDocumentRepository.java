@@ -65,14 +65,21 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
    * version (a bound session's queued write has no new version until its saveChanges()).
    */
   private <S> S write(S document, Consumer<DocumentSession> change) {
+    return write(java.util.Collections.singletonList(document), change).get(0);
+  }
+
+  /** {@link #write(Object, Consumer)} for several documents changed together: one transaction when alone. */
+  private <S> List<S> write(List<S> documents, Consumer<DocumentSession> change) {
     if (session != null) {
       change.accept(session);
-      return document;
+      return documents;
     }
     try (DocumentSession own = store.lightweightSession()) {
       change.accept(own);
       own.saveChanges();
-      return ((RepositorySupport) store).saved(own, document);
+      List<S> saved = new ArrayList<>(documents.size());
+      documents.forEach(document -> saved.add(((RepositorySupport) store).saved(own, document)));
+      return saved;
     }
   }
 
@@ -102,17 +109,7 @@ public abstract class AbstractDocumentRepository<T, ID> implements DocumentRepos
   public <S extends T> List<S> saveAll(Iterable<S> documents) {
     List<S> list = new ArrayList<>();
     documents.forEach(list::add);
-    if (session != null) {
-      session.store(list.toArray());
-      return list;
-    }
-    try (DocumentSession own = store.lightweightSession()) {
-      own.store(list.toArray());
-      own.saveChanges();
-      List<S> saved = new ArrayList<>(list.size());
-      list.forEach(document -> saved.add(((RepositorySupport) store).saved(own, document)));
-      return saved;
-    }
+    return write(list, s -> s.store(list.toArray()));
   }
 
   @Override
