@@ -249,10 +249,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     }
     BoundSession bound = SessionFactory.bound(session);
     return new CompiledQueryCall<>(bound.scope(), table, objectMapper, table.reader(), sql, bound.resolver(table),
-        (deleted, delete, values) -> {
-          bound.queueDelete(deleted, delete, values);
-          return true;
-        });
+        bound.deletes());
   }
 
   /** The store's document tables. */
@@ -285,11 +282,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     return parts;
   }
 
-  /** Refuses work once the store is closed, in its own words rather than the pool's. */
   private void checkOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("DocumentStore is closed");
-    }
+    ownedScope.checkOpen();
   }
 
   @Override

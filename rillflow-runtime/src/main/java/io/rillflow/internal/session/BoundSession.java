@@ -2,8 +2,8 @@ package io.rillflow.internal.session;
 
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.query.DeleteQueue;
 import io.rillflow.internal.sql.ConnectionScope;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,12 +27,13 @@ public interface BoundSession {
   SessionAppends appends();
 
   /**
-   * Queues a delete chosen by a query ({@code sql} with {@code RETURNING id}), written by
-   * {@code saveChanges()}.
+   * Where the session's repository deletes go: queued (a delete chosen by a query, {@code sql} with
+   * {@code RETURNING id}), written by {@code saveChanges()}. One per session, so a query call takes it
+   * without allocating.
    *
-   * @throws UnsupportedOperationException for a read-only session
+   * @throws UnsupportedOperationException from {@code queue} for a read-only session
    */
-  void queueDelete(DocumentTable<Object, Object> table, String sql, List<Object> values);
+  DeleteQueue deletes();
 
   /** What {@code document} became when the last {@code saveChanges()} wrote it: a record's copy at its new version. */
   <T> T saved(T document);

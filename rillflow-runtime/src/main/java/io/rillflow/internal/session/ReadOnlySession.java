@@ -6,6 +6,7 @@ import io.rillflow.QuerySession;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.query.DeleteQueue;
 import io.rillflow.internal.sql.ConnectionScope;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.function.UnaryOperator;
 final class ReadOnlySession implements QuerySession, BoundSession {
   private final DocumentTables tables;
   private final DocumentReads reads;
+  private static final DeleteQueue READ_ONLY = (table, sql, values) -> {
+    throw new UnsupportedOperationException("A query session reads only; delete in a DocumentSession");
+  };
   private boolean closed;
   private final ConnectionScope scope;
 
@@ -76,8 +80,8 @@ final class ReadOnlySession implements QuerySession, BoundSession {
   }
 
   @Override
-  public void queueDelete(DocumentTable<Object, Object> table, String sql, List<Object> values) {
-    throw new UnsupportedOperationException("A query session reads only; delete in a DocumentSession");
+  public DeleteQueue deletes() {
+    return READ_ONLY;
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.rillflow.events.SessionEvents;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.SessionAppends;
+import io.rillflow.internal.query.DeleteQueue;
 import io.rillflow.internal.sql.ConnectionScope;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,11 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
   private final SessionAppends appends;
   /** What each document written by the last saveChanges() became: a record's copy at its new version. */
   private final Map<Object, Object> savedAs = new IdentityHashMap<>();
+  private final DeleteQueue deletes = (table, sql, values) -> {
+    checkOpen();
+    pending.queue(new DeleteWhereWrite(table, sql, values));
+    return true;
+  };
 
   UnitOfWorkSession(DocumentTables tables, DocumentReads reads, ChangeWriter writer, ConnectionScope scope,
       IdentityMap identityMap, SessionAppends appends) {
@@ -184,9 +190,8 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
   }
 
   @Override
-  public void queueDelete(DocumentTable<Object, Object> table, String sql, List<Object> values) {
-    checkOpen();
-    pending.queue(new DeleteWhereWrite(table, sql, values));
+  public DeleteQueue deletes() {
+    return deletes;
   }
 
   @Override

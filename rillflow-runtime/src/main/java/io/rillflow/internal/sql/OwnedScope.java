@@ -19,10 +19,19 @@ public record OwnedScope(DataSource dataSource, AtomicBoolean closed) implements
     this(dataSource, new AtomicBoolean());
   }
 
-  private Connection borrow() throws SQLException {
+  /**
+   * Refuses work once the store is closed, in its own words rather than the pool's.
+   *
+   * @throws IllegalStateException when it is closed
+   */
+  public void checkOpen() {
     if (closed.get()) {
       throw new IllegalStateException("DocumentStore is closed");
     }
+  }
+
+  private Connection borrow() throws SQLException {
+    checkOpen();
     return dataSource.getConnection();
   }
 
