@@ -1,8 +1,10 @@
 package io.rillflow.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.OwnedScope;
-import io.rillflow.internal.sql.ReplicaDataSource;
+import io.rillflow.internal.sql.ReadOnlyDataSource;
+import io.rillflow.internal.sql.ReplicaScope;
 import io.rillflow.spi.ReplicaSettings;
 
 /**
@@ -16,10 +18,10 @@ import io.rillflow.spi.ReplicaSettings;
  * design of its own; until then the daemon reads from the primary.
  */
 final class ReadReplica implements AutoCloseable {
-  private final OwnedScope scope;
+  private final ConnectionScope scope;
   private final HikariDataSource ownedPool;
 
-  private ReadReplica(OwnedScope scope, HikariDataSource ownedPool) {
+  private ReadReplica(ConnectionScope scope, HikariDataSource ownedPool) {
     this.scope = scope;
     this.ownedPool = ownedPool;
   }
@@ -33,16 +35,16 @@ final class ReadReplica implements AutoCloseable {
       return new ReadReplica(storeScope, null);
     }
     if (settings.dataSource() != null) {
-      return new ReadReplica(new OwnedScope(new ReplicaDataSource(settings.dataSource(),
-          "data source " + settings.dataSource()), storeScope.closed()), null);
+      return new ReadReplica(new ReplicaScope(new OwnedScope(new ReadOnlyDataSource(settings.dataSource()),
+          storeScope.closed()), "data source " + settings.dataSource()), null);
     }
     HikariDataSource pool = StorePool.openReplica(settings, schema);
-    return new ReadReplica(new OwnedScope(new ReplicaDataSource(pool, StorePool.withoutPassword(settings.url())),
-        storeScope.closed()), pool);
+    return new ReadReplica(new ReplicaScope(new OwnedScope(pool, storeScope.closed()),
+        StorePool.withoutPassword(settings.url())), pool);
   }
 
   /** Where query sessions run. */
-  OwnedScope scope() {
+  ConnectionScope scope() {
     return scope;
   }
 

@@ -11,9 +11,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +28,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A server that is {@link #stop() stopped} or {@link #kill() killed} refuses connections: what a
  * test of "that server is down" needs. {@link #start()} brings it back on the same port with the
- * same data (after a kill, through PostgreSQL's own crash recovery).
+ * same data (after a kill, through PostgreSQL's own crash recovery). A {@link #freeze() frozen} one
+ * is the harder case of a server that hangs: connections open at the kernel level and then nothing
+ * answers, until {@link #thaw()}.
  *
  * <p>Thread-safe: the lifecycle methods are serialized.
  */
@@ -48,12 +52,16 @@ public final class TestServer {
       "synchronous_commit", "on",
       "fsync", "off");
 
+  /** How long {@link #connect()} waits for a server to answer. */
+  static final int LOGIN_TIMEOUT_SECONDS = 10;
+
   private final String name;
   private final int port;
   private final Path dataDirectory;
   private final Map<String, String> config;
   private EmbeddedPostgres running;
   private boolean startedOnce;
+  private boolean frozen;
 
   private TestServer(String name, int port, Path dataDirectory, Map<String, String> config) {
     this.name = name;
@@ -104,12 +112,15 @@ public final class TestServer {
   }
 
   /**
-   * A new connection to its {@code postgres} database; the caller closes it.
+   * A new connection to its {@code postgres} database; the caller closes it. Gives up after
+   * {@value #LOGIN_TIMEOUT_SECONDS} s without an answer (a {@link #freeze() frozen} server).
    *
-   * @throws SQLException when the server is down
+   * @throws SQLException when the server is down or frozen
    */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl());
+    Properties properties = new Properties();
+    properties.setProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+    return DriverManager.getConnection(jdbcUrl(), properties);
   }
 
   /** Whether {@link #start()} ever succeeded. */
@@ -152,6 +163,8 @@ public final class TestServer {
     if (running == null) {
       return;
     }
+    // A frozen server would not hear pg_ctl.
+    thaw();
     try {
       running.close();
     } catch (IOException e) {
@@ -171,6 +184,7 @@ public final class TestServer {
       return;
     }
     Optional<ProcessHandle> postmaster = postmasterPid().flatMap(ProcessHandle::of);
+    frozen = false;
     if (postmaster.isPresent()) {
       // Children first collected, then the postmaster first killed, so that none can be restarted by it.
       List<ProcessHandle> children = postmaster.get().descendants().toList();
@@ -187,6 +201,55 @@ public final class TestServer {
       // Nothing left to stop.
     } finally {
       running = null;
+    }
+  }
+
+  /**
+   * Freezes it ({@code SIGSTOP} to the postmaster and every process it started), the way a paused VM
+   * or a stalled disk looks from outside: new connections open at the kernel level and then wait
+   * for an answer that does not come, and statements on open ones hang. Does nothing when it is down
+   * or frozen. {@link #thaw()} undoes it; {@link #stop()}, {@link #kill()} and JVM exit thaw first
+   * as needed.
+   */
+  public synchronized void freeze() {
+    if (running == null || frozen) {
+      return;
+    }
+    signalAll("STOP");
+    frozen = true;
+  }
+
+  /** Continues a {@link #freeze() frozen} server ({@code SIGCONT}); does nothing otherwise. */
+  public synchronized void thaw() {
+    if (running == null || !frozen) {
+      return;
+    }
+    signalAll("CONT");
+    frozen = false;
+  }
+
+  /** Whether it is {@link #freeze() frozen}. */
+  public synchronized boolean frozen() {
+    return frozen;
+  }
+
+  /** Signals the postmaster and its processes, the postmaster first so that it starts none meanwhile. */
+  private void signalAll(String signal) {
+    ProcessHandle postmaster = postmasterPid().flatMap(ProcessHandle::of)
+        .orElseThrow(() -> new RillflowException("Test server " + this + " has no running postmaster to " + signal));
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(postmaster.pid())));
+    postmaster.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+    try {
+      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(kill.getInputStream().readAllBytes());
+      if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new RillflowException("kill -" + signal + " on test server " + this + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot run kill -" + signal + " for test server " + this, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RillflowException("Interrupted while signalling test server " + this, e);
     }
   }
 

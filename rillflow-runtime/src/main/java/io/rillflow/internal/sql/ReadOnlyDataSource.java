@@ -9,37 +9,26 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A read replica's data source as the store's query sessions see it: each connection read-only, and
- * a replica that cannot be reached reported by name ("The read replica ... is unavailable"), since
- * the caller asked for a document, not for a server, and must learn which server is down.
+ * A read replica's data source that the application gave: each connection it hands out is marked
+ * read-only first. A write through a query session is impossible already; this makes the server
+ * refuse one too. (A replica the store opens from a URL gets the same from its pool's settings.)
  */
-public final class ReplicaDataSource implements DataSource {
+public final class ReadOnlyDataSource implements DataSource {
   private final DataSource replica;
-  private final String description;
 
-  /** @param description how messages name the replica; never a password */
-  public ReplicaDataSource(DataSource replica, String description) {
+  public ReadOnlyDataSource(DataSource replica) {
     this.replica = Objects.requireNonNull(replica, "replica");
-    this.description = Objects.requireNonNull(description, "description");
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    Connection connection;
+    Connection connection = replica.getConnection();
     try {
-      connection = replica.getConnection();
-    } catch (SQLException e) {
-      throw new SQLException("The read replica " + description + " is unavailable: " + e.getMessage(),
-          e.getSQLState(), e);
-    }
-    try {
-      // A write through a query session is impossible already; this makes the server refuse one too.
       connection.setReadOnly(true);
       return connection;
     } catch (SQLException | RuntimeException e) {
       connection.close();
-      throw new SQLException("The read replica " + description + " refused a read-only connection: "
-          + e.getMessage(), e instanceof SQLException sql ? sql.getSQLState() : null, e);
+      throw e;
     }
   }
 
@@ -85,6 +74,6 @@ public final class ReplicaDataSource implements DataSource {
 
   @Override
   public String toString() {
-    return "read replica " + description;
+    return "read-only " + replica;
   }
 }
