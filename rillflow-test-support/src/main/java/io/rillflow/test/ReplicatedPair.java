@@ -52,8 +52,23 @@ public final class ReplicatedPair {
   static ReplicatedPair start() {
     Map<String, String> config = TestServer.LIGHT_CONFIG;
     TestServer primary = TestServer.unstarted("primary", config);
-    primary.start();
     TestServer replica = TestServer.unstarted("replica", config);
+    try {
+      primary.start();
+      cloneAsStandby(primary, replica);
+      replica.start();
+      ReplicatedPair pair = new ReplicatedPair(primary, replica);
+      pair.awaitReplay();
+      return pair;
+    } catch (RuntimeException e) {
+      // Not registered yet, so no exit hook would stop them: a postmaster outlives the JVM.
+      replica.discard();
+      primary.discard();
+      throw e;
+    }
+  }
+
+  private static void cloneAsStandby(TestServer primary, TestServer replica) {
     try (Connection connection = primary.connect(); Statement statement = connection.createStatement()) {
       statement.execute("SELECT pg_create_physical_replication_slot('" + SLOT + "', true)");
       statement.execute("SELECT pg_backup_start('rillflow standby', true)");
@@ -76,10 +91,6 @@ public final class ReplicatedPair {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare the standby's data directory " + replica.dataDirectory(), e);
     }
-    replica.start();
-    ReplicatedPair pair = new ReplicatedPair(primary, replica);
-    pair.awaitReplay();
-    return pair;
   }
 
   /** The server that takes writes. */

@@ -292,12 +292,12 @@ public final class TestServer {
     }
   }
 
-  /** Stops it and deletes its data directory: at JVM exit. */
+  /** Stops it and deletes its data directory: at JVM exit, or when a pair failed to start. */
   synchronized void discard() {
     try {
       stop();
     } catch (RuntimeException e) {
-      // The JVM is exiting; the directory goes below anyway.
+      // Nothing more to do for it: the directory goes below anyway.
     }
     DataDirectories.delete(dataDirectory);
   }

@@ -70,7 +70,8 @@ class ReplicaConnectionsTest {
 
   /** A real pgjdbc data source that remembers the connections it made. */
   static final class RecordingDataSource extends PGSimpleDataSource {
-    final List<Connection> handedOut = new CopyOnWriteArrayList<>();
+    private static final long serialVersionUID = 1L;
+    final transient List<Connection> handedOut = new CopyOnWriteArrayList<>();
 
     @Override
     public Connection getConnection() throws SQLException {
