@@ -69,7 +69,11 @@ public interface DocumentStore extends AutoCloseable {
   /** As {@link #lightweightSession()}, joining the caller's transaction as {@link #openSession(java.sql.Connection)} does. */
   DocumentSession lightweightSession(java.sql.Connection transaction);
 
-  /** A read-only session: no identity map, no unit of work. */
+  /**
+   * A read-only session: no identity map, no unit of work. With a
+   * {@link DocumentStoreBuilder#readReplica(String) read replica} it reads from the replica, which
+   * may lag the primary; every other session reads the store's own database.
+   */
   QuerySession querySession();
 
   /**

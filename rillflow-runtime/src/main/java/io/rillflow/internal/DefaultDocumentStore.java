@@ -61,6 +61,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final SessionFactory sessions;
   /** Where work without a connection of the caller's runs: the store's data source. */
   private final OwnedScope ownedScope;
+  /** Where query sessions read: a read replica, or the store's own scope when there is none. */
+  private final ReadReplica replica;
   private final BulkLoader bulkLoader;
   private final DefaultEventStore events;
   private final Aggregates aggregates;
@@ -80,6 +82,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.tables = new DocumentTables(parts.all(), schema, objectMapper);
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), tables);
     this.ownedScope = new OwnedScope(dataSource, closed);
+    this.replica = ReadReplica.open(settings.readReplica(), schema, ownedScope);
     // Suppliers, called once a session opens, after the constructor made the event store.
     this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends);
     // Sessions that projections write through: joined to one transaction, their appends not projected again.
@@ -121,17 +124,21 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     ObjectMapper objectMapper = JsonMappers.create(settings.objectMapper());
     HikariDataSource pool = settings.dataSource() == null ? StorePool.open(settings) : null;
     DataSource dataSource = pool != null ? pool : settings.dataSource();
+    DefaultDocumentStore store = null;
     try {
       if (settings.autoCreate() != AutoCreate.NONE) {
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
-      DefaultDocumentStore store = new DefaultDocumentStore(
+      store = new DefaultDocumentStore(
           settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes(),
           settings);
       store.storeSchema.start(settings.autoCreate());
       StartupLine.log(settings.schema(), settings.autoCreate(), parts, store.projections.registered());
       return store;
     } catch (RuntimeException e) {
+      if (store != null) {
+        store.replica.close();
+      }
       if (pool != null) {
         pool.close();
       }
@@ -166,7 +173,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public QuerySession querySession() {
     checkOpen();
-    return sessions.querySession(ownedScope);
+    return sessions.querySession(replica.scope());
   }
 
   @Override
@@ -291,6 +298,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     if (closed.compareAndSet(false, true)) {
       // Before the pool: the daemon's last batch and lease release need connections.
       projections.close();
+      replica.close();
       if (ownedPool != null) {
         ownedPool.close();
       }

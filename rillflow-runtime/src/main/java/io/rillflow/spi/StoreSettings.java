@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * A checked, complete store description, handed from the public builder to the store. Exactly one
- * of {@code url} and {@code dataSource} is set; {@code objectMapper} may be {@code null}.
+ * of {@code url} and {@code dataSource} is set; {@code objectMapper} may be {@code null};
+ * {@code readReplica} is {@link ReplicaSettings#NONE} when there is none.
  */
 public record StoreSettings(
     String url,
@@ -32,4 +33,5 @@ public record StoreSettings(
     ProjectionOptions projectionOptions,
     MeterRegistry meterRegistry,
     AppendOptions appendDefaults,
-    boolean storeWideIdempotencyKeys) {}
+    boolean storeWideIdempotencyKeys,
+    ReplicaSettings readReplica) {}
