@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
  * reset, rebuild and running need the projection registered in this process.
  */
 @Command(name = "projections", mixinStandardHelpOptions = true, description = "Projections and their dead letters",
-    subcommands = RunLoopCommand.class)
+    subcommands = {RunLoopCommand.class, ClusterCommands.Status.class, ClusterCommands.Promote.class,
+        ClusterCommands.Demote.class})
 final class ProjectionsCommand {
   @ParentCommand
   RootCommand root;

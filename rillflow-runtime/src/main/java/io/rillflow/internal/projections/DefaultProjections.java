@@ -2,6 +2,7 @@ package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rillflow.projections.DaemonClusters;
 import io.rillflow.projections.DeadLetter;
 import io.rillflow.projections.ProjectionDaemon;
 import io.rillflow.projections.ProjectionLifecycle;
@@ -19,6 +20,7 @@ public final class DefaultProjections implements Projections {
   private final List<RegisteredProjection> registered;
   private final DefaultProjectionDaemon daemon;
   private final DeadLetterRows deadLetters;
+  private final DefaultDaemonClusters clusters;
 
   public DefaultProjections(List<RegisteredProjection> registered, DataSource dataSource, String schema,
       DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters) {
@@ -33,9 +35,14 @@ public final class DefaultProjections implements Projections {
             sessions, options, new ProjectionMetrics(meters, projection.name())));
       }
     }
+    DaemonNodeRows nodes = new DaemonNodeRows(dataSource, schema);
+    ClusterMember member = options.cluster().clustered()
+        ? new ClusterHeartbeat(nodes, options.cluster(), options.nodeId(), options.leaseDuration().toMillis(), meters)
+        : ClusterMember.NONE;
+    this.clusters = new DefaultDaemonClusters(nodes, member);
     this.daemon = new DefaultProjectionDaemon(this.registered, runners,
         new ProjectionAdmin(dataSource, sql, deadLetters, sessions), new StatusReader(dataSource, sql), options,
-        dataSource, schema);
+        dataSource, schema, member);
   }
 
   /** Every projection this store runs, the read models' included. */
@@ -51,6 +58,11 @@ public final class DefaultProjections implements Projections {
   @Override
   public ProjectionDaemon daemon() {
     return daemon;
+  }
+
+  @Override
+  public DaemonClusters clusters() {
+    return clusters;
   }
 
   @Override
