@@ -2,6 +2,7 @@ package io.rillflow.spi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.AutoCreate;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.PoolOptions;
@@ -12,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * A checked, complete store description, handed from the public builder to the store. Exactly one
- * of {@code url} and {@code dataSource} is set; {@code objectMapper} may be {@code null}.
+ * of {@code url} and {@code dataSource} is set; {@code objectMapper} and {@code openTelemetry} (no
+ * tracing) may be {@code null}.
  */
 public record StoreSettings(
     String url,
@@ -32,4 +34,5 @@ public record StoreSettings(
     ProjectionOptions projectionOptions,
     MeterRegistry meterRegistry,
     AppendOptions appendDefaults,
-    boolean storeWideIdempotencyKeys) {}
+    boolean storeWideIdempotencyKeys,
+    OpenTelemetry openTelemetry) {}

@@ -9,6 +9,7 @@ import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.projections.Projections;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.tracing.StoreTracing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public final class DefaultProjections implements Projections {
   private final DefaultDaemonClusters clusters;
 
   public DefaultProjections(List<RegisteredProjection> registered, DataSource dataSource, String schema,
-      DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters) {
+      DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters,
+      StoreTracing tracing) {
     this.registered = List.copyOf(registered);
     ProjectionSql sql = new ProjectionSql(schema);
     this.deadLetters = new DeadLetterRows(dataSource, sql);
@@ -32,7 +34,7 @@ public final class DefaultProjections implements Projections {
     for (RegisteredProjection projection : registered) {
       if (projection.lifecycle() == ProjectionLifecycle.ASYNC) {
         runners.put(projection.name(), new ProjectionRunner(projection, events, dataSource, leases, deadLetters,
-            sessions, options, new ProjectionMetrics(meters, projection.name())));
+            sessions, options, new ProjectionMetrics(meters, projection.name()), tracing));
       }
     }
     DaemonNodeRows nodes = new DaemonNodeRows(dataSource, schema);
