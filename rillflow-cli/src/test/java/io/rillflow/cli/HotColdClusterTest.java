@@ -178,6 +178,31 @@ class HotColdClusterTest extends RillflowTestBase {
     }
   }
 
+  @Test
+  void theHotNodesConnectionsKilledMidBatchLoseNothingAndCommitNothingTwice() throws Exception {
+    NodeProcess.Settings settings = settings("killed");
+    try (NodeProcess n1 = NodeProcess.start(settings, "k1"); NodeProcess n2 = NodeProcess.start(settings, "k2")) {
+      List<NodeProcess> nodes = List.of(n1, n2);
+      awaitReady(nodes);
+      String hot = awaitCluster("killed", s -> s.healthy() && live(s) == 2).hotNode();
+      append(300);
+      Http.await("the hot node is applying", Duration.ofSeconds(30), () -> NodeLedger.rows(store()).size() > 40);
+      long terminated = 0;
+      for (int round = 0; round < 3; round++) {
+        terminated += NodeLedger.count(store(), "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            + " WHERE application_name = '" + NodeProcess.applicationName(hot) + "'");
+        Thread.sleep(200);
+      }
+      assertThat(terminated).as("the hot node's connections were ended").isPositive();
+      awaitApplied(300);
+      assertNothingTwice();
+      ClusterStatus after = awaitCluster("killed", s -> s.healthy() && live(s) == 2);
+      System.out.println("hotcold: after " + terminated + " of " + hot + "'s connections were terminated, hot: "
+          + after.hotNode());
+      assertThat(nodes).allSatisfy(n -> assertThat(n.isAlive()).as(n.log()).isTrue());
+    }
+  }
+
   private static long live(ClusterStatus status) {
     return status.nodes().stream().filter(io.rillflow.projections.ClusterNode::live).count();
   }

@@ -78,6 +78,16 @@ final class NodeLedger implements Projection {
     return rows;
   }
 
+  static long count(DocumentStore store, String sql) {
+    try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   static void execute(DocumentStore store, String sql) {
     try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement()) {
       statement.execute(sql);

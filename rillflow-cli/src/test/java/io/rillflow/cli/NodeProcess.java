@@ -42,6 +42,8 @@ final class NodeProcess implements AutoCloseable {
     if (database.password() != null) {
       url += (url.contains("?") ? "&" : "?") + "password=" + database.password();
     }
+    // Its connections are named, so a test can end them (pg_terminate_backend) by application_name.
+    url += (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName(id);
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
@@ -51,6 +53,11 @@ final class NodeProcess implements AutoCloseable {
         Integer.toString(settings.minColdStandbys()), Long.toString(settings.millisPerEvent())));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new NodeProcess(id, port, process, log);
+  }
+
+  /** The application_name of the node's connections. */
+  static String applicationName(String id) {
+    return "rillflow-node-" + id;
   }
 
   String base() {

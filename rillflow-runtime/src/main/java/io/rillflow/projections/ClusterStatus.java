@@ -44,6 +44,9 @@ public record ClusterStatus(String name, ClusterMode mode, int requiredStandbys,
 
   /** The live hot node's id in hotcold mode, else {@code null}. */
   public String hotNode() {
+    if (mode != ClusterMode.HOTCOLD) {
+      return null;
+    }
     return nodes.stream().filter(n -> n.live() && n.hot()).map(ClusterNode::nodeId).findFirst().orElse(null);
   }
 }

@@ -234,6 +234,11 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   }
 
   @Override
+  public boolean runOnce(String projection) {
+    return runners.get(async(projection).name()).tick(System.nanoTime(), true);
+  }
+
+  @Override
   public void rebuild(String projection) {
     admin.rebuild(async(projection));
     wake();
