@@ -3,6 +3,7 @@ package io.rillflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.events.UnknownEventTypes;
@@ -54,6 +55,7 @@ public final class DocumentStoreBuilder {
   private DataSource replicaDataSource;
   private PoolOptions replicaPool = PoolOptions.defaults().maximumSize(4).minimumIdle(0);
   private boolean replicaPoolGiven;
+  private OpenTelemetry openTelemetry;
 
   DocumentStoreBuilder() {}
 
@@ -264,6 +266,18 @@ public final class DocumentStoreBuilder {
   }
 
   /**
+   * Traces the store's work through OpenTelemetry: spans for appends, {@code saveChanges()}, loads,
+   * queries and projection batches, and the trace context stored in each appended event's headers
+   * ({@code traceparent}), which the projection batch that applies it continues. Default: no tracing
+   * (nothing is traced and no header is written). Pass {@code GlobalOpenTelemetry.get()} to use the
+   * agent's or the application's global SDK.
+   */
+  public DocumentStoreBuilder openTelemetry(OpenTelemetry openTelemetry) {
+    this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+    return this;
+  }
+
+  /**
    * Checks the description, connects, loads the modules, migrates as {@link AutoCreate} allows and
    * returns the running store.
    *
@@ -300,7 +314,7 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys, replicaSettings());
+        storeWideIdempotencyKeys, replicaSettings(), openTelemetry);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

@@ -50,6 +50,16 @@ class EmbeddedCliTest extends RillflowTestBase {
   }
 
   @Test
+  void runOnceByNameStepsThatProjectionAndRefusesAnUnknownName() throws Exception {
+    store().events().append("acc-1", ExpectedVersion.noStream(), new Deposited("a", 100));
+    assertThat(run("projections", "run-once", "--name", "balances", "--json")).as(err.toString()).isZero();
+    assertThat(CliProcess.JSON.readTree(out.toString()).get("progressed").get(0).asText()).isEqualTo("balances");
+    assertThat(store().projections().daemon().status().get(0).lag()).isZero();
+    assertThat(run("projections", "run-once", "--name", "nope")).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(err.toString()).contains("nope");
+  }
+
+  @Test
   void schemaPlanExportAndApplyRestoreADroppedIndex(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
       throws Exception {
     assertThat(run("schema", "plan")).isZero();

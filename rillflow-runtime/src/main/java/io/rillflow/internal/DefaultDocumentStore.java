@@ -25,6 +25,7 @@ import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.projections.Projections;
 import io.rillflow.internal.projections.CommitNotifier;
 import io.rillflow.internal.projections.DefaultProjections;
+import io.rillflow.internal.tracing.StoreTracing;
 import io.rillflow.internal.projections.InlineProjections;
 import io.rillflow.internal.projections.ReadModels;
 import io.rillflow.spi.RegisteredProjection;
@@ -84,7 +85,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.ownedScope = new OwnedScope(dataSource, closed);
     this.replica = ReadReplica.open(settings.readReplica(), schema, ownedScope);
     // Suppliers, called once a session opens, after the constructor made the event store.
-    this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends);
+    StoreTracing tracing = StoreTracing.of(settings.openTelemetry());
+    this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends, tracing);
     // Sessions that projections write through: joined to one transaction, their appends not projected again.
     SessionOpener projectionSessions = new SessionOpener() {
       @Override
@@ -109,9 +111,9 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
-        settings.appendDefaults(), settings.storeWideIdempotencyKeys());
+        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
-        settings.projectionOptions(), settings.meterRegistry());
+        settings.projectionOptions(), settings.meterRegistry(), tracing);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);

@@ -11,6 +11,8 @@ import io.rillflow.RillflowException;
 import io.rillflow.events.StreamAliases;
 import io.rillflow.events.StreamState;
 import io.rillflow.Trace;
+import io.rillflow.internal.tracing.StoreTracing;
+import io.rillflow.internal.tracing.TracedWork;
 import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
@@ -38,16 +40,17 @@ public final class DefaultEventStore implements EventStore {
   private final Trace trace;
   /** Headers and ids every append without its own starts from: the builder's {@code appendDefaults}. */
   private final AppendOptions defaults;
+  private final StoreTracing tracing;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
     this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), AppendOptions.NONE,
-        false);
+        false, StoreTracing.OFF);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
-      boolean storeWideKeys) {
+      boolean storeWideKeys, StoreTracing tracing) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
@@ -55,7 +58,8 @@ public final class DefaultEventStore implements EventStore {
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
-    this.appender = new StreamAppender(sql, mapper.writer());
+    this.tracing = tracing;
+    this.appender = new StreamAppender(sql, mapper.writer(), tracing);
     this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper),
         new StoreSafePoint(schema));
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
@@ -100,7 +104,15 @@ public final class DefaultEventStore implements EventStore {
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options.over(defaults), events);
-    AppendResult result = write(request);
+    AppendResult result;
+    try (TracedWork span = tracing.append(request.streamKey(), request.events().size())) {
+      try {
+        result = write(request);
+      } catch (RuntimeException e) {
+        span.failed(e);
+        throw e;
+      }
+    }
     committed.run();
     return result;
   }

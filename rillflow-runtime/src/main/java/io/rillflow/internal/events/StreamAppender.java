@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Map;
+import io.rillflow.internal.tracing.StoreTracing;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -30,10 +32,12 @@ final class StreamAppender {
 
   private final EventSql sql;
   private final ObjectWriter headersWriter;
+  private final StoreTracing tracing;
 
-  StreamAppender(EventSql sql, ObjectWriter headersWriter) {
+  StreamAppender(EventSql sql, ObjectWriter headersWriter, StoreTracing tracing) {
     this.sql = sql;
     this.headersWriter = headersWriter;
+    this.tracing = tracing;
   }
 
   /**
@@ -128,12 +132,14 @@ final class StreamAppender {
     }
   }
 
+  /** The headers as JSON, with the trace context current at the write (the append's or saveChanges' span). */
   private String headers(AppendRequest request) {
-    if (request.options().headers().isEmpty()) {
+    Map<String, Object> headers = tracing.stamp(request.options().headers());
+    if (headers.isEmpty()) {
       return null;
     }
     try {
-      return headersWriter.writeValueAsString(request.options().headers());
+      return headersWriter.writeValueAsString(headers);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot write the headers of an append to stream " + request.streamKey()
           + " as JSON: " + e.getOriginalMessage(), e);
