@@ -37,6 +37,8 @@ import io.rillflow.internal.session.BoundSession;
 import io.rillflow.internal.session.SessionFactory;
 import io.rillflow.internal.sql.JoinedScope;
 import io.rillflow.internal.sql.OwnedScope;
+import io.rillflow.internal.subscriptions.DefaultSubscriptions;
+import io.rillflow.subscriptions.Subscriptions;
 import io.rillflow.spi.QueryCall;
 import io.rillflow.spi.RepositorySupport;
 import java.sql.Connection;
@@ -65,6 +67,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final DefaultEventStore events;
   private final Aggregates aggregates;
   private final DefaultProjections projections;
+  private final DefaultSubscriptions subscriptions;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Trace trace = new Trace();
 
@@ -109,6 +112,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         settings.appendDefaults(), settings.storeWideIdempotencyKeys());
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry());
+    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);
@@ -197,6 +201,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   public Projections projections() {
     checkOpen();
     return projections;
+  }
+
+  @Override
+  public Subscriptions subscriptions() {
+    checkOpen();
+    return subscriptions;
   }
 
   @Override
@@ -291,6 +301,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     if (closed.compareAndSet(false, true)) {
       // Before the pool: the daemon's last batch and lease release need connections.
       projections.close();
+      subscriptions.close();
       if (ownedPool != null) {
         ownedPool.close();
       }
