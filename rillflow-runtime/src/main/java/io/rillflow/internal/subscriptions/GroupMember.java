@@ -103,10 +103,15 @@ final class GroupMember {
       }
       leases.release(excess);
     } else if (owned.size() < share) {
-      for (PartitionLeases.Acquired acquired : leases.acquire(share - owned.size())) {
-        owned.put(acquired.partition(), new OwnedPartition(acquired.partition(), acquired.epoch(),
-            acquired.checkpoint(), acquired.failingPosition(), acquired.failingAttempts()));
-        pullCursorBackTo(acquired.checkpoint());
+      List<PartitionLeases.Acquired> acquired = leases.acquire(share - owned.size());
+      for (PartitionLeases.Acquired partition : acquired) {
+        owned.put(partition.partition(), new OwnedPartition(partition.partition(), partition.epoch(),
+            partition.checkpoint(), partition.failingPosition(), partition.failingAttempts()));
+        pullCursorBackTo(partition.checkpoint());
+      }
+      if (!acquired.isEmpty()) {
+        LOG.info("Subscription {}, group {}: member {} took partitions {}", subscription, group,
+            options.memberId(), acquired.stream().map(a -> a.partition() + "@" + a.epoch()).toList());
       }
     }
     redeliverTimedOut(now);
@@ -212,7 +217,7 @@ final class GroupMember {
   /** Writes the checkpoints the acknowledgements allow, compared with what this member last knew. */
   synchronized void flush() {
     List<OwnedPartition.Write> writes = new ArrayList<>();
-    for (OwnedPartition partition : owned.values()) {
+    for (OwnedPartition partition : new ArrayList<>(owned.values())) {
       if (partition.stale) {
         rewind(partition);
         continue;
