@@ -323,6 +323,8 @@ final class GroupMember {
     out -= (int) partition.inFlight.stream().filter(e -> !e.acked).count();
     PartitionLeases.Stored stored = leases.read(partition.partition);
     if (!leases.isOwner(stored.owner()) || stored.epoch() != partition.epoch) {
+      LOG.info("Subscription {}, group {}: partition {} at epoch {} lost (now {} at epoch {}); its checkpoint was "
+          + "not moved", subscription, group, partition.partition, partition.epoch, stored.owner(), stored.epoch());
       owned.remove(partition.partition);
       partition.inFlight.clear();
       return;
