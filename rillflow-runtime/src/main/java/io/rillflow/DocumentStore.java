@@ -132,6 +132,17 @@ public interface DocumentStore extends AutoCloseable {
    */
   Projections projections();
 
+  /**
+   * The subscriptions: named filters over the global order of events, consumed by consumer groups
+   * with automatic, manual or transactional acknowledgement.
+   *
+   * <pre>{@code
+   * store.subscriptions().create("emails", SubscriptionFilter.allEvents().eventTypes("OrderPlaced"));
+   * store.subscriptions().subscribe("emails", SubscriptionOptions.defaults(), (delivery, handle) -> send(delivery));
+   * }</pre>
+   */
+  io.rillflow.subscriptions.Subscriptions subscriptions();
+
   /** This store's development breadcrumbs (off until enabled): appends and projection applies by correlation id. */
   Trace trace();
 

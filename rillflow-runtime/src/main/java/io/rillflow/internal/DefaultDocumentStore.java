@@ -38,6 +38,8 @@ import io.rillflow.internal.session.BoundSession;
 import io.rillflow.internal.session.SessionFactory;
 import io.rillflow.internal.sql.JoinedScope;
 import io.rillflow.internal.sql.OwnedScope;
+import io.rillflow.internal.subscriptions.DefaultSubscriptions;
+import io.rillflow.subscriptions.Subscriptions;
 import io.rillflow.spi.QueryCall;
 import io.rillflow.spi.RepositorySupport;
 import java.sql.Connection;
@@ -68,6 +70,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final DefaultEventStore events;
   private final Aggregates aggregates;
   private final DefaultProjections projections;
+  private final DefaultSubscriptions subscriptions;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Trace trace = new Trace();
 
@@ -114,6 +117,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry(), tracing);
+    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);
@@ -209,6 +213,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   }
 
   @Override
+  public Subscriptions subscriptions() {
+    checkOpen();
+    return subscriptions;
+  }
+
+  @Override
   public <A> AggregateRepository<A> aggregates(Class<A> type) {
     checkOpen();
     return aggregates.of(type);
@@ -300,6 +310,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     if (closed.compareAndSet(false, true)) {
       // Before the pool: the daemon's last batch and lease release need connections.
       projections.close();
+      subscriptions.close();
       replica.close();
       if (ownedPool != null) {
         ownedPool.close();

@@ -23,6 +23,7 @@ final class ReadmeHarness {
       import io.rillflow.events.*;
       import io.rillflow.projections.*;
       import io.rillflow.query.*;
+      import io.rillflow.subscriptions.*;
       import io.rillflow.test.*;
       import java.math.BigDecimal;
       import java.nio.file.Path;
@@ -55,6 +56,8 @@ final class ReadmeHarness {
         AggregateRepository<Order> orders;
 
         void handle(EventEnvelope<?> event) {}
+
+        void send(Object event) {}
 
         void insertInvoice(Connection connection, UUID orderId) {}
       }
