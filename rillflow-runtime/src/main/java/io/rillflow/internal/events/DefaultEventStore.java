@@ -1,10 +1,13 @@
 package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.events.AppendCondition;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.EventQuery;
+import io.rillflow.events.EventQueryResult;
 import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.RillflowException;
@@ -31,6 +34,7 @@ public final class DefaultEventStore implements EventStore {
   private final EventReads reads;
   private final StreamRows streams;
   private final AliasRows aliases;
+  private final TaggedReads tagged;
   /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
   private final InlineStep inline;
   /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
@@ -55,9 +59,12 @@ public final class DefaultEventStore implements EventStore {
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
-    this.appender = new StreamAppender(sql, mapper.writer());
-    this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper),
-        new StoreSafePoint(schema));
+    TagSql tagSql = new TagSql(schema);
+    this.appender = new StreamAppender(sql, mapper.writer(), new TagStep(schema, tagSql, catalog));
+    EnvelopeReader envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper);
+    StoreSafePoint safePoint = new StoreSafePoint(schema);
+    this.reads = new EventReads(dataSource, sql, envelopes, safePoint);
+    this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.aliases = new AliasRows(dataSource, schema);
@@ -105,13 +112,45 @@ public final class DefaultEventStore implements EventStore {
     return result;
   }
 
+  @Override
+  public EventQueryResult query(EventQuery query) {
+    return tagged.query(Objects.requireNonNull(query, "query"));
+  }
+
+  @Override
+  public AppendResult append(AppendCondition condition, List<?> events) {
+    return append(UUID.randomUUID(), ExpectedVersion.noStream(), condition, events);
+  }
+
+  @Override
+  public AppendResult append(UUID streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    return append((Object) streamId, expected, condition, events);
+  }
+
+  @Override
+  public AppendResult append(String streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    return append((Object) streamId, expected, condition, events);
+  }
+
+  private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    AppendRequest request = AppendRequest.of(types, streamId, expected, AppendOptions.NONE.over(defaults), events,
+        Objects.requireNonNull(condition, "condition"));
+    AppendResult result = write(request);
+    committed.run();
+    return result;
+  }
+
   private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
-      if (inline.wanted(List.of(request))) {
+      // Inline projections and DCB locks, checks and tags need a transaction; else one statement.
+      boolean projected = inline.wanted(List.of(request));
+      if (projected || request.tagged()) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
           AppendTrace.record(trace, request, result);
-          inline.run(c);
+          if (projected) {
+            inline.run(c);
+          }
           return result;
         });
       }
