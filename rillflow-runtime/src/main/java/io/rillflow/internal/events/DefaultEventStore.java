@@ -23,10 +23,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.UUID;
+import java.util.function.Supplier;
+import io.rillflow.QuerySession;
 import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
 public final class DefaultEventStore implements EventStore {
+  /** How many rows' lookup upcasts the store remembers (see {@link UpcastLookups}). */
+  private static final int LOOKUP_CACHE_ROWS = 10_000;
   private final DataSource dataSource;
   private final EventTypes types;
   private final EventCatalog catalog;
@@ -52,12 +56,23 @@ public final class DefaultEventStore implements EventStore {
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys) {
+    this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, null);
+  }
+
+  /**
+   * @param lookups the read-only sessions lookup upcasts ({@code @Upcast} methods taking a
+   *     {@code QuerySession}) look things up in; {@code null} when the store has none
+   */
+  public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
+      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
+      boolean storeWideKeys, Supplier<QuerySession> lookups) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
     EventSql sql = new EventSql(schema, storeWideKeys);
     this.dataSource = dataSource;
-    this.types = new EventTypes(catalog, mapper);
+    this.types = new EventTypes(catalog, mapper,
+        lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups, LOOKUP_CACHE_ROWS));
     this.catalog = catalog;
     TagSql tagSql = new TagSql(schema);
     this.appender = new StreamAppender(sql, mapper.writer(), new TagStep(schema, tagSql, catalog));
