@@ -200,6 +200,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   }
 
   @Override
+  public io.rillflow.aggregates.SnapshotCompaction snapshots() {
+    checkOpen();
+    return aggregates.compaction();
+  }
+
+  @Override
   public <A> AggregateRepository<A> aggregates(Class<A> type) {
     checkOpen();
     return aggregates.of(type);
