@@ -29,8 +29,6 @@ import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
 public final class DefaultEventStore implements EventStore {
-  /** How many rows' lookup upcasts the store remembers (see {@link UpcastLookups}). */
-  private static final int LOOKUP_CACHE_ROWS = 10_000;
   private final DataSource dataSource;
   private final EventTypes types;
   private final EventCatalog catalog;
@@ -71,12 +69,12 @@ public final class DefaultEventStore implements EventStore {
     this.trace = trace;
     EventSql sql = new EventSql(schema, storeWideKeys);
     this.dataSource = dataSource;
-    this.types = new EventTypes(catalog, mapper,
-        lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups, LOOKUP_CACHE_ROWS));
+    this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
     TagSql tagSql = new TagSql(schema);
     this.appender = new StreamAppender(sql, mapper.writer(), new TagStep(schema, tagSql, catalog));
-    EnvelopeReader envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper);
+    EnvelopeReader envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
+        lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
     StoreSafePoint safePoint = new StoreSafePoint(schema);
     this.reads = new EventReads(dataSource, sql, envelopes, safePoint);
     this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);

@@ -17,18 +17,55 @@ import java.util.Map;
 final class EnvelopeReader {
   private final EventDecoder decoder;
   private final ObjectReader headersReader;
+  private final UpcastLookups lookups;
 
   EnvelopeReader(EventDecoder decoder, ObjectMapper mapper) {
-    this.decoder = decoder;
-    this.headersReader = mapper.readerFor(new TypeReference<Map<String, Object>>() {});
+    this(decoder, mapper, UpcastLookups.NONE);
   }
 
-  /** The envelope of the current row, or {@code null} when its type is unknown and skipped. */
+  EnvelopeReader(EventDecoder decoder, ObjectMapper mapper, UpcastLookups lookups) {
+    this.decoder = decoder;
+    this.headersReader = mapper.readerFor(new TypeReference<Map<String, Object>>() {});
+    this.lookups = lookups;
+  }
+
+  /**
+   * The rows of one read, sharing the read's lookup-upcast cache ({@link UpcastLookups}): take one
+   * per read, as {@code envelopes.read()::envelope}.
+   */
+  Read read() {
+    return new Read(lookups.newRead());
+  }
+
+  /** One read's rows. */
+  final class Read {
+    private final UpcastLookups.Read lookups;
+
+    private Read(UpcastLookups.Read lookups) {
+      this.lookups = lookups;
+    }
+
+    /** The envelope of the current row, or {@code null} when its type is unknown and skipped. */
+    EventEnvelope<?> envelope(ResultSet row) throws SQLException {
+      return EnvelopeReader.this.read(row, lookups);
+    }
+
+    /** The current row of a global read, whether or not its event can be decoded. */
+    GlobalRow row(ResultSet row) throws SQLException {
+      return EnvelopeReader.this.readRow(row, lookups);
+    }
+  }
+
+  /** The envelope of the current row, a read of its own; or {@code null} when its type is unknown and skipped. */
   EventEnvelope<?> read(ResultSet row) throws SQLException {
+    return read(row, lookups.newRead());
+  }
+
+  private EventEnvelope<?> read(ResultSet row, UpcastLookups.Read lookups) throws SQLException {
     long position = row.getLong(1);
     String type = row.getString(4);
     int schemaVersion = row.getInt(5);
-    Object data = decoder.decode(type, schemaVersion, row.getString(6), position);
+    Object data = decoder.decode(type, schemaVersion, row.getString(6), position, lookups);
     if (data == null) {
       return null;
     }
@@ -41,14 +78,18 @@ final class EnvelopeReader {
         EventTimestamps.instant(row.getLong(10)), new Checkpoint(row.getLong(11), position));
   }
 
-  /** The current row of a global read, whether or not its event can be decoded. */
+  /** The current row of a global read, whether or not its event can be decoded (a read of its own). */
   GlobalRow readRow(ResultSet row) throws SQLException {
+    return readRow(row, lookups.newRead());
+  }
+
+  private GlobalRow readRow(ResultSet row, UpcastLookups.Read lookups) throws SQLException {
     Checkpoint checkpoint = new Checkpoint(row.getLong(11), row.getLong(1));
     String stream = row.getString(2);
     long version = row.getLong(3);
     String type = row.getString(4);
     try {
-      return new GlobalRow(checkpoint, stream, version, type, read(row), null);
+      return new GlobalRow(checkpoint, stream, version, type, read(row, lookups), null);
     } catch (RillflowException e) {
       // EventDeserializationException or UnknownEventTypeException: the row, not the read, is at fault.
       return new GlobalRow(checkpoint, stream, version, type, null, e);

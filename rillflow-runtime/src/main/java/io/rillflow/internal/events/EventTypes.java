@@ -14,10 +14,6 @@ final class EventTypes {
   private final Map<String, UpcastChain> byName;
 
   EventTypes(EventCatalog catalog, ObjectMapper mapper) {
-    this(catalog, mapper, UpcastLookups.NONE);
-  }
-
-  EventTypes(EventCatalog catalog, ObjectMapper mapper, UpcastLookups lookups) {
     Map<Class<?>, EventType> types = new HashMap<>();
     for (EventMapping<?> mapping : catalog.mappings()) {
       types.put(mapping.eventType(), new EventType(mapping, mapper));
@@ -25,7 +21,7 @@ final class EventTypes {
     this.byClass = Map.copyOf(types);
     Map<String, UpcastChain> chains = new HashMap<>();
     for (EventFamily family : catalog.families()) {
-      chains.put(family.name(), new UpcastChain(family, byClass, mapper, lookups));
+      chains.put(family.name(), new UpcastChain(family, byClass, mapper));
     }
     this.byName = Map.copyOf(chains);
   }

@@ -43,9 +43,10 @@ final class TaggedReads {
           s.setLong(i, below);
           return i + 1;
         });
+        EnvelopeReader.Read oneRead = envelopes.read();
         try (ResultSet rows = statement.executeQuery()) {
           while (rows.next()) {
-            EventEnvelope<?> event = envelopes.read(rows);
+            EventEnvelope<?> event = oneRead.envelope(rows);
             if (event != null) {
               events.add(event);
             }

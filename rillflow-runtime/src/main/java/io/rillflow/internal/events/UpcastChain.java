@@ -26,12 +26,10 @@ final class UpcastChain {
   private final Map<Integer, UpcastStep> steps;
   private final Map<Class<?>, EventType> types;
   private final ObjectMapper mapper;
-  private final UpcastLookups lookups;
   /** The highest stored version whose way up passes a lookup step (its reads go through {@link UpcastLookups}); -1 when none. */
   private final int lookupBelow;
 
-  UpcastChain(EventFamily family, Map<Class<?>, EventType> types, ObjectMapper mapper, UpcastLookups lookups) {
-    this.lookups = lookups;
+  UpcastChain(EventFamily family, Map<Class<?>, EventType> types, ObjectMapper mapper) {
     this.lookupBelow = family.steps().values().stream().filter(UpcastStep::lookup).mapToInt(UpcastStep::fromVersion)
         .max().orElse(-1);
     this.name = family.name();
@@ -52,7 +50,7 @@ final class UpcastChain {
    * @throws EventDeserializationException naming the type, version and position when the JSON does
    *     not fit, a step is missing, or a step fails
    */
-  Object read(String json, int version, long position) {
+  Object read(String json, int version, long position, UpcastLookups.Read lookups) {
     if (version == current.version()) {
       try {
         return current.reader().readValue(json);
