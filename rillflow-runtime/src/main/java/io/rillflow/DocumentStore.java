@@ -124,6 +124,12 @@ public interface DocumentStore extends AutoCloseable {
   <A> AggregateRepository<A> aggregates(Class<A> type);
 
   /**
+   * The background snapshotter: snapshots aggregate streams whose tail past their last snapshot is
+   * longer than a threshold (see {@link io.rillflow.aggregates.SnapshotCompaction}).
+   */
+  io.rillflow.aggregates.SnapshotCompaction snapshots();
+
+  /**
    * The projections: the daemon that runs the async ones, and their dead letters.
    *
    * <pre>{@code

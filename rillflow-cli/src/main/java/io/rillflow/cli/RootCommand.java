@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rillflow", mixinStandardHelpOptions = true, version = "Rillflow 0.1.0",
     description = "Operates a Rillflow store: schema, projections, streams, documents, upcasters, health.",
     subcommands = {SchemaCommand.class, ProjectionsCommand.class, StreamsCommand.class, DocsCommand.class,
-        UpcastersCommand.class, HealthCommand.class},
+        UpcastersCommand.class, HealthCommand.class, SnapshotsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the operation failed", "2:usage error", "3:not found"})
 final class RootCommand {

@@ -105,4 +105,19 @@ class EmbeddedCliTest extends RillflowTestBase {
     assertThat(run("streams", "resolve", "accounts:7")).isZero();
     assertThat(out.toString().trim()).isEqualTo(created);
   }
+
+  @Test
+  void snapshotsCompactOnceAndRunUntilIdleSnapshotLongStreams() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      store().events().append("acc-9", ExpectedVersion.any(),
+          io.rillflow.events.AppendOptions.builder().streamType("Account").build(), new Deposited("acc-9", 10));
+    }
+    assertThat(run("snapshots", "compact-once", "--threshold", "10")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Wrote 0 snapshot(s).");
+    assertThat(run("snapshots", "run-until-idle", "--threshold", "3", "--batch", "1", "--json")).as(err.toString())
+        .isZero();
+    assertThat(CliProcess.JSON.readTree(out.toString()).get("written").asLong()).isEqualTo(1);
+    assertThat(store().aggregates(io.rillflow.cli.app.Account.class).load("acc-9"))
+        .contains(new io.rillflow.cli.app.Account(50));
+  }
 }

@@ -114,7 +114,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
-        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing);
+        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry(), tracing);
     this.subscriptions = new DefaultSubscriptions(dataSource, schema, events);
@@ -216,6 +216,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   public Subscriptions subscriptions() {
     checkOpen();
     return subscriptions;
+  }
+
+  @Override
+  public io.rillflow.aggregates.SnapshotCompaction snapshots() {
+    checkOpen();
+    return aggregates.compaction();
   }
 
   @Override

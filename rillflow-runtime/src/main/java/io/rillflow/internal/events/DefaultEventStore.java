@@ -1,10 +1,13 @@
 package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.events.AppendCondition;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.EventQuery;
+import io.rillflow.events.EventQueryResult;
 import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.RillflowException;
@@ -22,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.UUID;
+import java.util.function.Supplier;
+import io.rillflow.QuerySession;
 import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
@@ -34,6 +39,7 @@ public final class DefaultEventStore implements EventStore {
   private final EnvelopeReader envelopes;
   private final StreamRows streams;
   private final AliasRows aliases;
+  private final TaggedReads tagged;
   /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
   private final InlineStep inline;
   /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
@@ -46,12 +52,12 @@ public final class DefaultEventStore implements EventStore {
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
     this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), AppendOptions.NONE,
-        false, StoreTracing.OFF);
+        false, StoreTracing.OFF, null);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
-      boolean storeWideKeys, StoreTracing tracing) {
+      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
@@ -60,9 +66,13 @@ public final class DefaultEventStore implements EventStore {
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
     this.tracing = tracing;
-    this.appender = new StreamAppender(sql, mapper.writer(), tracing);
-    this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper);
-    this.reads = new EventReads(dataSource, sql, envelopes, new StoreSafePoint(schema));
+    TagSql tagSql = new TagSql(schema);
+    this.appender = new StreamAppender(sql, mapper.writer(), tracing, new TagStep(schema, tagSql, catalog));
+    this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
+        lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
+    StoreSafePoint safePoint = new StoreSafePoint(schema);
+    this.reads = new EventReads(dataSource, sql, envelopes, safePoint);
+    this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.aliases = new AliasRows(dataSource, schema);
@@ -137,13 +147,45 @@ public final class DefaultEventStore implements EventStore {
     return result;
   }
 
+  @Override
+  public EventQueryResult query(EventQuery query) {
+    return tagged.query(Objects.requireNonNull(query, "query"));
+  }
+
+  @Override
+  public AppendResult append(AppendCondition condition, List<?> events) {
+    return append(UUID.randomUUID(), ExpectedVersion.noStream(), condition, events);
+  }
+
+  @Override
+  public AppendResult append(UUID streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    return append((Object) streamId, expected, condition, events);
+  }
+
+  @Override
+  public AppendResult append(String streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    return append((Object) streamId, expected, condition, events);
+  }
+
+  private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    AppendRequest request = AppendRequest.of(types, streamId, expected, AppendOptions.NONE.over(defaults), events,
+        Objects.requireNonNull(condition, "condition"));
+    AppendResult result = write(request);
+    committed.run();
+    return result;
+  }
+
   private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
-      if (inline.wanted(List.of(request))) {
+      // Inline projections and DCB locks, checks and tags need a transaction; else one statement.
+      boolean projected = inline.wanted(List.of(request));
+      if (projected || request.tagged()) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
           AppendTrace.record(trace, request, result);
-          inline.run(c);
+          if (projected) {
+            inline.run(c);
+          }
           return result;
         });
       }

@@ -62,7 +62,7 @@ final class EventReads {
     return JdbcCursor.stream(scope, sql.scanStream, statement -> {
       statement.setString(1, stream);
       statement.setLong(2, fromVersion);
-    }, envelopes::read, "events of stream " + stream);
+    }, envelopes.read()::envelope, "events of stream " + stream);
   }
 
   /**
@@ -159,7 +159,7 @@ final class EventReads {
   /** Rows after {@code after} and below {@code safePoint}, a safe point read by an earlier statement. */
   private List<GlobalRow> rowsBelow(Checkpoint after, long safePoint, int limit) {
     return JdbcCursor.list(scope, sql.readAll, statement -> bindBelow(statement, after, safePoint, limit),
-        envelopes::readRow, 0, "events after " + after);
+        envelopes.read()::row, 0, "events after " + after);
   }
 
   private static void bindBelow(PreparedStatement statement, Checkpoint after, long safePoint, int limit)
@@ -173,7 +173,7 @@ final class EventReads {
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     Objects.requireNonNull(after, "after");
     return JdbcCursor.stream(scope, sql.scanAll, statement -> bindCheckpointAndSafePoint(statement, after),
-        envelopes::read, "events after " + after);
+        envelopes.read()::envelope, "events after " + after);
   }
 
   /** The events the connection's transaction has written, in order: what inline projections apply. */
@@ -238,9 +238,10 @@ final class EventReads {
 
   private List<EventEnvelope<?>> read(PreparedStatement statement) throws SQLException {
     List<EventEnvelope<?>> read = new ArrayList<>();
+    EnvelopeReader.Read oneRead = envelopes.read();
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        EventEnvelope<?> envelope = envelopes.read(rows);
+        EventEnvelope<?> envelope = oneRead.envelope(rows);
         if (envelope != null) {
           read.add(envelope);
         }
@@ -257,7 +258,7 @@ final class EventReads {
   }
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {
-    return JdbcCursor.list(scope, query, binder, envelopes::read, 0, what);
+    return JdbcCursor.list(scope, query, binder, envelopes.read()::envelope, 0, what);
   }
 
   private List<EventEnvelope<?>> list(Connection connection, String query, JdbcCursor.Binder binder) throws SQLException {

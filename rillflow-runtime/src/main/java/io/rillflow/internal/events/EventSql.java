@@ -35,12 +35,12 @@ final class EventSql {
    * {@code tx_id} would be what {@code ORDER BY tx_id} sorts by (output names win there), a bigint
    * the {@code rf_events_global} index does not hold, so every batch would sort the whole table.
    */
-  private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
+  static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
       + "headers::text, causation_id, correlation_id, " + EventTimestamps.MICROS_COLUMN + ", "
       + "tx_id::text::bigint AS tx_number";
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
-  private static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
+  static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
   /** The safe point, read by {@link StoreSafePoint} in an earlier statement, bound as a long. */
   private static final String BELOW_SAFE_POINT = "tx_id < CAST(CAST(? AS bigint) AS text)::xid8";
 

@@ -33,11 +33,14 @@ final class StreamAppender {
   private final EventSql sql;
   private final ObjectWriter headersWriter;
   private final StoreTracing tracing;
+  /** Locks, condition check and tag rows of a {@link AppendRequest#tagged() tagged} append. */
+  private final TagStep tags;
 
-  StreamAppender(EventSql sql, ObjectWriter headersWriter, StoreTracing tracing) {
+  StreamAppender(EventSql sql, ObjectWriter headersWriter, StoreTracing tracing, TagStep tags) {
     this.sql = sql;
     this.headersWriter = headersWriter;
     this.tracing = tracing;
+    this.tags = tags;
   }
 
   /**
@@ -46,8 +49,20 @@ final class StreamAppender {
    * @throws ConcurrencyException when the stream is not as expected
    * @throws IdempotencyConflictException when the key was used before
    * @throws StreamArchivedException when the stream is archived
+   * @throws io.rillflow.events.AppendConditionException when its DCB condition failed
    */
   AppendResult append(Connection connection, AppendRequest request) throws SQLException {
+    if (!request.tagged()) {
+      return appendEvents(connection, request);
+    }
+    // In a transaction (see DefaultEventStore and SessionAppends): locks and check, events, tags.
+    tags.before(connection, request);
+    AppendResult result = appendEvents(connection, request);
+    tags.after(connection, request, result.firstVersion());
+    return result;
+  }
+
+  private AppendResult appendEvents(Connection connection, AppendRequest request) throws SQLException {
     String key = request.options().idempotencyKey();
     // In a unit of work a unique violation would abort the whole transaction before we could ask
     // which append used the key first; a savepoint keeps it usable. Only keyed appends can race
