@@ -29,6 +29,7 @@ public final class DefaultEventStore implements EventStore {
   private final EventCatalog catalog;
   private final StreamAppender appender;
   private final EventReads reads;
+  private final EnvelopeReader envelopes;
   private final StreamRows streams;
   private final AliasRows aliases;
   /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
@@ -56,8 +57,8 @@ public final class DefaultEventStore implements EventStore {
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
     this.appender = new StreamAppender(sql, mapper.writer());
-    this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper),
-        new StoreSafePoint(schema));
+    this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper);
+    this.reads = new EventReads(dataSource, sql, envelopes, new StoreSafePoint(schema));
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.aliases = new AliasRows(dataSource, schema);
@@ -81,6 +82,25 @@ public final class DefaultEventStore implements EventStore {
   /** The event at a global position, or {@code null}. */
   public EventEnvelope<?> readAt(long position) {
     return reads.readAt(position);
+  }
+
+  /** The next rows of the global order as stored, for subscriptions: see {@link EventReads#readRawRows}. */
+  public List<RawRow> readRawRows(Checkpoint after, int limit, boolean withStreamType) {
+    return reads.readRawRows(after, limit, withStreamType);
+  }
+
+  /**
+   * The event of a row read raw, or {@code null} when its type is skipped.
+   *
+   * @throws RillflowException when it cannot be decoded (bad JSON, a failing upcast, an unknown type)
+   */
+  public EventEnvelope<?> decode(RawRow row) {
+    return envelopes.decode(row);
+  }
+
+  /** The newest safe point this store has read: a subscription created "now" starts below it. */
+  public long safePoint() {
+    return reads.safePoint();
   }
 
   /** The highest global position stored, 0 when there is no event. */

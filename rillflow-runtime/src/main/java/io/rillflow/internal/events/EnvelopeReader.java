@@ -25,20 +25,34 @@ final class EnvelopeReader {
 
   /** The envelope of the current row, or {@code null} when its type is unknown and skipped. */
   EventEnvelope<?> read(ResultSet row) throws SQLException {
-    long position = row.getLong(1);
-    String type = row.getString(4);
-    int schemaVersion = row.getInt(5);
-    Object data = decoder.decode(type, schemaVersion, row.getString(6), position);
+    return decode(raw(row));
+  }
+
+  /** The current row's columns as stored, decoding nothing; the stream type when the query read one (column 12). */
+  RawRow raw(ResultSet row) throws SQLException {
+    return new RawRow(new Checkpoint(row.getLong(11), row.getLong(1)), row.getString(2), row.getLong(3),
+        row.getString(4), row.getInt(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+        row.getLong(10), row.getMetaData().getColumnCount() >= 12 ? row.getString(12) : null);
+  }
+
+  /**
+   * The envelope of a row read raw, or {@code null} when its type is unknown and skipped.
+   *
+   * @throws RillflowException (an {@link EventDeserializationException} or unknown type) when it cannot be decoded
+   */
+  EventEnvelope<?> decode(RawRow row) {
+    long position = row.checkpoint().position();
+    Object data = decoder.decode(row.type(), row.schemaVersion(), row.data(), position);
     if (data == null) {
       return null;
     }
-    String headers = row.getString(7);
-    EventMetadata metadata = headers == null && row.getString(8) == null && row.getString(9) == null
+    EventMetadata metadata = row.headers() == null && row.causationId() == null && row.correlationId() == null
         ? EventMetadata.NONE
-        : new EventMetadata(headers == null ? Map.of() : readHeaders(headers, type, schemaVersion, position),
-            row.getString(8), row.getString(9));
-    return new EventEnvelope<>(row.getString(2), row.getLong(3), position, type, schemaVersion, data, metadata,
-        EventTimestamps.instant(row.getLong(10)), new Checkpoint(row.getLong(11), position));
+        : new EventMetadata(row.headers() == null ? Map.of()
+            : readHeaders(row.headers(), row.type(), row.schemaVersion(), position),
+            row.causationId(), row.correlationId());
+    return new EventEnvelope<>(row.streamId(), row.version(), position, row.type(), row.schemaVersion(), data,
+        metadata, EventTimestamps.instant(row.micros()), row.checkpoint());
   }
 
   /** The current row of a global read, whether or not its event can be decoded. */

@@ -51,6 +51,8 @@ final class EventSql {
   final String scanStream;
   final String readAll;
   final String scanAll;
+  final String readRaw;
+  final String readRawWithStreamType;
   final String readOwnTransaction;
   final String readAt;
   final String readByCorrelation;
@@ -100,6 +102,12 @@ final class EventSql {
         + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";
     readAll = global + " LIMIT ?";
     scanAll = global;
+    // Subscriptions filter and partition in Java, so the read cursor passes every row it read.
+    String below = " FROM " + events + " WHERE " + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT
+        + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
+    readRaw = "SELECT " + EVENT_COLUMNS + ", CAST(NULL AS text)" + below;
+    readRawWithStreamType = "SELECT " + EVENT_COLUMNS + ", (SELECT s.stream_type FROM " + streams
+        + " s WHERE s.stream_id = " + events + ".stream_id)" + below;
     readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
         + " WHERE tx_id = " + functions + "rf_own_ticket() AND NOT archived ORDER BY seq_id";
     // Audit reads: every event of one correlation (or causation) id, served by partial indexes (V20).
