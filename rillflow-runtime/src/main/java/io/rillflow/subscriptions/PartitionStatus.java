@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param owner the member holding its lease, or {@code null}
  * @param epoch its fencing token: raised at every takeover and admin reset
  * @param leaseUntil when the owner's lease ends (the database's clock), or {@code null}
- * @param lag events stored after its checkpoint, of any partition (an upper bound of its own)
+ * @param lag the head's position minus its checkpoint's position: an upper bound of the events it has
+ *     still to deliver
  */
 public record PartitionStatus(int partition, Checkpoint checkpoint, String owner, long epoch, Instant leaseUntil,
     long lag) {}

@@ -81,7 +81,8 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
     Objects.requireNonNull(handler, "handler");
     GroupMember member = join(name, options);
     PushMember[] self = new PushMember[1];
-    PushMember push = new PushMember(name, options, member, handler, () -> members.remove(self[0]));
+    PushMember push = new PushMember(name, options, member, handler,
+        new RequeuedEvents(dataSource, sql, name, options.group()), () -> members.remove(self[0]));
     self[0] = push;
     members.add(push);
     push.start();

@@ -67,8 +67,8 @@ final class GroupMember {
     this.leases = leases;
     this.events = events;
     this.withStreamType = !filter.streamTypes().isEmpty();
-    // A third of the lease, so two heartbeats can fail before the lease ends; at most the poll interval.
-    this.tickEveryNanos = Math.min(options.leaseDuration().toNanos() / 3, options.pollInterval().toNanos());
+    // A third of the lease, so two heartbeats can fail before the lease ends.
+    this.tickEveryNanos = options.leaseDuration().toNanos() / 3;
   }
 
   /** Heartbeat, renewal and rebalance when due; redelivery of what ran out its visibility timeout. */
@@ -79,6 +79,7 @@ final class GroupMember {
     }
     ticked = true;
     nextTickAt = now + tickEveryNanos;
+    flush(true);
     PartitionLeases.Shape shape = leases.heartbeat();
     int max = shape.maxInFlight() > 0 ? shape.maxInFlight() : DEFAULT_MAX_IN_FLIGHT;
     limit = Math.max(1, (max + shape.liveMembers() - 1) / shape.liveMembers());
@@ -93,7 +94,7 @@ final class GroupMember {
     }
     int share = (partitions + shape.liveMembers() - 1) / shape.liveMembers();
     if (owned.size() > share) {
-      flush();
+      flush(true);
       List<OwnedPartition> excess = new ArrayList<>();
       for (Iterator<OwnedPartition> it = ((TreeMap<Integer, OwnedPartition>) owned).descendingMap().values().iterator();
           it.hasNext() && owned.size() > share; ) {
@@ -103,10 +104,15 @@ final class GroupMember {
       }
       leases.release(excess);
     } else if (owned.size() < share) {
-      for (PartitionLeases.Acquired acquired : leases.acquire(share - owned.size())) {
-        owned.put(acquired.partition(), new OwnedPartition(acquired.partition(), acquired.epoch(),
-            acquired.checkpoint(), acquired.failingPosition(), acquired.failingAttempts()));
-        pullCursorBackTo(acquired.checkpoint());
+      List<PartitionLeases.Acquired> acquired = leases.acquire(share - owned.size());
+      for (PartitionLeases.Acquired partition : acquired) {
+        owned.put(partition.partition(), new OwnedPartition(partition.partition(), partition.epoch(),
+            partition.checkpoint(), partition.failingPosition(), partition.failingAttempts()));
+        pullCursorBackTo(partition.checkpoint());
+      }
+      if (!acquired.isEmpty()) {
+        LOG.info("Subscription {}, group {}: member {} took partitions {}", subscription, group,
+            options.memberId(), acquired.stream().map(a -> a.partition() + "@" + a.epoch()).toList());
       }
     }
     redeliverTimedOut(now);
@@ -144,6 +150,25 @@ final class GroupMember {
       }
     }
     return handedOut;
+  }
+
+  /**
+   * A requeued parked event as a delivery, when its stream's partition is held here; else {@code null}.
+   * Its acknowledgement is its handler returning (it is outside the partition's order).
+   *
+   * @throws RillflowException when it still cannot be decoded
+   */
+  synchronized Delivery requeued(RawRow row, int attempts) {
+    OwnedPartition partition = owned.get(StreamPartitions.of(row.streamId(), partitions));
+    if (partition == null) {
+      return null;
+    }
+    EventEnvelope<?> event = events.readAt(row.position());
+    if (event == null) {
+      throw new RillflowException("the event at position " + row.position() + " is gone or of a skipped type");
+    }
+    return new Delivery(subscription, group, partition.partition, partition.epoch, attempts + 1, event, row.data(),
+        partition.committed);
   }
 
   /** Marks a delivery acknowledged; its checkpoint is written by the next {@link #flush()}. */
@@ -211,13 +236,18 @@ final class GroupMember {
 
   /** Writes the checkpoints the acknowledgements allow, compared with what this member last knew. */
   synchronized void flush() {
+    flush(false);
+  }
+
+  /** As {@link #flush()}; {@code followPositions}: also moves partitions without deliveries over what was read. */
+  private void flush(boolean followPositions) {
     List<OwnedPartition.Write> writes = new ArrayList<>();
-    for (OwnedPartition partition : owned.values()) {
+    for (OwnedPartition partition : new ArrayList<>(owned.values())) {
       if (partition.stale) {
         rewind(partition);
         continue;
       }
-      OwnedPartition.Write write = partition.drainAcknowledged();
+      OwnedPartition.Write write = partition.drainAcknowledged(followPositions);
       if (write != null) {
         writes.add(write);
       }
@@ -250,7 +280,7 @@ final class GroupMember {
   /** Writes what was acknowledged, gives the partitions up and leaves the group. */
   synchronized void leave() {
     try {
-      flush();
+      flush(true);
       leases.release(owned.values());
       leases.leave();
     } finally {
@@ -280,7 +310,7 @@ final class GroupMember {
     }
     Delivery delivery = new Delivery(subscription, group, partition.partition, partition.epoch, attempt, event,
         row.data(), partition.last());
-    partition.inFlight.add(new OwnedPartition.Entry(delivery, row, now));
+    partition.add(new OwnedPartition.Entry(delivery, row, now));
     out++;
     return delivery;
   }
@@ -315,11 +345,13 @@ final class GroupMember {
 
   /** Reads the partition's stored row and goes back to its checkpoint; drops it when another member holds it now. */
   private void rewind(OwnedPartition partition) {
-    out -= (int) partition.inFlight.stream().filter(e -> !e.acked).count();
+    out -= partition.unacknowledged();
     PartitionLeases.Stored stored = leases.read(partition.partition);
     if (!leases.isOwner(stored.owner()) || stored.epoch() != partition.epoch) {
+      LOG.info("Subscription {}, group {}: partition {} at epoch {} lost (now {} at epoch {}); its checkpoint was "
+          + "not moved", subscription, group, partition.partition, partition.epoch, stored.owner(), stored.epoch());
       owned.remove(partition.partition);
-      partition.inFlight.clear();
+      partition.clear();
       return;
     }
     partition.rewind(stored.checkpoint());
@@ -327,8 +359,8 @@ final class GroupMember {
   }
 
   private void drop(Iterator<OwnedPartition> it, OwnedPartition partition) {
-    out -= (int) partition.inFlight.stream().filter(e -> !e.acked).count();
-    partition.inFlight.clear();
+    out -= partition.unacknowledged();
+    partition.clear();
     it.remove();
   }
 

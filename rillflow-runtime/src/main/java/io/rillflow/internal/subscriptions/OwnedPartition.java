@@ -3,8 +3,8 @@ package io.rillflow.internal.subscriptions;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.internal.events.RawRow;
 import io.rillflow.subscriptions.Delivery;
-import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 
 /**
  * A partition this member holds, as the member sees it: the epoch it holds it at, the checkpoint it
@@ -40,7 +40,9 @@ final class OwnedPartition {
   int failingAttempts;
   /** The stored checkpoint no longer is what this member believes: read it again before going on. */
   boolean stale;
-  final ArrayDeque<Entry> inFlight = new ArrayDeque<>();
+  /** The deliveries out, in delivery order, by position: an acknowledgement finds its own at once. */
+  private final LinkedHashMap<Long, Entry> inFlight = new LinkedHashMap<>();
+  private Entry newest;
 
   OwnedPartition(int partition, long epoch, Checkpoint committed, long failingPosition, int failingAttempts) {
     this.partition = partition;
@@ -53,7 +55,29 @@ final class OwnedPartition {
 
   /** The checkpoint a new delivery follows: the last one out, or the stored one. */
   Checkpoint last() {
-    return inFlight.isEmpty() ? committed : inFlight.peekLast().delivery.checkpoint();
+    return inFlight.isEmpty() ? committed : newest.delivery.checkpoint();
+  }
+
+  void add(Entry entry) {
+    inFlight.put(entry.delivery.position(), entry);
+    newest = entry;
+  }
+
+  /** Deliveries out and not acknowledged. */
+  int unacknowledged() {
+    int count = 0;
+    for (Entry entry : inFlight.values()) {
+      if (!entry.acked) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Forgets every delivery out. */
+  void clear() {
+    inFlight.clear();
+    newest = null;
   }
 
   /** Tries of the event at {@code position} so far (by this member and earlier holders). */
@@ -62,26 +86,24 @@ final class OwnedPartition {
   }
 
   Entry find(Checkpoint checkpoint) {
-    for (Entry entry : inFlight) {
-      if (entry.delivery.checkpoint().equals(checkpoint)) {
-        return entry;
-      }
-    }
-    return null;
+    Entry entry = inFlight.get(checkpoint.position());
+    return entry != null && entry.delivery.checkpoint().equals(checkpoint) ? entry : null;
   }
 
   /**
    * Drops the acknowledged prefix and says what to write: the checkpoint after it, compared with the
    * one stored; when the prefix ends with deliveries the caller's transactions acknowledged, their
    * writes already moved it and nothing is written for them. With nothing out, the checkpoint follows
-   * {@link #position} over rows the member read and did not deliver (filtered out, or skipped types).
+   * {@link #position} over rows the member read and did not deliver (filtered out, other partitions'),
+   * when a write is made anyway or {@code followPosition} asks for it (a partition without deliveries is
+   * written once a tick, not once a batch).
    * {@code null} when nothing needs writing.
    */
-  Write drainAcknowledged() {
+  Write drainAcknowledged(boolean followPosition) {
     Checkpoint expected = committed;
     Checkpoint target = committed;
     boolean write = false;
-    Iterator<Entry> entries = inFlight.iterator();
+    Iterator<Entry> entries = inFlight.values().iterator();
     while (entries.hasNext()) {
       Entry entry = entries.next();
       if (!entry.acked) {
@@ -97,7 +119,10 @@ final class OwnedPartition {
       }
     }
     committed = expected;
-    if (inFlight.isEmpty() && position.compareTo(target) > 0) {
+    if (inFlight.isEmpty()) {
+      newest = null;
+    }
+    if (inFlight.isEmpty() && position.compareTo(target) > 0 && (followPosition || write)) {
       target = position;
       write = true;
     }
@@ -110,7 +135,7 @@ final class OwnedPartition {
 
   /** Forgets what is out and goes back to the stored checkpoint: its events are delivered again. */
   void rewind(Checkpoint stored) {
-    inFlight.clear();
+    clear();
     committed = stored;
     position = stored;
     stale = false;
@@ -118,7 +143,7 @@ final class OwnedPartition {
 
   /** The oldest delivery out and not acknowledged, or {@code null}. */
   Entry oldestUnacknowledged() {
-    for (Entry entry : inFlight) {
+    for (Entry entry : inFlight.values()) {
       if (!entry.acked) {
         return entry;
       }

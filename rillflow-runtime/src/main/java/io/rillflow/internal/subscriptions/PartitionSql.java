@@ -54,6 +54,7 @@ final class PartitionSql {
   final String requeue;
   final String deleteParked;
   final String requeuedOfGroup;
+  final String requeueFailed;
 
   PartitionSql(String schema) {
     String subscriptions = table(schema, "rf_subscriptions");
@@ -131,6 +132,8 @@ final class PartitionSql {
     parkedCount = "SELECT count(*) FROM " + parkedTable + " WHERE subscription = ? AND grp = ?";
     requeue = "UPDATE " + parkedTable + " SET requeued = true WHERE id = ?";
     deleteParked = "DELETE FROM " + parkedTable + " WHERE id = ?";
+    requeueFailed = "UPDATE " + parkedTable + " SET requeued = false, attempts = attempts + 1, error = ?,"
+        + " created_at = now() WHERE id = ?";
     requeuedOfGroup = parkedColumns + " WHERE subscription = ? AND grp = ? AND requeued ORDER BY tx_id, seq_id, id";
   }
 

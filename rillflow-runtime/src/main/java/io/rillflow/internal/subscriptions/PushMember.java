@@ -19,13 +19,16 @@ final class PushMember extends MemberHandle implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(PushMember.class);
 
   private final SubscriptionHandler handler;
+  private final RequeuedEvents requeued;
   private final Runnable onClose;
+  private long requeuedCheckAt = System.nanoTime();
   private final Thread worker;
 
   PushMember(String subscription, SubscriptionOptions options, GroupMember member, SubscriptionHandler handler,
-      Runnable onClose) {
+      RequeuedEvents requeued, Runnable onClose) {
     super(subscription, options, member);
     this.handler = handler;
+    this.requeued = requeued;
     this.onClose = onClose;
     this.worker = new Thread(this, "rillflow-subscription-" + subscription + "-" + options.memberId());
     worker.setDaemon(true);
@@ -41,6 +44,7 @@ final class PushMember extends MemberHandle implements Runnable {
     while (!closed) {
       try {
         member.tick(System.nanoTime());
+        redeliverRequeued();
         List<Delivery> batch = member.next(options.batchSize(), System.nanoTime());
         for (Delivery delivery : batch) {
           if (closed || !handle(delivery)) {
@@ -57,6 +61,31 @@ final class PushMember extends MemberHandle implements Runnable {
         LOG.error("Subscription {}, member {}: delivery failed; trying again after the poll interval", subscription,
             options.memberId(), e);
         sleepQuietly(idleMillis);
+      }
+    }
+  }
+
+  /** Delivers the group's requeued parked events of the partitions held here, about once a second, each once. */
+  private void redeliverRequeued() {
+    long now = System.nanoTime();
+    if (now - requeuedCheckAt < 0) {
+      return;
+    }
+    requeuedCheckAt = now + Math.max(options.pollInterval().toNanos(), 1_000_000_000L);
+    for (RequeuedEvents.Requeued parked : requeued.list()) {
+      if (closed) {
+        return;
+      }
+      try {
+        Delivery delivery = member.requeued(parked.row(), parked.attempts());
+        if (delivery != null) {
+          handler.handle(delivery, this);
+          requeued.delivered(parked.id());
+        }
+      } catch (Exception e) {
+        LOG.warn("Subscription {}, member {}: requeued event at position {} failed again; it stays parked",
+            subscription, options.memberId(), parked.row().position(), e);
+        requeued.failedAgain(parked.id(), e);
       }
     }
   }

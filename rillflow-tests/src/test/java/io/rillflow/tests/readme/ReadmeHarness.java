@@ -60,6 +60,8 @@ final class ReadmeHarness {
 
         void handle(EventEnvelope<?> event) {}
 
+        void send(Object event) {}
+
         void insertInvoice(Connection connection, UUID orderId) {}
       }
       """, """
