@@ -21,8 +21,11 @@ final class ReadmeHarness {
       import io.rillflow.aggregates.*;
       import io.rillflow.annotations.*;
       import io.rillflow.events.*;
+      import io.rillflow.forwarding.*;
+      import io.rillflow.nats.*;
       import io.rillflow.projections.*;
       import io.rillflow.query.*;
+      import io.rillflow.rabbitmq.*;
       import io.rillflow.subscriptions.*;
       import io.rillflow.test.*;
       import java.math.BigDecimal;
