@@ -117,7 +117,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry(), tracing);
-    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events);
+    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);

@@ -2,6 +2,7 @@ package io.rillflow.internal.subscriptions;
 
 import io.rillflow.events.Checkpoint;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.tracing.StoreTracing;
 import io.rillflow.subscriptions.GroupStatus;
 import io.rillflow.subscriptions.ParkedEvent;
 import io.rillflow.subscriptions.PullSubscription;
@@ -28,11 +29,13 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
   private final PartitionSql sql;
   private final SubscriptionCatalog catalog;
   private final GroupAdmin admin;
+  private final StoreTracing tracing;
   /** The members this store started, closed with it. */
   private final Set<MemberHandle> members = ConcurrentHashMap.newKeySet();
 
-  public DefaultSubscriptions(DataSource dataSource, String schema, DefaultEventStore events) {
+  public DefaultSubscriptions(DataSource dataSource, String schema, DefaultEventStore events, StoreTracing tracing) {
     this.dataSource = dataSource;
+    this.tracing = tracing;
     this.events = events;
     this.sql = new PartitionSql(schema);
     this.catalog = new SubscriptionCatalog(dataSource, sql);
@@ -82,7 +85,7 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
     GroupMember member = join(name, options);
     PushMember[] self = new PushMember[1];
     PushMember push = new PushMember(name, options, member, handler,
-        new RequeuedEvents(dataSource, sql, name, options.group()), () -> members.remove(self[0]));
+        new RequeuedEvents(dataSource, sql, name, options.group()), () -> members.remove(self[0]), tracing);
     self[0] = push;
     members.add(push);
     push.start();

@@ -1,5 +1,7 @@
 package io.rillflow.internal.subscriptions;
 
+import io.rillflow.internal.tracing.StoreTracing;
+import io.rillflow.internal.tracing.TracedWork;
 import io.rillflow.subscriptions.AckMode;
 import io.rillflow.subscriptions.Delivery;
 import io.rillflow.subscriptions.SubscriptionFencedException;
@@ -19,15 +21,18 @@ final class PushMember extends MemberHandle implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(PushMember.class);
 
   private final SubscriptionHandler handler;
+  /** A span around each handler call, continuing the trace the event was appended in. */
+  private final StoreTracing tracing;
   private final RequeuedEvents requeued;
   private final Runnable onClose;
   private long requeuedCheckAt = System.nanoTime();
   private final Thread worker;
 
   PushMember(String subscription, SubscriptionOptions options, GroupMember member, SubscriptionHandler handler,
-      RequeuedEvents requeued, Runnable onClose) {
+      RequeuedEvents requeued, Runnable onClose, StoreTracing tracing) {
     super(subscription, options, member);
     this.handler = handler;
+    this.tracing = tracing;
     this.requeued = requeued;
     this.onClose = onClose;
     this.worker = new Thread(this, "rillflow-subscription-" + subscription + "-" + options.memberId());
@@ -79,7 +84,7 @@ final class PushMember extends MemberHandle implements Runnable {
       try {
         Delivery delivery = member.requeued(parked.row(), parked.attempts());
         if (delivery != null) {
-          handler.handle(delivery, this);
+          invoke(delivery);
           requeued.delivered(parked.id());
         }
       } catch (Exception e) {
@@ -95,7 +100,7 @@ final class PushMember extends MemberHandle implements Runnable {
     Delivery delivery = first;
     while (true) {
       try {
-        handler.handle(delivery, this);
+        invoke(delivery);
         if (options.ackMode() == AckMode.AUTO) {
           member.ack(delivery);
         }
@@ -120,6 +125,17 @@ final class PushMember extends MemberHandle implements Runnable {
         Thread.sleep(backoff);
         delivery = new Delivery(delivery.subscription(), delivery.group(), delivery.partition(), delivery.epoch(),
             attempts + 1, delivery.event(), delivery.json(), delivery.previous());
+      }
+    }
+  }
+
+  private void invoke(Delivery delivery) throws Exception {
+    try (TracedWork span = tracing.delivery(subscription, delivery.event())) {
+      try {
+        handler.handle(delivery, this);
+      } catch (Exception | Error e) {
+        span.failed(e);
+        throw e;
       }
     }
   }

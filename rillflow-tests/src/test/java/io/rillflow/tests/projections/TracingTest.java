@@ -18,6 +18,9 @@ import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.ProjectionLifecycle;
+import io.rillflow.subscriptions.SubscriptionFilter;
+import io.rillflow.subscriptions.SubscriptionHandle;
+import io.rillflow.subscriptions.SubscriptionOptions;
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.startup.Person;
 import java.time.Duration;
@@ -125,6 +128,41 @@ class TracingTest extends RillflowTestBase {
     assertThat(batch.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("rillflow.projection")))
         .isEqualTo(Ledger.NAME);
     assertThat(Ledger.applied(store())).isEqualTo(3);
+  }
+
+  @Test
+  void aSubscriptionDeliveryContinuesTheTraceItsEventWasAppendedInAndRecordsAFailingHandler() throws Exception {
+    Span request = APP.spanBuilder("request").startSpan();
+    try (Scope ignored = request.makeCurrent()) {
+      store().events().append("s-1", ExpectedVersion.noStream(), new Tick("a", 1));
+    } finally {
+      request.end();
+    }
+    store().subscriptions().create("traced", SubscriptionFilter.allEvents());
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    SubscriptionOptions options = SubscriptionOptions.defaults().pollInterval(Duration.ofMillis(50))
+        .retryBackoff(Duration.ofMillis(1)).maxAttempts(2);
+    try (SubscriptionHandle handle = store().subscriptions().subscribe("traced", options, (delivery, h) -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("first try fails");
+      }
+    })) {
+      Await.until("two deliveries", Duration.ofSeconds(20), () -> calls.get() >= 2
+          && SPANS.getFinishedSpanItems().stream().filter(s -> s.getName().equals("rillflow subscription delivery"))
+              .count() >= 2);
+    }
+    SpanData append = span("rillflow append");
+    List<SpanData> deliveries = SPANS.getFinishedSpanItems().stream()
+        .filter(s -> s.getName().equals("rillflow subscription delivery")).toList();
+    for (SpanData delivery : deliveries) {
+      assertThat(delivery.getKind()).isEqualTo(SpanKind.CONSUMER);
+      assertThat(delivery.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
+      assertThat(delivery.getParentSpanId()).as("the append's span").isEqualTo(append.getSpanId());
+      assertThat(delivery.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey(
+          "rillflow.subscription"))).isEqualTo("traced");
+    }
+    assertThat(deliveries.get(0).getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
+    assertThat(deliveries.get(1).getStatus().getStatusCode()).isNotEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR);
   }
 
   @Test
