@@ -14,6 +14,7 @@ import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.spi.RillflowModule;
 import io.rillflow.spi.StoreFactory;
 import io.rillflow.spi.StoreSettings;
+import io.rillflow.tenancy.Tenancy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public final class DocumentStoreBuilder {
   private final List<RegisteredProjection> projections = new ArrayList<>();
   private ProjectionOptions projectionOptions = ProjectionOptions.defaults();
   private MeterRegistry meterRegistry;
+  private Tenancy tenancy = Tenancy.single();
 
   DocumentStoreBuilder() {}
 
@@ -202,6 +204,16 @@ public final class DocumentStoreBuilder {
     return this;
   }
 
+  /**
+   * How the store keeps tenants apart. Default {@link Tenancy#single()} (no tenants). With any other,
+   * work names its tenant through {@link DocumentStore#forTenant(String)}, and tenants are provisioned
+   * through {@link DocumentStore#tenants()}.
+   */
+  public DocumentStoreBuilder tenancy(Tenancy tenancy) {
+    this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
+    return this;
+  }
+
   /** Where the store's metrics go (Micrometer). Default: nowhere (an empty composite registry). */
   public DocumentStoreBuilder meterRegistry(MeterRegistry meterRegistry) {
     this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
@@ -244,7 +256,7 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys);
+        storeWideIdempotencyKeys, tenancy);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

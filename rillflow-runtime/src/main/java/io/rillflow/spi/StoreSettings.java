@@ -7,6 +7,7 @@ import io.rillflow.events.AppendOptions;
 import io.rillflow.PoolOptions;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.UnknownEventTypes;
+import io.rillflow.tenancy.Tenancy;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -32,4 +33,5 @@ public record StoreSettings(
     ProjectionOptions projectionOptions,
     MeterRegistry meterRegistry,
     AppendOptions appendDefaults,
-    boolean storeWideIdempotencyKeys) {}
+    boolean storeWideIdempotencyKeys,
+    Tenancy tenancy) {}

@@ -24,7 +24,7 @@ public final class RillflowMigrations {
   public static final String HISTORY_TABLE = "rillflow_schema_history";
 
   /** The highest version among this jar's migrations ({@code RillflowMigrationsTest} checks it against the files). */
-  static final int LATEST_VERSION = 30;
+  static final int LATEST_VERSION = 40;
 
   /** The version this jar brings Rillflow's tables to: the start-up line names it. */
   public static int latestVersion() {
@@ -60,6 +60,32 @@ public final class RillflowMigrations {
     } catch (FlywayException e) {
       throw new SchemaException(
           "Cannot migrate Rillflow's tables in schema \"" + schema + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The highest Rillflow migration applied successfully in {@code schema}; 0 when none (or no history).
+   *
+   * @throws SchemaException when the history cannot be read
+   */
+  public static int appliedVersion(DataSource dataSource, String schema) {
+    String history = Identifiers.quote(schema) + "." + Identifiers.quote(HISTORY_TABLE);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      exists.setString(1, history);
+      try (ResultSet row = exists.executeQuery()) {
+        if (!row.next() || !row.getBoolean(1)) {
+          return 0;
+        }
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT coalesce(max(CAST(version AS integer)), 0) FROM " + history
+              + " WHERE version IS NOT NULL AND success")) {
+        return row.next() ? row.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new SchemaException("Cannot read Rillflow's migration history in schema \"" + schema + "\": "
+          + e.getMessage(), e);
     }
   }
 

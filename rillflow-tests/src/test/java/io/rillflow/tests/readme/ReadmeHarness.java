@@ -23,6 +23,7 @@ final class ReadmeHarness {
       import io.rillflow.events.*;
       import io.rillflow.projections.*;
       import io.rillflow.query.*;
+      import io.rillflow.tenancy.*;
       import io.rillflow.test.*;
       import java.math.BigDecimal;
       import java.nio.file.Path;
