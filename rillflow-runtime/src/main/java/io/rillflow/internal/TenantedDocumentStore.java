@@ -51,7 +51,8 @@ final class TenantedDocumentStore implements DocumentStore {
       public void shutDown(DocumentStore store) {
         ((DefaultDocumentStore) store).shutDown();
       }
-    }, settings.autoCreate());
+    }, settings.autoCreate(), settings.tenancy().concurrentBatchesPerDatabase(),
+        settings.projectionOptions().pollInterval());
   }
 
   private static TenantRequiredException noTenant(String operation) {
@@ -153,9 +154,7 @@ final class TenantedDocumentStore implements DocumentStore {
   @Override
   public void close() {
     if (root.markClosed()) {
-      for (DocumentStore tenant : tenants.opened()) {
-        ((DefaultDocumentStore) tenant).shutDown();
-      }
+      tenants.close();
       root.shutDown();
     }
   }

@@ -41,16 +41,22 @@ public final class Tenancy {
     DATABASE_PER_TENANT
   }
 
-  private static final Tenancy SINGLE = new Tenancy(Mode.SINGLE, null);
-  private static final Tenancy CONJOINED = new Tenancy(Mode.CONJOINED, null);
-  private static final Tenancy SCHEMA_PER_TENANT = new Tenancy(Mode.SCHEMA_PER_TENANT, null);
+  /** The default of {@link #concurrentBatchesPerDatabase(int)}. */
+  public static final int DEFAULT_CONCURRENT_BATCHES = 4;
+
+  private static final Tenancy SINGLE = new Tenancy(Mode.SINGLE, null, DEFAULT_CONCURRENT_BATCHES);
+  private static final Tenancy CONJOINED = new Tenancy(Mode.CONJOINED, null, DEFAULT_CONCURRENT_BATCHES);
+  private static final Tenancy SCHEMA_PER_TENANT = new Tenancy(Mode.SCHEMA_PER_TENANT, null,
+      DEFAULT_CONCURRENT_BATCHES);
 
   private final Mode mode;
   private final TenantDatabases databases;
+  private final int concurrentBatches;
 
-  private Tenancy(Mode mode, TenantDatabases databases) {
+  private Tenancy(Mode mode, TenantDatabases databases, int concurrentBatches) {
     this.mode = mode;
     this.databases = databases;
+    this.concurrentBatches = concurrentBatches;
   }
 
   /** No tenants: the default. */
@@ -70,7 +76,27 @@ public final class Tenancy {
 
   /** Each tenant in the database {@code databases} names for it; one connection pool per database. */
   public static Tenancy databasePerTenant(TenantDatabases databases) {
-    return new Tenancy(Mode.DATABASE_PER_TENANT, Objects.requireNonNull(databases, "databases"));
+    return new Tenancy(Mode.DATABASE_PER_TENANT, Objects.requireNonNull(databases, "databases"),
+        DEFAULT_CONCURRENT_BATCHES);
+  }
+
+  /**
+   * The connection budget of the {@linkplain Tenants#daemon() tenants' projection daemon}: at most
+   * {@code batches} tenant batches run at once against one database, each on one connection at a
+   * time, whatever the number of tenants. Default {@value #DEFAULT_CONCURRENT_BATCHES}.
+   *
+   * @throws IllegalArgumentException when {@code batches} is below 1
+   */
+  public Tenancy concurrentBatchesPerDatabase(int batches) {
+    if (batches < 1) {
+      throw new IllegalArgumentException("concurrentBatchesPerDatabase must be at least 1, was " + batches);
+    }
+    return new Tenancy(mode, databases, batches);
+  }
+
+  /** At most this many tenant batches run at once against one database. */
+  public int concurrentBatchesPerDatabase() {
+    return concurrentBatches;
   }
 
   /** The way tenants are kept apart. */

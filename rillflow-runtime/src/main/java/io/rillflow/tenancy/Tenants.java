@@ -52,6 +52,13 @@ public interface Tenants {
   void importFrom(String tenantId, Path source);
 
   /**
+   * The daemon that runs every provisioned tenant's async projections, each (projection, tenant) with
+   * its own checkpoint, lease and epoch in the tenant's schema, under the store's connection budget
+   * ({@link Tenancy#concurrentBatchesPerDatabase(int)}). One per store; the store's close stops it.
+   */
+  TenantDaemon daemon();
+
+  /**
    * Drops the tenant's schema with every document and event in it, and forgets the tenant.
    *
    * @param confirmation the tenant id again; anything else refuses, dropping nothing

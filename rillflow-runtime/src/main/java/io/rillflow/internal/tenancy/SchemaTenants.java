@@ -6,6 +6,7 @@ import io.rillflow.SchemaException;
 import io.rillflow.SchemaPlan;
 import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.tenancy.TenantDaemon;
 import io.rillflow.tenancy.TenantStatus;
 import io.rillflow.tenancy.Tenants;
 import io.rillflow.tenancy.UnknownTenantException;
@@ -13,8 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,12 +41,29 @@ public final class SchemaTenants implements Tenants, TenantAccess {
    */
   private final Map<String, Object> provisioning = new ConcurrentHashMap<>();
 
-  public SchemaTenants(DataSource dataSource, String storeSchema, TenantStores stores, AutoCreate autoCreate) {
+  private final TenantProjectionScheduler daemon;
+
+  public SchemaTenants(DataSource dataSource, String storeSchema, TenantStores stores, AutoCreate autoCreate,
+      int concurrentBatches, Duration pollInterval) {
     this.dataSource = dataSource;
     this.schemas = new TenantSchemas(storeSchema);
     this.registry = new TenantRegistry(dataSource, storeSchema);
     this.stores = stores;
     this.autoCreate = autoCreate;
+    this.daemon = new TenantProjectionScheduler(registry::list, this::forTenant, concurrentBatches, pollInterval);
+  }
+
+  @Override
+  public TenantDaemon daemon() {
+    return daemon;
+  }
+
+  /** Stops the tenants' daemon, then every tenant store's own: the store is closing. */
+  public void close() {
+    daemon.stop();
+    for (DocumentStore store : opened.values()) {
+      stores.shutDown(store);
+    }
   }
 
   @Override
@@ -199,11 +217,6 @@ public final class SchemaTenants implements Tenants, TenantAccess {
       }
       return null;
     });
-  }
-
-  /** Every tenant store this process opened, for the store's close. */
-  public Collection<DocumentStore> opened() {
-    return opened.values();
   }
 
   private interface LockedWork {
