@@ -16,7 +16,7 @@ json="$here/target/jmh.json"
 
 # Rebuild when the jar is missing or older than anything it is made from.
 sources=("$root/pom.xml")
-for module in rillflow-annotations rillflow-processor rillflow-runtime rillflow-benchmarks; do
+for module in rillflow-annotations rillflow-processor rillflow-runtime rillflow-forwarding rillflow-rabbitmq rillflow-nats rillflow-benchmarks; do
   sources+=("$root/$module/pom.xml" "$root/$module/src")
 done
 if [[ ! -f "$jar" ]] || [[ -n "$(find "${sources[@]}" -newer "$jar" -print -quit)" ]]; then

@@ -69,7 +69,11 @@ public interface DocumentStore extends AutoCloseable {
   /** As {@link #lightweightSession()}, joining the caller's transaction as {@link #openSession(java.sql.Connection)} does. */
   DocumentSession lightweightSession(java.sql.Connection transaction);
 
-  /** A read-only session: no identity map, no unit of work. */
+  /**
+   * A read-only session: no identity map, no unit of work. With a
+   * {@link DocumentStoreBuilder#readReplica(String) read replica} it reads from the replica, which
+   * may lag the primary; every other session reads the store's own database.
+   */
   QuerySession querySession();
 
   /**
@@ -120,6 +124,12 @@ public interface DocumentStore extends AutoCloseable {
   <A> AggregateRepository<A> aggregates(Class<A> type);
 
   /**
+   * The background snapshotter: snapshots aggregate streams whose tail past their last snapshot is
+   * longer than a threshold (see {@link io.rillflow.aggregates.SnapshotCompaction}).
+   */
+  io.rillflow.aggregates.SnapshotCompaction snapshots();
+
+  /**
    * The projections: the daemon that runs the async ones, and their dead letters.
    *
    * <pre>{@code
@@ -155,6 +165,17 @@ public interface DocumentStore extends AutoCloseable {
    * @throws IllegalStateException when the store has no tenancy
    */
   io.rillflow.tenancy.Tenants tenants();
+
+  /**
+   * The subscriptions: named filters over the global order of events, consumed by consumer groups
+   * with automatic, manual or transactional acknowledgement.
+   *
+   * <pre>{@code
+   * store.subscriptions().create("emails", SubscriptionFilter.allEvents().eventTypes("OrderPlaced"));
+   * store.subscriptions().subscribe("emails", SubscriptionOptions.defaults(), (delivery, handle) -> send(delivery));
+   * }</pre>
+   */
+  io.rillflow.subscriptions.Subscriptions subscriptions();
 
   /** This store's development breadcrumbs (off until enabled): appends and projection applies by correlation id. */
   Trace trace();

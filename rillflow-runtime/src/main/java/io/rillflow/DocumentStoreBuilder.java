@@ -3,6 +3,7 @@ package io.rillflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.events.UnknownEventTypes;
@@ -11,6 +12,7 @@ import io.rillflow.projections.ProjectionDaemon;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.spi.RegisteredProjection;
+import io.rillflow.spi.ReplicaSettings;
 import io.rillflow.spi.RillflowModule;
 import io.rillflow.spi.StoreFactory;
 import io.rillflow.spi.StoreSettings;
@@ -48,6 +50,13 @@ public final class DocumentStoreBuilder {
   private final List<RegisteredProjection> projections = new ArrayList<>();
   private ProjectionOptions projectionOptions = ProjectionOptions.defaults();
   private MeterRegistry meterRegistry;
+  private String replicaUrl;
+  private String replicaUsername;
+  private String replicaPassword;
+  private DataSource replicaDataSource;
+  private PoolOptions replicaPool = PoolOptions.defaults().maximumSize(4).minimumIdle(0);
+  private boolean replicaPoolGiven;
+  private OpenTelemetry openTelemetry;
   private Tenancy tenancy = Tenancy.single();
 
   DocumentStoreBuilder() {}
@@ -221,6 +230,66 @@ public final class DocumentStoreBuilder {
   }
 
   /**
+   * A read replica (a PostgreSQL hot standby of the store's database) that
+   * {@link DocumentStore#querySession() query sessions} read from, through a small pool of its own
+   * ({@link #replicaPool(PoolOptions)}). Everything else stays on the store's database: sessions that
+   * write (and their reads), repositories, event appends and reads, aggregates, projections and the
+   * daemon, schema work. The replica's connections are read-only.
+   *
+   * <p>A replica lags its primary: a query session may not see what was committed a moment ago, not
+   * even by the same thread. Read what must be current through a {@link DocumentSession}. When the
+   * replica is down, query sessions fail naming it, and everything else goes on; the store starts
+   * also while the replica is down.
+   *
+   * @param url a {@code jdbc:postgresql:} URL; user and password may be in it
+   */
+  public DocumentStoreBuilder readReplica(String url) {
+    this.replicaUrl = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /** {@link #readReplica(String)} with the replica's user and password. */
+  public DocumentStoreBuilder readReplica(String url, String username, String password) {
+    readReplica(url);
+    this.replicaUsername = Objects.requireNonNull(username, "username");
+    this.replicaPassword = Objects.requireNonNull(password, "password");
+    return this;
+  }
+
+  /**
+   * {@link #readReplica(String)} through a data source the application owns (and closes). The store
+   * marks each connection it takes read-only; with pgjdbc, set {@code readOnlyMode=always} on the data
+   * source to make that hold outside transactions too.
+   */
+  public DocumentStoreBuilder readReplica(DataSource dataSource) {
+    this.replicaDataSource = Objects.requireNonNull(dataSource, "dataSource");
+    return this;
+  }
+
+  /**
+   * The pool the store opens for a {@link #readReplica(String) replica URL}. Default: at most 4
+   * connections, none kept idle, 30 s to get one (a replica that is down fails a query session after
+   * that long: lower it to fail sooner).
+   */
+  public DocumentStoreBuilder replicaPool(PoolOptions pool) {
+    this.replicaPool = Objects.requireNonNull(pool, "pool");
+    this.replicaPoolGiven = true;
+    return this;
+  }
+
+  /**
+   * Traces the store's work through OpenTelemetry: spans for appends, {@code saveChanges()}, loads,
+   * queries and projection batches, and the trace context stored in each appended event's headers
+   * ({@code traceparent}), which the projection batch that applies it continues. Default: no tracing
+   * (nothing is traced and no header is written). Pass {@code GlobalOpenTelemetry.get()} to use the
+   * agent's or the application's global SDK.
+   */
+  public DocumentStoreBuilder openTelemetry(OpenTelemetry openTelemetry) {
+    this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+    return this;
+  }
+
+  /**
    * Checks the description, connects, loads the modules, migrates as {@link AutoCreate} allows and
    * returns the running store.
    *
@@ -245,6 +314,7 @@ public final class DocumentStoreBuilder {
     if (dataSource != null && poolGiven) {
       problems.add("pool options apply to url(...), not to a dataSource(...); configure the data source instead");
     }
+    problems.addAll(replicaProblems());
     java.util.Set<String> names = new java.util.HashSet<>();
     for (RegisteredProjection projection : projections) {
       if (!names.add(projection.name())) {
@@ -256,13 +326,40 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys, tenancy);
+        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Cannot build DocumentStore: " + String.join("; ", problems));
     }
     return factory.start(settings);
+  }
+
+  private List<String> replicaProblems() {
+    List<String> problems = new ArrayList<>();
+    if (replicaUrl != null && replicaDataSource != null) {
+      problems.add("both readReplica(url) and readReplica(dataSource) were given; choose one");
+    }
+    if (replicaUrl != null && !replicaUrl.startsWith("jdbc:postgresql:")) {
+      problems.add("readReplica url must start with jdbc:postgresql: but was " + replicaUrl);
+    }
+    if (replicaPoolGiven && replicaUrl == null) {
+      problems.add("replicaPool(...) applies to readReplica(url), "
+          + (replicaDataSource != null ? "not to a readReplica(dataSource); configure the data source instead"
+              : "but no replica URL was given"));
+    }
+    if (replicaUrl != null) {
+      replicaPool.problems().forEach(problem -> problems.add("replica " + problem));
+    }
+    return problems;
+  }
+
+  private ReplicaSettings replicaSettings() {
+    if (replicaUrl == null && replicaDataSource == null) {
+      return ReplicaSettings.NONE;
+    }
+    return new ReplicaSettings(replicaUrl, replicaUsername, replicaPassword, replicaDataSource,
+        replicaUrl != null ? replicaPool : null);
   }
 
   /** The runtime's store factory, looked up once (it holds no state). */

@@ -53,7 +53,7 @@ class ApiPackagesTest {
           .toList();
       assertThat(misplaced).as("types of a concern directly in io.rillflow").isEmpty();
     }
-    for (String pkg : List.of("query", "events", "aggregates", "projections", "tenancy")) {
+    for (String pkg : List.of("query", "events", "aggregates", "projections", "subscriptions", "tenancy")) {
       assertThat(SOURCES.resolve(pkg).resolve("package-info.java")).exists();
     }
   }

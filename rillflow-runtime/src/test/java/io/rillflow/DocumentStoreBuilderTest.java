@@ -68,6 +68,37 @@ class DocumentStoreBuilderTest {
   }
 
   @Test
+  void aReadReplicaDescriptionThatContradictsItselfIsReportedWhole() {
+    assertThatThrownBy(() -> DocumentStore.builder()
+            .url("jdbc:postgresql://127.0.0.1:1/app")
+            .readReplica("jdbc:mysql://replica/app")
+            .readReplica(new org.postgresql.ds.PGSimpleDataSource())
+            .replicaPool(PoolOptions.defaults().maximumSize(0))
+            .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("both readReplica(url) and readReplica(dataSource) were given; choose one")
+        .hasMessageContaining("readReplica url must start with jdbc:postgresql: but was jdbc:mysql://replica/app")
+        .hasMessageContaining("replica pool maximumSize must be at least 1 but was 0");
+  }
+
+  @Test
+  void replicaPoolOptionsNeedAReplicaUrl() {
+    assertThatThrownBy(() -> DocumentStore.builder()
+            .url("jdbc:postgresql://127.0.0.1:1/app")
+            .replicaPool(PoolOptions.defaults().maximumSize(2))
+            .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("replicaPool(...) applies to readReplica(url), but no replica URL was given");
+    assertThatThrownBy(() -> DocumentStore.builder()
+            .url("jdbc:postgresql://127.0.0.1:1/app")
+            .readReplica(new org.postgresql.ds.PGSimpleDataSource())
+            .replicaPool(PoolOptions.defaults().maximumSize(2))
+            .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("replicaPool(...) applies to readReplica(url), not to a readReplica(dataSource)");
+  }
+
+  @Test
   void poolOptionsDoNotApplyToADataSourceTheApplicationConfigures() {
     assertThatThrownBy(() -> DocumentStore.builder()
             .dataSource(new org.postgresql.ds.PGSimpleDataSource())

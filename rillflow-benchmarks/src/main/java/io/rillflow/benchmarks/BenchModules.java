@@ -11,6 +11,8 @@ import io.rillflow.spi.ProjectionMapping;
 import io.rillflow.spi.RillflowModule;
 import java.util.HashSet;
 import java.util.Set;
+import io.rillflow.QuerySession;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -56,6 +58,14 @@ public final class BenchModules {
 
       @Override
       public void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step) {}
+
+      @Override
+      public <A, B> void lookupUpcast(Class<A> from, Class<B> to,
+          BiFunction<? super A, QuerySession, ? extends B> step) {}
+
+      @Override
+      public void lookupUpcast(String eventName, int fromVersion,
+          BiFunction<ObjectNode, QuerySession, ObjectNode> step) {}
 
       @Override
       public void aggregate(AggregateMapping<?> mapping) {}
@@ -110,6 +120,17 @@ public final class BenchModules {
     @Override
     public void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step) {
       registry.upcast(eventName, fromVersion, step);
+    }
+
+    @Override
+    public <A, B> void lookupUpcast(Class<A> from, Class<B> to,
+        BiFunction<? super A, QuerySession, ? extends B> step) {
+      registry.lookupUpcast(from, to, step);
+    }
+
+    @Override
+    public void lookupUpcast(String eventName, int fromVersion, BiFunction<ObjectNode, QuerySession, ObjectNode> step) {
+      registry.lookupUpcast(eventName, fromVersion, step);
     }
   }
 }

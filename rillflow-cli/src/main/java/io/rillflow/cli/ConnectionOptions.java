@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,7 +40,8 @@ final class ConnectionOptions {
   AutoCreate autoCreate = AutoCreate.NONE;
 
   /** The store the options describe; the caller closes it. */
-  DocumentStore open(CommandSpec spec, Map<String, String> environment, MeterRegistry meters) {
+  DocumentStore open(CommandSpec spec, Map<String, String> environment, MeterRegistry meters,
+      Consumer<DocumentStoreBuilder> settings) {
     if (url == null) {
       throw new ParameterException(spec.commandLine(), "Missing --url: the standalone command line needs a database "
           + "(--url jdbc:postgresql://host:5432/db --user app, password in " + PASSWORD_VARIABLE + " or --password-file)");
@@ -53,6 +55,7 @@ final class ConnectionOptions {
     if (user != null) {
       builder.username(user);
     }
+    settings.accept(builder);
     String password = password(spec, environment);
     if (password != null) {
       builder.password(password);

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code /}: health as JSON: {@code ready}, {@code schema}, and per projection its status
  *       (lag, dead letters, lease, {@code heldBackBy}: the open transaction that holds the safe point
- *       back); {@code safePointHeldBackBy} at the top. 200 while ready, else 503; 503 with {@code error}
+ *       back); {@code safePointHeldBackBy} at the top; {@code cluster}: this node's cluster (nodes, hot node,
+ *       heartbeat ages, leases, standbys, health), {@code null} outside one. 200 while ready, else 503; 503 with {@code error}
  *       when the database cannot be read.
  *   <li>{@code /metrics}: the registry in Prometheus text format (version 0.0.4).
  *   <li>{@code /ready}: 200 while the daemon runs under the host, 503 before and after.
@@ -96,6 +97,8 @@ final class DaemonEndpoints {
       health.put("safePointHeldBackBy", statuses.stream().map(ProjectionStatus::heldBackBy).filter(Objects::nonNull)
           .findFirst().orElse(null));
       health.put("projections", statuses.stream().map(ProjectionsCommand::statusJson).toList());
+      // This node's view of its cluster (carried forward from its last heartbeat); null outside a cluster.
+      health.put("cluster", store.projections().clusters().local().map(ClusterCommands::clusterJson).orElse(null));
     } catch (RuntimeException e) {
       health.put("error", e.getMessage());
       status = 503;

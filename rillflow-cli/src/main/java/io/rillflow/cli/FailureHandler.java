@@ -24,7 +24,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
       return ExitCodes.USAGE;
     }
     int status;
-    if (failure instanceof NotFoundException) {
+    if (failure instanceof NotFoundException || failure instanceof java.util.NoSuchElementException) {
       status = ExitCodes.NOT_FOUND;
     } else if (failure instanceof IllegalArgumentException) {
       status = ExitCodes.USAGE;

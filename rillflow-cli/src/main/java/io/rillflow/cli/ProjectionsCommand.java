@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
  * reset, rebuild and running need the projection registered in this process.
  */
 @Command(name = "projections", mixinStandardHelpOptions = true, description = "Projections and their dead letters",
-    subcommands = RunLoopCommand.class)
+    subcommands = {RunLoopCommand.class, ClusterCommands.Status.class, ClusterCommands.Promote.class,
+        ClusterCommands.Demote.class})
 final class ProjectionsCommand {
   @ParentCommand
   RootCommand root;
@@ -100,8 +101,10 @@ final class ProjectionsCommand {
   }
 
   @Command(name = "run-once", description = "One batch of each async projection this process can take, then returns")
-  void runOnce() {
-    List<String> progressed = daemon().runOnce();
+  void runOnce(@Option(names = "--name", paramLabel = "NAME", description = "Only this projection (registered here)")
+      String name) {
+    List<String> progressed = name == null ? daemon().runOnce()
+        : daemon().runOnce(registeredName(name)) ? List.of(name) : List.of();
     root.output().message(Map.of("progressed", progressed), progressed.isEmpty()
         ? "Nothing to do (no events below the safe point, or every projection is held elsewhere or paused)."
         : "One batch applied to " + progressed + ".");

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "rillflow", mixinStandardHelpOptions = true, version = "Rillflow 0.1.0",
     description = "Operates a Rillflow store: schema, projections, streams, documents, upcasters, health.",
     subcommands = {SchemaCommand.class, ProjectionsCommand.class, StreamsCommand.class, DocsCommand.class,
-        UpcastersCommand.class, HealthCommand.class},
+        UpcastersCommand.class, HealthCommand.class, SnapshotsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the operation failed", "2:usage error", "3:not found"})
 final class RootCommand {
@@ -63,6 +63,18 @@ final class RootCommand {
 
   /** The store the command works on. */
   DocumentStore store() {
+    return store(null);
+  }
+
+  /**
+   * The store the command works on; the standalone jar's store is built with {@code daemonSettings}
+   * (the run loop's cluster options). Inside the application they are refused: its builder set them.
+   */
+  DocumentStore store(DaemonSettings daemonSettings) {
+    if (embedded != null && daemonSettings != null && daemonSettings.given()) {
+      throw new ParameterException(spec.commandLine(), daemonSettings.flags() + " belong to the standalone jar;"
+          + " inside the application set them on its store: ProjectionOptions.nodeId(..).cluster(DaemonCluster...)");
+    }
     if (embedded != null) {
       if (connection != null) {
         throw new ParameterException(spec.commandLine(), "--url, --user, --password-file, --schema and --auto-create "
@@ -71,7 +83,12 @@ final class RootCommand {
       return embedded;
     }
     if (opened == null) {
-      opened = (connection != null ? connection : new ConnectionOptions()).open(spec, environment, meters);
+      opened = (connection != null ? connection : new ConnectionOptions()).open(spec, environment, meters,
+          builder -> {
+            if (daemonSettings != null) {
+              daemonSettings.apply(builder);
+            }
+          });
     }
     return opened;
   }

@@ -22,10 +22,13 @@ final class RunLoopCommand implements java.util.concurrent.Callable<Integer> {
       description = "Serve GET / (health JSON), /metrics (Prometheus), /ready and /trace/{id} here, e.g. 127.0.0.1:8080")
   String healthBind;
 
+  @picocli.CommandLine.Mixin
+  DaemonSettings daemon = new DaemonSettings();
+
   @Override
   public Integer call() throws InterruptedException {
     RootCommand root = parent.root;
-    DocumentStore store = root.store();
+    DocumentStore store = root.store(daemon);
     DaemonHost host = healthBind != null
         ? DaemonHost.start(store, healthBind, root.meters())
         : startWithoutEndpoints(store);

@@ -50,6 +50,16 @@ class EmbeddedCliTest extends RillflowTestBase {
   }
 
   @Test
+  void runOnceByNameStepsThatProjectionAndRefusesAnUnknownName() throws Exception {
+    store().events().append("acc-1", ExpectedVersion.noStream(), new Deposited("a", 100));
+    assertThat(run("projections", "run-once", "--name", "balances", "--json")).as(err.toString()).isZero();
+    assertThat(CliProcess.JSON.readTree(out.toString()).get("progressed").get(0).asText()).isEqualTo("balances");
+    assertThat(store().projections().daemon().status().get(0).lag()).isZero();
+    assertThat(run("projections", "run-once", "--name", "nope")).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(err.toString()).contains("nope");
+  }
+
+  @Test
   void schemaPlanExportAndApplyRestoreADroppedIndex(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
       throws Exception {
     assertThat(run("schema", "plan")).isZero();
@@ -94,5 +104,20 @@ class EmbeddedCliTest extends RillflowTestBase {
     assertThat(store().events().aliases().find("accounts:7")).hasValueSatisfying(id -> assertThat(id.toString()).isEqualTo(created));
     assertThat(run("streams", "resolve", "accounts:7")).isZero();
     assertThat(out.toString().trim()).isEqualTo(created);
+  }
+
+  @Test
+  void snapshotsCompactOnceAndRunUntilIdleSnapshotLongStreams() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      store().events().append("acc-9", ExpectedVersion.any(),
+          io.rillflow.events.AppendOptions.builder().streamType("Account").build(), new Deposited("acc-9", 10));
+    }
+    assertThat(run("snapshots", "compact-once", "--threshold", "10")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Wrote 0 snapshot(s).");
+    assertThat(run("snapshots", "run-until-idle", "--threshold", "3", "--batch", "1", "--json")).as(err.toString())
+        .isZero();
+    assertThat(CliProcess.JSON.readTree(out.toString()).get("written").asLong()).isEqualTo(1);
+    assertThat(store().aggregates(io.rillflow.cli.app.Account.class).load("acc-9"))
+        .contains(new io.rillflow.cli.app.Account(50));
   }
 }

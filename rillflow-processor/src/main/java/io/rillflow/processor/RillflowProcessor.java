@@ -9,6 +9,7 @@ import io.rillflow.processor.model.ModuleModel;
 import io.rillflow.processor.model.ProjectionModel;
 import io.rillflow.processor.model.RepositoryModel;
 import io.rillflow.processor.model.UpcastModel;
+import io.rillflow.processor.validate.TagPlacement;
 import io.rillflow.processor.validate.UpcastChainValidator;
 import io.rillflow.processor.write.ModuleWriter;
 import io.rillflow.processor.write.SourceWriter;
@@ -44,6 +45,7 @@ public final class RillflowProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private AnnotationSteps steps;
   private UpcastChainValidator chains;
+  private TagPlacement tags;
   private ModuleWriter moduleWriter;
   /** Parts generated in earlier rounds and not yet registered by a module. */
   private ModuleModel unregistered = ModuleModel.empty();
@@ -59,6 +61,7 @@ public final class RillflowProcessor extends AbstractProcessor {
     SourceWriter sources = new SourceWriter(env.getFiler());
     steps = new AnnotationSteps(env, diagnostics, sources, this::newestEvent);
     chains = new UpcastChainValidator(diagnostics, env.getElementUtils());
+    tags = new TagPlacement(diagnostics, env.getElementUtils());
     moduleWriter = new ModuleWriter(sources, env.getFiler());
   }
 
@@ -78,6 +81,7 @@ public final class RillflowProcessor extends AbstractProcessor {
       List<DocumentModel> found = steps.documents.process(round);
       List<RepositoryModel> foundRepositories = steps.repositories.process(round);
       List<EventModel> foundEvents = steps.events.process(round);
+      tags.check(round);
       List<UpcastModel> foundUpcasts = steps.upcasts.process(round);
       // Before the aggregates: a handler of an older version of an event is reported against the newest.
       allEvents.addAll(foundEvents);

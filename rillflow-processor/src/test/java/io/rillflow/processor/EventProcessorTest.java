@@ -377,14 +377,15 @@ class EventProcessorTest {
   }
 
   @Test
-  void anUpcastWithTwoParametersIsAnError() {
+  void anUpcastWithASecondParameterOtherThanAQuerySessionIsAnError() {
     JavaFileObject upcasts = upcasts(
         "  @Upcast static OrderPlacedV2 up(OrderPlacedV1 old, String currency) { return null; }");
 
     Compilation compilation = compile(PLACED_V1, PLACED_V2, upcasts);
 
     assertThat(compilation)
-        .hadErrorContaining("[Rillflow/UpcastParameters] @Upcast method OrderUpcasts.up takes 2 parameters; it takes one")
+        .hadErrorContaining("[Rillflow/UpcastLookupParameter] @Upcast method OrderUpcasts.up takes a String as its"
+            + " second parameter; the only second parameter an upcast takes is the io.rillflow.QuerySession")
         .inFile(upcasts)
         .onLineContaining("static OrderPlacedV2 up(");
   }

@@ -185,6 +185,43 @@ public interface EventStore {
   /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
   boolean tombstoneStream(String streamId);
 
+  /**
+   * The events matching {@code query} (Dynamic Consistency Boundaries), in global order up to the
+   * store's safe point, and the checkpoint of that safe point: what a decision across streams reads
+   * before it appends with {@link AppendCondition#failIfEventsMatch(EventQuery)}{@code .after(checkpoint)}.
+   * Served by the tag index ({@code @Tag} members) and the type index.
+   *
+   * @throws IllegalArgumentException when a type of the query is not an event of this store
+   */
+  EventQueryResult query(EventQuery query);
+
+  /**
+   * Appends {@code events} as a new stream (a random UUID) if no event matching the condition's
+   * query was committed after its checkpoint, atomically: an append whose query shares a tag key
+   * with another's waits for it, appends with disjoint tags never wait for each other. Each event's
+   * {@code @Tag}s are stored with it.
+   *
+   * @return the new stream's id, versions and position
+   * @throws AppendConditionException naming the positions of the matching events; nothing was written
+   */
+  default AppendResult append(AppendCondition condition, Object... events) {
+    return append(condition, Arrays.asList(events));
+  }
+
+  /** As {@link #append(AppendCondition, Object...)}, for a list of events. */
+  AppendResult append(AppendCondition condition, List<?> events);
+
+  /**
+   * Appends to a stream, as {@link #append(UUID, ExpectedVersion, AppendOptions, List)}, if also no
+   * event matching {@code condition} arrived after its checkpoint (see
+   * {@link #append(AppendCondition, Object...)}).
+   *
+   * @throws AppendConditionException naming the positions of the matching events; nothing was written
+   */
+  AppendResult append(UUID streamId, ExpectedVersion expected, AppendCondition condition, List<?> events);
+
+  /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
+  AppendResult append(String streamId, ExpectedVersion expected, AppendCondition condition, List<?> events);
 
   /** Natural keys for streams: {@code aliases().resolve("orders:42")} gives the stream's id, made on first use. */
   StreamAliases aliases();

@@ -49,6 +49,18 @@ public interface SessionEvents {
   /** As the {@code UUID} form, for a stream keyed by a {@code String}. */
   void append(String streamId, ExpectedVersion expected, AppendOptions options, List<?> events);
 
+  /**
+   * Queues an append under a Dynamic Consistency Boundary condition, as a new stream; see
+   * {@link EventStore#append(AppendCondition, Object...)}. {@code saveChanges()} checks the condition
+   * in the unit of work's transaction and fails with {@link AppendConditionException}, writing nothing.
+   */
+  default void append(AppendCondition condition, Object... events) {
+    append(condition, Arrays.asList(events));
+  }
+
+  /** As {@link #append(AppendCondition, Object...)}, for a list of events. */
+  void append(AppendCondition condition, List<?> events);
+
   /** How many appends are queued. */
   int pendingAppends();
 

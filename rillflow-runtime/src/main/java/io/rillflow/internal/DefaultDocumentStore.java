@@ -25,6 +25,7 @@ import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.projections.Projections;
 import io.rillflow.internal.projections.CommitNotifier;
 import io.rillflow.internal.projections.DefaultProjections;
+import io.rillflow.internal.tracing.StoreTracing;
 import io.rillflow.internal.projections.InlineProjections;
 import io.rillflow.internal.projections.ReadModels;
 import io.rillflow.spi.RegisteredProjection;
@@ -37,6 +38,8 @@ import io.rillflow.internal.session.BoundSession;
 import io.rillflow.internal.session.SessionFactory;
 import io.rillflow.internal.sql.JoinedScope;
 import io.rillflow.internal.sql.OwnedScope;
+import io.rillflow.internal.subscriptions.DefaultSubscriptions;
+import io.rillflow.subscriptions.Subscriptions;
 import io.rillflow.internal.tenancy.TenantAccess;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.QueryCall;
@@ -64,14 +67,18 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final SessionFactory sessions;
   /** Where work without a connection of the caller's runs: the store's data source. */
   private final OwnedScope ownedScope;
+  /** Where query sessions read: a read replica, or the store's own scope when there is none. */
+  private final ReadReplica replica;
   private final BulkLoader bulkLoader;
   private final DefaultEventStore events;
   private final Aggregates aggregates;
   private final DefaultProjections projections;
+  private final DefaultSubscriptions subscriptions;
   private final Trace trace = new Trace();
 
-  private DefaultDocumentStore(StorePlacement placement, DataSource dataSource, ModuleParts parts,
-      ObjectMapper objectMapper, StoreSettings settings) {
+  private DefaultDocumentStore(StorePlacement placement, DataSource dataSource,
+      Function<OwnedScope, ReadReplica> replicaFor, ModuleParts parts, ObjectMapper objectMapper,
+      StoreSettings settings) {
     this.placement = placement;
     this.schema = placement.schema();
     this.dataSource = dataSource;
@@ -80,8 +87,10 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.tables = placement.tables();
     this.storeSchema = new DefaultStoreSchema(dataSource, schema, placement.owned(), tables);
     this.ownedScope = new OwnedScope(dataSource, placement.closed());
+    this.replica = replicaFor.apply(ownedScope);
     // Suppliers, called once a session opens, after the constructor made the event store.
-    this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends);
+    StoreTracing tracing = StoreTracing.of(settings.openTelemetry());
+    this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends, tracing);
     // Sessions that projections write through: joined to one transaction, their appends not projected again.
     SessionOpener projectionSessions = new SessionOpener() {
       @Override
@@ -106,9 +115,10 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, settings.unknownEventTypes(),
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
-        settings.appendDefaults(), settings.storeWideIdempotencyKeys());
+        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
-        settings.projectionOptions(), settings.meterRegistry());
+        settings.projectionOptions(), settings.meterRegistry(), tracing);
+    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper);
@@ -121,6 +131,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     ObjectMapper objectMapper = JsonMappers.create(settings.objectMapper());
     HikariDataSource pool = settings.dataSource() == null ? StorePool.open(settings) : null;
     DataSource dataSource = pool != null ? pool : settings.dataSource();
+    DefaultDocumentStore store = null;
     try {
       if (settings.autoCreate() != AutoCreate.NONE) {
         RillflowMigrations.migrate(dataSource, settings.schema());
@@ -134,11 +145,15 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       StorePlacement placement = new StorePlacement(settings.schema(), owned,
           new DocumentTables(parts.all(), settings.schema(), objectMapper), new AtomicBoolean(), pool, true,
           TenantAccess.NONE);
-      DefaultDocumentStore store = new DefaultDocumentStore(placement, dataSource, parts, objectMapper, settings);
+      store = new DefaultDocumentStore(placement, dataSource,
+          scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings);
       store.storeSchema.start(settings.autoCreate());
       StartupLine.log(settings.schema(), settings.autoCreate(), parts, store.projections.registered());
       return tenanted ? new TenantedDocumentStore(store, settings) : store;
     } catch (RuntimeException e) {
+      if (store != null) {
+        store.replica.close();
+      }
       if (pool != null) {
         pool.close();
       }
@@ -157,7 +172,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     StorePlacement tenant = new StorePlacement(tenantSchema, owned,
         new DocumentTables(parts.all(), owned, tenantSchema, objectMapper, tables), placement.closed(), null, false,
         tenants);
-    DefaultDocumentStore store = new DefaultDocumentStore(tenant, dataSource, parts, objectMapper, settings);
+    DefaultDocumentStore store = new DefaultDocumentStore(tenant, dataSource, replica::forView, parts, objectMapper,
+        settings);
     store.storeSchema.start(autoCreate);
     return store;
   }
@@ -196,7 +212,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public QuerySession querySession() {
     checkOpen();
-    return sessions.querySession(ownedScope);
+    return sessions.querySession(replica.scope());
   }
 
   @Override
@@ -227,6 +243,18 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   public Projections projections() {
     checkOpen();
     return projections;
+  }
+
+  @Override
+  public Subscriptions subscriptions() {
+    checkOpen();
+    return subscriptions;
+  }
+
+  @Override
+  public io.rillflow.aggregates.SnapshotCompaction snapshots() {
+    checkOpen();
+    return aggregates.compaction();
   }
 
   @Override
@@ -333,10 +361,15 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     return placement.closed().compareAndSet(false, true);
   }
 
-  /** Stops the daemon and closes the pool the store made; the caller has marked the store closed. */
+  /**
+   * Stops the daemon and the subscriptions and closes the pools the store made (a tenant's view made
+   * none); the caller has marked the store closed.
+   */
   void shutDown() {
     // Before the pool: the daemon's last batch and lease release need connections.
     projections.close();
+    subscriptions.close();
+    replica.close();
     if (placement.ownedPool() != null) {
       placement.ownedPool().close();
     }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import io.rillflow.QuerySession;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -145,6 +147,17 @@ public final class ModuleParts {
     @Override
     public void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step) {
       events.upcast(eventName, fromVersion, step);
+    }
+
+    @Override
+    public <A, B> void lookupUpcast(Class<A> from, Class<B> to,
+        BiFunction<? super A, QuerySession, ? extends B> step) {
+      events.lookupUpcast(from, to, step);
+    }
+
+    @Override
+    public void lookupUpcast(String eventName, int fromVersion, BiFunction<ObjectNode, QuerySession, ObjectNode> step) {
+      events.lookupUpcast(eventName, fromVersion, step);
     }
 
     @Override

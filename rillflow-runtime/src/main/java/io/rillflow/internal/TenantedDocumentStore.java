@@ -110,6 +110,16 @@ final class TenantedDocumentStore implements DocumentStore {
   }
 
   @Override
+  public io.rillflow.aggregates.SnapshotCompaction snapshots() {
+    throw noTenant("snapshots()");
+  }
+
+  @Override
+  public io.rillflow.subscriptions.Subscriptions subscriptions() {
+    throw noTenant("subscriptions()");
+  }
+
+  @Override
   public DocumentStore forTenant(String tenantId) {
     checkOpen();
     return tenants.forTenant(tenantId);

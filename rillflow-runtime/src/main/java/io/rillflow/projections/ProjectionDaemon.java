@@ -56,6 +56,14 @@ public interface ProjectionDaemon extends AutoCloseable {
   List<String> runOnce();
 
   /**
+   * One step of one async projection, as {@link #runOnce()} takes for each.
+   *
+   * @return whether it applied or gave up on an event
+   * @throws IllegalArgumentException when no async projection has that name (the message lists them)
+   */
+  boolean runOnce(String projection);
+
+  /**
    * Clears the projection's read model ({@link Projection#clear(ProjectionContext)}), moves its
    * checkpoint to the start and drops its dead letters, in one transaction that also raises the
    * epoch: whoever held it stops, and the next holder replays every event.

@@ -19,9 +19,10 @@ import java.util.UUID;
  * @param maxAttempts tries of one event before it goes to the dead letters (default 3)
  * @param retryBackoff wait before the second try, doubled for each later one (default 100 ms)
  * @param nodeId this daemon's name in the lease rows (default a random one)
+ * @param cluster the daemon cluster this node joins (default {@link DaemonCluster#single()}: none)
  */
 public record ProjectionOptions(int batchSize, Duration pollInterval, Duration leaseDuration, int maxAttempts,
-    Duration retryBackoff, String nodeId) {
+    Duration retryBackoff, String nodeId, DaemonCluster cluster) {
 
   /** Checks the values. */
   public ProjectionOptions {
@@ -29,6 +30,7 @@ public record ProjectionOptions(int batchSize, Duration pollInterval, Duration l
     Objects.requireNonNull(leaseDuration, "leaseDuration");
     Objects.requireNonNull(retryBackoff, "retryBackoff");
     Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(cluster, "cluster");
     if (batchSize < 1 || maxAttempts < 1) {
       throw new IllegalArgumentException("batchSize and maxAttempts must be at least 1 but were "
           + batchSize + " and " + maxAttempts);
@@ -39,6 +41,12 @@ public record ProjectionOptions(int batchSize, Duration pollInterval, Duration l
     }
   }
 
+  /** Options outside any cluster ({@link DaemonCluster#single()}). */
+  public ProjectionOptions(int batchSize, Duration pollInterval, Duration leaseDuration, int maxAttempts,
+      Duration retryBackoff, String nodeId) {
+    this(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, DaemonCluster.single());
+  }
+
   /** The defaults. */
   public static ProjectionOptions defaults() {
     return new ProjectionOptions(500, Duration.ofSeconds(1), Duration.ofSeconds(30), 3, Duration.ofMillis(100),
@@ -47,31 +55,36 @@ public record ProjectionOptions(int batchSize, Duration pollInterval, Duration l
 
   /** With this batch size. */
   public ProjectionOptions batchSize(int value) {
-    return new ProjectionOptions(value, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId);
+    return new ProjectionOptions(value, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster);
   }
 
   /** With this poll interval. */
   public ProjectionOptions pollInterval(Duration value) {
-    return new ProjectionOptions(batchSize, value, leaseDuration, maxAttempts, retryBackoff, nodeId);
+    return new ProjectionOptions(batchSize, value, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster);
   }
 
   /** With this lease duration. */
   public ProjectionOptions leaseDuration(Duration value) {
-    return new ProjectionOptions(batchSize, pollInterval, value, maxAttempts, retryBackoff, nodeId);
+    return new ProjectionOptions(batchSize, pollInterval, value, maxAttempts, retryBackoff, nodeId, cluster);
   }
 
   /** With this number of tries. */
   public ProjectionOptions maxAttempts(int value) {
-    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, value, retryBackoff, nodeId);
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, value, retryBackoff, nodeId, cluster);
   }
 
   /** With this first backoff. */
   public ProjectionOptions retryBackoff(Duration value) {
-    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, value, nodeId);
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, value, nodeId, cluster);
   }
 
   /** With this node id. */
   public ProjectionOptions nodeId(String value) {
-    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, value);
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, value, cluster);
+  }
+
+  /** In this daemon cluster. */
+  public ProjectionOptions cluster(DaemonCluster value) {
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, value);
   }
 }

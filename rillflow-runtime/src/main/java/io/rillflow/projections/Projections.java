@@ -45,4 +45,7 @@ public interface Projections {
    * @return whether there was such a dead letter
    */
   boolean delete(long deadLetterId);
+
+  /** The daemon clusters of this store's schema (hotcold and distributed, see {@link DaemonCluster}). */
+  DaemonClusters clusters();
 }

@@ -1,5 +1,7 @@
 package io.rillflow.spi;
 
+import java.util.List;
+
 /**
  * How one {@code @Event} class is stored, generated as {@code <Type>_Event}: the type name and
  * schema version written beside each event of the class. Holds no per-store state; each store
@@ -22,4 +24,12 @@ public interface EventMapping<E> {
 
   /** The schema version of this class, from 1. */
   int schemaVersion();
+
+  /**
+   * The event's {@code @Tag}s as {@code name:value} strings (see {@link EventTags}), for Dynamic
+   * Consistency Boundaries; none unless the class has {@code @Tag} members.
+   */
+  default List<String> tags(E event) {
+    return List.of();
+  }
 }

@@ -3,6 +3,8 @@ package io.rillflow.spi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentStore;
+import io.rillflow.QuerySession;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -30,6 +32,21 @@ public interface ModuleRegistry {
 
   /** Registers a JSON {@code @Upcast} step from version {@code fromVersion} of {@code eventName} to the next. */
   void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step);
+
+  /**
+   * Registers a typed {@code @Upcast} step that looks things up: it enriches an old event from
+   * documents read in the read-only {@link io.rillflow.QuerySession} it is given.
+   */
+  default <A, B> void lookupUpcast(Class<A> from, Class<B> to, BiFunction<? super A, QuerySession, ? extends B> step) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not take lookup upcasts (from "
+        + from.getName() + " to " + to.getName() + ")");
+  }
+
+  /** Registers a JSON {@code @Upcast} step that looks things up; see {@link #lookupUpcast(Class, Class, BiFunction)}. */
+  default void lookupUpcast(String eventName, int fromVersion, BiFunction<ObjectNode, QuerySession, ObjectNode> step) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not take lookup upcasts (of " + eventName
+        + " from version " + fromVersion + ")");
+  }
 
   /** Registers how one {@code @Aggregate} type folds its events. */
   void aggregate(AggregateMapping<?> mapping);

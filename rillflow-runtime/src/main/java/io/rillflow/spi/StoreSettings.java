@@ -2,6 +2,7 @@ package io.rillflow.spi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.AutoCreate;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.PoolOptions;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * A checked, complete store description, handed from the public builder to the store. Exactly one
- * of {@code url} and {@code dataSource} is set; {@code objectMapper} may be {@code null}.
+ * of {@code url} and {@code dataSource} is set; {@code objectMapper} and {@code openTelemetry} (no
+ * tracing) may be {@code null}; {@code readReplica} is {@link ReplicaSettings#NONE} when there is none.
  */
 public record StoreSettings(
     String url,
@@ -34,4 +36,6 @@ public record StoreSettings(
     MeterRegistry meterRegistry,
     AppendOptions appendDefaults,
     boolean storeWideIdempotencyKeys,
+    ReplicaSettings readReplica,
+    OpenTelemetry openTelemetry,
     Tenancy tenancy) {}

@@ -1,6 +1,7 @@
 package io.rillflow.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -10,8 +11,9 @@ import javax.lang.model.element.TypeElement;
  * @param type its class name
  * @param name the stored type name
  * @param version its schema version
+ * @param tags its {@code @Tag} members, in declaration order
  */
-public record EventModel(TypeElement element, ClassName type, String name, int version) {
+public record EventModel(TypeElement element, ClassName type, String name, int version, List<TagModel> tags) {
 
   /** The generated mapping's name: {@code OrderPlaced_Event}, {@code Outer_Inner_Event}. */
   public ClassName mappingName() {

@@ -13,9 +13,10 @@ import javax.lang.model.element.TypeElement;
  * @param fromVersion the version it reads
  * @param input the older {@code @Event} class of a typed step; {@code null} for a JSON step
  * @param output the newer {@code @Event} class of a typed step; {@code null} for a JSON step
+ * @param lookup whether it takes a {@code QuerySession} to look things up in
  */
-public record UpcastModel(
-    ExecutableElement element, TypeElement owner, String eventName, int fromVersion, ClassName input, ClassName output) {
+public record UpcastModel(ExecutableElement element, TypeElement owner, String eventName, int fromVersion,
+    ClassName input, ClassName output, boolean lookup) {
 
   /** Whether the step works on classes rather than on JSON. */
   public boolean typed() {

@@ -5,6 +5,8 @@ import com.palantir.javapoet.ClassName;
 import io.rillflow.processor.Diagnostics;
 import io.rillflow.processor.Message;
 import io.rillflow.processor.model.EventModel;
+import io.rillflow.processor.model.TagModel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -61,10 +63,11 @@ public final class EventReader {
       diagnostics.error(type, event, value, Message.EVENT_VERSION_INVALID, type.getSimpleName(), declared.version());
       valid = false;
     }
-    if (!valid) {
+    Optional<List<TagModel>> tags = new TagReader(diagnostics).read(type);
+    if (!valid || tags.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new EventModel(type, ClassName.get(type), name, declared.version()));
+    return Optional.of(new EventModel(type, ClassName.get(type), name, declared.version(), tags.get()));
   }
 
   private boolean checkShape(TypeElement type) {

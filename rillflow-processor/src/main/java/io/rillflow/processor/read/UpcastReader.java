@@ -26,6 +26,7 @@ import javax.lang.model.util.Types;
 public final class UpcastReader {
   static final String UPCAST = "io.rillflow.annotations.Upcast";
   static final String OBJECT_NODE = "com.fasterxml.jackson.databind.node.ObjectNode";
+  static final String QUERY_SESSION = "io.rillflow.QuerySession";
 
   private final Diagnostics diagnostics;
   private final Elements elements;
@@ -43,25 +44,33 @@ public final class UpcastReader {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     String name = owner.getSimpleName() + "." + method.getSimpleName();
     boolean valid = checkShape(method, owner, name);
-    if (method.getParameters().size() != 1) {
-      diagnostics.error(method, Message.UPCAST_PARAMETERS, name, method.getParameters().size());
+    int parameters = method.getParameters().size();
+    if (parameters < 1 || parameters > 2) {
+      diagnostics.error(method, Message.UPCAST_PARAMETERS, name, parameters);
       return Optional.empty();
+    }
+    // An upcast that enriches an old event from documents takes a read-only session to look them up in.
+    boolean lookup = parameters == 2;
+    if (lookup && !isNamed(method.getParameters().get(1).asType(), QUERY_SESSION)) {
+      VariableElement second = method.getParameters().get(1);
+      diagnostics.error(second, Message.UPCAST_LOOKUP_PARAMETER, name, TypeName.get(second.asType()));
+      valid = false;
     }
     AnnotationMirror upcast = Annotations.find(method, UPCAST).orElseThrow();
     VariableElement parameter = method.getParameters().get(0);
     if (isObjectNode(parameter.asType())) {
-      return readJson(method, owner, name, upcast, valid);
+      return readJson(method, owner, name, upcast, valid, lookup);
     }
     Optional<TypeElement> input = eventType(parameter.asType());
     if (input.isEmpty()) {
       diagnostics.error(parameter, Message.UPCAST_PARAMETER_TYPE, name, TypeName.get(parameter.asType()));
       return Optional.empty();
     }
-    return readTyped(method, owner, name, upcast, input.get(), valid);
+    return readTyped(method, owner, name, upcast, input.get(), valid, lookup);
   }
 
   private Optional<UpcastModel> readJson(ExecutableElement method, TypeElement owner, String name,
-      AnnotationMirror upcast, boolean valid) {
+      AnnotationMirror upcast, boolean valid, boolean lookup) {
     if (!isObjectNode(method.getReturnType())) {
       diagnostics.error(method, Message.UPCAST_RETURN_TYPE, name, TypeName.get(method.getReturnType()), "ObjectNode");
       valid = false;
@@ -72,11 +81,11 @@ public final class UpcastReader {
       diagnostics.error(method, upcast, Message.UPCAST_JSON_ATTRIBUTES, name);
       valid = false;
     }
-    return valid ? Optional.of(new UpcastModel(method, owner, event, from, null, null)) : Optional.empty();
+    return valid ? Optional.of(new UpcastModel(method, owner, event, from, null, null, lookup)) : Optional.empty();
   }
 
   private Optional<UpcastModel> readTyped(ExecutableElement method, TypeElement owner, String name,
-      AnnotationMirror upcast, TypeElement input, boolean valid) {
+      AnnotationMirror upcast, TypeElement input, boolean valid, boolean lookup) {
     if (Annotations.value(upcast, "event").isPresent() || Annotations.value(upcast, "from").isPresent()) {
       diagnostics.error(method, upcast, Message.UPCAST_TYPED_ATTRIBUTES, name);
       valid = false;
@@ -98,7 +107,8 @@ public final class UpcastReader {
       valid = false;
     }
     return valid
-        ? Optional.of(new UpcastModel(method, owner, from.name(), from.version(), ClassName.get(input), ClassName.get(output.get())))
+        ? Optional.of(new UpcastModel(method, owner, from.name(), from.version(), ClassName.get(input), ClassName.get(output.get()),
+            lookup))
         : Optional.empty();
   }
 
@@ -129,8 +139,12 @@ public final class UpcastReader {
   }
 
   private static boolean isObjectNode(TypeMirror type) {
+    return isNamed(type, OBJECT_NODE);
+  }
+
+  private static boolean isNamed(TypeMirror type, String qualifiedName) {
     return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(OBJECT_NODE);
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
   }
 
   /** The {@code @Event} class {@code type} names, if it names one. */

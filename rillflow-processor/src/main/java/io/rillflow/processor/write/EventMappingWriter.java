@@ -1,11 +1,14 @@
 package io.rillflow.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.rillflow.processor.model.EventModel;
+import io.rillflow.processor.model.TagModel;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code <Type>_Event}: the stored type name and schema version of one event class. */
@@ -14,6 +17,24 @@ public final class EventMappingWriter {
 
   public EventMappingWriter(SourceWriter sources) {
     this.sources = sources;
+  }
+
+  /** {@code tags(event)}: each {@code @Tag} member's name and value, read with plain calls. */
+  private static MethodSpec tags(EventModel event) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (TagModel tag : event.tags()) {
+      if (!arguments.isEmpty()) {
+        arguments.add(", ");
+      }
+      arguments.add("$S, $L", tag.name(), tag.valueFrom("event"));
+    }
+    return MethodSpec.methodBuilder("tags")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)))
+        .addParameter(event.type(), "event")
+        .addStatement("return $T.of($L)", RuntimeTypes.EVENT_TAGS, arguments.build())
+        .build();
   }
 
   public void write(EventModel event) {
@@ -46,6 +67,9 @@ public final class EventMappingWriter {
             .returns(int.class)
             .addStatement("return $L", event.version())
             .build());
+    if (!event.tags().isEmpty()) {
+      type.addMethod(tags(event));
+    }
     sources.write(name.packageName(), type, event.element());
   }
 }

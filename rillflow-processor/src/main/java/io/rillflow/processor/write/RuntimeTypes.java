@@ -8,6 +8,7 @@ final class RuntimeTypes {
   static final ClassName RILLFLOW_MODULE = ClassName.get("io.rillflow.spi", "RillflowModule");
   static final ClassName MODULE_REGISTRY = ClassName.get("io.rillflow.spi", "ModuleRegistry");
   static final ClassName EVENT_MAPPING = ClassName.get("io.rillflow.spi", "EventMapping");
+  static final ClassName EVENT_TAGS = ClassName.get("io.rillflow.spi", "EventTags");
   static final ClassName AGGREGATE_MAPPING = ClassName.get("io.rillflow.spi", "AggregateMapping");
   static final ClassName PROJECTION_MAPPING = ClassName.get("io.rillflow.spi", "ProjectionMapping");
   static final ClassName EVENT_ENVELOPE = ClassName.get("io.rillflow.events", "EventEnvelope");

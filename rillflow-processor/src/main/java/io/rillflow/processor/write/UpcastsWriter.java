@@ -30,10 +30,10 @@ public final class UpcastsWriter {
         .addParameter(RuntimeTypes.MODULE_REGISTRY, "registry");
     for (UpcastModel step : steps) {
       if (step.typed()) {
-        register.addStatement("registry.upcast($T.class, $T.class, $T::$N)",
+        register.addStatement("registry.$N($T.class, $T.class, $T::$N)", step.lookup() ? "lookupUpcast" : "upcast",
             step.input(), step.output(), owner, step.element().getSimpleName().toString());
       } else {
-        register.addStatement("registry.upcast($S, $L, $T::$N)",
+        register.addStatement("registry.$N($S, $L, $T::$N)", step.lookup() ? "lookupUpcast" : "upcast",
             step.eventName(), step.fromVersion(), owner, step.element().getSimpleName().toString());
       }
     }

@@ -15,7 +15,10 @@ import io.rillflow.internal.session.SessionFactory;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.spi.AggregateMapping;
 import java.sql.SQLException;
+import io.rillflow.aggregates.SnapshotCompaction;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +28,7 @@ import java.util.Optional;
  */
 public final class Aggregates {
   private final Map<Class<?>, AggregateRepository<?>> repositories;
+  private final SnapshotCompaction compaction;
 
   public Aggregates(Map<Class<?>, AggregateMapping<?>> mappings, EventCatalog catalog, DefaultEventStore events,
       DocumentTables tables, DocumentStore store, ConnectionScope scope, String schema, ObjectMapper objectMapper) {
@@ -32,10 +36,19 @@ public final class Aggregates {
     AggregateLoader loader = new AggregateLoader(events, snapshots);
     Parts parts = new Parts(scope, store, loader, snapshots);
     Map<Class<?>, AggregateRepository<?>> built = new HashMap<>();
+    List<AggregateType<?>> types = new ArrayList<>();
     for (AggregateMapping<?> mapping : mappings.values()) {
-      built.put(mapping.aggregateType(), repository(mapping, catalog, tables, objectMapper, parts));
+      AggregateType<?> type = type(mapping, catalog, tables, objectMapper);
+      types.add(type);
+      built.put(mapping.aggregateType(), repository(type, parts));
     }
     this.repositories = Map.copyOf(built);
+    this.compaction = new SnapshotCompactor(scope, loader, snapshots, schema, types);
+  }
+
+  /** The store's background snapshotter: {@link io.rillflow.DocumentStore#snapshots()}. */
+  public SnapshotCompaction compaction() {
+    return compaction;
   }
 
   /** What every repository of the store shares. */
@@ -70,10 +83,14 @@ public final class Aggregates {
     }
   }
 
-  private static <A> AggregateRepository<A> repository(AggregateMapping<A> mapping, EventCatalog catalog,
-      DocumentTables tables, ObjectMapper objectMapper, Parts parts) {
+  private static <A> AggregateType<A> type(AggregateMapping<A> mapping, EventCatalog catalog, DocumentTables tables,
+      ObjectMapper objectMapper) {
     DocumentTable<A, Object> inline = AggregateType.inline(mapping) ? tables.of(mapping.aggregateType()) : null;
-    return new DefaultAggregateRepository<>(new AggregateType<>(mapping, catalog, objectMapper, inline), parts);
+    return new AggregateType<>(mapping, catalog, objectMapper, inline);
+  }
+
+  private static <A> AggregateRepository<A> repository(AggregateType<A> type, Parts parts) {
+    return new DefaultAggregateRepository<>(type, parts);
   }
 
   /**

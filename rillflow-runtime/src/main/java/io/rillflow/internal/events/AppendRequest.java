@@ -1,5 +1,6 @@
 package io.rillflow.internal.events;
 
+import io.rillflow.events.AppendCondition;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.ExpectedVersion;
 import java.util.List;
@@ -13,8 +14,26 @@ import java.util.Objects;
  * @param expected what the stream must be
  * @param options headers, ids and key
  * @param events the events with their types, in order
+ * @param condition the Dynamic Consistency Boundary condition, or {@code null} for a plain append
  */
-record AppendRequest(String streamKey, ExpectedVersion expected, AppendOptions options, List<Typed> events) {
+record AppendRequest(String streamKey, ExpectedVersion expected, AppendOptions options, List<Typed> events,
+    AppendCondition condition) {
+
+  /**
+   * Whether the append has a DCB part ({@link TagStep}): a condition to check, or tags to lock and
+   * store. Such an append runs in a transaction, and plain ones keep their single statement.
+   */
+  boolean tagged() {
+    if (condition != null) {
+      return true;
+    }
+    for (Typed typed : events) {
+      if (!typed.tags().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether any event of this append is of a class {@code hook} wants to see. */
   boolean wantedBy(AppendHook hook) {
@@ -26,18 +45,26 @@ record AppendRequest(String streamKey, ExpectedVersion expected, AppendOptions o
     return false;
   }
 
-  /** One event and its registered type. */
-  record Typed(EventType type, Object event) {}
+  /** One event, its registered type and its {@code @Tag}s. */
+  record Typed(EventType type, Object event, List<String> tags) {}
 
   static AppendRequest of(EventTypes types, Object streamId, ExpectedVersion expected, AppendOptions options,
       List<?> events) {
+    return of(types, streamId, expected, options, events, null);
+  }
+
+  static AppendRequest of(EventTypes types, Object streamId, ExpectedVersion expected, AppendOptions options,
+      List<?> events, AppendCondition condition) {
     String key = StreamKeys.of(streamId);
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(options, "options");
     if (events == null || events.isEmpty()) {
       throw new IllegalArgumentException("An append to stream " + key + " needs at least one event");
     }
-    List<Typed> typed = events.stream().map(event -> new Typed(types.ofInstance(event), event)).toList();
-    return new AppendRequest(key, expected, options, typed);
+    List<Typed> typed = events.stream().map(event -> {
+      EventType type = types.ofInstance(event);
+      return new Typed(type, event, type.tags(event));
+    }).toList();
+    return new AppendRequest(key, expected, options, typed, condition);
   }
 }

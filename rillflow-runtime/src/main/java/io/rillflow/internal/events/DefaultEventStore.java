@@ -1,16 +1,21 @@
 package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.events.AppendCondition;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.EventQuery;
+import io.rillflow.events.EventQueryResult;
 import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.RillflowException;
 import io.rillflow.events.StreamAliases;
 import io.rillflow.events.StreamState;
 import io.rillflow.Trace;
+import io.rillflow.internal.tracing.StoreTracing;
+import io.rillflow.internal.tracing.TracedWork;
 import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
@@ -20,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.UUID;
+import java.util.function.Supplier;
+import io.rillflow.QuerySession;
 import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
@@ -29,8 +36,10 @@ public final class DefaultEventStore implements EventStore {
   private final EventCatalog catalog;
   private final StreamAppender appender;
   private final EventReads reads;
+  private final EnvelopeReader envelopes;
   private final StreamRows streams;
   private final AliasRows aliases;
+  private final TaggedReads tagged;
   /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
   private final InlineStep inline;
   /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
@@ -38,16 +47,17 @@ public final class DefaultEventStore implements EventStore {
   private final Trace trace;
   /** Headers and ids every append without its own starts from: the builder's {@code appendDefaults}. */
   private final AppendOptions defaults;
+  private final StoreTracing tracing;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
     this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), AppendOptions.NONE,
-        false);
+        false, StoreTracing.OFF, null);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
-      boolean storeWideKeys) {
+      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
@@ -55,9 +65,14 @@ public final class DefaultEventStore implements EventStore {
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
-    this.appender = new StreamAppender(sql, mapper.writer());
-    this.reads = new EventReads(dataSource, sql, new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper),
-        new StoreSafePoint(schema));
+    this.tracing = tracing;
+    TagSql tagSql = new TagSql(schema);
+    this.appender = new StreamAppender(sql, mapper.writer(), tracing, new TagStep(schema, tagSql, catalog));
+    this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
+        lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
+    StoreSafePoint safePoint = new StoreSafePoint(schema);
+    this.reads = new EventReads(dataSource, sql, envelopes, safePoint);
+    this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.aliases = new AliasRows(dataSource, schema);
@@ -83,6 +98,25 @@ public final class DefaultEventStore implements EventStore {
     return reads.readAt(position);
   }
 
+  /** The next rows of the global order as stored, for subscriptions: see {@link EventReads#readRawRows}. */
+  public List<RawRow> readRawRows(Checkpoint after, int limit, boolean withStreamType) {
+    return reads.readRawRows(after, limit, withStreamType);
+  }
+
+  /**
+   * The event of a row read raw, or {@code null} when its type is skipped.
+   *
+   * @throws RillflowException when it cannot be decoded (bad JSON, a failing upcast, an unknown type)
+   */
+  public EventEnvelope<?> decode(RawRow row) {
+    return envelopes.decode(row);
+  }
+
+  /** The newest safe point this store has read: a subscription created "now" starts below it. */
+  public long safePoint() {
+    return reads.safePoint();
+  }
+
   /** The highest global position stored, 0 when there is no event. */
   public long head() {
     return reads.head();
@@ -100,6 +134,42 @@ public final class DefaultEventStore implements EventStore {
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     AppendRequest request = AppendRequest.of(types, streamId, expected, options.over(defaults), events);
+    AppendResult result;
+    try (TracedWork span = tracing.append(request.streamKey(), request.events().size())) {
+      try {
+        result = write(request);
+      } catch (RuntimeException e) {
+        span.failed(e);
+        throw e;
+      }
+    }
+    committed.run();
+    return result;
+  }
+
+  @Override
+  public EventQueryResult query(EventQuery query) {
+    return tagged.query(Objects.requireNonNull(query, "query"));
+  }
+
+  @Override
+  public AppendResult append(AppendCondition condition, List<?> events) {
+    return append(UUID.randomUUID(), ExpectedVersion.noStream(), condition, events);
+  }
+
+  @Override
+  public AppendResult append(UUID streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    return append((Object) streamId, expected, condition, events);
+  }
+
+  @Override
+  public AppendResult append(String streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    return append((Object) streamId, expected, condition, events);
+  }
+
+  private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    AppendRequest request = AppendRequest.of(types, streamId, expected, AppendOptions.NONE.over(defaults), events,
+        Objects.requireNonNull(condition, "condition"));
     AppendResult result = write(request);
     committed.run();
     return result;
@@ -107,11 +177,15 @@ public final class DefaultEventStore implements EventStore {
 
   private AppendResult write(AppendRequest request) {
     try (Connection connection = dataSource.getConnection()) {
-      if (inline.wanted(List.of(request))) {
+      // Inline projections and DCB locks, checks and tags need a transaction; else one statement.
+      boolean projected = inline.wanted(List.of(request));
+      if (projected || request.tagged()) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);
           AppendTrace.record(trace, request, result);
-          inline.run(c);
+          if (projected) {
+            inline.run(c);
+          }
           return result;
         });
       }

@@ -17,38 +17,93 @@ import java.util.Map;
 final class EnvelopeReader {
   private final EventDecoder decoder;
   private final ObjectReader headersReader;
+  private final UpcastLookups lookups;
 
   EnvelopeReader(EventDecoder decoder, ObjectMapper mapper) {
-    this.decoder = decoder;
-    this.headersReader = mapper.readerFor(new TypeReference<Map<String, Object>>() {});
+    this(decoder, mapper, UpcastLookups.NONE);
   }
 
-  /** The envelope of the current row, or {@code null} when its type is unknown and skipped. */
+  EnvelopeReader(EventDecoder decoder, ObjectMapper mapper, UpcastLookups lookups) {
+    this.decoder = decoder;
+    this.headersReader = mapper.readerFor(new TypeReference<Map<String, Object>>() {});
+    this.lookups = lookups;
+  }
+
+  /**
+   * The rows of one read, sharing the read's lookup-upcast cache ({@link UpcastLookups}): take one
+   * per read, as {@code envelopes.read()::envelope}.
+   */
+  Read read() {
+    return new Read(lookups.newRead());
+  }
+
+  /** One read's rows. */
+  final class Read {
+    private final UpcastLookups.Read lookups;
+
+    private Read(UpcastLookups.Read lookups) {
+      this.lookups = lookups;
+    }
+
+    /** The envelope of the current row, or {@code null} when its type is unknown and skipped. */
+    EventEnvelope<?> envelope(ResultSet row) throws SQLException {
+      return decode(raw(row), lookups);
+    }
+
+    /** The current row of a global read, whether or not its event can be decoded. */
+    GlobalRow row(ResultSet row) throws SQLException {
+      return EnvelopeReader.this.readRow(row, lookups);
+    }
+  }
+
+  /** The envelope of the current row, a read of its own; or {@code null} when its type is unknown and skipped. */
   EventEnvelope<?> read(ResultSet row) throws SQLException {
-    long position = row.getLong(1);
-    String type = row.getString(4);
-    int schemaVersion = row.getInt(5);
-    Object data = decoder.decode(type, schemaVersion, row.getString(6), position);
+    return decode(raw(row), lookups.newRead());
+  }
+
+  /** The current row's columns as stored, decoding nothing; the stream type when the query read one (column 12). */
+  RawRow raw(ResultSet row) throws SQLException {
+    return new RawRow(new Checkpoint(row.getLong(11), row.getLong(1)), row.getString(2), row.getLong(3),
+        row.getString(4), row.getInt(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+        row.getLong(10), row.getMetaData().getColumnCount() >= 12 ? row.getString(12) : null);
+  }
+
+  /**
+   * The envelope of a row read raw (a read of its own), or {@code null} when its type is unknown and skipped.
+   *
+   * @throws RillflowException (an {@link EventDeserializationException} or unknown type) when it cannot be decoded
+   */
+  EventEnvelope<?> decode(RawRow row) {
+    return decode(row, lookups.newRead());
+  }
+
+  private EventEnvelope<?> decode(RawRow row, UpcastLookups.Read lookups) {
+    long position = row.checkpoint().position();
+    Object data = decoder.decode(row.type(), row.schemaVersion(), row.data(), position, lookups);
     if (data == null) {
       return null;
     }
-    String headers = row.getString(7);
-    EventMetadata metadata = headers == null && row.getString(8) == null && row.getString(9) == null
+    EventMetadata metadata = row.headers() == null && row.causationId() == null && row.correlationId() == null
         ? EventMetadata.NONE
-        : new EventMetadata(headers == null ? Map.of() : readHeaders(headers, type, schemaVersion, position),
-            row.getString(8), row.getString(9));
-    return new EventEnvelope<>(row.getString(2), row.getLong(3), position, type, schemaVersion, data, metadata,
-        EventTimestamps.instant(row.getLong(10)), new Checkpoint(row.getLong(11), position));
+        : new EventMetadata(row.headers() == null ? Map.of()
+            : readHeaders(row.headers(), row.type(), row.schemaVersion(), position),
+            row.causationId(), row.correlationId());
+    return new EventEnvelope<>(row.streamId(), row.version(), position, row.type(), row.schemaVersion(), data,
+        metadata, EventTimestamps.instant(row.micros()), row.checkpoint());
   }
 
-  /** The current row of a global read, whether or not its event can be decoded. */
+  /** The current row of a global read, whether or not its event can be decoded (a read of its own). */
   GlobalRow readRow(ResultSet row) throws SQLException {
+    return readRow(row, lookups.newRead());
+  }
+
+  private GlobalRow readRow(ResultSet row, UpcastLookups.Read lookups) throws SQLException {
     Checkpoint checkpoint = new Checkpoint(row.getLong(11), row.getLong(1));
     String stream = row.getString(2);
     long version = row.getLong(3);
     String type = row.getString(4);
     try {
-      return new GlobalRow(checkpoint, stream, version, type, read(row), null);
+      return new GlobalRow(checkpoint, stream, version, type, decode(raw(row), lookups), null);
     } catch (RillflowException e) {
       // EventDeserializationException or UnknownEventTypeException: the row, not the read, is at fault.
       return new GlobalRow(checkpoint, stream, version, type, null, e);

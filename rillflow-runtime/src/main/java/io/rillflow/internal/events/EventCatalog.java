@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.rillflow.QuerySession;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -76,7 +78,8 @@ public final class EventCatalog {
     private final List<TypedRegistration> typed = new ArrayList<>();
     private final List<UpcastStep.Json> json = new ArrayList<>();
 
-    private record TypedRegistration(Class<?> from, Class<?> to, Function<Object, Object> step) {}
+    private record TypedRegistration(Class<?> from, Class<?> to, BiFunction<Object, QuerySession, Object> step,
+        boolean lookup) {}
 
     /** Registers an event class. */
     public void event(EventMapping<?> mapping) {
@@ -107,12 +110,24 @@ public final class EventCatalog {
     /** Registers a typed step; its classes may be registered later, by this or another module. */
     @SuppressWarnings("unchecked")
     public <A, B> void upcast(Class<A> from, Class<B> to, Function<? super A, ? extends B> step) {
-      typed.add(new TypedRegistration(from, to, (Function<Object, Object>) step));
+      Function<Object, Object> plain = (Function<Object, Object>) step;
+      typed.add(new TypedRegistration(from, to, (event, lookup) -> plain.apply(event), false));
     }
 
     /** Registers a JSON step. */
     public void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step) {
-      json.add(new UpcastStep.Json(eventName, fromVersion, step));
+      json.add(new UpcastStep.Json(eventName, fromVersion, (body, lookup) -> step.apply(body), false));
+    }
+
+    /** Registers a typed step that looks things up in a query session. */
+    @SuppressWarnings("unchecked")
+    public <A, B> void lookupUpcast(Class<A> from, Class<B> to, BiFunction<? super A, QuerySession, ? extends B> step) {
+      typed.add(new TypedRegistration(from, to, (BiFunction<Object, QuerySession, Object>) step, true));
+    }
+
+    /** Registers a JSON step that looks things up in a query session. */
+    public void lookupUpcast(String eventName, int fromVersion, BiFunction<ObjectNode, QuerySession, ObjectNode> step) {
+      json.add(new UpcastStep.Json(eventName, fromVersion, step, true));
     }
 
     /**
@@ -163,7 +178,7 @@ public final class EventCatalog {
         throw new SchemaException("The upcast from " + from.eventType().getName() + " (version " + from.schemaVersion()
             + ") to " + to.eventType().getName() + " (version " + to.schemaVersion() + ") must go to the next version");
       }
-      return new UpcastStep.Typed(from, to, registration.step());
+      return new UpcastStep.Typed(from, to, registration.step(), registration.lookup());
     }
 
     private static void add(Map<String, TreeMap<Integer, UpcastStep>> steps, UpcastStep step) {

@@ -28,7 +28,7 @@ final class EventDecoder {
    * @throws UnknownEventTypeException for an unknown type, unless skipped
    * @throws io.rillflow.events.EventDeserializationException when the row cannot be read
    */
-  Object decode(String type, int schemaVersion, String json, long position) {
+  Object decode(String type, int schemaVersion, String json, long position, UpcastLookups.Read lookups) {
     UpcastChain chain = types.chain(type);
     if (chain == null) {
       if (unknownTypes == UnknownEventTypes.SKIP) {
@@ -38,6 +38,6 @@ final class EventDecoder {
       }
       throw new UnknownEventTypeException(type, schemaVersion, position);
     }
-    return chain.read(json, schemaVersion, position);
+    return chain.read(json, schemaVersion, position, lookups);
   }
 }

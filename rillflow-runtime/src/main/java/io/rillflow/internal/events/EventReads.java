@@ -62,7 +62,7 @@ final class EventReads {
     return JdbcCursor.stream(scope, sql.scanStream, statement -> {
       statement.setString(1, stream);
       statement.setLong(2, fromVersion);
-    }, envelopes::read, "events of stream " + stream);
+    }, envelopes.read()::envelope, "events of stream " + stream);
   }
 
   /**
@@ -106,8 +106,39 @@ final class EventReads {
    * on below it when it moved.
    */
   List<GlobalRow> readRows(Checkpoint after, int limit) {
+    return belowSafePoint(after, limit, this::rowsBelow, GlobalRow::checkpoint);
+  }
+
+  /**
+   * As {@link #readRows}, each row as stored, nothing decoded: what subscriptions read, which filter
+   * and partition the rows themselves and decode only those they deliver.
+   *
+   * @param withStreamType whether to read each row's stream type too (a subscription filters by it)
+   */
+  List<RawRow> readRawRows(Checkpoint after, int limit, boolean withStreamType) {
+    String query = withStreamType ? sql.readRawWithStreamType : sql.readRaw;
+    return belowSafePoint(after, limit, (from, below, wanted) -> JdbcCursor.list(scope, query,
+        statement -> bindBelow(statement, from, below, wanted), envelopes::raw, 0, "events after " + from),
+        RawRow::checkpoint);
+  }
+
+  /** Reads rows after a checkpoint below a safe point bound by the caller. */
+  @FunctionalInterface
+  private interface PageBelow<R> {
+    List<R> read(Checkpoint after, long safePoint, int limit);
+  }
+
+  /**
+   * The one rule of a global read: up to {@code limit} rows after {@code after}, below a safe point.
+   * It reads below the newest safe point the store has seen first: a safe point read once stays safe
+   * for ever (see {@link StoreSafePoint}), so while rows below it fill the batch, catching up costs no
+   * safe point read per batch. Only a batch that comes up short reads a new one, and goes on below it
+   * when it moved.
+   */
+  private <R> List<R> belowSafePoint(Checkpoint after, int limit, PageBelow<R> page,
+      java.util.function.Function<R, Checkpoint> checkpointOf) {
     long known = safePoint.known();
-    List<GlobalRow> rows = known > after.transactionId() ? rowsBelow(after, known, limit) : List.of();
+    List<R> rows = known > after.transactionId() ? page.read(after, known, limit) : List.of();
     if (rows.size() == limit) {
       return rows;
     }
@@ -115,30 +146,34 @@ final class EventReads {
     if (fresh <= known) {
       return rows;
     }
-    Checkpoint from = rows.isEmpty() ? after : rows.get(rows.size() - 1).checkpoint();
-    List<GlobalRow> more = rowsBelow(from, fresh, limit - rows.size());
+    Checkpoint from = rows.isEmpty() ? after : checkpointOf.apply(rows.get(rows.size() - 1));
+    List<R> more = page.read(from, fresh, limit - rows.size());
     if (rows.isEmpty()) {
       return more;
     }
-    List<GlobalRow> all = new ArrayList<>(rows);
+    List<R> all = new ArrayList<>(rows);
     all.addAll(more);
     return all;
   }
 
   /** Rows after {@code after} and below {@code safePoint}, a safe point read by an earlier statement. */
   private List<GlobalRow> rowsBelow(Checkpoint after, long safePoint, int limit) {
-    return JdbcCursor.list(scope, sql.readAll, statement -> {
-      statement.setLong(1, after.transactionId());
-      statement.setLong(2, after.position());
-      statement.setLong(3, safePoint);
-      statement.setInt(4, limit);
-    }, envelopes::readRow, 0, "events after " + after);
+    return JdbcCursor.list(scope, sql.readAll, statement -> bindBelow(statement, after, safePoint, limit),
+        envelopes.read()::row, 0, "events after " + after);
+  }
+
+  private static void bindBelow(PreparedStatement statement, Checkpoint after, long safePoint, int limit)
+      throws SQLException {
+    statement.setLong(1, after.transactionId());
+    statement.setLong(2, after.position());
+    statement.setLong(3, safePoint);
+    statement.setInt(4, limit);
   }
 
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     Objects.requireNonNull(after, "after");
     return JdbcCursor.stream(scope, sql.scanAll, statement -> bindCheckpointAndSafePoint(statement, after),
-        envelopes::read, "events after " + after);
+        envelopes.read()::envelope, "events after " + after);
   }
 
   /** The events the connection's transaction has written, in order: what inline projections apply. */
@@ -184,6 +219,11 @@ final class EventReads {
     return found.isEmpty() ? null : found.get(0);
   }
 
+  /** Reads the safe point now, on a connection of its own. */
+  long safePoint() {
+    return safePoint.read(dataSource);
+  }
+
   /** The highest global position stored, 0 when there is no event. */
   long head() {
     try (Connection connection = dataSource.getConnection();
@@ -198,9 +238,10 @@ final class EventReads {
 
   private List<EventEnvelope<?>> read(PreparedStatement statement) throws SQLException {
     List<EventEnvelope<?>> read = new ArrayList<>();
+    EnvelopeReader.Read oneRead = envelopes.read();
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        EventEnvelope<?> envelope = envelopes.read(rows);
+        EventEnvelope<?> envelope = oneRead.envelope(rows);
         if (envelope != null) {
           read.add(envelope);
         }
@@ -217,7 +258,7 @@ final class EventReads {
   }
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {
-    return JdbcCursor.list(scope, query, binder, envelopes::read, 0, what);
+    return JdbcCursor.list(scope, query, binder, envelopes.read()::envelope, 0, what);
   }
 
   private List<EventEnvelope<?>> list(Connection connection, String query, JdbcCursor.Binder binder) throws SQLException {

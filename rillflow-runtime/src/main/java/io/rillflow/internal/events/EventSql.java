@@ -35,12 +35,12 @@ final class EventSql {
    * {@code tx_id} would be what {@code ORDER BY tx_id} sorts by (output names win there), a bigint
    * the {@code rf_events_global} index does not hold, so every batch would sort the whole table.
    */
-  private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
+  static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
       + "headers::text, causation_id, correlation_id, " + EventTimestamps.MICROS_COLUMN + ", "
       + "tx_id::text::bigint AS tx_number";
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
-  private static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
+  static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
   /** The safe point, read by {@link StoreSafePoint} in an earlier statement, bound as a long. */
   private static final String BELOW_SAFE_POINT = "tx_id < CAST(CAST(? AS bigint) AS text)::xid8";
 
@@ -51,6 +51,8 @@ final class EventSql {
   final String scanStream;
   final String readAll;
   final String scanAll;
+  final String readRaw;
+  final String readRawWithStreamType;
   final String readOwnTransaction;
   final String readAt;
   final String readByCorrelation;
@@ -100,6 +102,12 @@ final class EventSql {
         + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";
     readAll = global + " LIMIT ?";
     scanAll = global;
+    // Subscriptions filter and partition in Java, so the read cursor passes every row it read.
+    String below = " FROM " + events + " WHERE " + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT
+        + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
+    readRaw = "SELECT " + EVENT_COLUMNS + ", CAST(NULL AS text)" + below;
+    readRawWithStreamType = "SELECT " + EVENT_COLUMNS + ", (SELECT s.stream_type FROM " + streams
+        + " s WHERE s.stream_id = " + events + ".stream_id)" + below;
     readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
         + " WHERE tx_id = " + functions + "rf_own_ticket() AND NOT archived ORDER BY seq_id";
     // Audit reads: every event of one correlation (or causation) id, served by partial indexes (V20).

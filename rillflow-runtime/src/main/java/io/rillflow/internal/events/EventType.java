@@ -32,6 +32,12 @@ final class EventType {
     return mapping.schemaVersion();
   }
 
+  /** The event's {@code @Tag}s, {@code name:value}, as its generated mapping reads them. */
+  @SuppressWarnings("unchecked")
+  java.util.List<String> tags(Object event) {
+    return ((EventMapping<Object>) mapping).tags(event);
+  }
+
   /** Reads the class from JSON. */
   ObjectReader reader() {
     return codec.reader();

@@ -1,5 +1,6 @@
 package io.rillflow.internal.events;
 
+import io.rillflow.events.AppendCondition;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.ExpectedVersion;
@@ -68,6 +69,12 @@ public final class SessionAppends implements SessionEvents {
 
   private void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), null));
+  }
+
+  @Override
+  public void append(AppendCondition condition, List<?> events) {
+    queued.add(new Queued(AppendRequest.of(types, UUID.randomUUID(), ExpectedVersion.noStream(),
+        AppendOptions.NONE.over(defaults), events, java.util.Objects.requireNonNull(condition, "condition")), null));
   }
 
   /** Queues an append and the work that follows it in the same transaction. */

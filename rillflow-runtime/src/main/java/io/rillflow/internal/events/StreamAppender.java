@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Map;
+import io.rillflow.internal.tracing.StoreTracing;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -30,10 +32,15 @@ final class StreamAppender {
 
   private final EventSql sql;
   private final ObjectWriter headersWriter;
+  private final StoreTracing tracing;
+  /** Locks, condition check and tag rows of a {@link AppendRequest#tagged() tagged} append. */
+  private final TagStep tags;
 
-  StreamAppender(EventSql sql, ObjectWriter headersWriter) {
+  StreamAppender(EventSql sql, ObjectWriter headersWriter, StoreTracing tracing, TagStep tags) {
     this.sql = sql;
     this.headersWriter = headersWriter;
+    this.tracing = tracing;
+    this.tags = tags;
   }
 
   /**
@@ -42,8 +49,20 @@ final class StreamAppender {
    * @throws ConcurrencyException when the stream is not as expected
    * @throws IdempotencyConflictException when the key was used before
    * @throws StreamArchivedException when the stream is archived
+   * @throws io.rillflow.events.AppendConditionException when its DCB condition failed
    */
   AppendResult append(Connection connection, AppendRequest request) throws SQLException {
+    if (!request.tagged()) {
+      return appendEvents(connection, request);
+    }
+    // In a transaction (see DefaultEventStore and SessionAppends): locks and check, events, tags.
+    tags.before(connection, request);
+    AppendResult result = appendEvents(connection, request);
+    tags.after(connection, request, result.firstVersion());
+    return result;
+  }
+
+  private AppendResult appendEvents(Connection connection, AppendRequest request) throws SQLException {
     String key = request.options().idempotencyKey();
     // In a unit of work a unique violation would abort the whole transaction before we could ask
     // which append used the key first; a savepoint keeps it usable. Only keyed appends can race
@@ -128,12 +147,14 @@ final class StreamAppender {
     }
   }
 
+  /** The headers as JSON, with the trace context current at the write (the append's or saveChanges' span). */
   private String headers(AppendRequest request) {
-    if (request.options().headers().isEmpty()) {
+    Map<String, Object> headers = tracing.stamp(request.options().headers());
+    if (headers.isEmpty()) {
       return null;
     }
     try {
-      return headersWriter.writeValueAsString(request.options().headers());
+      return headersWriter.writeValueAsString(headers);
     } catch (JsonProcessingException e) {
       throw new RillflowException("Cannot write the headers of an append to stream " + request.streamKey()
           + " as JSON: " + e.getOriginalMessage(), e);

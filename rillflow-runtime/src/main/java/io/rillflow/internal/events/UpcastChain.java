@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rillflow.QuerySession;
 import io.rillflow.events.EventDeserializationException;
 import java.io.IOException;
 import java.util.Map;
@@ -25,8 +26,12 @@ final class UpcastChain {
   private final Map<Integer, UpcastStep> steps;
   private final Map<Class<?>, EventType> types;
   private final ObjectMapper mapper;
+  /** The highest stored version whose way up passes a lookup step (its reads go through {@link UpcastLookups}); -1 when none. */
+  private final int lookupBelow;
 
   UpcastChain(EventFamily family, Map<Class<?>, EventType> types, ObjectMapper mapper) {
+    this.lookupBelow = family.steps().values().stream().filter(UpcastStep::lookup).mapToInt(UpcastStep::fromVersion)
+        .max().orElse(-1);
     this.name = family.name();
     this.current = types.get(family.current().eventType());
     this.steps = family.steps();
@@ -45,7 +50,7 @@ final class UpcastChain {
    * @throws EventDeserializationException naming the type, version and position when the JSON does
    *     not fit, a step is missing, or a step fails
    */
-  Object read(String json, int version, long position) {
+  Object read(String json, int version, long position, UpcastLookups.Read lookups) {
     if (version == current.version()) {
       try {
         return current.reader().readValue(json);
@@ -57,6 +62,14 @@ final class UpcastChain {
       throw unreadable(version, position, "it is newer than the current class "
           + current.mapping().eventType().getName() + " (version " + current.version() + ")", null);
     }
+    if (version <= lookupBelow) {
+      return lookups.upcast(name, version, position, session -> upcast(json, version, position, session));
+    }
+    return upcast(json, version, position, null);
+  }
+
+  /** Carries an old row through the steps; {@code session} is what lookup steps look things up in. */
+  private Object upcast(String json, int version, long position, QuerySession session) {
     JsonNode tree = null;
     Object value = null;
     for (int from = version; from < current.version(); from++) {
@@ -67,7 +80,7 @@ final class UpcastChain {
       try {
         if (step instanceof UpcastStep.Json jsonStep) {
           ObjectNode input = tree != null ? asObject(tree) : value != null ? asObject(mapper.valueToTree(value)) : asObject(mapper.readTree(json));
-          tree = jsonStep.step().apply(input);
+          tree = jsonStep.step().apply(input, session);
           value = null;
           if (tree == null) {
             throw new IllegalStateException("it returned null");
@@ -76,7 +89,7 @@ final class UpcastChain {
           UpcastStep.Typed typed = (UpcastStep.Typed) step;
           Class<?> inputClass = typed.from().eventType();
           Object input = inputClass.isInstance(value) ? value : readAs(inputClass, tree, json);
-          value = typed.step().apply(input);
+          value = typed.step().apply(input, session);
           tree = null;
           if (value == null) {
             throw new IllegalStateException("it returned null");

@@ -2,8 +2,8 @@ package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.spi.EventMapping;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import io.rillflow.QuerySession;
+import java.util.function.BiFunction;
 
 /** One {@code @Upcast} step of an event type's chain: from one schema version to the next. */
 sealed interface UpcastStep {
@@ -17,8 +17,12 @@ sealed interface UpcastStep {
   /** Where it comes from, for messages. */
   String describe();
 
+  /** Whether it looks things up in a query session (an async upcaster): its results are cached per row. */
+  boolean lookup();
+
   /** A typed step: a method from one {@code @Event} class to the next version's class. */
-  record Typed(EventMapping<?> from, EventMapping<?> to, Function<Object, Object> step) implements UpcastStep {
+  record Typed(EventMapping<?> from, EventMapping<?> to, BiFunction<Object, QuerySession, Object> step, boolean lookup)
+      implements UpcastStep {
     @Override
     public String eventName() {
       return from.typeName();
@@ -36,7 +40,8 @@ sealed interface UpcastStep {
   }
 
   /** A JSON step, for versions that have no class any more. */
-  record Json(String eventName, int fromVersion, UnaryOperator<ObjectNode> step) implements UpcastStep {
+  record Json(String eventName, int fromVersion, BiFunction<ObjectNode, QuerySession, ObjectNode> step, boolean lookup)
+      implements UpcastStep {
     @Override
     public String describe() {
       return "the JSON upcast of " + eventName + " from version " + fromVersion;

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's daemon: one background thread that drives every {@link ProjectionRunner} in turn and
  * sleeps when none had work, until the poll interval passes or {@link EventWakeups} reports a
- * commit. A second thread listens for the notifications.
+ * commit. A second thread listens for the notifications. In a cluster, the {@link ClusterMember}
+ * (heartbeating on a third thread) says which projections this node tries; one it may no longer try
+ * is released, so the node that may takes it at once.
  */
 final class DefaultProjectionDaemon implements ProjectionDaemon {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultProjectionDaemon.class);
@@ -36,6 +38,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   private final String owner;
   private final DataSource dataSource;
   private final String schema;
+  private final ClusterMember member;
   private final Object wakeLock = new Object();
   private boolean woken;
   private volatile boolean running;
@@ -44,7 +47,8 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   private EventWakeups wakeups;
 
   DefaultProjectionDaemon(List<RegisteredProjection> all, Map<String, ProjectionRunner> runners, ProjectionAdmin admin,
-      StatusReader statusReader, ProjectionOptions options, DataSource dataSource, String schema) {
+      StatusReader statusReader, ProjectionOptions options, DataSource dataSource, String schema,
+      ClusterMember member) {
     this.all = all;
     for (RegisteredProjection projection : all) {
       if (projection.lifecycle() == ProjectionLifecycle.ASYNC) {
@@ -58,6 +62,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
     this.owner = options.nodeId();
     this.dataSource = dataSource;
     this.schema = schema;
+    this.member = member;
   }
 
   @Override
@@ -71,6 +76,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
     listenerThread = new Thread(wakeups, "rillflow-projections-listen-" + schema);
     listenerThread.setDaemon(true);
     listenerThread.start();
+    member.start(this::wake);
     worker = new Thread(this::loop, "rillflow-projections-" + schema);
     worker.setDaemon(true);
     worker.start();
@@ -95,6 +101,8 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
     join(stopping);
     join(listening);
     runners.values().forEach(ProjectionRunner::release);
+    // After the releases: a cold node that claims the hot flag finds the projections free.
+    member.stop();
     LOG.info("Projection daemon {} stopped", owner);
   }
 
@@ -132,6 +140,10 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
       for (ProjectionRunner runner : runners.values()) {
         if (!running) {
           break;
+        }
+        if (!member.mayRun(runner.name())) {
+          runner.release();
+          continue;
         }
         try {
           worked |= runner.tick(System.nanoTime(), checkRequeued);
@@ -219,6 +231,11 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
       }
     }
     return progressed;
+  }
+
+  @Override
+  public boolean runOnce(String projection) {
+    return runners.get(async(projection).name()).tick(System.nanoTime(), true);
   }
 
   @Override

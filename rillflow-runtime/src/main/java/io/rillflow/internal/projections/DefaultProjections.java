@@ -2,12 +2,14 @@ package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rillflow.projections.DaemonClusters;
 import io.rillflow.projections.DeadLetter;
 import io.rillflow.projections.ProjectionDaemon;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.projections.Projections;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.tracing.StoreTracing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,11 @@ public final class DefaultProjections implements Projections {
   private final List<RegisteredProjection> registered;
   private final DefaultProjectionDaemon daemon;
   private final DeadLetterRows deadLetters;
+  private final DefaultDaemonClusters clusters;
 
   public DefaultProjections(List<RegisteredProjection> registered, DataSource dataSource, String schema,
-      DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters) {
+      DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters,
+      StoreTracing tracing) {
     this.registered = List.copyOf(registered);
     ProjectionSql sql = new ProjectionSql(schema);
     this.deadLetters = new DeadLetterRows(dataSource, sql);
@@ -30,12 +34,17 @@ public final class DefaultProjections implements Projections {
     for (RegisteredProjection projection : registered) {
       if (projection.lifecycle() == ProjectionLifecycle.ASYNC) {
         runners.put(projection.name(), new ProjectionRunner(projection, events, dataSource, leases, deadLetters,
-            sessions, options, new ProjectionMetrics(meters, projection.name())));
+            sessions, options, new ProjectionMetrics(meters, projection.name()), tracing));
       }
     }
+    DaemonNodeRows nodes = new DaemonNodeRows(dataSource, schema);
+    ClusterMember member = options.cluster().clustered()
+        ? new ClusterHeartbeat(nodes, options.cluster(), options.nodeId(), options.leaseDuration().toMillis(), meters)
+        : ClusterMember.NONE;
+    this.clusters = new DefaultDaemonClusters(nodes, member);
     this.daemon = new DefaultProjectionDaemon(this.registered, runners,
         new ProjectionAdmin(dataSource, sql, deadLetters, sessions), new StatusReader(dataSource, sql), options,
-        dataSource, schema);
+        dataSource, schema, member);
   }
 
   /** Every projection this store runs, the read models' included. */
@@ -51,6 +60,11 @@ public final class DefaultProjections implements Projections {
   @Override
   public ProjectionDaemon daemon() {
     return daemon;
+  }
+
+  @Override
+  public DaemonClusters clusters() {
+    return clusters;
   }
 
   @Override

@@ -35,8 +35,16 @@ final class LeaseHolder {
     this.name = name;
     this.leases = leases;
     this.dataSource = dataSource;
-    this.renewEveryNanos = options.leaseDuration().toNanos() / 3;
+    this.renewEveryNanos = renewEveryNanos(options.leaseDuration().toMillis());
     this.acquireEveryNanos = Math.min(options.pollInterval().toNanos(), renewEveryNanos);
+  }
+
+  /**
+   * How often a lease of {@code leaseMillis} is renewed: a third of it, so two renewals can fail before
+   * it ends. Projection leases and cluster heartbeats ({@link ClusterHeartbeat}) keep this one cadence.
+   */
+  static long renewEveryNanos(long leaseMillis) {
+    return leaseMillis * 1_000_000L / 3;
   }
 
   boolean held() {

@@ -9,6 +9,8 @@ import io.rillflow.RillflowException;
 import io.rillflow.events.UnknownEventTypeException;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.GlobalRow;
+import io.rillflow.internal.tracing.StoreTracing;
+import io.rillflow.internal.tracing.TracedWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,7 @@ final class ProjectionRunner {
   private final LeaseHolder lease;
   private final FailurePolicy failures;
   private final BatchApplier applier;
+  private final StoreTracing tracing;
 
   private Checkpoint checkpoint = Checkpoint.START;
   /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
@@ -49,7 +52,8 @@ final class ProjectionRunner {
   private long lagMeasuredAt = System.nanoTime() - LAG_INTERVAL_NANOS;
 
   ProjectionRunner(RegisteredProjection registered, DefaultEventStore events, DataSource dataSource, LeaseRows leases,
-      DeadLetterRows deadLetters, SessionOpener sessions, ProjectionOptions options, ProjectionMetrics metrics) {
+      DeadLetterRows deadLetters, SessionOpener sessions, ProjectionOptions options, ProjectionMetrics metrics,
+      StoreTracing tracing) {
     this.name = registered.name();
     this.events = events;
     this.deadLetters = deadLetters;
@@ -58,6 +62,7 @@ final class ProjectionRunner {
     this.lease = new LeaseHolder(name, leases, dataSource, options);
     this.failures = new FailurePolicy(options);
     this.applier = new BatchApplier(registered, sessions, lease);
+    this.tracing = tracing;
   }
 
   String name() {
@@ -219,7 +224,14 @@ final class ProjectionRunner {
 
   /** Applies the events in order; {@code false} when it stopped at a failing event to back off. */
   private boolean apply(List<EventEnvelope<?>> batch) {
-    BatchApplier.Failed failure = applier.apply(batch);
+    BatchApplier.Failed failure;
+    // The span continues the trace the batch's first event was appended in (its traceparent header).
+    try (TracedWork span = tracing.batch(name, batch)) {
+      failure = applier.apply(batch);
+      if (failure != null) {
+        span.failed(failure.error());
+      }
+    }
     if (failure == null) {
       checkpoint = batch.get(batch.size() - 1).checkpoint();
       handled += batch.size();

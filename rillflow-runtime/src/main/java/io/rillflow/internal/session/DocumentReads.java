@@ -5,6 +5,9 @@ import io.rillflow.DocumentMetadata;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.query.DynamicQuery;
+import io.rillflow.internal.tracing.StoreTracing;
+import io.rillflow.internal.tracing.TracedWork;
+import io.rillflow.query.DocumentQuery;
 import io.rillflow.internal.sql.ConnectionScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,12 +25,30 @@ import java.util.function.UnaryOperator;
  */
 final class DocumentReads {
   private final ObjectMapper mapper;
+  private final StoreTracing tracing;
 
-  DocumentReads(ObjectMapper mapper) {
+  DocumentReads(ObjectMapper mapper, StoreTracing tracing) {
     this.mapper = mapper;
+    this.tracing = tracing;
+  }
+
+  /** The store's tracing, for the sessions' own spans ({@code saveChanges}). */
+  StoreTracing tracing() {
+    return tracing;
   }
 
   <T> T load(ConnectionScope scope, DocumentTable<T, Object> table, Object id) {
+    try (TracedWork span = tracing.load(table.typeName(), 1)) {
+      try {
+        return loadOne(scope, table, id);
+      } catch (RuntimeException e) {
+        span.failed(e);
+        throw e;
+      }
+    }
+  }
+
+  private <T> T loadOne(ConnectionScope scope, DocumentTable<T, Object> table, Object id) {
     try {
       return scope.statement(connection -> {
         try (PreparedStatement statement = connection.prepareStatement(table.sql().load())) {
@@ -81,16 +102,27 @@ final class DocumentReads {
     }
   }
 
-  <T> DynamicQuery<T, T> query(ConnectionScope scope, DocumentTable<T, Object> table, UnaryOperator<T> resolve) {
-    return DynamicQuery.of(scope, table, mapper, resolve);
+  <T> DocumentQuery<T> query(ConnectionScope scope, DocumentTable<T, Object> table, UnaryOperator<T> resolve) {
+    return tracing.query(DynamicQuery.of(scope, table, mapper, resolve), table.typeName());
   }
 
   /** The documents found, by id; ids without a document are absent. */
   <T> Map<Object, T> loadMany(ConnectionScope scope, DocumentTable<T, Object> table, Collection<?> ids) {
-    Map<Object, T> found = new HashMap<>();
     if (ids.isEmpty()) {
-      return found;
+      return new HashMap<>();
     }
+    try (TracedWork span = tracing.load(table.typeName(), ids.size())) {
+      try {
+        return loadSome(scope, table, ids);
+      } catch (RuntimeException e) {
+        span.failed(e);
+        throw e;
+      }
+    }
+  }
+
+  private <T> Map<Object, T> loadSome(ConnectionScope scope, DocumentTable<T, Object> table, Collection<?> ids) {
+    Map<Object, T> found = new HashMap<>();
     try {
       scope.statement(connection -> {
         try (PreparedStatement statement = connection.prepareStatement(table.sql().loadMany())) {

@@ -7,6 +7,7 @@ import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.JoinedScope;
+import io.rillflow.internal.tracing.StoreTracing;
 import java.sql.Connection;
 import java.util.function.Supplier;
 
@@ -27,9 +28,9 @@ public final class SessionFactory {
    *     are not projected again
    */
   public SessionFactory(DocumentTables tables, ObjectMapper mapper, Supplier<SessionAppends> appends,
-      Supplier<SessionAppends> unprojectedAppends) {
+      Supplier<SessionAppends> unprojectedAppends, StoreTracing tracing) {
     this.tables = tables;
-    this.reads = new DocumentReads(mapper);
+    this.reads = new DocumentReads(mapper, tracing);
     this.writer = new ChangeWriter(tables.uniqueIndexes());
     this.appends = appends;
     this.unprojectedAppends = unprojectedAppends;

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import io.rillflow.internal.tracing.TracedWork;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -203,7 +204,14 @@ final class UnitOfWorkSession implements DocumentSession, BoundSession {
   @Override
   public void saveChanges() {
     checkOpen();
-    writer.write(scope, pending.list(), appends);
+    try (TracedWork span = reads.tracing().saveChanges(pending.size())) {
+      try {
+        writer.write(scope, pending.list(), appends);
+      } catch (RuntimeException e) {
+        span.failed(e);
+        throw e;
+      }
+    }
     if (!scope.joined()) {
       // A joined transaction commits later, under its owner: the daemons find its events when they poll.
       appends.committed();

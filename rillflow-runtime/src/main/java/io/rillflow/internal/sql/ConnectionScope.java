@@ -12,13 +12,15 @@ import java.sql.SQLException;
  *       piece of work and gives it back; a unit of work is its own transaction, committed here;
  *   <li>{@link JoinedScope joined}: the work runs on a connection whose transaction someone else owns
  *       (the user's, an inline projection's append, a daemon batch); nothing here commits, rolls back
- *       or closes it.
+ *       or closes it;
+ *   <li>{@link ReplicaScope replica}: an owned scope on a read replica, for query sessions, whose
+ *       failures name the replica.
  * </ul>
  *
  * <p>The scope is the one place a connection is chosen, so a tenant's or a replica's data source
  * plugs in here and nowhere else.
  */
-public sealed interface ConnectionScope permits OwnedScope, JoinedScope {
+public sealed interface ConnectionScope permits OwnedScope, JoinedScope, ReplicaScope {
 
   /**
    * Runs statements that need no transaction of their own (reads, or one statement that is atomic

@@ -21,8 +21,12 @@ final class ReadmeHarness {
       import io.rillflow.aggregates.*;
       import io.rillflow.annotations.*;
       import io.rillflow.events.*;
+      import io.rillflow.forwarding.*;
+      import io.rillflow.nats.*;
       import io.rillflow.projections.*;
       import io.rillflow.query.*;
+      import io.rillflow.rabbitmq.*;
+      import io.rillflow.subscriptions.*;
       import io.rillflow.tenancy.*;
       import io.rillflow.test.*;
       import java.math.BigDecimal;
@@ -56,6 +60,8 @@ final class ReadmeHarness {
         AggregateRepository<Order> orders;
 
         void handle(EventEnvelope<?> event) {}
+
+        void send(Object event) {}
 
         void insertInvoice(Connection connection, UUID orderId) {}
       }

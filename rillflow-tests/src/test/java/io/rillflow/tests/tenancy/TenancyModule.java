@@ -3,6 +3,7 @@ package io.rillflow.tests.tenancy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentStore;
+import io.rillflow.QuerySession;
 import io.rillflow.spi.AggregateMapping;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.EventMapping;
@@ -10,6 +11,7 @@ import io.rillflow.spi.ModuleRegistry;
 import io.rillflow.spi.ProjectionMapping;
 import io.rillflow.spi.RillflowModule;
 import java.util.ServiceLoader;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -56,6 +58,18 @@ final class TenancyModule {
       @Override
       public void upcast(String eventName, int fromVersion, UnaryOperator<ObjectNode> step) {
         registry.upcast(eventName, fromVersion, step);
+      }
+
+      @Override
+      public <A, B> void lookupUpcast(Class<A> from, Class<B> to,
+          BiFunction<? super A, QuerySession, ? extends B> step) {
+        registry.lookupUpcast(from, to, step);
+      }
+
+      @Override
+      public void lookupUpcast(String eventName, int fromVersion,
+          BiFunction<ObjectNode, QuerySession, ObjectNode> step) {
+        registry.lookupUpcast(eventName, fromVersion, step);
       }
 
       @Override

@@ -5,20 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.events.AppendOptions;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
+import io.rillflow.subscriptions.Delivery;
+import io.rillflow.subscriptions.PullSubscription;
+import io.rillflow.subscriptions.SubscriptionFilter;
+import io.rillflow.subscriptions.SubscriptionOptions;
 import io.rillflow.tenancy.Tenancy;
 import io.rillflow.tenancy.TenantRequiredException;
 import io.rillflow.tests.aggregates.Cart;
 import io.rillflow.tests.aggregates.CartOpened;
 import io.rillflow.tests.aggregates.ItemAdded;
+import io.rillflow.tests.compaction.Meter;
+import io.rillflow.tests.compaction.MeterRead;
 import io.rillflow.tests.events.SafePoint;
 import io.rillflow.tests.readmodels.CustomerSpend;
 import io.rillflow.tests.readmodels.Purchased;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,7 +194,47 @@ abstract class TenantIsolationSuite {
   }
 
   @Test
+  void aSubscriptionDeliversOnlyItsTenantsEvents() {
+    String name = "sub_" + IDS.incrementAndGet();
+    String customer = id("subscriber");
+    alpha.subscriptions().create(name, SubscriptionFilter.allEvents());
+    alpha.events().append(id("order"), ExpectedVersion.noStream(), new Purchased(customer, BigDecimal.ONE));
+    beta.events().append(id("order"), ExpectedVersion.noStream(), new Purchased(customer, BigDecimal.TEN));
+    SafePoint.await(alpha);
+    SafePoint.await(beta);
+
+    assertThat(beta.subscriptions().find(name)).as("alpha's subscription, seen from beta").isEmpty();
+    List<Delivery> seen = new ArrayList<>();
+    try (PullSubscription pull = alpha.subscriptions().pull(name, SubscriptionOptions.defaults())) {
+      for (int polls = 0; polls < 20 && seen.stream().noneMatch(d -> isPurchaseOf(d, customer)); polls++) {
+        seen.addAll(pull.poll(1_000, Duration.ofMillis(500)));
+      }
+    }
+    assertThat(seen).filteredOn(d -> isPurchaseOf(d, customer)).extracting(d -> ((Purchased) d.event().data()).amount())
+        .containsExactly(BigDecimal.ONE);
+  }
+
+  private static boolean isPurchaseOf(Delivery delivery, String customer) {
+    return delivery.event().data() instanceof Purchased p && p.customerId().equals(customer);
+  }
+
+  @Test
+  void snapshotCompactionRunsPerTenant() {
+    String meter = id("meter");
+    // Compaction finds streams by their stream type, as SnapshotCompactionTest appends them.
+    beta.events().append(meter, ExpectedVersion.noStream(), AppendOptions.builder().streamType("Meter").build(),
+        new MeterRead(1), new MeterRead(2), new MeterRead(3), new MeterRead(4), new MeterRead(5));
+    // Alpha holds no meter: its compaction finds nothing of beta's long stream.
+    assertThat(alpha.snapshots().runUntilIdle(3, 100)).isZero();
+    assertThat(beta.snapshots().runUntilIdle(3, 100)).isEqualTo(1);
+    assertThat(beta.aggregates(Meter.class).load(meter)).contains(new Meter(15, 5));
+    assertThat(alpha.aggregates(Meter.class).load(meter)).isEmpty();
+  }
+
+  @Test
   void workWithoutATenantIsRefused() {
+    assertThatThrownBy(store::subscriptions).isInstanceOf(TenantRequiredException.class);
+    assertThatThrownBy(store::snapshots).isInstanceOf(TenantRequiredException.class);
     assertThatThrownBy(store::openSession).isInstanceOf(TenantRequiredException.class)
         .hasMessageContaining("forTenant");
     assertThatThrownBy(store::querySession).isInstanceOf(TenantRequiredException.class);

@@ -1,0 +1,127 @@
+package io.rillflow.internal.events;
+
+import io.rillflow.events.AppendConditionException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Dynamic Consistency Boundary part of an append, around its statement and in its
+ * transaction: before it, the advisory locks of its tags and condition and the condition's check;
+ * after it, the rows of its events' tags. Appends of untagged events without a condition skip it.
+ *
+ * <p><b>Algorithm.</b> In the append's READ COMMITTED transaction, in this order:
+ * <ol>
+ *   <li>One statement takes the append's {@link TagLocks} in key order: shared for the tags of its
+ *       events, exclusive for its condition's query. Transaction-scoped: held until commit.</li>
+ *   <li>A later statement (so its snapshot is taken after the locks are granted) looks for events
+ *       matching the condition's query after its checkpoint, other than this transaction's own; any
+ *       found fail the append with their positions.</li>
+ *   <li>The append statement, then the insert of its tag rows.</li>
+ * </ol>
+ *
+ * <p><b>Why no matching event slips past a check.</b> Take a conditional append A and any append B
+ * writing an event A's query matches. B holds a shared key that A takes exclusive (see
+ * {@link TagLocks}) from before it writes the event until it ends. If B took it first, A's lock
+ * waits until B has ended; a transaction's locks are released after its commit is visible, so A's
+ * check, a later statement, sees B's event. If A took it first, B waits until A has committed, so
+ * B's event commits after A's: A was right not to see it, and if B has a condition of its own, its
+ * check sees A's events. Appends with no key in common never wait for each other.
+ *
+ * <p><b>Against the safe point.</b> {@code query} reads matching events below the safe point S and
+ * returns the checkpoint "every transaction below S"; everything below S had ended when S was read
+ * (see {@link StoreSafePoint}), so the read holds every matching event there. The check counts
+ * every committed matching event at or above S, including one that committed before the read but
+ * above S (its transaction's ticket was above an appender still open then): such an event was not
+ * in the read, so the append must fail, and the retry's read will include it once S passes it.
+ *
+ * <p><b>Hazards.</b> The check must not run on a snapshot older than the locks: a REPEATABLE READ
+ * or SERIALIZABLE transaction is refused. Two conditional appends in one unit of work take their
+ * locks in two statements, so two such units of work can deadlock; PostgreSQL then fails one of
+ * them (SQLSTATE 40P01) and nothing of it is written. A long-open appender holds S back, and with
+ * it every conditional append whose query matches events above S fails until it ends; the store's
+ * status names it.
+ */
+final class TagStep {
+  private final String schema;
+  private final TagSql sql;
+  private final EventCatalog catalog;
+
+  TagStep(String schema, TagSql sql, EventCatalog catalog) {
+    this.schema = schema;
+    this.sql = sql;
+    this.catalog = catalog;
+  }
+
+  /**
+   * Locks and checks, before the append statement.
+   *
+   * @throws AppendConditionException when matching events arrived after the condition's checkpoint
+   */
+  void before(Connection connection, AppendRequest request) throws SQLException {
+    TaggedQuery condition = request.condition() == null ? null : TaggedQuery.of(request.condition().query(), catalog);
+    if (condition != null && connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+      throw new IllegalStateException("A conditional append runs in a READ COMMITTED transaction: its check must"
+          + " see what committed before its locks were granted");
+    }
+    TagLocks locks = TagLocks.of(schema, request, condition);
+    if (!locks.isEmpty()) {
+      try (PreparedStatement statement = connection.prepareStatement(sql.lock)) {
+        statement.setArray(1, connection.createArrayOf("int4", locks.keys()));
+        statement.setArray(2, connection.createArrayOf("bool", locks.exclusive()));
+        statement.executeQuery().close();
+      }
+    }
+    if (condition != null) {
+      List<Long> found = conflicts(connection, condition, request);
+      if (!found.isEmpty()) {
+        throw new AppendConditionException(request.condition(), found);
+      }
+    }
+  }
+
+  private List<Long> conflicts(Connection connection, TaggedQuery condition, AppendRequest request)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql.check(condition))) {
+      long transaction = request.condition().after().transactionId();
+      long position = request.condition().after().position();
+      condition.bind(statement, 1, (s, i) -> {
+        s.setLong(i, transaction);
+        s.setLong(i + 1, position);
+        return i + 2;
+      });
+      List<Long> positions = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          positions.add(rows.getLong(1));
+        }
+      }
+      return positions;
+    }
+  }
+
+  /** Writes the tag rows of the events just appended. */
+  void after(Connection connection, AppendRequest request, long firstVersion) throws SQLException {
+    List<Long> versions = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    List<AppendRequest.Typed> events = request.events();
+    for (int i = 0; i < events.size(); i++) {
+      for (String tag : events.get(i).tags()) {
+        versions.add(firstVersion + i);
+        tags.add(tag);
+      }
+    }
+    if (tags.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql.insertTags)) {
+      statement.setArray(1, connection.createArrayOf("int8", versions.toArray()));
+      statement.setArray(2, connection.createArrayOf("text", tags.toArray()));
+      statement.setString(3, request.streamKey());
+      statement.executeUpdate();
+    }
+  }
+}

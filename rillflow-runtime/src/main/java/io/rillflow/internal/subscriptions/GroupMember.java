@@ -1,0 +1,387 @@
+package io.rillflow.internal.subscriptions;
+
+import io.rillflow.RillflowException;
+import io.rillflow.events.Checkpoint;
+import io.rillflow.events.EventEnvelope;
+import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.events.RawRow;
+import io.rillflow.subscriptions.AckMode;
+import io.rillflow.subscriptions.Delivery;
+import io.rillflow.subscriptions.SubscriptionFencedException;
+import io.rillflow.subscriptions.SubscriptionFilter;
+import io.rillflow.subscriptions.SubscriptionOptions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of a consumer group: the partitions it holds and what it has handed out of them. Push
+ * and pull members drive it the same way: {@link #tick} (heartbeat, renew, rebalance, redeliver what
+ * the visibility timeout ran out on), {@link #next} (hand out the next deliveries), acknowledgements,
+ * {@link #flush} (write the checkpoints). Thread-safe: every step holds the member's lock, except the
+ * caller's own transaction in {@link #ackInTransaction}.
+ *
+ * <p><b>Reading.</b> The member reads the global order below the safe point from one cursor, the
+ * lowest place any of its partitions needs, and hands out a row when its stream's partition is held
+ * here, the row is past that partition's {@link OwnedPartition#position}, and the filter passes it.
+ * Every partition thus sees its rows in global order, none skipped: a partition taken over or rewound
+ * pulls the cursor back to its stored checkpoint, and the others skip what they already handed out.
+ * At {@code maxInFlight} deliveries out the member stops handing out and the cursor stays at the last
+ * row it passed, so nothing is dropped under backpressure.
+ */
+final class GroupMember {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupMember.class);
+  /** A group's bound on deliveries out when nobody set one. */
+  static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+
+  private final String subscription;
+  private final String group;
+  private final SubscriptionFilter filter;
+  private final int partitions;
+  private final SubscriptionOptions options;
+  private final PartitionLeases leases;
+  private final DefaultEventStore events;
+  private final boolean withStreamType;
+  private final Map<Integer, OwnedPartition> owned = new TreeMap<>();
+  private final long tickEveryNanos;
+  private Checkpoint cursor;
+  private int limit = DEFAULT_MAX_IN_FLIGHT;
+  private int out;
+  private long nextTickAt = Long.MIN_VALUE;
+  private boolean ticked;
+
+  GroupMember(String subscription, SubscriptionFilter filter, int partitions, SubscriptionOptions options,
+      PartitionLeases leases, DefaultEventStore events) {
+    this.subscription = subscription;
+    this.group = options.group();
+    this.filter = filter;
+    this.partitions = partitions;
+    this.options = options;
+    this.leases = leases;
+    this.events = events;
+    this.withStreamType = !filter.streamTypes().isEmpty();
+    // A third of the lease, so two heartbeats can fail before the lease ends.
+    this.tickEveryNanos = options.leaseDuration().toNanos() / 3;
+  }
+
+  /** Heartbeat, renewal and rebalance when due; redelivery of what ran out its visibility timeout. */
+  synchronized void tick(long now) {
+    if (ticked && now - nextTickAt < 0) {
+      redeliverTimedOut(now);
+      return;
+    }
+    ticked = true;
+    nextTickAt = now + tickEveryNanos;
+    flush(true);
+    PartitionLeases.Shape shape = leases.heartbeat();
+    int max = shape.maxInFlight() > 0 ? shape.maxInFlight() : DEFAULT_MAX_IN_FLIGHT;
+    limit = Math.max(1, (max + shape.liveMembers() - 1) / shape.liveMembers());
+    Set<Integer> held = leases.renew(owned.values());
+    for (Iterator<OwnedPartition> it = owned.values().iterator(); it.hasNext(); ) {
+      OwnedPartition partition = it.next();
+      if (!held.contains(partition.partition)) {
+        LOG.info("Subscription {}, group {}: partition {} at epoch {} lost", subscription, group,
+            partition.partition, partition.epoch);
+        drop(it, partition);
+      }
+    }
+    int share = (partitions + shape.liveMembers() - 1) / shape.liveMembers();
+    if (owned.size() > share) {
+      flush(true);
+      List<OwnedPartition> excess = new ArrayList<>();
+      for (Iterator<OwnedPartition> it = ((TreeMap<Integer, OwnedPartition>) owned).descendingMap().values().iterator();
+          it.hasNext() && owned.size() > share; ) {
+        OwnedPartition partition = it.next();
+        excess.add(partition);
+        drop(it, partition);
+      }
+      leases.release(excess);
+    } else if (owned.size() < share) {
+      List<PartitionLeases.Acquired> acquired = leases.acquire(share - owned.size());
+      for (PartitionLeases.Acquired partition : acquired) {
+        owned.put(partition.partition(), new OwnedPartition(partition.partition(), partition.epoch(),
+            partition.checkpoint(), partition.failingPosition(), partition.failingAttempts()));
+        pullCursorBackTo(partition.checkpoint());
+      }
+      if (!acquired.isEmpty()) {
+        LOG.info("Subscription {}, group {}: member {} took partitions {}", subscription, group,
+            options.memberId(), acquired.stream().map(a -> a.partition() + "@" + a.epoch()).toList());
+      }
+    }
+    redeliverTimedOut(now);
+  }
+
+  /** Up to {@code max} deliveries (fewer under backpressure, or at the safe point). */
+  synchronized List<Delivery> next(int max, long now) {
+    List<Delivery> handedOut = new ArrayList<>();
+    int room = Math.min(max, limit - out);
+    if (room <= 0 || owned.isEmpty()) {
+      return handedOut;
+    }
+    List<RawRow> rows = events.readRawRows(cursor, options.batchSize(), withStreamType);
+    for (RawRow row : rows) {
+      OwnedPartition partition = owned.get(StreamPartitions.of(row.streamId(), partitions));
+      if (partition != null && row.checkpoint().compareTo(partition.position) > 0) {
+        if (filter.matches(row.type(), row.streamType())) {
+          if (handedOut.size() == room) {
+            break;
+          }
+          Delivery delivery = deliver(partition, row, now);
+          if (delivery != null) {
+            handedOut.add(delivery);
+          }
+        }
+        partition.position = row.checkpoint();
+      }
+      cursor = row.checkpoint();
+    }
+    // Every row up to the cursor has been seen for every partition held here: those with nothing out
+    // follow it, so their checkpoints move over stretches of other partitions' (or filtered) rows.
+    for (OwnedPartition partition : owned.values()) {
+      if (cursor.compareTo(partition.position) > 0) {
+        partition.position = cursor;
+      }
+    }
+    return handedOut;
+  }
+
+  /**
+   * A requeued parked event as a delivery, when its stream's partition is held here; else {@code null}.
+   * Its acknowledgement is its handler returning (it is outside the partition's order).
+   *
+   * @throws RillflowException when it still cannot be decoded
+   */
+  synchronized Delivery requeued(RawRow row, int attempts) {
+    OwnedPartition partition = owned.get(StreamPartitions.of(row.streamId(), partitions));
+    if (partition == null) {
+      return null;
+    }
+    EventEnvelope<?> event = events.readAt(row.position());
+    if (event == null) {
+      throw new RillflowException("the event at position " + row.position() + " is gone or of a skipped type");
+    }
+    return new Delivery(subscription, group, partition.partition, partition.epoch, attempts + 1, event, row.data(),
+        partition.committed);
+  }
+
+  /** Marks a delivery acknowledged; its checkpoint is written by the next {@link #flush()}. */
+  synchronized void ack(Delivery delivery) {
+    OwnedPartition.Entry entry = entry(delivery);
+    if (entry != null && !entry.acked) {
+      entry.acked = true;
+      out--;
+      notifyAll();
+    }
+  }
+
+  /** Moves the delivery's checkpoint in the caller's transaction (see {@link PartitionSql}). */
+  void ackInTransaction(Delivery delivery, Connection transaction) {
+    synchronized (this) {
+      entry(delivery);
+    }
+    boolean moved;
+    try {
+      moved = leases.ackInTransaction(transaction, delivery.partition(), delivery.epoch(), delivery.previous(),
+          delivery.checkpoint());
+    } catch (SQLException e) {
+      throw new RillflowException("Subscription " + subscription + ": could not acknowledge the event at position "
+          + delivery.position() + ": " + e.getMessage(), e);
+    }
+    synchronized (this) {
+      OwnedPartition partition = owned.get(delivery.partition());
+      if (!moved) {
+        if (partition != null && partition.epoch == delivery.epoch()) {
+          partition.stale = true;
+        }
+        throw new SubscriptionFencedException(subscription, group, delivery.partition(), delivery.epoch(),
+            "the partition moved on or the checkpoint is not right before this delivery");
+      }
+      OwnedPartition.Entry entry = partition == null ? null : partition.find(delivery.checkpoint());
+      if (entry != null && !entry.acked) {
+        entry.acked = true;
+        entry.byTransaction = true;
+        out--;
+        notifyAll();
+      }
+    }
+  }
+
+  /** Gives up on a delivery: parks it with the error, and the checkpoint moves past it. */
+  synchronized void park(Delivery delivery, int attempts, Throwable error) {
+    OwnedPartition.Entry entry = entry(delivery);
+    if (entry != null) {
+      leases.park(entry.row, attempts, describe(error));
+      LOG.error("Subscription {}, group {}: parked {} at position {} of stream {} after {} tries", subscription,
+          group, delivery.event().type(), delivery.position(), delivery.event().streamId(), attempts, error);
+      ack(delivery);
+    }
+  }
+
+  /** Records a failed try for whoever holds the partition next. */
+  synchronized void failed(Delivery delivery, int attempts) {
+    OwnedPartition partition = owned.get(delivery.partition());
+    if (partition != null && partition.epoch == delivery.epoch()) {
+      partition.failingPosition = delivery.position();
+      partition.failingAttempts = attempts;
+      leases.recordFailure(partition, delivery.position(), attempts);
+    }
+  }
+
+  /** Writes the checkpoints the acknowledgements allow, compared with what this member last knew. */
+  synchronized void flush() {
+    flush(false);
+  }
+
+  /** As {@link #flush()}; {@code followPositions}: also moves partitions without deliveries over what was read. */
+  private void flush(boolean followPositions) {
+    List<OwnedPartition.Write> writes = new ArrayList<>();
+    for (OwnedPartition partition : new ArrayList<>(owned.values())) {
+      if (partition.stale) {
+        rewind(partition);
+        continue;
+      }
+      OwnedPartition.Write write = partition.drainAcknowledged(followPositions);
+      if (write != null) {
+        writes.add(write);
+      }
+    }
+    if (writes.isEmpty()) {
+      return;
+    }
+    Set<Integer> moved = leases.checkpoint(writes);
+    for (OwnedPartition.Write write : writes) {
+      OwnedPartition partition = owned.get(write.partition());
+      if (moved.contains(write.partition())) {
+        partition.committed = write.target();
+      } else {
+        rewind(partition);
+      }
+    }
+  }
+
+  /** Waits up to {@code millis} for an acknowledgement (room under the bound) or a wake-up. */
+  synchronized void await(long millis) throws InterruptedException {
+    if (millis > 0) {
+      wait(millis);
+    }
+  }
+
+  synchronized void wake() {
+    notifyAll();
+  }
+
+  /** Writes what was acknowledged, gives the partitions up and leaves the group. */
+  synchronized void leave() {
+    try {
+      flush(true);
+      leases.release(owned.values());
+      leases.leave();
+    } finally {
+      owned.clear();
+      out = 0;
+    }
+  }
+
+  synchronized int owned() {
+    return owned.size();
+  }
+
+  private Delivery deliver(OwnedPartition partition, RawRow row, long now) {
+    int attempt = partition.attemptsOf(row.position()) + 1;
+    EventEnvelope<?> event;
+    try {
+      event = events.decode(row);
+    } catch (RillflowException e) {
+      // A row that no longer decodes is parked at once, never a stuck subscription.
+      leases.park(row, attempt, describe(e));
+      LOG.error("Subscription {}, group {}: parked the undecodable event at position {}", subscription, group,
+          row.position(), e);
+      return null;
+    }
+    if (event == null) {
+      return null; // a type the store skips
+    }
+    Delivery delivery = new Delivery(subscription, group, partition.partition, partition.epoch, attempt, event,
+        row.data(), partition.last());
+    partition.add(new OwnedPartition.Entry(delivery, row, now));
+    out++;
+    return delivery;
+  }
+
+  /** In MANUAL mode: partitions whose oldest delivery out ran out its visibility timeout start again from their checkpoint. */
+  private void redeliverTimedOut(long now) {
+    if (options.ackMode() != AckMode.MANUAL) {
+      return;
+    }
+    long timeout = options.visibilityTimeout().toNanos();
+    for (OwnedPartition partition : new ArrayList<>(owned.values())) {
+      OwnedPartition.Entry oldest = partition.oldestUnacknowledged();
+      if (oldest != null && now - oldest.deliveredAt > timeout) {
+        int attempts = oldest.delivery.attempt();
+        LOG.warn("Subscription {}, group {}: the event at position {} was not acknowledged within {}; delivering again",
+            subscription, group, oldest.delivery.position(), options.visibilityTimeout());
+        if (attempts >= options.maxAttempts()) {
+          park(oldest.delivery, attempts, new IllegalStateException("not acknowledged within the visibility timeout "
+              + options.visibilityTimeout() + " on any of " + attempts + " tries"));
+          continue;
+        }
+        partition.failingPosition = oldest.delivery.position();
+        partition.failingAttempts = attempts;
+        leases.recordFailure(partition, oldest.delivery.position(), attempts);
+        flush();
+        if (owned.containsKey(partition.partition)) {
+          rewind(partition);
+        }
+      }
+    }
+  }
+
+  /** Reads the partition's stored row and goes back to its checkpoint; drops it when another member holds it now. */
+  private void rewind(OwnedPartition partition) {
+    out -= partition.unacknowledged();
+    PartitionLeases.Stored stored = leases.read(partition.partition);
+    if (!leases.isOwner(stored.owner()) || stored.epoch() != partition.epoch) {
+      LOG.info("Subscription {}, group {}: partition {} at epoch {} lost (now {} at epoch {}); its checkpoint was "
+          + "not moved", subscription, group, partition.partition, partition.epoch, stored.owner(), stored.epoch());
+      owned.remove(partition.partition);
+      partition.clear();
+      return;
+    }
+    partition.rewind(stored.checkpoint());
+    pullCursorBackTo(stored.checkpoint());
+  }
+
+  private void drop(Iterator<OwnedPartition> it, OwnedPartition partition) {
+    out -= partition.unacknowledged();
+    partition.clear();
+    it.remove();
+  }
+
+  private void pullCursorBackTo(Checkpoint checkpoint) {
+    if (cursor == null || checkpoint.compareTo(cursor) < 0) {
+      cursor = checkpoint;
+    }
+  }
+
+  /** The delivery's entry, checking that this member still holds its partition at its epoch. */
+  private OwnedPartition.Entry entry(Delivery delivery) {
+    OwnedPartition partition = owned.get(delivery.partition());
+    if (partition == null || partition.epoch != delivery.epoch()) {
+      throw new SubscriptionFencedException(subscription, group, delivery.partition(), delivery.epoch(),
+          "this member no longer holds the partition at that epoch");
+    }
+    return partition.find(delivery.checkpoint());
+  }
+
+  static String describe(Throwable error) {
+    String text = error.getClass().getName() + ": " + error.getMessage();
+    return text.length() > 4000 ? text.substring(0, 4000) : text;
+  }
+}

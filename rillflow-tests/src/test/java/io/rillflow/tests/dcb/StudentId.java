@@ -1,0 +1,4 @@
+package io.rillflow.tests.dcb;
+
+/** A value wrapper: tagged with its one component's value. */
+public record StudentId(String value) {}
