@@ -31,13 +31,15 @@ import java.util.Map;
  */
 final class EventSql {
   /**
-   * The transaction id is read as a bigint under another name: an output column named
-   * {@code tx_id} would be what {@code ORDER BY tx_id} sorts by (output names win there), a bigint
-   * the {@code rf_events_global} index does not hold, so every batch would sort the whole table.
+   * The transaction id is read under another name: an output column named {@code tx_id} would be
+   * what {@code ORDER BY tx_id} sorts by (output names win there), and were it a cast (a bigint) the
+   * {@code rf_events_global} index would not hold it, so every batch would sort the whole table. It
+   * goes out as the {@code xid8} it is, which the driver sends as digits and {@code getLong} parses:
+   * no {@code ::text::bigint} cast per row on the server. {@code created_at} goes out as stored too
+   * (see {@link EventTimestamps}); {@code data} and {@code headers} are jsonb, sent as their text.
    */
-  static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
-      + "headers::text, causation_id, correlation_id, " + EventTimestamps.MICROS_COLUMN + ", "
-      + "tx_id::text::bigint AS tx_number";
+  static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data, "
+      + "headers, causation_id, correlation_id, " + EventTimestamps.COLUMN + ", tx_id AS tx_number";
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
   static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";

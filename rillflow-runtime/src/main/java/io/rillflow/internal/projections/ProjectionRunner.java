@@ -131,7 +131,7 @@ final class ProjectionRunner {
           }
           Step stepped = step();
           applied += stepped.handled();
-          if (stepped.idle()) {
+          if (stepped.idle() || stepped.reachedSafePoint()) {
             return applied;
           }
         }
@@ -159,10 +159,17 @@ final class ProjectionRunner {
    * @param handled events applied or given up on
    * @param idle nothing was read: the projection is at the safe point
    * @param backingOff it stopped at a failing event to wait out a backoff
+   * @param shortBatch it read fewer rows than a batch holds: the read reached a safe point it had just
+   *     read (see {@code EventReads.readRows}), so there was nothing more below it
    */
-  private record Step(long handled, boolean idle, boolean backingOff) {
+  private record Step(long handled, boolean idle, boolean backingOff, boolean shortBatch) {
     boolean progressed() {
       return !idle && (!backingOff || handled > 0);
+    }
+
+    /** Whether every row up to the safe point is handled: a further read now would come back empty. */
+    boolean reachedSafePoint() {
+      return shortBatch && !backingOff;
     }
   }
 
@@ -172,7 +179,7 @@ final class ProjectionRunner {
     List<GlobalRow> rows = events.readRows(checkpoint, options.batchSize());
     if (rows.isEmpty()) {
       metrics.lag.set(0);
-      return new Step(0, true, false);
+      return new Step(0, true, false, true);
     }
     long before = handled;
     boolean complete = applyRows(rows);
@@ -184,7 +191,7 @@ final class ProjectionRunner {
       lagMeasuredAt = System.nanoTime();
       metrics.lag.set(Math.max(0, events.head() - checkpoint.position()));
     }
-    return new Step(handled - before, false, !complete);
+    return new Step(handled - before, false, !complete, rows.size() < options.batchSize());
   }
 
   /**
