@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -28,9 +29,8 @@ public final class RawEvents {
   /** The event's stored type name and schema version, as {@code @Event} defaults them. */
   private static final String TYPE = "BenchItemAdded";
   private static final int SCHEMA_VERSION = 1;
-  private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
-      + "headers::text, causation_id, correlation_id,"
-      + " CAST(EXTRACT(EPOCH FROM created_at) * 1000000 AS bigint) AS created_micros, tx_id::text::bigint AS tx_number";
+  private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data, "
+      + "headers, causation_id, correlation_id, created_at, tx_id AS tx_number";
 
   private final DataSource dataSource;
   private final ObjectReader reader;
@@ -147,8 +147,7 @@ public final class RawEvents {
         while (rows.next()) {
           read.add(new RawEvent(rows.getString(2), rows.getLong(3), rows.getLong(1), rows.getString(4), rows.getInt(5),
               reader.readValue(rows.getString(6)), rows.getString(7), rows.getString(8), rows.getString(9),
-              Instant.ofEpochSecond(Math.floorDiv(rows.getLong(10), 1_000_000L),
-                  Math.floorMod(rows.getLong(10), 1_000_000L) * 1_000L), rows.getLong(11)));
+              rows.getObject(10, OffsetDateTime.class).toInstant(), rows.getLong(11)));
         }
       }
       return read;
