@@ -50,6 +50,16 @@ final class EnvelopeReader {
       return decode(raw(row), lookups);
     }
 
+    /**
+     * The envelope of the current row of a stream read ({@link EventSql#STREAM_EVENT_COLUMNS}), or
+     * {@code null} when its type is unknown and skipped.
+     */
+    EventEnvelope<?> ofStream(ResultSet row, String streamId) throws SQLException {
+      return decode(new RawRow(new Checkpoint(row.getLong(10), row.getLong(1)), streamId, row.getLong(2),
+          row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+          EventTimestamps.micros(row, 9), null), lookups);
+    }
+
     /** The current row of a global read, whether or not its event can be decoded. */
     GlobalRow row(ResultSet row) throws SQLException {
       return EnvelopeReader.this.readRow(row, lookups);

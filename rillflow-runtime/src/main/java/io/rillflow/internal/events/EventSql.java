@@ -40,6 +40,12 @@ final class EventSql {
    */
   static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data, "
       + "headers, causation_id, correlation_id, " + EventTimestamps.COLUMN + ", tx_id AS tx_number";
+  /**
+   * A stream read's columns: {@link #EVENT_COLUMNS} without {@code stream_id}, which the caller gave
+   * (no copy of it per row on the wire or in memory). See {@code EnvelopeReader.Read#ofStream}.
+   */
+  static final String STREAM_EVENT_COLUMNS = "seq_id, version, type, schema_version, data, "
+      + "headers, causation_id, correlation_id, " + EventTimestamps.COLUMN + ", tx_id AS tx_number";
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
   static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
@@ -96,9 +102,9 @@ final class EventSql {
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
         + " LEFT JOIN " + streams + " st ON st.stream_id = ?"
         + " LEFT JOIN " + events + " ev ON ev.stream_id = ? AND ev.idempotency_key = ?";
-    readStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+    readStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
         + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
-    scanStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+    scanStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
         + " WHERE stream_id = ? AND version >= ? AND NOT archived ORDER BY version";
     String global = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE " + AFTER_CHECKPOINT
         + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";

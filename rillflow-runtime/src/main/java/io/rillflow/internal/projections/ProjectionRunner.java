@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one async projection on this node: through its {@link LeaseHolder}, reads the next batch in
- * global order below the safe point, has the {@link BatchApplier} apply it with the checkpoint in one
- * transaction, and follows the {@link FailurePolicy} for failing events. Every public step is
- * synchronized: the daemon's thread and a caller of {@code runUntilIdle()} may both drive it.
+ * Runs one async projection on this node: through its {@link LeaseHolder}, takes the next batch in
+ * global order below the safe point from the daemon's {@link SharedReads} (read once for every
+ * projection at the same checkpoint), has the {@link BatchApplier} apply it with the checkpoint in
+ * one transaction, and follows the {@link FailurePolicy} for failing events. Every public step is
+ * synchronized: a thread of the daemon's pool and a caller of {@code runUntilIdle()} may both drive it.
  *
  * <p>When an event throws, its batch's transaction is rolled back whole; the events before it are
  * applied again in a transaction of their own, and the failing one is tried again after a backoff
