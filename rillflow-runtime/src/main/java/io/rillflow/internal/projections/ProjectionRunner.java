@@ -109,23 +109,6 @@ final class ProjectionRunner {
   }
 
   /**
-   * Applies everything below the safe point, on the calling thread, waiting out backoffs; takes the
-   * lease first (again, once, if an admin action or a takeover fenced it off meanwhile).
-   *
-   * @return how many events were applied
-   */
-  synchronized long drain() {
-    long applied = 0;
-    DrainStep stepped = drainStep(true);
-    applied += stepped.applied();
-    while (!stepped.done()) {
-      stepped = drainStep(false);
-      applied += stepped.applied();
-    }
-    return applied;
-  }
-
-  /**
    * What one step of a drain did.
    *
    * @param applied events applied or given up on
@@ -134,8 +117,10 @@ final class ProjectionRunner {
   record DrainStep(long applied, boolean done) {}
 
   /**
-   * One batch of a drain (see {@link #drain()}), so that the daemon can drain every projection in
-   * rounds, one batch of each per round, and projections at the same checkpoint share the round's read.
+   * One batch of a drain: everything below the safe point applied, on the calling thread, waiting out
+   * backoffs, after taking the lease (again, once, if an admin action or a takeover fenced it off
+   * meanwhile). In steps, so that the daemon drains every projection in rounds, one batch of each per
+   * round, and projections at the same checkpoint share the round's read ({@code runUntilIdle()}).
    *
    * @param first the drain's first step: it renews the lease and applies the requeued dead letters
    */
