@@ -114,7 +114,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
-        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession);
+        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession,
+        settings.groupAppends());
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry(), tracing);
     this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
@@ -317,6 +318,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       // Before the pool: the daemon's last batch and lease release need connections.
       projections.close();
       subscriptions.close();
+      events.close();
       replica.close();
       if (ownedPool != null) {
         ownedPool.close();
