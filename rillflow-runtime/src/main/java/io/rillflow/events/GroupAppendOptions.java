@@ -84,17 +84,17 @@ public final class GroupAppendOptions {
   }
 
   /**
-   * How long a group may take in the database (its statements, lock waits included) before it is
-   * cancelled there: every append of the group then fails with a {@link io.rillflow.RillflowException}
-   * saying so, and none is written. It bounds how long a caller waits when the database is stuck
-   * (a lock held by another transaction, a saturated server): a caller whose group waits behind
-   * another in its lane can wait up to twice this, plus {@link #maxDelay(Duration)}. Default 30
-   * seconds; at least one millisecond.
+   * How long a group's statement may run in the database (lock waits included) before the driver
+   * has the server cancel it: every append of the group then fails with a
+   * {@link io.rillflow.RillflowException} saying so, and none is written. It bounds how long a caller
+   * waits when the database is stuck (a lock held by another transaction, a saturated server): a
+   * caller whose group waits behind another in its lane can wait up to twice this, plus
+   * {@link #maxDelay(Duration)}. Rounded up to whole seconds (the JDBC query timeout). Default 30 s.
    */
   public GroupAppendOptions timeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
-    if (timeout.toMillis() < 1) {
-      throw new IllegalArgumentException("timeout must be at least 1 ms, was " + timeout);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
     return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, timeout);
   }

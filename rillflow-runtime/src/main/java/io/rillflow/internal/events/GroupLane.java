@@ -127,7 +127,7 @@ final class GroupLane implements Runnable {
   }
 
   private void write(List<PendingAppend> group) {
-    List<Object> outcomes;
+    Object[] outcomes;
     try {
       outcomes = transaction.run(group);
     } catch (GroupTransaction.Failure failure) {
@@ -141,7 +141,7 @@ final class GroupLane implements Runnable {
     }
     // Committed: only now does any caller learn its outcome.
     for (int i = 0; i < group.size(); i++) {
-      Object outcome = outcomes.get(i);
+      Object outcome = outcomes[i];
       if (outcome instanceof AppendResult result) {
         group.get(i).outcome.complete(result);
       } else {

@@ -1,5 +1,6 @@
 package io.rillflow.internal.events;
 
+import io.rillflow.RillflowException;
 import io.rillflow.events.AppendResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs {@link GroupAppendSql} for one group on a connection inside the group's transaction, and
- * says for each append what became of it: its result, or (asked only for the appends the statement
- * refused) why it was refused. Nothing here commits or acknowledges: {@link GroupLane} does, after
- * the commit.
+ * Runs {@link GroupAppendSql} for one group on a connection in auto-commit (the statement is its
+ * own transaction: one round trip, no BEGIN or COMMIT), then, only for the appends it refused, asks
+ * why. Nothing here acknowledges anything: {@link GroupLane} does, once {@link #write} returned,
+ * that is after the statement's commit.
  */
 final class GroupStatement {
   private final GroupAppendSql sql;
@@ -24,32 +25,41 @@ final class GroupStatement {
   }
 
   /**
-   * One outcome per append of {@code group}, in its order: an {@link AppendResult} or the
-   * {@link RuntimeException} its caller gets.
+   * Writes the group; returns one outcome per append of {@code group}, in its order: an
+   * {@link AppendResult}, or {@code null} for an append the statement refused (it wrote nothing).
    *
    * @param group appends to pairwise different streams
+   * @param timeoutSeconds the statement's timeout (the driver cancels it in the server)
    */
-  List<Object> write(Connection connection, List<PendingAppend> group) throws SQLException {
-    int size = group.size();
-    Object[] outcomes = new Object[size];
+  AppendResult[] write(Connection connection, List<PendingAppend> group, int timeoutSeconds) throws SQLException {
+    AppendResult[] outcomes = new AppendResult[group.size()];
     try (PreparedStatement statement = connection.prepareStatement(sql.append)) {
+      statement.setQueryTimeout(timeoutSeconds);
       bind(connection, statement, group);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           int ordinal = rows.getInt(1);
           long version = rows.getLong(2);
           PendingAppend pending = group.get(ordinal);
-          int count = pending.request.events().size();
+          int count = pending.types.length;
           outcomes[ordinal] = new AppendResult(pending.stream(), version - count + 1, version, rows.getLong(3));
         }
       }
     }
-    for (int i = 0; i < size; i++) {
-      if (outcomes[i] == null) {
-        outcomes[i] = appender.refusal(connection, group.get(i).request);
-      }
+    return outcomes;
+  }
+
+  /**
+   * Why the statement refused this append (it wrote nothing of it), read after the group committed,
+   * as a single append reads it after its statement: the version it reports may be newer still.
+   */
+  RuntimeException refusal(Connection connection, PendingAppend pending) {
+    try {
+      return appender.refusal(connection, pending.request);
+    } catch (SQLException | RuntimeException e) {
+      return new RillflowException("Cannot append to stream " + pending.stream() + "; the stream was not as"
+          + " expected or is archived, and nothing was written, but reading why failed: " + e.getMessage(), e);
     }
-    return java.util.Arrays.asList(outcomes);
   }
 
   private static void bind(Connection connection, PreparedStatement statement, List<PendingAppend> group)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.ConcurrencyException;
 import io.rillflow.DocumentStoreBuilder;
+import io.rillflow.events.AppendOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Sixteen writers race through group append on a few shared streams, with conflicts injected (an
  * expected version that can never hold, {@code noStream()} on streams that exist) beside the
- * natural ones, while a global reader follows the store: every acknowledged append is stored whole
+ * natural ones, and keyed appends (which bypass the groups) racing the groups for the same streams, while a global reader follows the store: every acknowledged append is stored whole
  * at the version it was told, every failed one is absent, each stream's versions run 1..N, and the
  * reader sees every event exactly once.
  */
@@ -71,8 +72,11 @@ class GroupAppendRaceTest extends RillflowTestBase {
             ExpectedVersion expected = dice == 0 ? ExpectedVersion.exactly(1_000_000 + n)
                 : dice == 1 ? ExpectedVersion.noStream() : version == 0 ? ExpectedVersion.noStream()
                 : ExpectedVersion.exactly(version);
+            // A keyed append bypasses the groups: it races them for the same stream rows.
+            AppendOptions options = dice == 2 ? AppendOptions.builder().idempotencyKey(attempt).build()
+                : AppendOptions.NONE;
             try {
-              AppendResult result = store().events().append(stream, expected,
+              AppendResult result = store().events().append(stream, expected, options,
                   new Attempted(attempt, 1), new Attempted(attempt, 2));
               acknowledged.put(attempt, result);
               known.put(stream, result.version());

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Group append's outcomes one by one: each expectation kind written through a group, one refused
  * append beside written ones in the same transaction, a group whose connection is killed (every
- * caller fails, nothing written), a store closed with appends waiting, and the appends that bypass
- * groups.
+ * caller fails, nothing written, the lane goes on), a frozen database (the group's timeout fails
+ * it clearly), a store closed with appends waiting, and keyed appends, which bypass groups.
  */
 class GroupAppendTest extends RillflowTestBase {
 
@@ -140,7 +140,8 @@ class GroupAppendTest extends RillflowTestBase {
         terminateTheBackendWaitingOnTheStreams();
         for (Future<AppendResult> append : appends) {
           assertThatThrownBy(() -> append.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-              .cause().isInstanceOf(RillflowException.class).hasMessageContaining("transaction of its group failed");
+              .cause().isInstanceOf(RillflowException.class)
+              .hasMessageContaining("the connection of its group was lost");
         }
       } finally {
         locker.rollback();
@@ -150,6 +151,45 @@ class GroupAppendTest extends RillflowTestBase {
       assertThat(RawSql.count(store(), "SELECT count(*) FROM rf_streams")).isEqualTo(1);
       // The lane goes on with a new connection.
       assertThat(store.events().append("locked", ExpectedVersion.exactly(1), new Attempted("after", 1)).version())
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aFrozenDatabaseFailsTheGroupWithinItsTimeoutAndWritesNothing() throws Exception {
+    store().events().append("frozen", ExpectedVersion.noStream(), new Attempted("first", 1));
+    try (DocumentStore store = grouping(GroupAppendOptions.enabled().lanes(1).maxGroupSize(2)
+        .maxDelay(Duration.ofSeconds(20)).timeout(Duration.ofSeconds(1)));
+        Connection locker = store().dataSource().getConnection()) {
+      // Another transaction holds the stream's row and never lets go: for the group, a frozen database.
+      locker.setAutoCommit(false);
+      try (Statement lock = locker.createStatement()) {
+        lock.execute("SELECT version FROM \"" + store().schemaName() + "\".rf_streams WHERE stream_id = 'frozen' FOR UPDATE");
+      }
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        long start = System.nanoTime();
+        Future<AppendResult> frozen = threads.submit(() -> store.events().append("frozen", ExpectedVersion.exactly(1),
+            new Attempted("frozen", 1)));
+        Future<AppendResult> bystander = threads.submit(() -> store.events().append("bystander",
+            ExpectedVersion.noStream(), new Attempted("bystander", 1)));
+        for (Future<AppendResult> append : List.of(frozen, bystander)) {
+          assertThatThrownBy(() -> append.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+              .cause().isInstanceOf(RillflowException.class)
+              .hasMessageContaining("did not finish within the group append timeout of PT1S")
+              .hasMessageContaining("nothing of the group was written");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the timeout, not the lock")
+            .isLessThan(Duration.ofSeconds(15));
+      } finally {
+        locker.rollback();
+        threads.shutdownNow();
+      }
+      assertThat(RawSql.column(store(), "SELECT stream_id || ':' || (data->>'attempt') FROM rf_events"))
+          .containsExactly("frozen:first");
+      assertThat(RawSql.count(store(), "SELECT count(*) FROM rf_streams WHERE stream_id = 'bystander'")).isZero();
+      // The lock gone, the lane writes again.
+      assertThat(store.events().append("frozen", ExpectedVersion.exactly(1), new Attempted("thawed", 1)).version())
           .isEqualTo(2);
     }
   }
