@@ -23,8 +23,9 @@ import java.util.Objects;
  * Immutable.
  */
 public final class GroupAppendOptions {
-  /** Declared before {@link #OFF}, which reads it when the class initializes. */
+  /** Declared before {@link #OFF}, which reads them when the class initializes. */
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(1);
 
   /** Group append off: every append is its own statement and transaction. The default. */
   public static final GroupAppendOptions OFF = new GroupAppendOptions(false, Duration.ZERO, 64, 2, DEFAULT_TIMEOUT);
@@ -44,17 +45,19 @@ public final class GroupAppendOptions {
   }
 
   /**
-   * Group append on, with no added delay (a group is whatever queued while the previous group was
-   * being written), at most 64 appends a group, 2 lanes.
+   * Group append on: a group waits at most 1 ms for company, holds at most 64 appends, 2 lanes,
+   * a 30 s timeout.
    */
   public static GroupAppendOptions enabled() {
-    return new GroupAppendOptions(true, Duration.ZERO, 64, 2, DEFAULT_TIMEOUT);
+    return new GroupAppendOptions(true, DEFAULT_MAX_DELAY, 64, 2, DEFAULT_TIMEOUT);
   }
 
   /**
    * The commit latency bound: how long a group's first append may wait for company before the group
-   * is written. Zero (the default) waits for nobody: under load groups form by themselves from the
-   * appends that arrive while the previous group commits.
+   * is written. The wait ends earlier when the queue is empty and the group already has as many
+   * appends as the lane's previous group (those writers are back), or when it is full; a lone
+   * writer therefore does not wait. Zero never waits: groups are then whatever queued while the
+   * previous group was written, smaller under moderate concurrency. Default 1 ms.
    */
   public GroupAppendOptions maxDelay(Duration maxDelay) {
     Objects.requireNonNull(maxDelay, "maxDelay");

@@ -16,8 +16,11 @@ import java.util.concurrent.TimeUnit;
  * one transaction on a connection from the pool.
  *
  * <p><b>Algorithm.</b> The thread takes the first waiting append, then every append already queued
- * (waiting up to {@code maxDelay} for more) until the group is full; an append to a stream already
- * in the group is held back for the next group, first in line. It runs the group's statement, asks
+ * until the group is full; when the queue is empty it waits for more, up to {@code maxDelay} after
+ * the first, but only while the group is smaller than the last one (the cohort: writers whose
+ * appends were just acknowledged usually append again at once, and a group that waits for them
+ * shares one commit instead of starting a half-empty one). With {@code maxDelay} zero it never
+ * waits. An append to a stream already in the group is held back for the next group, first in line. It runs the group's statement, asks
  * why for each refused append, commits, and only then completes every caller's outcome: a caller
  * never sees success before its events are committed. When the transaction fails (a killed
  * connection, its timeout, a failed commit) every caller of the group gets the failure, worded by
@@ -38,10 +41,17 @@ final class GroupLane implements Runnable {
   private final ArrayDeque<PendingAppend> held = new ArrayDeque<>();
   private final Thread thread;
   private volatile boolean closed;
+  /**
+   * The size of the last group, whose callers are likely to append again at once: a group stops
+   * waiting for company when it has as many. A new lane knows none, so its first group waits out
+   * {@code maxDelay} (or fills up). Only the lane's thread reads it.
+   */
+  private int cohort;
 
   GroupLane(GroupTransaction transaction, GroupAppendOptions options, String name) {
     this.transaction = transaction;
     this.options = options;
+    this.cohort = options.maxGroupSize();
     this.thread = new Thread(this, name);
     thread.setDaemon(true);
     thread.start();
@@ -103,13 +113,17 @@ final class GroupLane implements Runnable {
     while (group.size() < max && !closed) {
       PendingAppend candidate = held.poll();
       if (candidate == null) {
+        candidate = queue.poll();
+      }
+      if (candidate == null) {
+        // Nothing queued: wait for company only until the last group's callers are back.
         long left = deadline - System.nanoTime();
-        candidate = left > 0 ? queue.poll(Math.min(left, CLOSE_CHECK_NANOS), TimeUnit.NANOSECONDS) : queue.poll();
-        if (candidate == null) {
-          if (left > 0) {
-            continue;
-          }
+        if (group.size() >= cohort || left <= 0) {
           break;
+        }
+        candidate = queue.poll(Math.min(left, CLOSE_CHECK_NANOS), TimeUnit.NANOSECONDS);
+        if (candidate == null) {
+          continue;
         }
       }
       if (streams.add(candidate.stream())) {
@@ -118,6 +132,7 @@ final class GroupLane implements Runnable {
         next.add(candidate);
       }
     }
+    cohort = group.size();
     // Held-back appends go first next time, before what is still in this round's held queue.
     while (!held.isEmpty()) {
       next.add(held.poll());

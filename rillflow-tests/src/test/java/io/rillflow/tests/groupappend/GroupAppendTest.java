@@ -88,6 +88,24 @@ class GroupAppendTest extends RillflowTestBase {
   }
 
   @Test
+  void theLatencyBoundIsWaitedOutOnlyUntilTheLastGroupsWritersAreBack() {
+    Duration maxDelay = Duration.ofSeconds(4);
+    try (DocumentStore store = grouping(GroupAppendOptions.enabled().lanes(1).maxDelay(maxDelay))) {
+      // A new lane knows no cohort: its first group waits out the bound (or fills up).
+      long start = System.nanoTime();
+      store.events().append("lone", ExpectedVersion.noStream(), new Attempted("first", 1));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(maxDelay);
+      // Then a group of one: a lone writer's next appends go at once.
+      start = System.nanoTime();
+      for (int i = 1; i <= 3; i++) {
+        store.events().append("lone", ExpectedVersion.exactly(i), new Attempted("next", i));
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(maxDelay);
+      assertThat(store.events().readStream("lone")).hasSize(4);
+    }
+  }
+
+  @Test
   void aRefusedAppendFailsAloneAndTheRestOfItsGroupCommitsInOneTransaction() throws Exception {
     store().events().append("taken", ExpectedVersion.noStream(), new Attempted("old", 1));
     // One lane, room for three, and time to gather them: the three appends form one group.
