@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Many writers, one event each per call, each writer to a stream of its own with an exact expected
  * version: Rillflow with group append on ({@code GroupAppendOptions.enabled()}: at most 1 ms of
- * added wait, 2 lanes; both are parameters) against what a developer writes by hand without an event store, the simplest schema
- * ({@code raw_events}: a bigserial key, stream id, version, type, jsonb data, a timestamp, a unique
- * key on stream and version as the optimistic check) and one {@code INSERT} per transaction in
- * auto-commit. The score is the appends (= transactions for raw) per second of all threads
+ * added wait, 1 lane; both are parameters) against what a developer writes by hand without an
+ * event store, the simplest schema ({@code raw_events}: a bigserial key, stream id, version, type,
+ * jsonb data, a timestamp, a unique key on stream and version as the optimistic check) and one
+ * {@code INSERT} per transaction in auto-commit. The score is the appends (= transactions for raw) per second of all threads
  * together. Run it at 8 and 32 writers ({@code -t 8}, {@code -t 32}; the default is 8).
  *
  * <p>The raw side gets a pool with a connection per writer (36), so it never waits for a
@@ -69,7 +69,7 @@ public class GroupAppendBench {
     private static final String SCHEMA = "bench_group_append_grouped";
 
     /** Group append's lanes: groups written at once, each on its own connection. */
-    @Param("2")
+    @Param("1")
     public int lanes;
 
     /** Group append's commit latency bound, in microseconds (the default of {@code enabled()}: 1 ms). */

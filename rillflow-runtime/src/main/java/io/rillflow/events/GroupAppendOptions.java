@@ -45,11 +45,11 @@ public final class GroupAppendOptions {
   }
 
   /**
-   * Group append on: a group waits at most 1 ms for company, holds at most 64 appends, 2 lanes,
+   * Group append on: a group waits at most 1 ms for company, holds at most 64 appends, 1 lane,
    * a 30 s timeout.
    */
   public static GroupAppendOptions enabled() {
-    return new GroupAppendOptions(true, DEFAULT_MAX_DELAY, 64, 2, DEFAULT_TIMEOUT);
+    return new GroupAppendOptions(true, DEFAULT_MAX_DELAY, 64, 1, DEFAULT_TIMEOUT);
   }
 
   /**
@@ -77,7 +77,10 @@ public final class GroupAppendOptions {
 
   /**
    * How many groups may be written at once, each on its own connection and thread; a stream always
-   * goes to the same lane, so two groups never lock the same stream. Default 2.
+   * goes to the same lane, so two groups never lock the same stream. Default 1: one lane makes the
+   * largest groups, and on the 2-core machine measured it wrote 8 writers' appends faster than two
+   * lanes (see the README). More lanes keep appends moving when one group waits on a lock (until
+   * its timeout) and may suit a server with many cores.
    */
   public GroupAppendOptions lanes(int lanes) {
     if (lanes < 1) {
