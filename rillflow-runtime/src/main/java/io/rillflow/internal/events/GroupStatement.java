@@ -13,7 +13,9 @@ import java.util.List;
  * Runs {@link GroupAppendSql} for one group on a connection in auto-commit (the statement is its
  * own transaction: one round trip, no BEGIN or COMMIT), then, only for the appends it refused, asks
  * why. Nothing here acknowledges anything: {@link GroupLane} does, once {@link #write} returned,
- * that is after the statement's commit.
+ * that is after the statement's commit (the driver returns the rows only once it has read the
+ * server's ReadyForQuery, which follows the commit and, with {@code synchronous_commit = on}, its
+ * WAL flush; a commit that fails arrives as the statement's error).
  */
 final class GroupStatement {
   private final GroupAppendSql sql;
