@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.events.UnknownEventTypes;
 import io.rillflow.projections.Projection;
@@ -40,6 +41,7 @@ public final class DocumentStoreBuilder {
   private PoolOptions pool = PoolOptions.defaults();
   private boolean poolGiven;
   private AppendOptions appendDefaults = AppendOptions.NONE;
+  private GroupAppendOptions groupAppends = GroupAppendOptions.OFF;
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
   private boolean storeWideIdempotencyKeys;
@@ -112,6 +114,17 @@ public final class DocumentStoreBuilder {
    */
   public DocumentStoreBuilder appendDefaults(AppendOptions defaults) {
     this.appendDefaults = Objects.requireNonNull(defaults, "defaults").asDefaults();
+    return this;
+  }
+
+  /**
+   * Group append: plain appends from different threads to different streams written together, in
+   * one transaction and one statement, each with its own check and outcome, none acknowledged before
+   * its commit. Default {@link GroupAppendOptions#OFF}. See {@link GroupAppendOptions} for which
+   * appends are grouped.
+   */
+  public DocumentStoreBuilder groupAppends(GroupAppendOptions groupAppends) {
+    this.groupAppends = Objects.requireNonNull(groupAppends, "groupAppends");
     return this;
   }
 
@@ -326,7 +339,7 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy);
+        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy, groupAppends);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

@@ -9,6 +9,7 @@ import io.rillflow.BulkMode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.events.EventStore;
 import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
@@ -115,7 +116,9 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, settings.unknownEventTypes(),
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
-        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession);
+        settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession,
+        // A tenant's view is never shut down on its own, so it would leak the group's lanes: root only.
+        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         settings.projectionOptions(), settings.meterRegistry(), tracing);
     this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
@@ -369,6 +372,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     // Before the pool: the daemon's last batch and lease release need connections.
     projections.close();
     subscriptions.close();
+    events.close();
     replica.close();
     if (placement.ownedPool() != null) {
       placement.ownedPool().close();

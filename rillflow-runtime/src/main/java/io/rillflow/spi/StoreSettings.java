@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.AutoCreate;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.PoolOptions;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.UnknownEventTypes;
@@ -15,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * A checked, complete store description, handed from the public builder to the store. Exactly one
  * of {@code url} and {@code dataSource} is set; {@code objectMapper} and {@code openTelemetry} (no
- * tracing) may be {@code null}; {@code readReplica} is {@link ReplicaSettings#NONE} when there is none.
+ * tracing) may be {@code null}; {@code readReplica} is {@link ReplicaSettings#NONE} when there is none; {@code groupAppends} is
+ * {@link GroupAppendOptions#OFF} when appends are not grouped.
  */
 public record StoreSettings(
     String url,
@@ -38,4 +40,5 @@ public record StoreSettings(
     boolean storeWideIdempotencyKeys,
     ReplicaSettings readReplica,
     OpenTelemetry openTelemetry,
-    Tenancy tenancy) {}
+    Tenancy tenancy,
+    GroupAppendOptions groupAppends) {}

@@ -10,6 +10,7 @@ import io.rillflow.events.EventQuery;
 import io.rillflow.events.EventQueryResult;
 import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.RillflowException;
 import io.rillflow.events.StreamAliases;
 import io.rillflow.events.StreamState;
@@ -48,6 +49,8 @@ public final class DefaultEventStore implements EventStore {
   /** Headers and ids every append without its own starts from: the builder's {@code appendDefaults}. */
   private final AppendOptions defaults;
   private final StoreTracing tracing;
+  /** Plain appends written in groups when the store asked for it; {@link GroupAppender#OFF} else. */
+  private final GroupAppender group;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
@@ -58,6 +61,13 @@ public final class DefaultEventStore implements EventStore {
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
+    this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
+        lookups, GroupAppendOptions.OFF);
+  }
+
+  public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
+      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
+      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
@@ -76,6 +86,12 @@ public final class DefaultEventStore implements EventStore {
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.aliases = new AliasRows(dataSource, schema);
+    this.group = GroupAppender.of(dataSource, schema, appender, groupAppends);
+  }
+
+  /** Stops group append: appends still waiting fail, the group being written finishes. */
+  public void close() {
+    group.close();
   }
 
   @Override
@@ -176,9 +192,15 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private AppendResult write(AppendRequest request) {
+    // Inline projections and DCB locks, checks and tags need a transaction of their own; plain
+    // appends go with a group when the store groups them, else each is one statement.
+    boolean projected = inline.wanted(List.of(request));
+    if (!projected && group.takes(request)) {
+      AppendResult result = group.append(request);
+      AppendTrace.record(trace, request, result);
+      return result;
+    }
     try (Connection connection = dataSource.getConnection()) {
-      // Inline projections and DCB locks, checks and tags need a transaction; else one statement.
-      boolean projected = inline.wanted(List.of(request));
       if (projected || request.tagged()) {
         return Transaction.run(connection, c -> {
           AppendResult result = appender.append(c, request);

@@ -148,7 +148,7 @@ final class StreamAppender {
   }
 
   /** The headers as JSON, with the trace context current at the write (the append's or saveChanges' span). */
-  private String headers(AppendRequest request) {
+  String headers(AppendRequest request) {
     Map<String, Object> headers = tracing.stamp(request.options().headers());
     if (headers.isEmpty()) {
       return null;
@@ -175,7 +175,7 @@ final class StreamAppender {
   }
 
   /** Why the append wrote nothing: the key was used before, the stream is archived, or its version differs. */
-  private RillflowException refusal(Connection connection, AppendRequest request) throws SQLException {
+  RillflowException refusal(Connection connection, AppendRequest request) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql.appendFailure)) {
       query.setString(1, request.streamKey());
       query.setString(2, request.streamKey());

@@ -1,0 +1,182 @@
+package io.rillflow.internal.events;
+
+import io.rillflow.RillflowException;
+import io.rillflow.events.AppendResult;
+import io.rillflow.events.GroupAppendOptions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One lane of group append: a queue and the one thread that writes it, a group at a time, each in
+ * one transaction on a connection from the pool.
+ *
+ * <p><b>Algorithm.</b> The thread takes the first waiting append, then every append already queued
+ * until the group is full; when the queue is empty it waits for more, up to {@code maxDelay} after
+ * the first, but only while the group is smaller than the last one (the cohort: writers whose
+ * appends were just acknowledged usually append again at once, and a group that waits for them
+ * shares one commit instead of starting a half-empty one). With {@code maxDelay} zero it never
+ * waits. An append to a stream already in the group is held back for the next group, first in line. It runs the group's statement, asks
+ * why for each refused append, commits, and only then completes every caller's outcome: a caller
+ * never sees success before its events are committed. When the transaction fails (a killed
+ * connection, its timeout, a failed commit) every caller of the group gets the failure, worded by
+ * {@link GroupTransaction}.
+ *
+ * <p><b>Hazards.</b> A caller enqueues while the lane closes: {@link #close()} sets the flag before
+ * the thread's last drain, and a caller who sees the flag after enqueueing takes its own append back
+ * out, so every append is either written, failed by the thread or failed by its caller.
+ */
+final class GroupLane implements Runnable {
+  /** How often a waiting lane looks whether the store closed. */
+  private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final GroupTransaction transaction;
+  private final GroupAppendOptions options;
+  private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+  /** Appends held back from the last group (their stream was in it); only the lane's thread reads it. */
+  private final ArrayDeque<PendingAppend> held = new ArrayDeque<>();
+  private final Thread thread;
+  private volatile boolean closed;
+  /**
+   * The size of the last group, whose callers are likely to append again at once: a group stops
+   * waiting for company when it has as many. A new lane knows none, so its first group waits out
+   * {@code maxDelay} (or fills up). Only the lane's thread reads it.
+   */
+  private int cohort;
+
+  GroupLane(GroupTransaction transaction, GroupAppendOptions options, String name) {
+    this.transaction = transaction;
+    this.options = options;
+    this.cohort = options.maxGroupSize();
+    this.thread = new Thread(this, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues an append; its outcome completes after its group commits or fails. */
+  void offer(PendingAppend pending) {
+    if (closed) {
+      pending.outcome.completeExceptionally(closedFailure(pending));
+      return;
+    }
+    queue.add(pending);
+    if (closed && queue.remove(pending)) {
+      pending.outcome.completeExceptionally(closedFailure(pending));
+    }
+  }
+
+  @Override
+  public void run() {
+    while (!closed) {
+      List<PendingAppend> group;
+      try {
+        group = collect();
+      } catch (InterruptedException e) {
+        break;
+      }
+      if (group.isEmpty()) {
+        continue;
+      }
+      if (closed) {
+        group.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
+        break;
+      }
+      write(group);
+    }
+    held.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
+    held.clear();
+    PendingAppend left;
+    while ((left = queue.poll()) != null) {
+      left.outcome.completeExceptionally(closedFailure(left));
+    }
+  }
+
+  private List<PendingAppend> collect() throws InterruptedException {
+    List<PendingAppend> group = new ArrayList<>();
+    Set<String> streams = new HashSet<>();
+    ArrayDeque<PendingAppend> next = new ArrayDeque<>();
+    PendingAppend first = held.poll();
+    if (first == null) {
+      first = queue.poll(CLOSE_CHECK_NANOS, TimeUnit.NANOSECONDS);
+      if (first == null) {
+        return group;
+      }
+    }
+    group.add(first);
+    streams.add(first.stream());
+    long deadline = System.nanoTime() + options.maxDelay().toNanos();
+    int max = options.maxGroupSize();
+    while (group.size() < max && !closed) {
+      PendingAppend candidate = held.poll();
+      if (candidate == null) {
+        candidate = queue.poll();
+      }
+      if (candidate == null) {
+        // Nothing queued: wait for company only until the last group's callers are back.
+        long left = deadline - System.nanoTime();
+        if (group.size() >= cohort || left <= 0) {
+          break;
+        }
+        candidate = queue.poll(Math.min(left, CLOSE_CHECK_NANOS), TimeUnit.NANOSECONDS);
+        if (candidate == null) {
+          continue;
+        }
+      }
+      if (streams.add(candidate.stream())) {
+        group.add(candidate);
+      } else {
+        next.add(candidate);
+      }
+    }
+    cohort = group.size();
+    // Held-back appends go first next time, before what is still in this round's held queue.
+    while (!held.isEmpty()) {
+      next.add(held.poll());
+    }
+    held.addAll(next);
+    return group;
+  }
+
+  private void write(List<PendingAppend> group) {
+    Object[] outcomes;
+    try {
+      outcomes = transaction.run(group);
+    } catch (GroupTransaction.Failure failure) {
+      group.forEach(pending -> pending.outcome.completeExceptionally(failure.forStream(pending.stream())));
+      return;
+    } catch (RuntimeException | Error e) {
+      // A bug of ours must not leave callers waiting for ever or stop the lane.
+      group.forEach(pending -> pending.outcome.completeExceptionally(new RillflowException("Cannot append to stream "
+          + pending.stream() + "; the group append failed unexpectedly: " + e, e)));
+      return;
+    }
+    // Committed: only now does any caller learn its outcome.
+    for (int i = 0; i < group.size(); i++) {
+      Object outcome = outcomes[i];
+      if (outcome instanceof AppendResult result) {
+        group.get(i).outcome.complete(result);
+      } else {
+        group.get(i).outcome.completeExceptionally((RuntimeException) outcome);
+      }
+    }
+  }
+
+  private static RillflowException closedFailure(PendingAppend pending) {
+    return new RillflowException("Cannot append to stream " + pending.stream()
+        + "; the store was closed before the append was written, and nothing was written");
+  }
+
+  /** Fails what waits, lets the group being written finish (at most its timeout), and stops the thread. */
+  void close() {
+    closed = true;
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
