@@ -8,9 +8,8 @@ import io.rillflow.cli.app.Account;
 import io.rillflow.cli.app.Deposited;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.RillflowTestBase;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,15 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotScheduleTest extends RillflowTestBase {
   private static final AppendOptions ACCOUNT = AppendOptions.builder().streamType("Account").build();
-  private Process child;
+  private ChildJvm child;
   private DaemonHost host;
 
   @AfterEach
   void cleanUp() throws Exception {
     if (child != null) {
-      signal("CONT");
-      child.destroyForcibly();
-      child.waitFor(30, TimeUnit.SECONDS);
+      child.close();
     }
     if (host != null) {
       host.stop();
@@ -46,51 +43,41 @@ class SnapshotScheduleTest extends RillflowTestBase {
   @Test
   void runLoopCompactsInTheBackgroundRoundAfterRoundUntilSigterm() throws Exception {
     deposit("acc-1", 5);
-    Path log = startChild();
-    try {
-      awaitSnapshot("acc-1", 5);
-      deposit("acc-1", 4);
-      awaitSnapshot("acc-1", 9);
-      assertThat(store().aggregates(Account.class).load("acc-1")).contains(new Account(90));
+    startChild();
+    awaitSnapshot("acc-1", 5);
+    deposit("acc-1", 4);
+    awaitSnapshot("acc-1", 9);
+    assertThat(store().aggregates(Account.class).load("acc-1")).contains(new Account(90));
 
-      child.destroy(); // SIGTERM
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child ends after SIGTERM").isTrue();
-      assertThat(child.exitValue()).as(Files.readString(log)).isIn(0, 143);
-      assertThat(Files.readString(log)).contains("compacting snapshots past 3 events");
-    } finally {
-      Files.deleteIfExists(log);
-    }
+    child.terminate();
+    assertThat(child.awaitExit(Duration.ofSeconds(60))).as(child.output()).isIn(0, 143);
+    assertThat(child.printed("compacting snapshots past 3 events")).as(child.output()).isTrue();
   }
 
   @Test
   void aFrozenThenKilledChildRacesThisHostAndNoSnapshotGoesBackwards() throws Exception {
     deposit("acc-1", 5);
     deposit("acc-2", 5);
-    Path log = startChild();
-    try {
-      awaitSnapshot("acc-1", 5);
-      signal("STOP");
-      host = DaemonHost.start(store(), "127.0.0.1:0", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-          SnapshotSchedule.every(Duration.ofMillis(100), 3, 1));
-      deposit("acc-1", 4);
-      deposit("acc-2", 4);
-      awaitSnapshot("acc-1", 9);
-      awaitSnapshot("acc-2", 9);
+    startChild();
+    awaitSnapshot("acc-1", 5);
+    child.stop(); // SIGSTOP
+    host = DaemonHost.start(store(), "127.0.0.1:0", new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        SnapshotSchedule.every(Duration.ofMillis(100), 3, 1));
+    deposit("acc-1", 4);
+    deposit("acc-2", 4);
+    awaitSnapshot("acc-1", 9);
+    awaitSnapshot("acc-2", 9);
 
-      signal("CONT"); // the woken child races this host over the same streams
-      deposit("acc-1", 4);
-      awaitSnapshot("acc-1", 13);
-      assertThat(snapshotVersion("acc-2")).as("never older than the newest written").isEqualTo(9);
+    child.resume(); // SIGCONT: the woken child races this host over the same streams
+    deposit("acc-1", 4);
+    awaitSnapshot("acc-1", 13);
+    assertThat(snapshotVersion("acc-2")).as("never older than the newest written").isEqualTo(9);
 
-      child.destroyForcibly(); // SIGKILL
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      deposit("acc-2", 4);
-      awaitSnapshot("acc-2", 13);
-      assertThat(store().aggregates(Account.class).load("acc-1")).contains(new Account(130));
-      assertThat(store().aggregates(Account.class).load("acc-2")).contains(new Account(130));
-    } finally {
-      Files.deleteIfExists(log);
-    }
+    child.kill();
+    deposit("acc-2", 4);
+    awaitSnapshot("acc-2", 13);
+    assertThat(store().aggregates(Account.class).load("acc-1")).contains(new Account(130));
+    assertThat(store().aggregates(Account.class).load("acc-2")).contains(new Account(130));
   }
 
   @Test
@@ -126,12 +113,9 @@ class SnapshotScheduleTest extends RillflowTestBase {
     assertThat(SnapshotSchedule.NONE.enabled()).isFalse();
   }
 
-  private Path startChild() throws Exception {
-    Path log = Files.createTempFile("rillflow-run-loop-snapshots", ".log");
-    child = CliProcess.builder(store().schemaName(), "projections", "run-loop", "--snapshots-threshold", "3",
-        "--snapshots-batch", "1", "--snapshots-interval-millis", "100")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return log;
+  private void startChild() throws Exception {
+    child = ChildJvm.start(CliProcess.builder(store().schemaName(), "projections", "run-loop", "--snapshots-threshold",
+        "3", "--snapshots-batch", "1", "--snapshots-interval-millis", "100"));
   }
 
   private void deposit(String account, int count) {
@@ -174,13 +158,5 @@ class SnapshotScheduleTest extends RillflowTestBase {
       kill.setString(1, store().schemaName());
       kill.executeQuery().close();
     }
-  }
-
-  private void signal(String name) throws Exception {
-    if (child == null || !child.isAlive()) {
-      return;
-    }
-    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.pid())).inheritIO().start();
-    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
   }
 }
