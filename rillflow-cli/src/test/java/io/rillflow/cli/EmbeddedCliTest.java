@@ -141,6 +141,9 @@ class EmbeddedCliTest extends RillflowTestBase {
     assertThat(err.toString()).contains("\"nope\"", "audit");
     assertThat(run("subscriptions", "set-max-in-flight", "audit", "--group", "g", "--value", "-1"))
         .isEqualTo(ExitCodes.USAGE);
+    assertThat(run("subscriptions", "create", "acme-only", "--tenant", "acme")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("acme", "no tenancy");
+    assertThat(store().subscriptions().find("acme-only")).isEmpty();
     assertThat(run("subscriptions", "delete", "audit")).isZero();
     assertThat(store().subscriptions().list()).isEmpty();
     assertThat(store().events().streamState("acc-1")).as("the store is still open").isPresent();
