@@ -139,6 +139,34 @@ public interface DocumentStore extends AutoCloseable {
   Projections projections();
 
   /**
+   * The whole store API scoped to one tenant: sessions, repositories, events, aggregates, queries,
+   * bulk insert, patch, schema and projections all work on that tenant's data, and only on it. Built
+   * once per tenant and cached, so calling this per request costs a map lookup; the first call for a
+   * tenant in a process checks that it is provisioned.
+   *
+   * <pre>{@code
+   * try (DocumentSession session = store.forTenant("acme").openSession()) { ... }
+   * OrderRepository orders = store.forTenant("acme").repository(OrderRepository.class);
+   * }</pre>
+   *
+   * <p>The view lives as long as this store: its {@code close()} does nothing, closing this store
+   * closes it. Its {@code forTenant} and {@code tenants} are this store's.
+   *
+   * @throws io.rillflow.tenancy.UnknownTenantException when the tenant is not provisioned
+   *     ({@code tenants().ensure(id)})
+   * @throws IllegalArgumentException when {@code tenantId} is not a valid tenant id
+   * @throws IllegalStateException when the store has no tenancy
+   */
+  DocumentStore forTenant(String tenantId);
+
+  /**
+   * The tenants of a store with tenancy: ensure, list, status, migrate, export, import, drop.
+   *
+   * @throws IllegalStateException when the store has no tenancy
+   */
+  io.rillflow.tenancy.Tenants tenants();
+
+  /**
    * The subscriptions: named filters over the global order of events, consumed by consumer groups
    * with automatic, manual or transactional acknowledgement.
    *

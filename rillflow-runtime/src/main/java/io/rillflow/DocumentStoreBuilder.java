@@ -16,6 +16,7 @@ import io.rillflow.spi.ReplicaSettings;
 import io.rillflow.spi.RillflowModule;
 import io.rillflow.spi.StoreFactory;
 import io.rillflow.spi.StoreSettings;
+import io.rillflow.tenancy.Tenancy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +57,7 @@ public final class DocumentStoreBuilder {
   private PoolOptions replicaPool = PoolOptions.defaults().maximumSize(4).minimumIdle(0);
   private boolean replicaPoolGiven;
   private OpenTelemetry openTelemetry;
+  private Tenancy tenancy = Tenancy.single();
 
   DocumentStoreBuilder() {}
 
@@ -211,6 +213,16 @@ public final class DocumentStoreBuilder {
     return this;
   }
 
+  /**
+   * How the store keeps tenants apart. Default {@link Tenancy#single()} (no tenants). With any other,
+   * work names its tenant through {@link DocumentStore#forTenant(String)}, and tenants are provisioned
+   * through {@link DocumentStore#tenants()}.
+   */
+  public DocumentStoreBuilder tenancy(Tenancy tenancy) {
+    this.tenancy = Objects.requireNonNull(tenancy, "tenancy");
+    return this;
+  }
+
   /** Where the store's metrics go (Micrometer). Default: nowhere (an empty composite registry). */
   public DocumentStoreBuilder meterRegistry(MeterRegistry meterRegistry) {
     this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
@@ -314,7 +326,7 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys, replicaSettings(), openTelemetry);
+        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

@@ -43,7 +43,7 @@ class ApiPackagesTest {
   void typesOfAConcernLiveInItsPackage() throws IOException {
     // Queries, events, aggregates and projections have packages of their own; io.rillflow keeps the
     // store, the builder, sessions, repositories, base exceptions and options.
-    Pattern concern = Pattern.compile("(Event|Projection|Aggregate|Append|Stream|DeadLetter|Checkpoint|Upcast)\\w*"
+    Pattern concern = Pattern.compile("(Event|Projection|Aggregate|Append|Stream|DeadLetter|Checkpoint|Upcast|Tenan)\\w*"
         + "|\\w*(Path|Condition|Sort|Page|PageRequest|DocumentQuery|ExpectedVersion)");
     try (Stream<Path> files = Files.list(SOURCES)) {
       List<String> misplaced = files.map(f -> f.getFileName().toString())
@@ -53,7 +53,7 @@ class ApiPackagesTest {
           .toList();
       assertThat(misplaced).as("types of a concern directly in io.rillflow").isEmpty();
     }
-    for (String pkg : List.of("query", "events", "aggregates", "projections", "subscriptions")) {
+    for (String pkg : List.of("query", "events", "aggregates", "projections", "subscriptions", "tenancy")) {
       assertThat(SOURCES.resolve(pkg).resolve("package-info.java")).exists();
     }
   }

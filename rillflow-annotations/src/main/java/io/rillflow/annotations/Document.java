@@ -42,4 +42,11 @@ public @interface Document {
    * index too, at some cost to every write.
    */
   boolean gin() default false;
+
+  /**
+   * When {@code true}, the documents are reference data that every tenant of a multi-tenant store
+   * reads: one copy, in the store's own schema (and without a tenant column), whichever tenant's
+   * session loads, queries or writes them. Ignored by a store without tenancy.
+   */
+  boolean shared() default false;
 }

@@ -40,8 +40,11 @@ import io.rillflow.internal.sql.JoinedScope;
 import io.rillflow.internal.sql.OwnedScope;
 import io.rillflow.internal.subscriptions.DefaultSubscriptions;
 import io.rillflow.subscriptions.Subscriptions;
+import io.rillflow.internal.tenancy.TenantAccess;
+import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.QueryCall;
 import io.rillflow.spi.RepositorySupport;
+import io.rillflow.tenancy.Tenants;
 import java.sql.Connection;
 import java.util.Collection;
 import java.util.List;
@@ -53,9 +56,9 @@ import javax.sql.DataSource;
 
 /** The running store: immutable once {@link #start} returns. */
 public final class DefaultDocumentStore implements DocumentStore, RepositorySupport {
+  private final StorePlacement placement;
   private final String schema;
   private final DataSource dataSource;
-  private final HikariDataSource ownedPool;
   /** Mappings and repository factories the modules registered. */
   private final ModuleParts parts;
   private final ObjectMapper objectMapper;
@@ -71,22 +74,20 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final Aggregates aggregates;
   private final DefaultProjections projections;
   private final DefaultSubscriptions subscriptions;
-  private final AtomicBoolean closed = new AtomicBoolean();
   private final Trace trace = new Trace();
 
-  private DefaultDocumentStore(
-      String schema, DataSource dataSource, HikariDataSource ownedPool,
-      ModuleParts parts, ObjectMapper objectMapper, AutoCreate autoCreate, UnknownEventTypes unknownEventTypes,
+  private DefaultDocumentStore(StorePlacement placement, DataSource dataSource,
+      Function<OwnedScope, ReadReplica> replicaFor, ModuleParts parts, ObjectMapper objectMapper,
       StoreSettings settings) {
-    this.schema = schema;
+    this.placement = placement;
+    this.schema = placement.schema();
     this.dataSource = dataSource;
-    this.ownedPool = ownedPool;
     this.parts = parts;
     this.objectMapper = objectMapper;
-    this.tables = new DocumentTables(parts.all(), schema, objectMapper);
-    this.storeSchema = new DefaultStoreSchema(dataSource, schema, parts.all(), tables);
-    this.ownedScope = new OwnedScope(dataSource, closed);
-    this.replica = ReadReplica.open(settings.readReplica(), schema, ownedScope);
+    this.tables = placement.tables();
+    this.storeSchema = new DefaultStoreSchema(dataSource, schema, placement.owned(), tables);
+    this.ownedScope = new OwnedScope(dataSource, placement.closed());
+    this.replica = replicaFor.apply(ownedScope);
     // Suppliers, called once a session opens, after the constructor made the event store.
     StoreTracing tracing = StoreTracing.of(settings.openTelemetry());
     this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends, tracing);
@@ -111,7 +112,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         ? ReadModels.register(settings.projections(), parts.projections(), parts.aggregates().values(), parts::find)
         : settings.projections();
     List<RegisteredProjection> inline = DefaultProjections.inline(registered);
-    this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, unknownEventTypes,
+    this.events = new DefaultEventStore(dataSource, schema, parts.events(), objectMapper, settings.unknownEventTypes(),
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession);
@@ -124,7 +125,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   }
 
   /** Loads the modules, connects and migrates; on any failure closes what it opened. */
-  public static DefaultDocumentStore start(StoreSettings settings) {
+  public static DocumentStore start(StoreSettings settings) {
     // Modules first: a conflict between them should fail before any connection is made.
     ModuleParts parts = ModuleParts.load(settings);
     ObjectMapper objectMapper = JsonMappers.create(settings.objectMapper());
@@ -135,12 +136,20 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       if (settings.autoCreate() != AutoCreate.NONE) {
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
-      store = new DefaultDocumentStore(
-          settings.schema(), dataSource, pool, parts, objectMapper, settings.autoCreate(), settings.unknownEventTypes(),
-          settings);
+      boolean tenanted = settings.tenancy().hasTenants();
+      // With tenancy the store's own schema holds Rillflow's tables, the tenant registry and only the
+      // shared document tables; every other table lives in the tenants' schemas.
+      List<DocumentMapping<?, ?>> owned = tenanted
+          ? parts.all().stream().filter(DocumentMapping::shared).toList()
+          : List.copyOf(parts.all());
+      StorePlacement placement = new StorePlacement(settings.schema(), owned,
+          new DocumentTables(parts.all(), settings.schema(), objectMapper), new AtomicBoolean(), pool, true,
+          TenantAccess.NONE);
+      store = new DefaultDocumentStore(placement, dataSource,
+          scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings);
       store.storeSchema.start(settings.autoCreate());
       StartupLine.log(settings.schema(), settings.autoCreate(), parts, store.projections.registered());
-      return store;
+      return tenanted ? new TenantedDocumentStore(store, settings) : store;
     } catch (RuntimeException e) {
       if (store != null) {
         store.replica.close();
@@ -150,6 +159,30 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       }
       throw e;
     }
+  }
+
+  /**
+   * The store of one tenant's schema, sharing this store's pool, modules, mapper, shared document
+   * tables and lifetime: its SQL is qualified for {@code tenantSchema} once, here. Checks the tenant's
+   * document tables against the catalogue once (adding what is missing as {@code autoCreate} allows).
+   */
+  DefaultDocumentStore tenantStore(String tenantSchema, TenantAccess tenants, StoreSettings settings,
+      AutoCreate autoCreate) {
+    List<DocumentMapping<?, ?>> owned = parts.all().stream().filter(m -> !m.shared()).toList();
+    StorePlacement tenant = new StorePlacement(tenantSchema, owned,
+        new DocumentTables(parts.all(), owned, tenantSchema, objectMapper, tables), placement.closed(), null, false,
+        tenants);
+    DefaultDocumentStore store = new DefaultDocumentStore(tenant, dataSource, replica::forView, parts, objectMapper,
+        settings);
+    store.storeSchema.start(autoCreate);
+    return store;
+  }
+
+  /** The document tables a tenant's schema should hold, for comparing with its catalogue; touches nothing. */
+  DefaultStoreSchema tenantSchema(String tenantSchema) {
+    List<DocumentMapping<?, ?>> owned = parts.all().stream().filter(m -> !m.shared()).toList();
+    return new DefaultStoreSchema(dataSource, tenantSchema, owned,
+        new DocumentTables(parts.all(), owned, tenantSchema, objectMapper, tables));
   }
 
   @Override
@@ -307,21 +340,51 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     return parts;
   }
 
-  private void checkOpen() {
+  /** Refuses work once the store (for a tenant's view: its parent) is closed. */
+  void checkOpen() {
     ownedScope.checkOpen();
   }
 
+  /**
+   * Closes this store, unless it is a tenant's view: a view lives as long as the store it came from,
+   * which closes it.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      // Before the pool: the daemon's last batch and lease release need connections.
-      projections.close();
-      subscriptions.close();
-      replica.close();
-      if (ownedPool != null) {
-        ownedPool.close();
-      }
+    if (placement.root() && markClosed()) {
+      shutDown();
     }
+  }
+
+  /** Marks the store closed; {@code true} for the one caller that does so first. */
+  boolean markClosed() {
+    return placement.closed().compareAndSet(false, true);
+  }
+
+  /**
+   * Stops the daemon and the subscriptions and closes the pools the store made (a tenant's view made
+   * none); the caller has marked the store closed.
+   */
+  void shutDown() {
+    // Before the pool: the daemon's last batch and lease release need connections.
+    projections.close();
+    subscriptions.close();
+    replica.close();
+    if (placement.ownedPool() != null) {
+      placement.ownedPool().close();
+    }
+  }
+
+  @Override
+  public DocumentStore forTenant(String tenantId) {
+    checkOpen();
+    return placement.tenants().forTenant(tenantId);
+  }
+
+  @Override
+  public Tenants tenants() {
+    checkOpen();
+    return placement.tenants().tenants();
   }
 
   @Override

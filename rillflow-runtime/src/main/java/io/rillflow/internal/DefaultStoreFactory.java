@@ -2,8 +2,10 @@ package io.rillflow.internal;
 
 import io.rillflow.DocumentStore;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.tenancy.TenantSchemas;
 import io.rillflow.spi.StoreFactory;
 import io.rillflow.spi.StoreSettings;
+import io.rillflow.tenancy.Tenancy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,15 @@ public final class DefaultStoreFactory implements StoreFactory {
     String schemaProblem = Identifiers.problemWith(settings.schema());
     if (schemaProblem != null) {
       problems.add("schema \"" + settings.schema() + "\" " + schemaProblem);
+    }
+    Tenancy.Mode tenancy = settings.tenancy().mode();
+    if (tenancy == Tenancy.Mode.CONJOINED || tenancy == Tenancy.Mode.DATABASE_PER_TENANT) {
+      problems.add(settings.tenancy() + " is not available in this version: use Tenancy.single() or"
+          + " Tenancy.schemaPerTenant()");
+    }
+    if (tenancy != Tenancy.Mode.SINGLE && settings.schema().length() > TenantSchemas.LONGEST_STORE_SCHEMA) {
+      problems.add("schema \"" + settings.schema() + "\" is too long for tenant schemas named <schema>_<tenant>:"
+          + " at most " + TenantSchemas.LONGEST_STORE_SCHEMA + " characters with tenancy");
     }
     return problems;
   }

@@ -43,6 +43,15 @@ final class ReadReplica implements AutoCloseable {
         StorePool.withoutPassword(settings.url())), pool);
   }
 
+  /**
+   * Where the query sessions of a tenant's view on this store read: the same replica (its SQL names
+   * the tenant's schema, the pool is this one's and closed with it), or, without a replica, the view's
+   * own scope.
+   */
+  ReadReplica forView(OwnedScope viewScope) {
+    return new ReadReplica(ownedPool == null && !(scope instanceof ReplicaScope) ? viewScope : scope, null);
+  }
+
   /** Where query sessions run. */
   ConnectionScope scope() {
     return scope;

@@ -74,6 +74,14 @@ public interface DocumentMapping<T, ID> {
     return null;
   }
 
+  /**
+   * Whether every tenant of a multi-tenant store reads the one copy of these documents, kept in the
+   * store's own schema ({@code @Document(shared = true)}).
+   */
+  default boolean shared() {
+    return false;
+  }
+
   /** Whether the table has a GIN index on {@code data} ({@code @Document(gin = true)}). */
   default boolean ginIndexed() {
     return false;

@@ -8,6 +8,7 @@ import io.rillflow.events.AppendOptions;
 import io.rillflow.PoolOptions;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.UnknownEventTypes;
+import io.rillflow.tenancy.Tenancy;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -36,4 +37,5 @@ public record StoreSettings(
     AppendOptions appendDefaults,
     boolean storeWideIdempotencyKeys,
     ReplicaSettings readReplica,
-    OpenTelemetry openTelemetry) {}
+    OpenTelemetry openTelemetry,
+    Tenancy tenancy) {}

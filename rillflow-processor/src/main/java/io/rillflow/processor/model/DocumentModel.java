@@ -18,11 +18,12 @@ import javax.lang.model.element.TypeElement;
  * @param duplicated the duplicated columns, members first, then type-level paths
  * @param paths the queryable paths, top-level members with their nested paths
  * @param gin whether the table gets a GIN index on the document
+ * @param shared whether every tenant reads the one copy of these documents
  */
 public record DocumentModel(
     TypeElement element, ClassName type, String table, PropertyModel id, IdKind idKind,
     Optional<PropertyModel> version, boolean softDelete, List<DuplicatedModel> duplicated, List<PathModel> paths,
-    boolean gin) {
+    boolean gin, boolean shared) {
 
   /** The path with this dotted name, if the document has one. */
   public Optional<PathModel> path(String dotted) {

@@ -67,6 +67,7 @@ public final class DocumentReader {
 
     boolean softDelete = Annotations.value(document, "softDelete").map(v -> (Boolean) v.getValue()).orElse(false);
     boolean gin = Annotations.value(document, "gin").map(v -> (Boolean) v.getValue()).orElse(false);
+    boolean shared = Annotations.value(document, "shared").map(v -> (Boolean) v.getValue()).orElse(false);
 
     List<Properties.Found> properties = Properties.of(type);
     Optional<PropertyModel> version = readVersion(type, properties);
@@ -96,7 +97,7 @@ public final class DocumentReader {
     }
     return Optional.of(new DocumentModel(
         type, ClassName.get(type), table, idMember.toModel(), idKind.get(), version, softDelete, columns.get(),
-        metamodel.read(type, columns.get()), gin));
+        metamodel.read(type, columns.get()), gin, shared));
   }
 
   /** The {@code @Version} member if any; {@code null} after reporting a problem with it. */

@@ -177,6 +177,14 @@ public final class DocumentMappingWriter {
           .addStatement("return true")
           .build());
     }
+    if (document.shared()) {
+      type.addMethod(MethodSpec.methodBuilder("shared")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(boolean.class)
+          .addStatement("return true")
+          .build());
+    }
     if (document.softDelete()) {
       type.addMethod(MethodSpec.methodBuilder("softDelete")
           .addAnnotation(Override.class)

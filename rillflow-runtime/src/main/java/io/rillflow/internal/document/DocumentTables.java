@@ -12,12 +12,28 @@ public final class DocumentTables {
   private final UniqueIndexes uniqueIndexes;
 
   public DocumentTables(Collection<DocumentMapping<?, ?>> mappings, String schema, ObjectMapper objectMapper) {
-    Map<Class<?>, DocumentTable<?, ?>> tables = new HashMap<>();
-    for (DocumentMapping<?, ?> mapping : mappings) {
+    this(mappings, mappings, schema, objectMapper, Map.of());
+  }
+
+  /**
+   * The tables of a tenant's schema: {@code owned} qualified for {@code schema}, every other mapping
+   * of {@code all} served by the table {@code shared} already holds (one copy, in the store's schema,
+   * which that store keeps pointed at its columns).
+   */
+  public DocumentTables(Collection<DocumentMapping<?, ?>> all, Collection<DocumentMapping<?, ?>> owned, String schema,
+      ObjectMapper objectMapper, DocumentTables shared) {
+    this(all, owned, schema, objectMapper, shared.byType);
+  }
+
+  private DocumentTables(Collection<DocumentMapping<?, ?>> all, Collection<DocumentMapping<?, ?>> owned,
+      String schema, ObjectMapper objectMapper, Map<Class<?>, DocumentTable<?, ?>> borrowed) {
+    Map<Class<?>, DocumentTable<?, ?>> tables = new HashMap<>(borrowed);
+    for (DocumentMapping<?, ?> mapping : owned) {
       tables.put(mapping.documentType(), new DocumentTable<>(mapping, schema, objectMapper));
     }
     this.byType = Map.copyOf(tables);
-    this.uniqueIndexes = new UniqueIndexes(mappings, schema);
+    // Index names are schema-neutral: one lookup serves owned and shared tables alike.
+    this.uniqueIndexes = new UniqueIndexes(all, schema);
   }
 
   /** What names a unique violation of these tables. */
@@ -31,8 +47,12 @@ public final class DocumentTables {
    * starts, before any query, and after a cleanup.
    */
   public void useColumns(Map<String, Map<String, String>> byTable) {
+    // Only the tables named: a tenant's schema leaves the shared tables to the store that holds them.
     for (DocumentTable<?, ?> table : byType.values()) {
-      table.useColumns(byTable.getOrDefault(table.mapping().tableName(), Map.of()));
+      Map<String, String> columns = byTable.get(table.mapping().tableName());
+      if (columns != null) {
+        table.useColumns(columns);
+      }
     }
   }
 

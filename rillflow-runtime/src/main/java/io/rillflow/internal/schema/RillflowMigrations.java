@@ -64,6 +64,32 @@ public final class RillflowMigrations {
   }
 
   /**
+   * The highest Rillflow migration applied successfully in {@code schema}; 0 when none (or no history).
+   *
+   * @throws SchemaException when the history cannot be read
+   */
+  public static int appliedVersion(DataSource dataSource, String schema) {
+    String history = Identifiers.quote(schema) + "." + Identifiers.quote(HISTORY_TABLE);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      exists.setString(1, history);
+      try (ResultSet row = exists.executeQuery()) {
+        if (!row.next() || !row.getBoolean(1)) {
+          return 0;
+        }
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT coalesce(max(CAST(version AS integer)), 0) FROM " + history
+              + " WHERE version IS NOT NULL AND success")) {
+        return row.next() ? row.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new SchemaException("Cannot read Rillflow's migration history in schema \"" + schema + "\": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Whether the history shows this jar's latest migration (or a later one) applied and no migration
    * failed. Any doubt (no schema, no history, no right to read it) answers {@code false}, and Flyway
    * decides.

@@ -27,6 +27,7 @@ final class ReadmeHarness {
       import io.rillflow.query.*;
       import io.rillflow.rabbitmq.*;
       import io.rillflow.subscriptions.*;
+      import io.rillflow.tenancy.*;
       import io.rillflow.test.*;
       import java.math.BigDecimal;
       import java.nio.file.Path;

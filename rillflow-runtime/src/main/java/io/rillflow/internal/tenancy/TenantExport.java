@@ -1,0 +1,187 @@
+package io.rillflow.internal.tenancy;
+
+import io.rillflow.SchemaException;
+import io.rillflow.internal.schema.RillflowMigrations;
+import io.rillflow.internal.sql.Identifiers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * A tenant's data as files: for every table of its schema (Rillflow's and the document tables) a
+ * {@code <table>.copy} file in PostgreSQL's {@code COPY} text format, and a manifest
+ * ({@value #MANIFEST}) naming each table and the columns written, in that order.
+ *
+ * <p>Left out: generated columns (duplicated fields: PostgreSQL computes them again), the migration
+ * history, projection checkpoints and leases ({@code rf_projections}: async projections run again over
+ * the imported events), and {@code rf_events.tx_id}: an event's ordering ticket only means something on
+ * the server that wrote it, so imported events take the importing transaction's ticket, as any append
+ * does. Global positions ({@code seq_id}) are kept and the sequences moved past them.
+ *
+ * <p>Written in one repeatable-read transaction (a consistent copy while the tenant keeps working); read
+ * back in one transaction, so an import lands whole or not at all.
+ */
+final class TenantExport {
+  static final String MANIFEST = "rillflow-tenant.txt";
+  private static final String FORMAT = "rillflow-tenant-export 1";
+  private static final Set<String> NOT_EXPORTED = Set.of(RillflowMigrations.HISTORY_TABLE, "rf_projections");
+
+  private TenantExport() {}
+
+  static Path write(DataSource dataSource, String tenantId, String schema, Path target) {
+    try (Connection connection = dataSource.getConnection()) {
+      Files.createDirectories(target);
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      try {
+        Map<String, List<String>> tables = columns(connection, schema);
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        StringBuilder manifest = new StringBuilder(FORMAT).append('\n');
+        for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+          try (OutputStream out = Files.newOutputStream(target.resolve(table.getKey() + ".copy"))) {
+            copy.copyOut("COPY " + qualified(schema, table.getKey()) + " (" + quoted(table.getValue())
+                + ") TO STDOUT", out);
+          }
+          manifest.append(table.getKey()).append('\t').append(String.join(",", table.getValue())).append('\n');
+        }
+        Files.writeString(target.resolve(MANIFEST), manifest.toString(), StandardCharsets.UTF_8);
+        connection.commit();
+      } finally {
+        connection.rollback();
+        connection.setReadOnly(false);
+        connection.setAutoCommit(true);
+      }
+      return target;
+    } catch (SQLException | IOException e) {
+      throw new SchemaException("Cannot export tenant \"" + tenantId + "\" to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void read(DataSource dataSource, String tenantId, String schema, Path source) {
+    try (Connection connection = dataSource.getConnection()) {
+      Map<String, List<String>> manifest = manifest(source);
+      connection.setAutoCommit(false);
+      try {
+        Map<String, List<String>> present = columns(connection, schema);
+        // Events first: their ordering ticket is taken before anything else is written in this transaction.
+        List<String> order = new ArrayList<>(manifest.keySet());
+        order.sort((a, b) -> Boolean.compare(!a.equals("rf_events"), !b.equals("rf_events")));
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        for (String table : order) {
+          List<String> columns = manifest.get(table);
+          if (!present.containsKey(table) || !present.get(table).containsAll(columns)) {
+            throw new SchemaException("Cannot import tenant \"" + tenantId + "\" from " + source + ": table "
+                + table + " with columns " + columns + " is not in schema \"" + schema + "\" (exported by another"
+                + " version, or a document type this application does not map?)");
+          }
+          try (InputStream in = Files.newInputStream(source.resolve(table + ".copy"))) {
+            copy.copyIn("COPY " + qualified(schema, table) + " (" + quoted(columns) + ") FROM STDIN", in);
+          }
+          restartIdentities(connection, schema, table);
+        }
+        connection.commit();
+      } catch (SQLException | IOException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException | IOException e) {
+      throw new SchemaException("Cannot import tenant \"" + tenantId + "\" from " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves each identity column's sequence past the imported values, so later rows do not collide with them. */
+  private static void restartIdentities(Connection connection, String schema, String table) throws SQLException {
+    List<String> identities = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_attribute a"
+        + " WHERE a.attrelid = to_regclass(?) AND a.attidentity <> '' AND NOT a.attisdropped")) {
+      statement.setString(1, qualified(schema, table));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          identities.add(rows.getString(1));
+        }
+      }
+    }
+    for (String column : identities) {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?),"
+          + " coalesce(max(" + Identifiers.quote(column) + "), 0) + 1, false) FROM " + qualified(schema, table))) {
+        statement.setString(1, qualified(schema, table));
+        statement.setString(2, column);
+        statement.execute();
+      }
+    }
+  }
+
+  /** Every exported table of {@code schema} with its written columns, in column order. */
+  private static Map<String, List<String>> columns(Connection connection, String schema) throws SQLException {
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname, a.attname"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+        + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+        + " AND a.attgenerated = '' ORDER BY c.relname, a.attnum")) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          String table = rows.getString(1);
+          String column = rows.getString(2);
+          if (NOT_EXPORTED.contains(table) || (table.equals("rf_events") && column.equals("tx_id"))) {
+            continue;
+          }
+          tables.computeIfAbsent(table, t -> new ArrayList<>()).add(column);
+        }
+      }
+    }
+    return tables;
+  }
+
+  private static Map<String, List<String>> manifest(Path source) throws IOException {
+    List<String> lines = Files.readAllLines(source.resolve(MANIFEST), StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(0).equals(FORMAT)) {
+      throw new SchemaException(source.resolve(MANIFEST) + " is not a Rillflow tenant export (its first line is"
+          + " not \"" + FORMAT + "\")");
+    }
+    Map<String, List<String>> tables = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] parts = line.split("\t", 2);
+      if (parts.length != 2) {
+        throw new SchemaException("Bad line in " + source.resolve(MANIFEST) + ": " + line);
+      }
+      // Checked as identifiers here, before any of it reaches SQL text.
+      Identifiers.quote(parts[0]);
+      List<String> columns = List.of(parts[1].split(","));
+      columns.forEach(Identifiers::quote);
+      tables.put(parts[0], columns);
+    }
+    return tables;
+  }
+
+  private static String qualified(String schema, String table) {
+    return Identifiers.quote(schema) + "." + Identifiers.quote(table);
+  }
+
+  private static String quoted(List<String> columns) {
+    return String.join(", ", columns.stream().map(Identifiers::quote).toList());
+  }
+}

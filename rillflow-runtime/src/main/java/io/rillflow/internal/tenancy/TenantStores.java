@@ -1,0 +1,21 @@
+package io.rillflow.internal.tenancy;
+
+import io.rillflow.AutoCreate;
+import io.rillflow.DocumentStore;
+import io.rillflow.SchemaPlan;
+
+/** How tenancy makes and inspects the store of one tenant's schema; the running store provides it. */
+public interface TenantStores {
+
+  /**
+   * The store of {@code tenantSchema}, its SQL qualified once; its document tables checked against
+   * the catalogue and, as {@code autoCreate} allows, completed. Rillflow's tables must be migrated.
+   */
+  DocumentStore open(String tenantSchema, TenantAccess access, AutoCreate autoCreate);
+
+  /** How the document tables of {@code tenantSchema} differ from the compiled mappings; changes nothing. */
+  SchemaPlan plan(String tenantSchema);
+
+  /** Stops what {@code store} (from {@link #open}) runs: its projection daemon. */
+  void shutDown(DocumentStore store);
+}

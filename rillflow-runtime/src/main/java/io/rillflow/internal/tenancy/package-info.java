@@ -1,0 +1,2 @@
+/** Tenancy's machinery: tenant schemas, the tenant registry, provisioning, export and import. */
+package io.rillflow.internal.tenancy;
