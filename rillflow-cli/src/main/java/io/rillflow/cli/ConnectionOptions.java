@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.AutoCreate;
 import io.rillflow.DocumentStore;
 import io.rillflow.DocumentStoreBuilder;
+import io.rillflow.tenancy.Tenancy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,33 @@ final class ConnectionOptions {
       description = "What connecting may change: NONE (default: check only) or CREATE_OR_UPDATE")
   AutoCreate autoCreate = AutoCreate.NONE;
 
+  /** How the store keeps tenants apart, as the standalone jar can open it. */
+  enum TenancyOption {
+    SINGLE(Tenancy.single()), SCHEMA_PER_TENANT(Tenancy.schemaPerTenant());
+
+    final Tenancy tenancy;
+
+    TenancyOption(Tenancy tenancy) {
+      this.tenancy = tenancy;
+    }
+  }
+
+  @Option(names = "--tenancy", paramLabel = "single|schema-per-tenant", converter = TenancyConverter.class,
+      description = "The store's tenancy (default single: no tenants); the tenants commands need schema-per-tenant")
+  TenancyOption tenancy = TenancyOption.SINGLE;
+
+  /** Reads {@code schema-per-tenant} as well as {@code SCHEMA_PER_TENANT}. */
+  static final class TenancyConverter implements picocli.CommandLine.ITypeConverter<TenancyOption> {
+    @Override
+    public TenancyOption convert(String value) {
+      try {
+        return TenancyOption.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("--tenancy is single or schema-per-tenant, not " + value);
+      }
+    }
+  }
+
   /** The store the options describe; the caller closes it. */
   DocumentStore open(CommandSpec spec, Map<String, String> environment, MeterRegistry meters,
       Consumer<DocumentStoreBuilder> settings) {
@@ -51,7 +79,7 @@ final class ConnectionOptions {
           + PASSWORD_VARIABLE + " or a file named by --password-file");
     }
     DocumentStoreBuilder builder = DocumentStore.builder().url(url).schema(schema).autoCreate(autoCreate)
-        .maximumPoolSize(4).meterRegistry(meters);
+        .maximumPoolSize(4).meterRegistry(meters).tenancy(tenancy.tenancy);
     if (user != null) {
       builder.username(user);
     }

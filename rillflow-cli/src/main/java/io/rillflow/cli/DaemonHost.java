@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * host.awaitStop();
  * }</pre>
  *
+ * <p>With a {@link SnapshotSchedule} it also compacts aggregate snapshots in the background.
+ *
  * <p>Order matters on both ends: the HTTP server starts first so {@code /ready} answers 503 until the
  * daemon runs; {@link #stop()} turns {@code /ready} to 503 before it stops the daemon (which finishes
  * its batch and releases its leases, so another node takes over at once) and closes the server last.
@@ -37,6 +39,7 @@ public final class DaemonHost implements AutoCloseable {
   private final ExecutorService executor;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean ready;
+  private volatile Runnable stopCompaction = () -> { };
 
   private DaemonHost(DocumentStore store, HttpServer server, ExecutorService executor) {
     this.store = store;
@@ -63,7 +66,23 @@ public final class DaemonHost implements AutoCloseable {
 
   /** As {@link #start(DocumentStore, String, PrometheusMeterRegistry)} on a socket address. */
   public static DaemonHost start(DocumentStore store, InetSocketAddress bind, PrometheusMeterRegistry meters) {
+    return start(store, bind, meters, SnapshotSchedule.NONE);
+  }
+
+  /**
+   * As {@link #start(DocumentStore, String, PrometheusMeterRegistry)}, compacting snapshots in the
+   * background on {@code snapshots}' schedule until {@link #stop()}.
+   */
+  public static DaemonHost start(DocumentStore store, String bind, PrometheusMeterRegistry meters,
+      SnapshotSchedule snapshots) {
+    return start(store, address(bind), meters, snapshots);
+  }
+
+  /** As {@link #start(DocumentStore, String, PrometheusMeterRegistry, SnapshotSchedule)} on a socket address. */
+  public static DaemonHost start(DocumentStore store, InetSocketAddress bind, PrometheusMeterRegistry meters,
+      SnapshotSchedule snapshots) {
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(meters, "meters");
     HttpServer server;
     try {
@@ -89,6 +108,7 @@ public final class DaemonHost implements AutoCloseable {
       executor.shutdownNow();
       throw e;
     }
+    host.stopCompaction = snapshots.start(store);
     host.ready = true;
     return host;
   }
@@ -136,6 +156,7 @@ public final class DaemonHost implements AutoCloseable {
       }
       ready = false;
       try {
+        stopCompaction.run();
         store.projections().daemon().stop();
       } finally {
         server.stop(0);

@@ -7,13 +7,16 @@ import io.rillflow.spi.DocumentMapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code docs get|soft-delete|restore TYPE ID}: one document by its type's simple (or qualified)
- * name and its id typed as text, read as the type's id class. Needs the application's document
+ * name and its id typed as text, read as the type's id class; {@code docs index-advisor TYPE}: which
+ * of its JSON paths an index serves ({@link IndexAdvisor}). Needs the application's document
  * classes: inside the application, or with its jar on the class path.
  */
 @Command(name = "docs", mixinStandardHelpOptions = true, description = "Documents by type and id")
@@ -64,6 +67,30 @@ final class DocsCommand {
       throw new NotFoundException("No soft-deleted " + mapping.documentType().getSimpleName() + " has id " + id);
     }
     done(mapping, id, "restored", "restored");
+  }
+
+  @Command(name = "index-advisor", description = "Whether indexes serve queries on the given JSON paths; the"
+      + " @Duplicated or DDL that would (it changes nothing)")
+  void indexAdvisor(@Parameters(paramLabel = "TYPE") String type,
+      @Option(names = "--field", paramLabel = "PATH", description = "A dotted property path the application queries"
+          + " (repeatable)") List<String> fields,
+      @Option(names = "--gin", description = "Also advise on a GIN index over data (equality and contains on JSON)")
+      boolean gin) {
+    DocumentMapping<?, ?> mapping = root.catalog().document(type);
+    IndexAdvisor.Report report = new IndexAdvisor(root.store(), mapping).advise(fields == null ? List.of() : fields, gin);
+    root.output().print(report, () -> {
+      TextTable table = new TextTable("PATH", "TYPE", "SERVED_BY", "ADVICE");
+      if (gin) {
+        table.row("data (GIN)", "jsonb", report.gin() ? "yes" : null, report.gin() ? "served" : report.ginDdl());
+      }
+      for (IndexAdvisor.FieldAdvice field : report.fields()) {
+        table.row(field.path(), field.compareType(), field.servedBy(), field.ddl() == null ? field.advice()
+            : field.advice() + ": " + field.ddl());
+      }
+      table.row("(table " + report.table() + ")", null, null, "indexes " + report.indexes().stream()
+          .map(IndexAdvisor.Index::name).toList() + ", scans " + report.tableStatistics());
+      return table;
+    });
   }
 
   private static boolean exists(DocumentStore store, DocumentMapping<?, ?> mapping, Object key) {

@@ -24,7 +24,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
       return ExitCodes.USAGE;
     }
     int status;
-    if (failure instanceof NotFoundException || failure instanceof java.util.NoSuchElementException) {
+    if (failure instanceof NotFoundException || failure instanceof java.util.NoSuchElementException
+        || failure instanceof io.rillflow.tenancy.UnknownTenantException) {
       status = ExitCodes.NOT_FOUND;
     } else if (failure instanceof IllegalArgumentException) {
       status = ExitCodes.USAGE;

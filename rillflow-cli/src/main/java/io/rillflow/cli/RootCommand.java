@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
  * output, and the application's catalog.
  */
 @Command(name = "rillflow", mixinStandardHelpOptions = true, version = "Rillflow 0.1.0",
-    description = "Operates a Rillflow store: schema, projections, streams, documents, upcasters, health.",
+    description = "Operates a Rillflow store: schema, projections, streams, documents, upcasters, health, snapshots, subscriptions, tenants.",
     subcommands = {SchemaCommand.class, ProjectionsCommand.class, StreamsCommand.class, DocsCommand.class,
-        UpcastersCommand.class, HealthCommand.class, SnapshotsCommand.class},
+        UpcastersCommand.class, HealthCommand.class, SnapshotsCommand.class, SubscriptionsCommand.class,
+        TenantsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:the operation failed", "2:usage error", "3:not found"})
 final class RootCommand {

@@ -25,21 +25,40 @@ final class RunLoopCommand implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Mixin
   DaemonSettings daemon = new DaemonSettings();
 
+  @Option(names = "--snapshots-threshold", paramLabel = "N",
+      description = "Also compact snapshots in the background: streams with more than N events past their last one")
+  Long snapshotsThreshold;
+
+  @Option(names = "--snapshots-batch", paramLabel = "N", defaultValue = "100",
+      description = "Streams per compaction batch (default ${DEFAULT-VALUE})")
+  int snapshotsBatch;
+
+  @Option(names = "--snapshots-interval-millis", paramLabel = "MS", defaultValue = "10000",
+      description = "Wait between compaction rounds (default ${DEFAULT-VALUE})")
+  long snapshotsIntervalMillis;
+
+  /** The background compaction the flags ask for; none without {@code --snapshots-threshold}. */
+  SnapshotSchedule snapshots() {
+    return snapshotsThreshold == null ? SnapshotSchedule.NONE
+        : SnapshotSchedule.every(java.time.Duration.ofMillis(snapshotsIntervalMillis), snapshotsThreshold, snapshotsBatch);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     RootCommand root = parent.root;
     DocumentStore store = root.store(daemon);
-    DaemonHost host = healthBind != null
-        ? DaemonHost.start(store, healthBind, root.meters())
-        : startWithoutEndpoints(store);
+    SnapshotSchedule snapshots = snapshots();
+    DaemonHost host = DaemonHost.start(store, healthBind != null ? healthBind : "127.0.0.1:0", root.meters(), snapshots);
     Thread hook = new Thread(host::stop, "rillflow-run-loop-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     Map<String, Object> started = new java.util.LinkedHashMap<>();
     started.put("running", true);
     started.put("projections", store.projections().names());
     started.put("healthBind", host.address().getHostString() + ":" + host.address().getPort());
+    started.put("snapshotsThreshold", snapshotsThreshold);
     root.output().message(started, "Projection daemon running for " + store.projections().names()
         + "; health on http://" + host.address().getHostString() + ":" + host.address().getPort() + "/"
+        + (snapshots.enabled() ? "; compacting snapshots past " + snapshotsThreshold + " events" : "")
         + "; stop with SIGTERM");
     try {
       host.awaitStop();
@@ -51,10 +70,5 @@ final class RunLoopCommand implements java.util.concurrent.Callable<Integer> {
       }
     }
     return ExitCodes.OK;
-  }
-
-  /** Without {@code --health-bind} the endpoints go to a free loopback port (printed): one path starts and stops the daemon. */
-  private static DaemonHost startWithoutEndpoints(DocumentStore store) {
-    return DaemonHost.start(store, "127.0.0.1:0");
   }
 }

@@ -120,4 +120,32 @@ class EmbeddedCliTest extends RillflowTestBase {
     assertThat(store().aggregates(io.rillflow.cli.app.Account.class).load("acc-9"))
         .contains(new io.rillflow.cli.app.Account(50));
   }
+
+  @Test
+  void subscriptionsAreCreatedListedAndDeletedOnTheApplicationsStore() throws Exception {
+    store().events().append("acc-1", ExpectedVersion.noStream(), new Deposited("a", 1), new Deposited("a", 2));
+    assertThat(run("subscriptions", "create", "audit", "--stream-type", "Account", "--start-from", "now", "--json"))
+        .as(err.toString()).isZero();
+    assertThat(CliProcess.JSON.readTree(out.toString()).get("created").asBoolean()).isTrue();
+    assertThat(store().subscriptions().find("audit").orElseThrow().filter().streamTypes()).containsExactly("Account");
+
+    assertThat(run("subscriptions", "list", "--json")).as(err.toString()).isZero();
+    JsonNode listed = CliProcess.JSON.readTree(out.toString()).get("subscriptions").get(0);
+    assertThat(listed.get("name").asText()).isEqualTo("audit");
+    assertThat(listed.get("startTransactionId").asLong()).as("now: the safe point's transaction (beginning is 0)")
+        .isPositive();
+
+    assertThat(run("subscriptions", "status", "audit", "--json")).as(err.toString()).isZero();
+    assertThat(CliProcess.JSON.readTree(out.toString()).get("groups")).as("no member has joined").isEmpty();
+    assertThat(run("subscriptions", "groups", "nope")).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(err.toString()).contains("\"nope\"", "audit");
+    assertThat(run("subscriptions", "set-max-in-flight", "audit", "--group", "g", "--value", "-1"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(run("subscriptions", "create", "acme-only", "--tenant", "acme")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("acme", "no tenancy");
+    assertThat(store().subscriptions().find("acme-only")).isEmpty();
+    assertThat(run("subscriptions", "delete", "audit")).isZero();
+    assertThat(store().subscriptions().list()).isEmpty();
+    assertThat(store().events().streamState("acc-1")).as("the store is still open").isPresent();
+  }
 }

@@ -1,27 +1,21 @@
 package io.rillflow.cli;
 
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.TestDatabase;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/** A {@link ClusterNodeMain} child JVM: its node id, health port and log; killed, stopped or continued with real signals. */
+/** A {@link ClusterNodeMain} child JVM: its node id, health port and output; killed, stopped or continued with real signals. */
 final class NodeProcess implements AutoCloseable {
   final String id;
   final int port;
-  private final Process process;
-  private final Path log;
+  private final ChildJvm jvm;
 
-  private NodeProcess(String id, int port, Process process, Path log) {
+  private NodeProcess(String id, int port, ChildJvm jvm) {
     this.id = id;
     this.port = port;
-    this.process = process;
-    this.log = log;
+    this.jvm = jvm;
   }
 
   /** The settings every node of one test shares. */
@@ -33,7 +27,6 @@ final class NodeProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Path log = Files.createTempFile("rillflow-node-" + id, ".log");
     TestDatabase database = TestDatabase.shared();
     String url = database.jdbcUrl();
     if (database.username() != null) {
@@ -44,15 +37,12 @@ final class NodeProcess implements AutoCloseable {
     }
     // Its connections are named, so a test can end them (pg_terminate_backend) by application_name.
     url += (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName(id);
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
-        ClusterNodeMain.class.getName(), url, settings.schema(), settings.mode(),
-        settings.cluster(), id, Integer.toString(port), Integer.toString(settings.projections()),
-        Long.toString(settings.leaseMillis()), Long.toString(settings.graceMillis()),
-        Integer.toString(settings.minColdStandbys()), Long.toString(settings.millisPerEvent())));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new NodeProcess(id, port, process, log);
+    ChildJvm jvm = ChildJvm.start(List.of("-Xmx192m", "-XX:TieredStopAtLevel=1"), ClusterNodeMain.class,
+        List.of(url, settings.schema(), settings.mode(), settings.cluster(), id, Integer.toString(port),
+            Integer.toString(settings.projections()), Long.toString(settings.leaseMillis()),
+            Long.toString(settings.graceMillis()), Integer.toString(settings.minColdStandbys()),
+            Long.toString(settings.millisPerEvent())));
+    return new NodeProcess(id, port, jvm);
   }
 
   /** The application_name of the node's connections. */
@@ -65,43 +55,27 @@ final class NodeProcess implements AutoCloseable {
   }
 
   boolean isAlive() {
-    return process.isAlive();
+    return jvm.isAlive();
   }
 
   String log() {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(log unreadable: " + e + ")";
-    }
+    return jvm.output();
   }
 
   void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
+    jvm.kill();
   }
 
   void freeze() throws IOException, InterruptedException {
-    signal("STOP");
+    jvm.stop();
   }
 
   void thaw() throws IOException, InterruptedException {
-    signal("CONT");
-  }
-
-  private void signal(String name) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
-    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
-    }
+    jvm.resume();
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    if (process.isAlive()) {
-      signal("CONT");
-      kill();
-    }
-    Files.deleteIfExists(log);
+  public void close() throws InterruptedException {
+    jvm.close();
   }
 }

@@ -3,15 +3,13 @@ package io.rillflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.projections.ClusterStatus;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.RillflowTestBase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +19,12 @@ import org.junit.jupiter.api.Test;
  * inside the application the flags are refused (the application's builder sets them).
  */
 class RunLoopClusterFlagsTest extends RillflowTestBase {
-  private Process child;
+  private ChildJvm child;
 
   @AfterEach
-  void cleanUp() {
+  void cleanUp() throws InterruptedException {
     if (child != null) {
-      child.destroyForcibly();
+      child.close();
     }
   }
 
@@ -37,26 +35,21 @@ class RunLoopClusterFlagsTest extends RillflowTestBase {
       port = socket.getLocalPort();
     }
     String base = "http://127.0.0.1:" + port;
-    Path log = Files.createTempFile("rillflow-run-loop-cluster", ".log");
-    child = CliProcess.builder(store().schemaName(), "projections", "run-loop", "--health-bind", "127.0.0.1:" + port,
-        "--cluster-mode", "hotcold", "--cluster-name", "cli", "--node-id", "c1", "--lease-ttl-millis", "3000")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      Http.await("the child's /ready answers 200", Duration.ofSeconds(90),
-          () -> Http.answers(base, "/ready", 200) || !child.isAlive());
-      assertThat(child.isAlive()).as(Files.readString(log)).isTrue();
-      Http.await("c1 is the hot node of cluster cli", Duration.ofSeconds(30),
-          () -> "c1".equals(store().projections().clusters().status("cli").map(ClusterStatus::hotNode).orElse(null)));
-      Http.await("the child serves a healthy cluster", Duration.ofSeconds(30), () -> PrometheusText
-          .parse(get(base + "/metrics")).stream().anyMatch(s -> s.name().equals("daemon_cluster_healthy")
-              && s.labels().equals(Map.of("cluster", "cli")) && s.value() == 1.0));
+    child = ChildJvm.start(CliProcess.builder(store().schemaName(), "projections", "run-loop", "--health-bind",
+        "127.0.0.1:" + port, "--cluster-mode", "hotcold", "--cluster-name", "cli", "--node-id", "c1",
+        "--lease-ttl-millis", "3000"));
+    Http.await("the child's /ready answers 200", Duration.ofSeconds(90),
+        () -> Http.answers(base, "/ready", 200) || !child.isAlive());
+    assertThat(child.isAlive()).as(child.output()).isTrue();
+    Http.await("c1 is the hot node of cluster cli", Duration.ofSeconds(30),
+        () -> "c1".equals(store().projections().clusters().status("cli").map(ClusterStatus::hotNode).orElse(null)));
+    Http.await("the child serves a healthy cluster", Duration.ofSeconds(30), () -> PrometheusText
+        .parse(get(base + "/metrics")).stream().anyMatch(s -> s.name().equals("daemon_cluster_healthy")
+            && s.labels().equals(Map.of("cluster", "cli")) && s.value() == 1.0));
 
-      child.destroy(); // SIGTERM
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(store().projections().clusters().status("cli")).as("left the cluster").isEmpty();
-    } finally {
-      Files.deleteIfExists(log);
-    }
+    child.terminate();
+    child.awaitExit(Duration.ofSeconds(60));
+    assertThat(store().projections().clusters().status("cli")).as("left the cluster").isEmpty();
   }
 
   @Test

@@ -6,12 +6,10 @@ import io.rillflow.cli.app.Balance;
 import io.rillflow.cli.app.Deposited;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.ProjectionStatus;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.RillflowTestBase;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +19,12 @@ import org.junit.jupiter.api.Test;
  * out the child's 30 s lease) takes the projection over at once.
  */
 class RunLoopSigtermTest extends RillflowTestBase {
-  private Process child;
+  private ChildJvm child;
 
   @AfterEach
-  void cleanUp() {
+  void cleanUp() throws InterruptedException {
     if (child != null) {
-      child.destroyForcibly();
+      child.close();
     }
     store().projections().daemon().stop();
   }
@@ -38,43 +36,38 @@ class RunLoopSigtermTest extends RillflowTestBase {
       port = socket.getLocalPort();
     }
     String base = "http://127.0.0.1:" + port;
-    Path log = Files.createTempFile("rillflow-run-loop", ".log");
-    child = CliProcess.builder(store().schemaName(), "projections", "run-loop", "--health-bind", "127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      Http.await("the child's /ready answers 200", Duration.ofSeconds(90),
-          () -> Http.answers(base, "/ready", 200) || !child.isAlive());
-      assertThat(child.isAlive()).as(Files.readString(log)).isTrue();
+    child = ChildJvm.start(CliProcess.builder(store().schemaName(), "projections", "run-loop", "--health-bind",
+        "127.0.0.1:" + port));
+    Http.await("the child's /ready answers 200", Duration.ofSeconds(90),
+        () -> Http.answers(base, "/ready", 200) || !child.isAlive());
+    assertThat(child.isAlive()).as(child.output()).isTrue();
 
-      store().events().append("acc-1", ExpectedVersion.noStream(), new Deposited("a", 10));
-      Http.await("the child applied the event", Duration.ofSeconds(30), () -> balance("a") == 10);
-      java.util.List<PrometheusText.Sample> samples = PrometheusText.parse(Http.get(base, "/metrics").body());
-      assertThat(samples).as("the child's store meters reach /metrics").anySatisfy(sample -> {
-        assertThat(sample.name()).isEqualTo("rillflow_projection_events_applied_total");
-        assertThat(sample.labels()).containsEntry("projection", "balances");
-        assertThat(sample.value()).isEqualTo(1.0);
-      });
-      ProjectionStatus held = store().projections().daemon().status().get(0);
-      assertThat(held.owner()).as("the child holds the lease").isNotNull();
-      assertThat(held.ownedHere()).isFalse();
-      assertThat(store().projections().daemon().runUntilIdle()).as("held by the child").isZero();
+    store().events().append("acc-1", ExpectedVersion.noStream(), new Deposited("a", 10));
+    Http.await("the child applied the event", Duration.ofSeconds(30), () -> balance("a") == 10);
+    java.util.List<PrometheusText.Sample> samples = PrometheusText.parse(Http.get(base, "/metrics").body());
+    assertThat(samples).as("the child's store meters reach /metrics").anySatisfy(sample -> {
+      assertThat(sample.name()).isEqualTo("rillflow_projection_events_applied_total");
+      assertThat(sample.labels()).containsEntry("projection", "balances");
+      assertThat(sample.value()).isEqualTo(1.0);
+    });
+    ProjectionStatus held = store().projections().daemon().status().get(0);
+    assertThat(held.owner()).as("the child holds the lease").isNotNull();
+    assertThat(held.ownedHere()).isFalse();
+    assertThat(store().projections().daemon().runUntilIdle()).as("held by the child").isZero();
 
-      long signalled = System.nanoTime();
-      child.destroy(); // SIGTERM
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child ends after SIGTERM").isTrue();
-      long stopMillis = (System.nanoTime() - signalled) / 1_000_000;
-      assertThat(child.exitValue()).as(Files.readString(log)).isIn(0, 143);
-      System.out.println("run-loop stopped " + stopMillis + " ms after SIGTERM");
+    long signalled = System.nanoTime();
+    child.terminate();
+    int exit = child.awaitExit(Duration.ofSeconds(60));
+    long stopMillis = (System.nanoTime() - signalled) / 1_000_000;
+    assertThat(exit).as(child.output()).isIn(0, 143);
+    System.out.println("run-loop stopped " + stopMillis + " ms after SIGTERM");
 
-      assertThat(store().projections().daemon().status().get(0).owner()).as("released on SIGTERM").isNull();
-      store().events().append("acc-1", ExpectedVersion.exactly(1), new Deposited("a", 5));
-      Http.await("this store takes over at once, not after the child's 30 s lease", Duration.ofSeconds(10), () -> {
-        store().projections().daemon().runUntilIdle();
-        return balance("a") == 15;
-      });
-    } finally {
-      Files.deleteIfExists(log);
-    }
+    assertThat(store().projections().daemon().status().get(0).owner()).as("released on SIGTERM").isNull();
+    store().events().append("acc-1", ExpectedVersion.exactly(1), new Deposited("a", 5));
+    Http.await("this store takes over at once, not after the child's 30 s lease", Duration.ofSeconds(10), () -> {
+      store().projections().daemon().runUntilIdle();
+      return balance("a") == 15;
+    });
   }
 
   private long balance(String account) {

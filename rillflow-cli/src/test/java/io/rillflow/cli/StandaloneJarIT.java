@@ -51,6 +51,15 @@ class StandaloneJarIT extends RillflowTestBase {
     assertThat(stream.exit()).as(stream.toString()).isZero();
     assertThat(stream.json().get("version").asLong()).isEqualTo(3);
 
+    CliProcess.Result create = jar("subscriptions", "create", "mail", "--event-type", "Deposited", "--json");
+    assertThat(create.exit()).as(create.toString()).isZero();
+    assertThat(store().subscriptions().find("mail")).isPresent();
+    CliProcess.Result subscriptions = jar("subscriptions", "status", "mail", "--json");
+    assertThat(subscriptions.exit()).as(subscriptions.toString()).isZero();
+    assertThat(subscriptions.json().get("subscription").asText()).isEqualTo("mail");
+    assertThat(jar("subscriptions", "delete", "mail").exit()).isZero();
+    assertThat(store().subscriptions().find("mail")).isEmpty();
+
     CliProcess.Result docs = jar("docs", "get", "Customer", "x");
     assertThat(docs.exit()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(docs.err()).contains("not on the class path");

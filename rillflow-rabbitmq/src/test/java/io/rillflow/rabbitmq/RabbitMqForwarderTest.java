@@ -16,6 +16,7 @@ import io.rillflow.forwarding.Forwarder;
 import io.rillflow.forwarding.ForwarderSettings;
 import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.subscriptions.SubscriptionOptions;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.RillflowTestBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

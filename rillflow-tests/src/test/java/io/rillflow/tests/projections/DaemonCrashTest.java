@@ -6,6 +6,7 @@ import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.RillflowTestBase;
 import java.time.Duration;
 import java.util.ArrayList;

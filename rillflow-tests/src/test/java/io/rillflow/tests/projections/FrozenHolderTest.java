@@ -9,6 +9,7 @@ import io.rillflow.projections.ProjectionDaemon;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.projections.ProjectionStatus;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.RillflowTestBase;
 import java.time.Duration;
 import java.util.ArrayList;

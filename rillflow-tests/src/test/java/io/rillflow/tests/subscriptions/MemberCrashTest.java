@@ -14,6 +14,7 @@ import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.subscriptions.SubscriptionHandle;
 import io.rillflow.subscriptions.SubscriptionHandler;
 import io.rillflow.subscriptions.SubscriptionOptions;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.RillflowTestBase;
 import java.sql.Connection;
 import java.time.Duration;
