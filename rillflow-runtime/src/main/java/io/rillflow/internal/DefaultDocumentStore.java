@@ -10,6 +10,7 @@ import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
 import io.rillflow.events.GroupAppendOptions;
+import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.EventStore;
 import io.rillflow.QuerySession;
 import io.rillflow.RillflowException;
@@ -120,7 +121,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         // A tenant's view is never shut down on its own, so it would leak the group's lanes: root only.
         placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF);
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
-        settings.projectionOptions(), settings.meterRegistry(), tracing);
+        placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
+        settings.meterRegistry(), tracing);
     this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
@@ -377,6 +379,14 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     if (placement.ownedPool() != null) {
       placement.ownedPool().close();
     }
+  }
+
+  /**
+   * A tenant's projections step one at a time: the tenants' daemon counts each tenant step as one
+   * connection of its budget, which parallel projections inside the step would break.
+   */
+  private static ProjectionOptions oneConnectionPerStep(ProjectionOptions options) {
+    return options.parallelism(1);
   }
 
   @Override
