@@ -29,6 +29,7 @@ public final class DatabaseTenants implements TenantDirectory {
   private final TenantDatabases databases;
   private final Function<String, TenantDirectory> opener;
   private final Map<String, TenantDirectory> open = new ConcurrentHashMap<>();
+  private final Map<String, Object> opening = new ConcurrentHashMap<>();
   /** Tenants' views after their first use: the fast path of {@code forTenant}, no routing read. */
   private final Map<String, DocumentStore> views = new ConcurrentHashMap<>();
   private final DatabasesDaemon daemon;
@@ -56,17 +57,35 @@ public final class DatabaseTenants implements TenantDirectory {
         "not mapped to a database (" + databases + " has no URL for it)"));
   }
 
-  /** The tenants of the database at {@code url}, opened on first use. */
+  /**
+   * The tenants of the database at {@code url}, opened on first use. Callers of one URL queue on its
+   * own monitor, so a server that is slow to answer holds back the first use of its tenants only.
+   */
   private TenantDirectory database(String url) {
     TenantDirectory directory = open.get(url);
     if (directory != null) {
       return directory;
     }
-    synchronized (open) {
-      if (closed) {
-        throw new IllegalStateException("DocumentStore is closed");
+    synchronized (opening.computeIfAbsent(url, key -> new Object())) {
+      directory = open.get(url);
+      if (directory == null) {
+        checkOpen();
+        directory = opener.apply(url);
+        open.put(url, directory);
+        if (closed) {
+          // The store closed while this database opened: close it here, close() did not see it.
+          open.remove(url);
+          directory.close();
+          checkOpen();
+        }
       }
-      return open.computeIfAbsent(url, opener);
+      return directory;
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("DocumentStore is closed");
     }
   }
 
@@ -123,17 +142,29 @@ public final class DatabaseTenants implements TenantDirectory {
   /** Every provisioned tenant on every mapped database; fails naming a server that does not answer. */
   @Override
   public List<String> list() {
-    Set<String> mapped = databases.tenantIds();
+    Map<String, String> routing = routing();
     Set<String> provisioned = new TreeSet<>();
-    for (String url : urls()) {
+    for (String url : new LinkedHashSet<>(routing.values())) {
       for (String tenantId : onServer(url, () -> database(url).list())) {
         // A database another store shares may hold tenants this mapping routes elsewhere.
-        if (mapped.contains(tenantId) && url.equals(databases.url(tenantId).orElse(null))) {
+        if (url.equals(routing.get(tenantId))) {
           provisioned.add(tenantId);
         }
       }
     }
     return List.copyOf(provisioned);
+  }
+
+  /** Every mapped tenant's URL, read at once (one query for the master table). */
+  private Map<String, String> routing() {
+    if (databases instanceof MasterTableDatabases table) {
+      return table.all();
+    }
+    Map<String, String> routing = new java.util.LinkedHashMap<>();
+    for (String tenantId : databases.tenantIds()) {
+      databases.url(tenantId).ifPresent(url -> routing.put(tenantId, url));
+    }
+    return routing;
   }
 
   private static <T> T onServer(String url, Supplier<T> work) {
@@ -146,13 +177,9 @@ public final class DatabaseTenants implements TenantDirectory {
     }
   }
 
-  /** The distinct databases of the mapped tenants, in the order first named. */
+  /** The distinct databases of the mapped tenants. */
   private Set<String> urls() {
-    Set<String> urls = new LinkedHashSet<>();
-    for (String tenantId : databases.tenantIds()) {
-      databases.url(tenantId).ifPresent(urls::add);
-    }
-    return urls;
+    return new LinkedHashSet<>(routing().values());
   }
 
   @Override
@@ -198,10 +225,8 @@ public final class DatabaseTenants implements TenantDirectory {
 
   @Override
   public void close() {
+    closed = true;
     daemon.stop();
-    synchronized (open) {
-      closed = true;
-    }
     for (TenantDirectory directory : open.values()) {
       directory.close();
     }

@@ -7,7 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -27,7 +28,7 @@ final class MasterTableDatabases implements TenantDatabases {
     this.master = master;
     String table = Identifiers.quote(storeSchema) + ".rf_tenant_databases";
     this.select = "SELECT database_url FROM " + table + " WHERE tenant_id = ?";
-    this.selectAll = "SELECT tenant_id FROM " + table + " ORDER BY tenant_id";
+    this.selectAll = "SELECT tenant_id, database_url FROM " + table + " ORDER BY tenant_id";
     this.insert = "INSERT INTO " + table + " (tenant_id, database_url) VALUES (?, ?) ON CONFLICT (tenant_id) DO NOTHING";
   }
 
@@ -47,14 +48,19 @@ final class MasterTableDatabases implements TenantDatabases {
 
   @Override
   public Set<String> tenantIds() {
+    return all().keySet();
+  }
+
+  /** Every row: tenant id to URL, by tenant id. */
+  Map<String, String> all() {
     try (Connection connection = master.getConnection();
         PreparedStatement statement = connection.prepareStatement(selectAll);
         ResultSet rows = statement.executeQuery()) {
-      Set<String> ids = new LinkedHashSet<>();
+      Map<String, String> urls = new LinkedHashMap<>();
       while (rows.next()) {
-        ids.add(rows.getString(1));
+        urls.put(rows.getString(1), rows.getString(2));
       }
-      return ids;
+      return urls;
     } catch (SQLException e) {
       throw new SchemaException("Cannot list rf_tenant_databases: " + e.getMessage(), e);
     }
