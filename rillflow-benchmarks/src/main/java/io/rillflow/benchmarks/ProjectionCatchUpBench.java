@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentStore;
+import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.Projection;
@@ -31,11 +32,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Catching a projection up on {@code events} stored events: the daemon's {@code runUntilIdle()}
- * (gap-safe reads in batches of {@code batchSize}, decoding, one counting upsert per event, the
- * fenced checkpoint write and a commit per batch) against a raw JDBC loop doing the same reads,
- * decoding, upserts and checkpoint writes. Each invocation starts from an empty read model and the
- * checkpoint at the start. The README run uses {@code -p events=1000000}.
+ * Catching {@code projections} projections up on {@code events} stored events: the daemon's
+ * {@code runUntilIdle()} (gap-safe reads in batches of {@code batchSize}, shared by the projections
+ * at one checkpoint, decoding, one counting upsert per event and projection, each projection's fenced
+ * checkpoint write and commit per batch, projections applying at once on the daemon's pool) against a
+ * raw JDBC loop that reads each batch once and, per projection, writes its checkpoint and upserts in
+ * a transaction of its own, one projection after another. Each invocation starts from empty read
+ * models and checkpoints at the start. {@code -p projections=1,5} compares five projections with one
+ * (the issue's target: five together within 1.5 times one); the README run uses {@code -p events=100000}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -46,9 +50,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProjectionCatchUpBench {
   private static final String SCHEMA = "bench_projection_catch_up";
   private static final String NAME = "bench-counts";
-  private static final String COUNTS = "\"" + SCHEMA + "\".bench_counts";
-  private static final String UPSERT = "INSERT INTO " + COUNTS + " AS c (key, n) VALUES (?, 1)"
-      + " ON CONFLICT (key) DO UPDATE SET n = c.n + 1";
+
+  /** Projection {@code i}'s read model table. */
+  private static String counts(int i) {
+    return "\"" + SCHEMA + "\".bench_counts_" + i;
+  }
+
+  private static String upsert(int i) {
+    return "INSERT INTO " + counts(i) + " AS c (key, n) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = c.n + 1";
+  }
 
   /** Events stored before the trial. */
   @Param("10000")
@@ -58,14 +68,24 @@ public class ProjectionCatchUpBench {
   @Param("500")
   public int batchSize;
 
+  /** Projections caught up together, each with its own read model table. */
+  @Param("1")
+  public int projections;
+
   private DocumentStore store;
   private ObjectReader tickReader;
 
   /** The read model: one row per key, counting its events. */
   static final class Counts implements Projection {
+    private final String upsert;
+
+    Counts(int i) {
+      this.upsert = upsert(i);
+    }
+
     @Override
     public void apply(EventEnvelope<?> event, ProjectionContext context) throws SQLException {
-      try (PreparedStatement upsert = context.connection().prepareStatement(UPSERT)) {
+      try (PreparedStatement upsert = context.connection().prepareStatement(this.upsert)) {
         upsert.setString(1, ((BenchTick) event.data()).key());
         upsert.executeUpdate();
       }
@@ -75,11 +95,15 @@ public class ProjectionCatchUpBench {
   @Setup(Level.Trial)
   public void fill() throws Exception {
     BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
-    store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false)
-        .projection(NAME, ProjectionLifecycle.ASYNC, new Counts())
-        .projectionOptions(ProjectionOptions.defaults().batchSize(batchSize))
-        .build();
-    BenchStores.execute("CREATE TABLE " + COUNTS + " (key text PRIMARY KEY, n bigint NOT NULL)");
+    DocumentStoreBuilder builder = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false)
+        .projectionOptions(ProjectionOptions.defaults().batchSize(batchSize));
+    for (int i = 0; i < projections; i++) {
+      builder.projection(NAME + "-" + i, ProjectionLifecycle.ASYNC, new Counts(i));
+    }
+    store = builder.build();
+    for (int i = 0; i < projections; i++) {
+      BenchStores.execute("CREATE TABLE " + counts(i) + " (key text PRIMARY KEY, n bigint NOT NULL)");
+    }
     for (int from = 0; from < events; from += 1_000) {
       List<BenchTick> ticks = new ArrayList<>();
       for (int i = from; i < Math.min(from + 1_000, events); i++) {
@@ -93,8 +117,10 @@ public class ProjectionCatchUpBench {
 
   @Setup(Level.Invocation)
   public void emptyReadModel() throws Exception {
-    store.projections().daemon().reset(NAME, Checkpoint.START);
-    BenchStores.execute("TRUNCATE " + COUNTS);
+    for (int i = 0; i < projections; i++) {
+      store.projections().daemon().reset(NAME + "-" + i, Checkpoint.START);
+      BenchStores.execute("TRUNCATE " + counts(i));
+    }
   }
 
   @TearDown(Level.Trial)
@@ -118,20 +144,23 @@ public class ProjectionCatchUpBench {
         if (batch.isEmpty()) {
           return applied;
         }
-        connection.setAutoCommit(false);
-        try {
-          read.writeCheckpoint(connection, NAME);
-          for (BenchTick tick : batch) {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-              upsert.setString(1, tick.key());
-              upsert.executeUpdate();
+        for (int i = 0; i < projections; i++) {
+          connection.setAutoCommit(false);
+          try {
+            read.writeCheckpoint(connection, NAME + "-" + i);
+            String sql = upsert(i);
+            for (BenchTick tick : batch) {
+              try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+                upsert.setString(1, tick.key());
+                upsert.executeUpdate();
+              }
             }
+            connection.commit();
+          } finally {
+            connection.setAutoCommit(true);
           }
-          connection.commit();
-        } finally {
-          connection.setAutoCommit(true);
+          applied += batch.size();
         }
-        applied += batch.size();
       }
     }
   }

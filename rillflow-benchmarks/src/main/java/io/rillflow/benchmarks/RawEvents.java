@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
@@ -28,9 +29,9 @@ public final class RawEvents {
   /** The event's stored type name and schema version, as {@code @Event} defaults them. */
   private static final String TYPE = "BenchItemAdded";
   private static final int SCHEMA_VERSION = 1;
-  private static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
-      + "headers::text, causation_id, correlation_id,"
-      + " CAST(EXTRACT(EPOCH FROM created_at) * 1000000 AS bigint) AS created_micros, tx_id::text::bigint AS tx_number";
+  /** A stream read's columns as Rillflow reads them: no stream_id, which the caller gave. */
+  private static final String STREAM_EVENT_COLUMNS = "seq_id, version, type, schema_version, data, "
+      + "headers, causation_id, correlation_id, created_at, tx_id AS tx_number";
 
   private final DataSource dataSource;
   private final ObjectReader reader;
@@ -68,7 +69,7 @@ public final class RawEvents {
     this.appendExactly = ticket + " s AS (UPDATE " + streams + " SET version = version + CAST(? AS bigint),"
         + " updated_at = now() FROM t WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version),"
         + insertEvents;
-    this.readStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+    this.readStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
         + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
   }
 
@@ -145,10 +146,9 @@ public final class RawEvents {
       List<RawEvent> read = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          read.add(new RawEvent(rows.getString(2), rows.getLong(3), rows.getLong(1), rows.getString(4), rows.getInt(5),
-              reader.readValue(rows.getString(6)), rows.getString(7), rows.getString(8), rows.getString(9),
-              Instant.ofEpochSecond(Math.floorDiv(rows.getLong(10), 1_000_000L),
-                  Math.floorMod(rows.getLong(10), 1_000_000L) * 1_000L), rows.getLong(11)));
+          read.add(new RawEvent(streamId, rows.getLong(2), rows.getLong(1), rows.getString(3), rows.getInt(4),
+              reader.readValue(rows.getString(5)), rows.getString(6), rows.getString(7), rows.getString(8),
+              rows.getObject(9, OffsetDateTime.class).toInstant(), rows.getLong(10)));
         }
       }
       return read;

@@ -116,8 +116,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession);
+    // A tenant's projections step under the tenants' daemon, whose budget counts one connection per
+    // tenant batch: they apply one after another, not on a parallel pool per tenant.
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
-        settings.projectionOptions(), settings.meterRegistry(), tracing);
+        placement.root() ? settings.projectionOptions() : settings.projectionOptions().parallelism(1),
+        settings.meterRegistry(), tracing);
     this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,

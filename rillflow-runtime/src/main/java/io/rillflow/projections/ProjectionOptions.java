@@ -20,9 +20,12 @@ import java.util.UUID;
  * @param retryBackoff wait before the second try, doubled for each later one (default 100 ms)
  * @param nodeId this daemon's name in the lease rows (default a random one)
  * @param cluster the daemon cluster this node joins (default {@link DaemonCluster#single()}: none)
+ * @param parallelism how many projections apply batches at once, each on a thread of the daemon's
+ *     pool and a connection of the store's (default the processors available, at most 4); projections
+ *     at the same checkpoint share one read of each batch whatever this is
  */
 public record ProjectionOptions(int batchSize, Duration pollInterval, Duration leaseDuration, int maxAttempts,
-    Duration retryBackoff, String nodeId, DaemonCluster cluster) {
+    Duration retryBackoff, String nodeId, DaemonCluster cluster, int parallelism) {
 
   /** Checks the values. */
   public ProjectionOptions {
@@ -31,9 +34,9 @@ public record ProjectionOptions(int batchSize, Duration pollInterval, Duration l
     Objects.requireNonNull(retryBackoff, "retryBackoff");
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(cluster, "cluster");
-    if (batchSize < 1 || maxAttempts < 1) {
-      throw new IllegalArgumentException("batchSize and maxAttempts must be at least 1 but were "
-          + batchSize + " and " + maxAttempts);
+    if (batchSize < 1 || maxAttempts < 1 || parallelism < 1) {
+      throw new IllegalArgumentException("batchSize, maxAttempts and parallelism must be at least 1 but were "
+          + batchSize + ", " + maxAttempts + " and " + parallelism);
     }
     if (pollInterval.isNegative() || pollInterval.isZero() || leaseDuration.toMillis() < 100 || retryBackoff.isNegative()) {
       throw new IllegalArgumentException("pollInterval must be positive, leaseDuration at least 100 ms and "
@@ -41,10 +44,20 @@ public record ProjectionOptions(int batchSize, Duration pollInterval, Duration l
     }
   }
 
-  /** Options outside any cluster ({@link DaemonCluster#single()}). */
+  /** Options outside any cluster ({@link DaemonCluster#single()}), with the default parallelism. */
   public ProjectionOptions(int batchSize, Duration pollInterval, Duration leaseDuration, int maxAttempts,
       Duration retryBackoff, String nodeId) {
     this(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, DaemonCluster.single());
+  }
+
+  /** Options with the default parallelism. */
+  public ProjectionOptions(int batchSize, Duration pollInterval, Duration leaseDuration, int maxAttempts,
+      Duration retryBackoff, String nodeId, DaemonCluster cluster) {
+    this(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster, defaultParallelism());
+  }
+
+  private static int defaultParallelism() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   /** The defaults. */
@@ -55,36 +68,41 @@ public record ProjectionOptions(int batchSize, Duration pollInterval, Duration l
 
   /** With this batch size. */
   public ProjectionOptions batchSize(int value) {
-    return new ProjectionOptions(value, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster);
+    return new ProjectionOptions(value, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster, parallelism);
   }
 
   /** With this poll interval. */
   public ProjectionOptions pollInterval(Duration value) {
-    return new ProjectionOptions(batchSize, value, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster);
+    return new ProjectionOptions(batchSize, value, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster, parallelism);
   }
 
   /** With this lease duration. */
   public ProjectionOptions leaseDuration(Duration value) {
-    return new ProjectionOptions(batchSize, pollInterval, value, maxAttempts, retryBackoff, nodeId, cluster);
+    return new ProjectionOptions(batchSize, pollInterval, value, maxAttempts, retryBackoff, nodeId, cluster, parallelism);
   }
 
   /** With this number of tries. */
   public ProjectionOptions maxAttempts(int value) {
-    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, value, retryBackoff, nodeId, cluster);
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, value, retryBackoff, nodeId, cluster, parallelism);
   }
 
   /** With this first backoff. */
   public ProjectionOptions retryBackoff(Duration value) {
-    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, value, nodeId, cluster);
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, value, nodeId, cluster, parallelism);
   }
 
   /** With this node id. */
   public ProjectionOptions nodeId(String value) {
-    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, value, cluster);
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, value, cluster, parallelism);
   }
 
   /** In this daemon cluster. */
   public ProjectionOptions cluster(DaemonCluster value) {
-    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, value);
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, value, parallelism);
+  }
+
+  /** With this many projections applying at once (1: one after another, on the daemon's thread). */
+  public ProjectionOptions parallelism(int value) {
+    return new ProjectionOptions(batchSize, pollInterval, leaseDuration, maxAttempts, retryBackoff, nodeId, cluster, value);
   }
 }

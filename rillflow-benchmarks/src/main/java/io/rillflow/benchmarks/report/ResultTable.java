@@ -50,13 +50,15 @@ public final class ResultTable {
         .append("(same SQL, same transactions, same connection pool), measured in the same JMH run. ")
         .append("Scores are JMH's mean ± 99.9% confidence half-width.\n\n");
     md.append("| benchmark | Rillflow | raw JDBC | Axon | units | ratio (Rillflow/raw) | Rillflow time / raw time "
-        + "| Rillflow time / Axon time | allocated per op, Rillflow / raw | allocated per op, Axon (Rillflow/Axon) |\n");
-    md.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        + "| Rillflow time / Axon time | allocated per op, Rillflow / raw | allocated per op, Axon (Rillflow/Axon) "
+        + "| raw JDBC on Rillflow's SQL (Rillflow time / its time) |\n");
+    md.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
     List<String> unpaired = new ArrayList<>();
     for (Map<String, JmhResult> sides : pairs.values()) {
       JmhResult rillflow = sides.get("rillflow");
       JmhResult raw = sides.get("raw");
       JmhResult axon = sides.get(AXON);
+      JmhResult ownSql = sides.get(OWN_SQL);
       JmhResult any = rillflow != null ? rillflow : raw != null ? raw : sides.values().iterator().next();
       if (rillflow == null || raw == null) {
         unpaired.add(any.title());
@@ -71,6 +73,8 @@ public final class ResultTable {
           .append(" | ").append(rillflow == null || axon == null ? "—" : ratio(timeRatio(rillflow, axon)))
           .append(" | ").append(allocation(rillflow, raw))
           .append(" | ").append(peerAllocation(rillflow, axon))
+          .append(" | ").append(ownSql == null ? "—" : figure(ownSql)
+              + (rillflow == null ? "" : " (" + ratio(timeRatio(rillflow, ownSql)) + ")"))
           .append(" |\n");
     }
     md.append("\nReading the ratios: *ratio* divides the scores as JMH reports them. For throughput ")
@@ -83,7 +87,10 @@ public final class ResultTable {
         .append("*Axon* is a peer, not a baseline: Axon Framework's `JdbcEventStorageEngine` (JacksonSerializer, ")
         .append("its PostgreSQL tables) doing the same job on the same server and pool in the same run, shown only for ")
         .append("the event store benchmarks (methods named `<operation>_axon`); *Rillflow time / Axon time* below 1.00 ")
-        .append("means Rillflow is faster.\n");
+        .append("means Rillflow is faster. ")
+        .append("Where the raw side is the simple schema a developer would write by hand (methods `<operation>_raw`), ")
+        .append("a second baseline, `<operation>_rawsql`, replays Rillflow's own statements on its own tables with plain ")
+        .append("JDBC: the gap to it is Rillflow's Java code, the gap to the simple schema is also its storage.\n");
     if (!unpaired.isEmpty()) {
       md.append("\nWithout a pair in this run: ").append(String.join(", ", unpaired))
           .append(" (a side is not written yet or was filtered out).\n");
@@ -107,6 +114,9 @@ public final class ResultTable {
 
   /** The side of a peer's method, {@code <operation>_axon}: a third column, never part of the pair. */
   private static final String AXON = "axon";
+
+  /** The side of a second raw baseline that replays Rillflow's own SQL, {@code <operation>_rawsql}. */
+  private static final String OWN_SQL = "rawsql";
 
   /** Rillflow's time per operation over the baseline's, whatever the mode. */
   private static double timeRatio(JmhResult rillflow, JmhResult raw) {

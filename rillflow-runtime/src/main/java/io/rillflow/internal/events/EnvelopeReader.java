@@ -50,6 +50,16 @@ final class EnvelopeReader {
       return decode(raw(row), lookups);
     }
 
+    /**
+     * The envelope of the current row of a stream read ({@link EventSql#STREAM_EVENT_COLUMNS}), or
+     * {@code null} when its type is unknown and skipped.
+     */
+    EventEnvelope<?> ofStream(ResultSet row, String streamId) throws SQLException {
+      return decode(new RawRow(new Checkpoint(row.getLong(10), row.getLong(1)), streamId, row.getLong(2),
+          row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+          EventTimestamps.micros(row, 9), null), lookups);
+    }
+
     /** The current row of a global read, whether or not its event can be decoded. */
     GlobalRow row(ResultSet row) throws SQLException {
       return EnvelopeReader.this.readRow(row, lookups);
@@ -65,7 +75,7 @@ final class EnvelopeReader {
   RawRow raw(ResultSet row) throws SQLException {
     return new RawRow(new Checkpoint(row.getLong(11), row.getLong(1)), row.getString(2), row.getLong(3),
         row.getString(4), row.getInt(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-        row.getLong(10), row.getMetaData().getColumnCount() >= 12 ? row.getString(12) : null);
+        EventTimestamps.micros(row, 10), row.getMetaData().getColumnCount() >= 12 ? row.getString(12) : null);
   }
 
   /**
@@ -98,15 +108,13 @@ final class EnvelopeReader {
   }
 
   private GlobalRow readRow(ResultSet row, UpcastLookups.Read lookups) throws SQLException {
-    Checkpoint checkpoint = new Checkpoint(row.getLong(11), row.getLong(1));
-    String stream = row.getString(2);
-    long version = row.getLong(3);
-    String type = row.getString(4);
+    // Every column is read from the driver once, into the raw row, and decoded from there.
+    RawRow raw = raw(row);
     try {
-      return new GlobalRow(checkpoint, stream, version, type, decode(raw(row), lookups), null);
+      return new GlobalRow(raw.checkpoint(), raw.streamId(), raw.version(), raw.type(), decode(raw, lookups), null);
     } catch (RillflowException e) {
       // EventDeserializationException or UnknownEventTypeException: the row, not the read, is at fault.
-      return new GlobalRow(checkpoint, stream, version, type, null, e);
+      return new GlobalRow(raw.checkpoint(), raw.streamId(), raw.version(), raw.type(), null, e);
     }
   }
 

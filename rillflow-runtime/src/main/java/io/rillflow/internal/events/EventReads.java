@@ -35,11 +35,12 @@ final class EventReads {
     if (toVersion < fromVersion) {
       return List.of();
     }
-    return list(sql.readStream, "events of stream " + stream, statement -> {
+    EnvelopeReader.Read read = envelopes.read();
+    return JdbcCursor.list(scope, sql.readStream, statement -> {
       statement.setString(1, stream);
       statement.setLong(2, fromVersion);
       statement.setLong(3, toVersion);
-    });
+    }, row -> read.ofStream(row, stream), 0, "events of stream " + stream);
   }
 
   /** As {@link #readStream(String, long, long)}, on a connection the caller holds (and may be in a transaction). */
@@ -47,22 +48,32 @@ final class EventReads {
     if (toVersion < fromVersion) {
       return List.of();
     }
-    try {
-      return list(connection, sql.readStream, statement -> {
-        statement.setString(1, stream);
-        statement.setLong(2, fromVersion);
-        statement.setLong(3, toVersion);
-      });
+    try (PreparedStatement statement = connection.prepareStatement(sql.readStream)) {
+      statement.setString(1, stream);
+      statement.setLong(2, fromVersion);
+      statement.setLong(3, toVersion);
+      List<EventEnvelope<?>> read = new ArrayList<>();
+      EnvelopeReader.Read oneRead = envelopes.read();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          EventEnvelope<?> envelope = oneRead.ofStream(rows, stream);
+          if (envelope != null) {
+            read.add(envelope);
+          }
+        }
+      }
+      return read;
     } catch (SQLException e) {
       throw new RillflowException("Cannot read events of stream " + stream + ": " + e.getMessage(), e);
     }
   }
 
   Stream<EventEnvelope<?>> scanStream(String stream, long fromVersion) {
+    EnvelopeReader.Read read = envelopes.read();
     return JdbcCursor.stream(scope, sql.scanStream, statement -> {
       statement.setString(1, stream);
       statement.setLong(2, fromVersion);
-    }, envelopes.read()::envelope, "events of stream " + stream);
+    }, row -> read.ofStream(row, stream), "events of stream " + stream);
   }
 
   /**
@@ -259,12 +270,5 @@ final class EventReads {
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {
     return JdbcCursor.list(scope, query, binder, envelopes.read()::envelope, 0, what);
-  }
-
-  private List<EventEnvelope<?>> list(Connection connection, String query, JdbcCursor.Binder binder) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(query)) {
-      binder.bind(statement);
-      return read(statement);
-    }
   }
 }

@@ -31,13 +31,21 @@ import java.util.Map;
  */
 final class EventSql {
   /**
-   * The transaction id is read as a bigint under another name: an output column named
-   * {@code tx_id} would be what {@code ORDER BY tx_id} sorts by (output names win there), a bigint
-   * the {@code rf_events_global} index does not hold, so every batch would sort the whole table.
+   * The transaction id is read under another name: an output column named {@code tx_id} would be
+   * what {@code ORDER BY tx_id} sorts by (output names win there), and were it a cast (a bigint) the
+   * {@code rf_events_global} index would not hold it, so every batch would sort the whole table. It
+   * goes out as the {@code xid8} it is, which the driver sends as digits and {@code getLong} parses:
+   * no {@code ::text::bigint} cast per row on the server. {@code created_at} goes out as stored too
+   * (see {@link EventTimestamps}); {@code data} and {@code headers} are jsonb, sent as their text.
    */
-  static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data::text, "
-      + "headers::text, causation_id, correlation_id, " + EventTimestamps.MICROS_COLUMN + ", "
-      + "tx_id::text::bigint AS tx_number";
+  static final String EVENT_COLUMNS = "seq_id, stream_id, version, type, schema_version, data, "
+      + "headers, causation_id, correlation_id, " + EventTimestamps.COLUMN + ", tx_id AS tx_number";
+  /**
+   * A stream read's columns: {@link #EVENT_COLUMNS} without {@code stream_id}, which the caller gave
+   * (no copy of it per row on the wire or in memory). See {@code EnvelopeReader.Read#ofStream}.
+   */
+  static final String STREAM_EVENT_COLUMNS = "seq_id, version, type, schema_version, data, "
+      + "headers, causation_id, correlation_id, " + EventTimestamps.COLUMN + ", tx_id AS tx_number";
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
   static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
@@ -94,9 +102,9 @@ final class EventSql {
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
         + " LEFT JOIN " + streams + " st ON st.stream_id = ?"
         + " LEFT JOIN " + events + " ev ON ev.stream_id = ? AND ev.idempotency_key = ?";
-    readStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+    readStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
         + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
-    scanStream = "SELECT " + EVENT_COLUMNS + " FROM " + events
+    scanStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
         + " WHERE stream_id = ? AND version >= ? AND NOT archived ORDER BY version";
     String global = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE " + AFTER_CHECKPOINT
         + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";

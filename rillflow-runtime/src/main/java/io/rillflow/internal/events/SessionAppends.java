@@ -98,6 +98,19 @@ public final class SessionAppends implements SessionEvents {
     return queued.size();
   }
 
+  /**
+   * Whether the queued appends are one statement, atomic on its own: a single append with no DCB
+   * condition or tags (those lock and check first), no work after it and no inline projection to run.
+   * A unit of work holding only that needs no BEGIN and COMMIT around it.
+   */
+  public boolean oneStatement() {
+    if (queued.size() != 1) {
+      return false;
+    }
+    Queued only = queued.get(0);
+    return only.after() == null && !only.request().tagged() && !inline.wanted(List.of(only.request()));
+  }
+
   /** Whether nothing is queued. */
   public boolean isEmpty() {
     return queued.isEmpty();

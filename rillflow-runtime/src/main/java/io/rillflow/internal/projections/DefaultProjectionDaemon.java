@@ -6,20 +6,28 @@ import io.rillflow.projections.ProjectionDaemon;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.projections.ProjectionStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's daemon: one background thread that drives every {@link ProjectionRunner} in turn and
+ * The store's daemon: one background thread that drives the {@link ProjectionRunner}s in passes and
  * sleeps when none had work, until the poll interval passes or {@link EventWakeups} reports a
  * commit. A second thread listens for the notifications. In a cluster, the {@link ClusterMember}
  * (heartbeating on a third thread) says which projections this node tries; one it may no longer try
  * is released, so the node that may takes it at once.
+ *
+ * <p>In a pass every runner takes one step, on the {@link ParallelSteps} pool, and the pass ends when
+ * all have: runners at the same checkpoint share the pass's read of their batch ({@link SharedReads},
+ * a new generation per pass), each then applies it and commits its checkpoint in its own fenced
+ * transaction. A runner that fails backs off and returns at once, so it does not hold a pass up; a
+ * slow one does, for as long as its batch takes.
  */
 final class DefaultProjectionDaemon implements ProjectionDaemon {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultProjectionDaemon.class);
@@ -39,6 +47,8 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   private final DataSource dataSource;
   private final String schema;
   private final ClusterMember member;
+  private final SharedReads reads;
+  private final ParallelSteps steps;
   private final Object wakeLock = new Object();
   private boolean woken;
   private volatile boolean running;
@@ -48,8 +58,10 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
 
   DefaultProjectionDaemon(List<RegisteredProjection> all, Map<String, ProjectionRunner> runners, ProjectionAdmin admin,
       StatusReader statusReader, ProjectionOptions options, DataSource dataSource, String schema,
-      ClusterMember member) {
+      ClusterMember member, SharedReads reads, ParallelSteps steps) {
     this.all = all;
+    this.reads = reads;
+    this.steps = steps;
     for (RegisteredProjection projection : all) {
       if (projection.lifecycle() == ProjectionLifecycle.ASYNC) {
         asyncByName.put(projection.name(), projection);
@@ -131,27 +143,12 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
         nextStallCheck = System.nanoTime() + options.leaseDuration().toNanos();
         logStalls();
       }
-      boolean worked = false;
       long now = System.nanoTime();
       boolean checkRequeued = now - nextRequeueCheck >= 0;
       if (checkRequeued) {
         nextRequeueCheck = now + options.pollInterval().toNanos();
       }
-      for (ProjectionRunner runner : runners.values()) {
-        if (!running) {
-          break;
-        }
-        if (!member.mayRun(runner.name())) {
-          runner.release();
-          continue;
-        }
-        try {
-          worked |= runner.tick(System.nanoTime(), checkRequeued);
-        } catch (RuntimeException e) {
-          LOG.error("Projection {}: batch failed, retrying after the poll interval", runner.name(), e);
-        }
-      }
-      if (worked) {
+      if (pass(checkRequeued)) {
         quick = 0;
         continue;
       }
@@ -162,6 +159,30 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
         quick = quick * 2 >= full ? 0 : quick * 2;
       }
     }
+  }
+
+  /** One step of every runner this node may run, sharing one generation of reads; whether any had work. */
+  private boolean pass(boolean checkRequeued) {
+    List<Callable<Boolean>> ticks = new ArrayList<>();
+    for (ProjectionRunner runner : runners.values()) {
+      if (!member.mayRun(runner.name())) {
+        runner.release();
+        continue;
+      }
+      ticks.add(() -> {
+        if (!running) {
+          return false;
+        }
+        try {
+          return runner.tick(System.nanoTime(), checkRequeued);
+        } catch (RuntimeException e) {
+          LOG.error("Projection {}: batch failed, retrying after the poll interval", runner.name(), e);
+          return false;
+        }
+      });
+    }
+    reads.newGeneration();
+    return steps.run(ticks).contains(true);
   }
 
   /** Names the open transaction that holds the safe point back while projections lag, instead of stalling silently. */
@@ -209,33 +230,56 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
 
   @Override
   public long runUntilIdle() {
+    // In rounds, one batch of each runner per round: runners at the same checkpoint share the
+    // round's read. Each runner drains up to the safe point it last read and then drops out; a
+    // second drain over all of them would only read nothing once more.
+    reads.newGeneration();
     long applied = 0;
-    while (true) {
-      long round = 0;
-      for (ProjectionRunner runner : runners.values()) {
-        round += runner.drain();
+    List<ProjectionRunner> draining = new ArrayList<>(runners.values());
+    boolean first = true;
+    while (!draining.isEmpty()) {
+      boolean firstRound = first;
+      List<Callable<ProjectionRunner.DrainStep>> round = new ArrayList<>();
+      for (ProjectionRunner runner : draining) {
+        round.add(() -> runner.drainStep(firstRound));
       }
-      applied += round;
-      if (round == 0) {
-        return applied;
+      List<ProjectionRunner.DrainStep> stepped = steps.run(round);
+      List<ProjectionRunner> next = new ArrayList<>();
+      for (int i = 0; i < stepped.size(); i++) {
+        applied += stepped.get(i).applied();
+        if (!stepped.get(i).done()) {
+          next.add(draining.get(i));
+        }
       }
+      draining = next;
+      first = false;
     }
+    return applied;
   }
 
   @Override
   public List<String> runOnce() {
-    List<String> progressed = new java.util.ArrayList<>();
-    for (ProjectionRunner runner : runners.values()) {
-      if (runner.tick(System.nanoTime(), true)) {
-        progressed.add(runner.name());
+    List<ProjectionRunner> all = new ArrayList<>(runners.values());
+    List<Callable<Boolean>> ticks = new ArrayList<>();
+    for (ProjectionRunner runner : all) {
+      ticks.add(() -> runner.tick(System.nanoTime(), true));
+    }
+    reads.newGeneration();
+    List<Boolean> progressed = steps.run(ticks);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (progressed.get(i)) {
+        names.add(all.get(i).name());
       }
     }
-    return progressed;
+    return names;
   }
 
   @Override
   public boolean runOnce(String projection) {
-    return runners.get(async(projection).name()).tick(System.nanoTime(), true);
+    ProjectionRunner runner = runners.get(async(projection).name());
+    reads.newGeneration();
+    return runner.tick(System.nanoTime(), true);
   }
 
   @Override
@@ -282,5 +326,6 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   @Override
   public void close() {
     stop();
+    steps.close();
   }
 }

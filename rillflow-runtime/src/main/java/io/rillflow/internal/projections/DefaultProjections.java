@@ -31,10 +31,13 @@ public final class DefaultProjections implements Projections {
     this.deadLetters = new DeadLetterRows(dataSource, sql);
     LeaseRows leases = new LeaseRows(dataSource, sql, options.nodeId(), options.leaseDuration().toMillis());
     Map<String, ProjectionRunner> runners = new LinkedHashMap<>();
+    long async = registered.stream().filter(p -> p.lifecycle() == ProjectionLifecycle.ASYNC).count();
+    // Room for every runner's batch of a round and as many again, for runners a round or so behind.
+    SharedReads reads = new SharedReads(events, options.batchSize(), (int) Math.min(64, 2 * async + 2));
     for (RegisteredProjection projection : registered) {
       if (projection.lifecycle() == ProjectionLifecycle.ASYNC) {
         runners.put(projection.name(), new ProjectionRunner(projection, events, dataSource, leases, deadLetters,
-            sessions, options, new ProjectionMetrics(meters, projection.name()), tracing));
+            sessions, options, new ProjectionMetrics(meters, projection.name()), tracing, reads));
       }
     }
     DaemonNodeRows nodes = new DaemonNodeRows(dataSource, schema);
@@ -44,7 +47,7 @@ public final class DefaultProjections implements Projections {
     this.clusters = new DefaultDaemonClusters(nodes, member);
     this.daemon = new DefaultProjectionDaemon(this.registered, runners,
         new ProjectionAdmin(dataSource, sql, deadLetters, sessions), new StatusReader(dataSource, sql), options,
-        dataSource, schema, member);
+        dataSource, schema, member, reads, new ParallelSteps(options.parallelism(), "rillflow-projections-" + schema));
   }
 
   /** Every projection this store runs, the read models' included. */
@@ -96,6 +99,6 @@ public final class DefaultProjections implements Projections {
 
   /** Stops the daemon: the store is closing. */
   public void close() {
-    daemon.stop();
+    daemon.close();
   }
 }

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one async projection on this node: through its {@link LeaseHolder}, reads the next batch in
- * global order below the safe point, has the {@link BatchApplier} apply it with the checkpoint in one
- * transaction, and follows the {@link FailurePolicy} for failing events. Every public step is
- * synchronized: the daemon's thread and a caller of {@code runUntilIdle()} may both drive it.
+ * Runs one async projection on this node: through its {@link LeaseHolder}, takes the next batch in
+ * global order below the safe point from the daemon's {@link SharedReads} (read once for every
+ * projection at the same checkpoint), has the {@link BatchApplier} apply it with the checkpoint in
+ * one transaction, and follows the {@link FailurePolicy} for failing events. Every public step is
+ * synchronized: a thread of the daemon's pool and a caller of {@code runUntilIdle()} may both drive it.
  *
  * <p>When an event throws, its batch's transaction is rolled back whole; the events before it are
  * applied again in a transaction of their own, and the failing one is tried again after a backoff
@@ -38,6 +39,8 @@ final class ProjectionRunner {
 
   private final String name;
   private final DefaultEventStore events;
+  /** Where batches come from: the daemon's reads, shared with the projections at the same checkpoint. */
+  private final SharedReads reads;
   private final DeadLetterRows deadLetters;
   private final ProjectionOptions options;
   private final ProjectionMetrics metrics;
@@ -50,12 +53,16 @@ final class ProjectionRunner {
   /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
   private long handled;
   private long lagMeasuredAt = System.nanoTime() - LAG_INTERVAL_NANOS;
+  /** Lease phases the current drain has begun, and whether one is under way (see {@link #drainStep}). */
+  private int drainPhases;
+  private boolean drainPhaseOpen;
 
   ProjectionRunner(RegisteredProjection registered, DefaultEventStore events, DataSource dataSource, LeaseRows leases,
       DeadLetterRows deadLetters, SessionOpener sessions, ProjectionOptions options, ProjectionMetrics metrics,
-      StoreTracing tracing) {
+      StoreTracing tracing, SharedReads reads) {
     this.name = registered.name();
     this.events = events;
+    this.reads = reads;
     this.deadLetters = deadLetters;
     this.options = options;
     this.metrics = metrics;
@@ -102,44 +109,60 @@ final class ProjectionRunner {
   }
 
   /**
-   * Applies everything below the safe point, on the calling thread, waiting out backoffs; takes the
-   * lease first (again, once, if an admin action or a takeover fenced it off meanwhile).
+   * What one step of a drain did.
    *
-   * @return how many events were applied
+   * @param applied events applied or given up on
+   * @param done the drain is over: everything below the safe point is applied, or the lease is not to be had
    */
-  synchronized long drain() {
-    long applied = 0;
-    for (int tries = 0; tries < 2; tries++) {
-      // A renewal checks the epoch: a node whose checkpoint is at the head would otherwise not see
-      // that a reset or rebuild fenced it off until it next had events to write.
-      if (lease.held() && !lease.renew(System.nanoTime())) {
-        continue;
-      }
-      if (!lease.held()) {
-        Lease acquired = lease.acquire(System.nanoTime());
-        if (acquired == null) {
-          return applied;
-        }
-        resume(acquired);
-      }
-      try {
-        applyRequeued();
-        while (true) {
-          long wait = failures.waitNanos(System.nanoTime());
-          if (wait > 0) {
-            sleep(wait);
-          }
-          Step stepped = step();
-          applied += stepped.handled();
-          if (stepped.idle()) {
-            return applied;
-          }
-        }
-      } catch (LeaseLostException e) {
-        lease.lost();
-      }
+  record DrainStep(long applied, boolean done) {}
+
+  /**
+   * One batch of a drain: everything below the safe point applied, on the calling thread, waiting out
+   * backoffs, after taking the lease (again, once, if an admin action or a takeover fenced it off
+   * meanwhile). In steps, so that the daemon drains every projection in rounds, one batch of each per
+   * round, and projections at the same checkpoint share the round's read ({@code runUntilIdle()}).
+   *
+   * @param first the drain's first step: it renews the lease and applies the requeued dead letters
+   */
+  synchronized DrainStep drainStep(boolean first) {
+    if (first) {
+      drainPhases = 0;
+      drainPhaseOpen = false;
     }
-    return applied;
+    try {
+      while (!drainPhaseOpen) {
+        // At most two phases: a renewal that finds the lease fenced off, or a lease lost mid-drain,
+        // earns one more acquisition.
+        if (drainPhases >= 2) {
+          return new DrainStep(0, true);
+        }
+        drainPhases++;
+        // A renewal checks the epoch: a node whose checkpoint is at the head would otherwise not see
+        // that a reset or rebuild fenced it off until it next had events to write.
+        if (lease.held() && !lease.renew(System.nanoTime())) {
+          continue;
+        }
+        if (!lease.held()) {
+          Lease acquired = lease.acquire(System.nanoTime());
+          if (acquired == null) {
+            return new DrainStep(0, true);
+          }
+          resume(acquired);
+        }
+        applyRequeued();
+        drainPhaseOpen = true;
+      }
+      long wait = failures.waitNanos(System.nanoTime());
+      if (wait > 0) {
+        sleep(wait);
+      }
+      Step stepped = step();
+      return new DrainStep(stepped.handled(), stepped.idle() || stepped.reachedSafePoint());
+    } catch (LeaseLostException e) {
+      lease.lost();
+      drainPhaseOpen = false;
+      return new DrainStep(0, false);
+    }
   }
 
   /** Gives the lease up (graceful stop). */
@@ -159,32 +182,41 @@ final class ProjectionRunner {
    * @param handled events applied or given up on
    * @param idle nothing was read: the projection is at the safe point
    * @param backingOff it stopped at a failing event to wait out a backoff
+   * @param atSafePoint its batch came back short and uncut: the read reached a safe point it had just
+   *     read (see {@code EventReads.readRows} and {@link SharedReads.Batch}), so there was nothing more below it
    */
-  private record Step(long handled, boolean idle, boolean backingOff) {
+  private record Step(long handled, boolean idle, boolean backingOff, boolean atSafePoint) {
     boolean progressed() {
       return !idle && (!backingOff || handled > 0);
+    }
+
+    /** Whether every row up to the safe point is handled: a further read now would come back empty. */
+    boolean reachedSafePoint() {
+      return atSafePoint && !backingOff;
     }
   }
 
   /** Reads and applies one batch. */
   private Step step() {
     long start = System.nanoTime();
-    List<GlobalRow> rows = events.readRows(checkpoint, options.batchSize());
+    SharedReads.Batch batch = reads.after(checkpoint);
+    List<GlobalRow> rows = batch.rows();
     if (rows.isEmpty()) {
       metrics.lag.set(0);
-      return new Step(0, true, false);
+      return new Step(0, true, false, true);
     }
     long before = handled;
     boolean complete = applyRows(rows);
     metrics.batches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    if (rows.size() < options.batchSize()) {
+    boolean atSafePoint = batch.atSafePoint(options.batchSize());
+    if (atSafePoint) {
       metrics.lag.set(0);
     } else if (System.nanoTime() - lagMeasuredAt >= LAG_INTERVAL_NANOS) {
       // A gauge, not a per-batch figure: reading the head once a second spares catch-up a round trip per batch.
       lagMeasuredAt = System.nanoTime();
       metrics.lag.set(Math.max(0, events.head() - checkpoint.position()));
     }
-    return new Step(handled - before, false, !complete);
+    return new Step(handled - before, false, !complete, atSafePoint);
   }
 
   /**

@@ -42,6 +42,14 @@ final class ChangeWriter {
         });
         return;
       }
+      if (writes.isEmpty() && appends.oneStatement()) {
+        // The same for an append alone (the store's own append does this too): one round trip.
+        scope.statement(c -> {
+          appends.writeTo(c);
+          return null;
+        });
+        return;
+      }
       scope.transaction(c -> {
         // Appends first: a stream that moved on fails the unit of work before any document is sent.
         appends.writeTo(c);
