@@ -167,19 +167,35 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   }
 
   /**
-   * The store of one tenant's schema, sharing this store's pool, modules, mapper, shared document
-   * tables and lifetime: its SQL is qualified for {@code tenantSchema} once, here. Checks the tenant's
-   * document tables against the catalogue once (adding what is missing as {@code autoCreate} allows).
+   * The store of one tenant's schema, sharing this store's modules, mapper, shared document tables and
+   * lifetime, reading and writing through {@code tenantData} (this store's pool, or a view of it whose
+   * failures name the tenant): its SQL is qualified for {@code tenantSchema} once, here. Checks the
+   * tenant's document tables against the catalogue once (adding what is missing as {@code autoCreate}
+   * allows).
    */
-  DefaultDocumentStore tenantStore(String tenantSchema, TenantAccess tenants, StoreSettings settings,
-      AutoCreate autoCreate) {
+  DefaultDocumentStore tenantStore(String tenantSchema, DataSource tenantData, TenantAccess tenants,
+      StoreSettings settings, AutoCreate autoCreate) {
     List<DocumentMapping<?, ?>> owned = parts.all().stream().filter(m -> !m.shared()).toList();
     StorePlacement tenant = new StorePlacement(tenantSchema, owned,
         new DocumentTables(parts.all(), owned, tenantSchema, objectMapper, tables), placement.closed(), null, false,
         tenants);
-    DefaultDocumentStore store = new DefaultDocumentStore(tenant, dataSource, replica::forView, parts, objectMapper,
+    DefaultDocumentStore store = new DefaultDocumentStore(tenant, tenantData, replica::forView, parts, objectMapper,
         settings);
     store.storeSchema.start(autoCreate);
+    return store;
+  }
+
+  /**
+   * The store of this store's schema in another database of a database-per-tenant store: Rillflow's
+   * tables, the tenant registry and the shared documents there (one copy per database), through
+   * {@code data}; it closes {@code ownedPool} (when not {@code null}) at its {@code shutDown()} and
+   * otherwise shares this store's lifetime. Rillflow's tables must be migrated.
+   */
+  DefaultDocumentStore databaseStore(DataSource data, HikariDataSource ownedPool, StoreSettings settings) {
+    StorePlacement there = new StorePlacement(schema, placement.owned(),
+        new DocumentTables(parts.all(), schema, objectMapper), placement.closed(), ownedPool, false, TenantAccess.NONE);
+    DefaultDocumentStore store = new DefaultDocumentStore(there, data, replica::forView, parts, objectMapper, settings);
+    store.storeSchema.start(settings.autoCreate());
     return store;
   }
 

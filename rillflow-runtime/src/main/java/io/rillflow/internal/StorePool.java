@@ -36,6 +36,18 @@ final class StorePool {
     return new HikariDataSource(config);
   }
 
+  /**
+   * The pool of one database of a database-per-tenant store, the store's user and pool options on
+   * another URL. It starts without connecting: a server that is down fails its tenants, naming them,
+   * not the store's start nor the other tenants.
+   */
+  static HikariDataSource openTenantDatabase(StoreSettings settings, String url, int number) {
+    HikariConfig config = config(url, settings.username(), settings.password(), settings.pool());
+    config.setPoolName("rillflow-" + settings.schema() + "-db" + number);
+    config.setInitializationFailTimeout(-1);
+    return new HikariDataSource(config);
+  }
+
   private static HikariConfig config(String url, String username, String password, PoolOptions pool) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
@@ -56,7 +68,7 @@ final class StorePool {
 
   /** The URL as logs and messages may show it. */
   static String withoutPassword(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    return io.rillflow.internal.tenancy.TenantServers.withoutPassword(url);
   }
 
   private static String rootMessage(Throwable e) {

@@ -11,11 +11,10 @@ import io.rillflow.StoreSchema;
 import io.rillflow.Trace;
 import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.events.EventStore;
-import io.rillflow.internal.tenancy.SchemaTenants;
-import io.rillflow.internal.tenancy.TenantAccess;
-import io.rillflow.internal.tenancy.TenantStores;
+import io.rillflow.internal.tenancy.TenantDirectory;
 import io.rillflow.projections.Projections;
 import io.rillflow.spi.StoreSettings;
+import io.rillflow.tenancy.Tenancy;
 import io.rillflow.tenancy.TenantRequiredException;
 import io.rillflow.tenancy.Tenants;
 import java.sql.Connection;
@@ -32,27 +31,13 @@ import javax.sql.DataSource;
  */
 final class TenantedDocumentStore implements DocumentStore {
   private final DefaultDocumentStore root;
-  private final SchemaTenants tenants;
+  private final TenantDirectory tenants;
+  private final Tenancy tenancy;
 
   TenantedDocumentStore(DefaultDocumentStore root, StoreSettings settings) {
     this.root = root;
-    this.tenants = new SchemaTenants(root.dataSource(), root.schemaName(), new TenantStores() {
-      @Override
-      public DocumentStore open(String tenantSchema, TenantAccess access, AutoCreate autoCreate) {
-        return root.tenantStore(tenantSchema, access, settings, autoCreate);
-      }
-
-      @Override
-      public SchemaPlan plan(String tenantSchema) {
-        return root.tenantSchema(tenantSchema).plan();
-      }
-
-      @Override
-      public void shutDown(DocumentStore store) {
-        ((DefaultDocumentStore) store).shutDown();
-      }
-    }, settings.autoCreate(), settings.tenancy().concurrentBatchesPerDatabase(),
-        settings.projectionOptions().pollInterval());
+    this.tenancy = settings.tenancy();
+    this.tenants = TenantStoresOf.tenants(root, settings);
   }
 
   private static TenantRequiredException noTenant(String operation) {
@@ -171,7 +156,7 @@ final class TenantedDocumentStore implements DocumentStore {
 
   @Override
   public String toString() {
-    return "DocumentStore[schema=" + root.schemaName() + ", tenancy=schemaPerTenant, documents="
+    return "DocumentStore[schema=" + root.schemaName() + ", tenancy=" + tenancy + ", documents="
         + root.documentTypes().size() + "]";
   }
 }

@@ -21,11 +21,15 @@ import java.util.Optional;
  *       with its own Rillflow tables (streams, events, projections, dead letters) and document tables.
  *       Strong isolation, per-tenant backup and drop; pick it for up to a few thousand tenants.
  *   <li>{@link #conjoined()}: one set of tables with a {@code tenant_id} column in every key.
- *   <li>{@link #databasePerTenant(TenantDatabases)}: tenants spread over databases (and servers).
+ *   <li>{@link #databasePerTenant(TenantDatabases)}: tenants spread over databases (and servers), each
+ *       database opened once, with one pool per distinct URL, and holding its tenants as schema per
+ *       tenant; the mapping fixed ({@link TenantDatabases#of}) or kept in the store's
+ *       {@code rf_tenant_databases} ({@link TenantDatabases#masterTable()}).
  * </ul>
  *
- * <p>This version runs {@link #single()} and {@link #schemaPerTenant()}; the builder refuses the other
- * two, saying so, rather than run them half-built.
+ * <p>This version runs {@link #single()}, {@link #schemaPerTenant()} and
+ * {@link #databasePerTenant(TenantDatabases)}; the builder refuses {@link #conjoined()}, saying so,
+ * rather than run it half-built.
  */
 public final class Tenancy {
 

@@ -27,6 +27,16 @@ public interface TenantDatabases {
     };
   }
 
+  /**
+   * The mapping kept in the store's own database, table {@code rf_tenant_databases} (tenant id, JDBC
+   * URL), filled by {@code store.tenants().assign(tenantId, url)} or by SQL; read when a tenant is first
+   * used in a process. Its {@link #url} and {@link #tenantIds} only answer inside the store that reads
+   * the table, so this object itself refuses them.
+   */
+  static TenantDatabases masterTable() {
+    return MasterTable.INSTANCE;
+  }
+
   /** The JDBC URL of the database that holds {@code tenantId}, if it is mapped. */
   Optional<String> url(String tenantId);
 

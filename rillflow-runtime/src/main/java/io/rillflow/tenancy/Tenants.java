@@ -64,4 +64,14 @@ public interface Tenants {
    * @param confirmation the tenant id again; anything else refuses, dropping nothing
    */
   void drop(String tenantId, String confirmation);
+
+  /**
+   * Records in the store's {@code rf_tenant_databases} that {@code tenantId} lives in the database at
+   * {@code databaseUrl}, for {@code Tenancy.databasePerTenant(TenantDatabases.masterTable())}; then
+   * {@link #ensure} provisions it there. A tenant already assigned elsewhere is refused (move it by
+   * export, drop and import), the same assignment again is a no-op.
+   *
+   * @throws IllegalStateException when the store's tenants are not assigned by the master table
+   */
+  void assign(String tenantId, String databaseUrl);
 }

@@ -28,12 +28,14 @@ import javax.sql.DataSource;
  * tenant id. After the first {@code forTenant(id)}, the view comes from the cache: no catalogue read,
  * no string work.
  */
-public final class SchemaTenants implements Tenants, TenantAccess {
+public final class SchemaTenants implements TenantDirectory {
   private final DataSource dataSource;
   private final TenantSchemas schemas;
   private final TenantRegistry registry;
   private final TenantStores stores;
   private final AutoCreate autoCreate;
+  /** What the tenants' views answer to {@code forTenant} and {@code tenants()}: the store's whole tenancy. */
+  private final TenantAccess access;
   private final Map<String, DocumentStore> opened = new ConcurrentHashMap<>();
   /**
    * One monitor per tenant being provisioned in this process: racing threads queue here, not on the
@@ -45,6 +47,16 @@ public final class SchemaTenants implements Tenants, TenantAccess {
 
   public SchemaTenants(DataSource dataSource, String storeSchema, TenantStores stores, AutoCreate autoCreate,
       int concurrentBatches, Duration pollInterval) {
+    this(dataSource, storeSchema, stores, autoCreate, concurrentBatches, pollInterval, null);
+  }
+
+  /**
+   * The tenants of one database among several ({@code Tenancy.databasePerTenant}): their views answer
+   * {@code forTenant} and {@code tenants()} with {@code access}, the store's tenancy over every database.
+   */
+  public SchemaTenants(DataSource dataSource, String storeSchema, TenantStores stores, AutoCreate autoCreate,
+      int concurrentBatches, Duration pollInterval, TenantAccess access) {
+    this.access = access != null ? access : this;
     this.dataSource = dataSource;
     this.schemas = new TenantSchemas(storeSchema);
     this.registry = new TenantRegistry(dataSource, storeSchema);
@@ -64,6 +76,7 @@ public final class SchemaTenants implements Tenants, TenantAccess {
     for (DocumentStore store : opened.values()) {
       stores.shutDown(store);
     }
+    stores.closed();
   }
 
   @Override
@@ -86,7 +99,7 @@ public final class SchemaTenants implements Tenants, TenantAccess {
     if (autoCreate != AutoCreate.NONE) {
       RillflowMigrations.migrate(dataSource, schema);
     }
-    return cache(tenantId, stores.open(schema, this, autoCreate));
+    return cache(tenantId, stores.open(tenantId, schema, access, autoCreate));
   }
 
   private DocumentStore cache(String tenantId, DocumentStore store) {
@@ -128,7 +141,7 @@ public final class SchemaTenants implements Tenants, TenantAccess {
       TenantRegistry.Presence presence = registry.presence(tenantId, schema);
       // Each step is idempotent: a provisioning cut short (a killed connection, a crash) is finished here.
       RillflowMigrations.migrate(dataSource, schema);
-      DocumentStore store = stores.open(schema, this, AutoCreate.CREATE_OR_UPDATE);
+      DocumentStore store = stores.open(tenantId, schema, access, AutoCreate.CREATE_OR_UPDATE);
       if (!presence.registered()) {
         registry.register(connection, tenantId);
       }
@@ -168,7 +181,7 @@ public final class SchemaTenants implements Tenants, TenantAccess {
         if (store != null) {
           store.schema().apply();
         } else {
-          cache(tenantId, stores.open(schema, this, AutoCreate.CREATE_OR_UPDATE));
+          cache(tenantId, stores.open(tenantId, schema, access, AutoCreate.CREATE_OR_UPDATE));
         }
         return null;
       });
@@ -217,6 +230,12 @@ public final class SchemaTenants implements Tenants, TenantAccess {
       }
       return null;
     });
+  }
+
+  @Override
+  public void assign(String tenantId, String databaseUrl) {
+    throw new IllegalStateException("assign(tenant, database URL) is for stores built with"
+        + " Tenancy.databasePerTenant(TenantDatabases.masterTable()); this one keeps every tenant in its own database");
   }
 
   private interface LockedWork {

@@ -11,11 +11,14 @@ public interface TenantStores {
    * The store of {@code tenantSchema}, its SQL qualified once; its document tables checked against
    * the catalogue and, as {@code autoCreate} allows, completed. Rillflow's tables must be migrated.
    */
-  DocumentStore open(String tenantSchema, TenantAccess access, AutoCreate autoCreate);
+  DocumentStore open(String tenantId, String tenantSchema, TenantAccess access, AutoCreate autoCreate);
 
   /** How the document tables of {@code tenantSchema} differ from the compiled mappings; changes nothing. */
   SchemaPlan plan(String tenantSchema);
 
   /** Stops what {@code store} (from {@link #open}) runs: its projection daemon. */
   void shutDown(DocumentStore store);
+
+  /** The tenants are closed, each store shut down: close what serves them all (a tenant database's pool). */
+  default void closed() {}
 }

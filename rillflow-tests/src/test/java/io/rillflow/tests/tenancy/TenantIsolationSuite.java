@@ -71,8 +71,17 @@ abstract class TenantIsolationSuite {
       store.close();
     } finally {
       schema.drop();
+      dropElsewhere(schema.name());
     }
   }
+
+  /** Whether alpha and beta live in one database, and so read one copy of the shared documents. */
+  protected boolean alphaAndBetaShareADatabase() {
+    return true;
+  }
+
+  /** Drops what the mode made of the store's schema outside the test database; nothing by default. */
+  protected void dropElsewhere(String storeSchema) {}
 
   private static String id(String prefix) {
     return prefix + "-" + IDS.incrementAndGet() + "-" + UUID.randomUUID();
@@ -190,7 +199,13 @@ abstract class TenantIsolationSuite {
   void sharedDocumentsAreOneCopyEveryTenantReads() {
     String id = id("cur");
     alpha.repository(CurrencyRepository.class).save(new Currency(id, "Euro"));
-    assertThat(beta.querySession().load(Currency.class, id)).contains(new Currency(id, "Euro"));
+    assertThat(alpha.querySession().load(Currency.class, id)).contains(new Currency(id, "Euro"));
+    if (alphaAndBetaShareADatabase()) {
+      assertThat(beta.querySession().load(Currency.class, id)).contains(new Currency(id, "Euro"));
+    } else {
+      // One copy per database: beta's database has its own shared tables.
+      assertThat(beta.querySession().load(Currency.class, id)).isEmpty();
+    }
   }
 
   @Test
