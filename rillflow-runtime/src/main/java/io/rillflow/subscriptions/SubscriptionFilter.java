@@ -5,8 +5,10 @@ import java.util.Set;
 
 /**
  * Which events a subscription delivers, and from where: event type names ({@code @Event(name)}),
- * stream types (the {@code streamType} the streams were appended with), a tenant where the store has
- * tenancy, and a {@link SubscriptionStart}. An empty set means any.
+ * stream types (the {@code streamType} the streams were appended with) and a {@link SubscriptionStart}.
+ * An empty set means any. A tenant's subscriptions are made on {@code store.forTenant(id).subscriptions()},
+ * which delivers only that tenant's events; {@link #tenant(String)} is kept for a conjoined store, where one
+ * store holds several tenants' events, and is refused until that mode exists.
  *
  * <pre>{@code
  * store.subscriptions().create("emails", SubscriptionFilter.allEvents()
@@ -16,7 +18,7 @@ import java.util.Set;
  *
  * @param eventTypes the stored type names to deliver; empty for every type
  * @param streamTypes the stream types to deliver from; empty for every stream
- * @param tenant the tenant whose events to deliver, or {@code null} for all (only with tenancy)
+ * @param tenant {@code null}; a tenant here is refused by {@code create} (see above)
  * @param start where the subscription begins
  */
 public record SubscriptionFilter(Set<String> eventTypes, Set<String> streamTypes, String tenant, SubscriptionStart start) {
@@ -43,7 +45,10 @@ public record SubscriptionFilter(Set<String> eventTypes, Set<String> streamTypes
     return new SubscriptionFilter(eventTypes, Set.of(names), tenant, start);
   }
 
-  /** Only events of this tenant (a store with tenancy only). */
+  /**
+   * Only events of this tenant: refused by {@code create} until conjoined tenancy exists; use
+   * {@code store.forTenant(id).subscriptions()}.
+   */
   public SubscriptionFilter tenant(String id) {
     return new SubscriptionFilter(eventTypes, streamTypes, Objects.requireNonNull(id, "tenant"), start);
   }

@@ -55,8 +55,11 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
       throw new IllegalArgumentException("A subscription has 1 to " + MAX_PARTITIONS + " partitions, not " + partitions);
     }
     if (filter.tenant() != null) {
+      // A tenant's events live in the tenant's own store (schema or database): the store is the filter.
       throw new IllegalArgumentException("Subscription " + name + " names tenant " + filter.tenant()
-          + ", but this store has no tenancy");
+          + ", but a filter cannot choose a tenant: with tenancy, create it on store.forTenant(\""
+          + filter.tenant() + "\").subscriptions(), which delivers only that tenant's events; a store with no tenancy"
+          + " has no tenants");
     }
     SubscriptionStart start = filter.start();
     // "Now": after every event below the safe point read now; anything above it is still to come.
