@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.rillflow.sql.Statements;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,6 +208,8 @@ class GoldenSqlTest {
     Map<String, String> actual = new LinkedHashMap<>();
     actual.putAll(compile("BookRepository", "Book", "java.util.UUID", BOOKS));
     actual.putAll(compile("NoteRepository", "Note", "String", NOTES));
+    // Pinned as a store without conjoined tenants sends them: tenant markers removed (see tenantMarkers...).
+    actual.replaceAll((constant, sql) -> Statements.qualify(sql, Statements.TABLE));
     List<String> mismatches = new ArrayList<>();
     Map<String, String> expected = new LinkedHashMap<>();
     for (String pinned : concat(BOOKS.values(), NOTES.values())) {
@@ -223,6 +226,13 @@ class GoldenSqlTest {
     assertThat(mismatches).isEmpty();
     assertThat(actual.keySet()).as("every constant is pinned").containsExactlyInAnyOrderElementsOf(expected.keySet());
     assertThat(expected.size()).isGreaterThanOrEqualTo(40);
+  }
+
+  @Test
+  void everyConditionCarriesTheTenantMarkersTheStoreFills() throws IOException {
+    Map<String, String> raw = compile("NoteRepository", "Note", "String", NOTES);
+    assertThat(raw.get("FIND_BY_TEXT")).isEqualTo(
+        "SELECT data FROM {{table}} WHERE {{tenant and}}deleted_at IS NULL AND (data @> ?::jsonb){{tenant end}}");
   }
 
   private static List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {

@@ -42,7 +42,10 @@ import io.rillflow.internal.sql.JoinedScope;
 import io.rillflow.internal.sql.OwnedScope;
 import io.rillflow.internal.subscriptions.DefaultSubscriptions;
 import io.rillflow.subscriptions.Subscriptions;
+import io.rillflow.internal.sql.TenantFilter;
+import io.rillflow.internal.tenancy.ConjoinedLimits;
 import io.rillflow.internal.tenancy.TenantAccess;
+import io.rillflow.tenancy.Tenancy;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.QueryCall;
 import io.rillflow.spi.RepositorySupport;
@@ -87,7 +90,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.parts = parts;
     this.objectMapper = objectMapper;
     this.tables = placement.tables();
-    this.storeSchema = new DefaultStoreSchema(dataSource, schema, placement.owned(), tables);
+    this.storeSchema = new DefaultStoreSchema(dataSource, schema, placement.owned(), tables,
+        placement.conjoinedTables());
     this.ownedScope = new OwnedScope(dataSource, placement.closed());
     this.replica = replicaFor.apply(ownedScope);
     // Suppliers, called once a session opens, after the constructor made the event store.
@@ -142,14 +146,16 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         RillflowMigrations.migrate(dataSource, settings.schema());
       }
       boolean tenanted = settings.tenancy().hasTenants();
-      // With tenancy the store's own schema holds Rillflow's tables, the tenant registry and only the
-      // shared document tables; every other table lives in the tenants' schemas.
-      List<DocumentMapping<?, ?>> owned = tenanted
+      boolean conjoined = settings.tenancy().mode() == Tenancy.Mode.CONJOINED;
+      // With schemas or databases per tenant the store's own schema holds Rillflow's tables, the tenant
+      // registry and only the shared document tables; every other table lives in the tenants' schemas.
+      // Conjoined tenants share the store's tables, each row marked with its tenant.
+      List<DocumentMapping<?, ?>> owned = tenanted && !conjoined
           ? parts.all().stream().filter(DocumentMapping::shared).toList()
           : List.copyOf(parts.all());
       StorePlacement placement = new StorePlacement(settings.schema(), owned,
           new DocumentTables(parts.all(), settings.schema(), objectMapper), new AtomicBoolean(), pool, true,
-          TenantAccess.NONE);
+          TenantAccess.NONE, TenantFilter.NONE, conjoined);
       store = new DefaultDocumentStore(placement, dataSource,
           scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings);
       store.storeSchema.start(settings.autoCreate());
@@ -178,7 +184,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     List<DocumentMapping<?, ?>> owned = parts.all().stream().filter(m -> !m.shared()).toList();
     StorePlacement tenant = new StorePlacement(tenantSchema, owned,
         new DocumentTables(parts.all(), owned, tenantSchema, objectMapper, tables), placement.closed(), null, false,
-        tenants);
+        tenants, TenantFilter.NONE, false);
     DefaultDocumentStore store = new DefaultDocumentStore(tenant, tenantData, replica::forView, parts, objectMapper,
         settings);
     store.storeSchema.start(autoCreate);
@@ -193,10 +199,23 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
    */
   DefaultDocumentStore databaseStore(DataSource data, HikariDataSource ownedPool, StoreSettings settings) {
     StorePlacement there = new StorePlacement(schema, placement.owned(),
-        new DocumentTables(parts.all(), schema, objectMapper), placement.closed(), ownedPool, false, TenantAccess.NONE);
+        new DocumentTables(parts.all(), schema, objectMapper), placement.closed(), ownedPool, false, TenantAccess.NONE,
+        TenantFilter.NONE, false);
     DefaultDocumentStore store = new DefaultDocumentStore(there, data, replica::forView, parts, objectMapper, settings);
     store.storeSchema.start(settings.autoCreate());
     return store;
+  }
+
+  /**
+   * The store of one tenant of a conjoined store: this store's schema, pool and lifetime, its document
+   * statements built for {@code tenantId} once, here. Reads no catalogue (this store has: the tables are
+   * its own), so a first {@code forTenant} costs the statements' text and nothing on the server.
+   */
+  DefaultDocumentStore conjoinedTenantStore(String tenantId, TenantAccess tenants, StoreSettings settings) {
+    TenantFilter tenant = TenantFilter.of(tenantId);
+    StorePlacement view = new StorePlacement(schema, List.of(), tables.forTenant(tenant, schema, objectMapper),
+        placement.closed(), null, false, tenants, tenant, false);
+    return new DefaultDocumentStore(view, dataSource, replica::forView, parts, objectMapper, settings);
   }
 
   /** The document tables a tenant's schema should hold, for comparing with its catalogue; touches nothing. */
@@ -239,11 +258,23 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public EventStore events() {
     checkOpen();
+    checkEvents("events()");
     return events;
   }
 
+  /**
+   * Refuses event work on a conjoined tenant's store: Rillflow's event tables do not keep tenants apart
+   * yet, and a tenant's events must never land where every tenant reads them.
+   */
+  private void checkEvents(String operation) {
+    if (placement.tenant().conjoined()) {
+      throw ConjoinedLimits.eventsNotYet(operation);
+    }
+  }
+
   private SessionAppends sessionAppends() {
-    return events.sessionAppends();
+    SessionAppends appends = events.sessionAppends();
+    return placement.tenant().conjoined() ? appends.refusing(ConjoinedLimits.SESSION_EVENTS) : appends;
   }
 
   private SessionAppends unprojectedAppends() {
@@ -263,24 +294,28 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public Projections projections() {
     checkOpen();
+    checkEvents("projections()");
     return projections;
   }
 
   @Override
   public Subscriptions subscriptions() {
     checkOpen();
+    checkEvents("subscriptions()");
     return subscriptions;
   }
 
   @Override
   public io.rillflow.aggregates.SnapshotCompaction snapshots() {
     checkOpen();
+    checkEvents("snapshots()");
     return aggregates.compaction();
   }
 
   @Override
   public <A> AggregateRepository<A> aggregates(Class<A> type) {
     checkOpen();
+    checkEvents("aggregates(" + type.getSimpleName() + ".class)");
     return aggregates.of(type);
   }
 

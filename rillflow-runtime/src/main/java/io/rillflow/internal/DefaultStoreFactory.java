@@ -20,10 +20,6 @@ public final class DefaultStoreFactory implements StoreFactory {
       problems.add("schema \"" + settings.schema() + "\" " + schemaProblem);
     }
     Tenancy.Mode tenancy = settings.tenancy().mode();
-    if (tenancy == Tenancy.Mode.CONJOINED) {
-      problems.add(settings.tenancy() + " is not available in this version: use Tenancy.single(),"
-          + " Tenancy.schemaPerTenant() or Tenancy.databasePerTenant(..)");
-    }
     if (tenancy == Tenancy.Mode.DATABASE_PER_TENANT && settings.readReplica().configured()) {
       // The replica streams one server; tenants on other servers would read a server that lacks them.
       problems.add("readReplica(..) is not available with Tenancy.databasePerTenant(..) in this version: a replica"

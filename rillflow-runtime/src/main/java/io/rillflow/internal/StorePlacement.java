@@ -2,6 +2,7 @@ package io.rillflow.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.rillflow.internal.document.DocumentTables;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.internal.tenancy.TenantAccess;
 import io.rillflow.spi.DocumentMapping;
 import java.util.List;
@@ -19,7 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param ownedPool the pool this store closes, or {@code null} when it closes none
  * @param root whether {@code close()} closes this store (false for a tenant's view)
  * @param tenants what {@code forTenant} and {@code tenants()} answer
+ * @param tenant the tenant its SQL keeps to within shared tables: a conjoined tenant's view, else
+ *     {@link TenantFilter#NONE}
+ * @param conjoinedTables whether the tenant documents' tables among {@code owned} keep many tenants apart by a
+ *     {@code tenant_id} (a conjoined store's own schema)
  */
 record StorePlacement(
     String schema, List<DocumentMapping<?, ?>> owned, DocumentTables tables, AtomicBoolean closed,
-    HikariDataSource ownedPool, boolean root, TenantAccess tenants) {}
+    HikariDataSource ownedPool, boolean root, TenantAccess tenants, TenantFilter tenant, boolean conjoinedTables) {}

@@ -6,12 +6,14 @@ import io.rillflow.DocumentStore;
 import io.rillflow.SchemaPlan;
 import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.sql.NamedDataSource;
+import io.rillflow.internal.tenancy.ConjoinedTenants;
 import io.rillflow.internal.tenancy.DatabaseTenants;
 import io.rillflow.internal.tenancy.SchemaTenants;
 import io.rillflow.internal.tenancy.TenantAccess;
 import io.rillflow.internal.tenancy.TenantDirectory;
 import io.rillflow.internal.tenancy.TenantServers;
 import io.rillflow.internal.tenancy.TenantStores;
+import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.StoreSettings;
 import io.rillflow.tenancy.Tenancy;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +21,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The tenants of a tenanted store, per mode: schema per tenant in the store's own database, or
+ * The tenants of a tenanted store, per mode: conjoined in the store's own tables, schema per tenant in the
+ * store's own database, or
  * database per tenant, where each database (one pool per distinct URL, the store's own pool for its
  * own URL) holds Rillflow's tables, the tenant registry and the shared documents in the store's schema
  * and each of its tenants in a schema of its own. Every tenant's store reads and writes through a
@@ -30,6 +33,13 @@ final class TenantStoresOf {
 
   static TenantDirectory tenants(DefaultDocumentStore root, StoreSettings settings) {
     Tenancy tenancy = settings.tenancy();
+    if (tenancy.mode() == Tenancy.Mode.CONJOINED) {
+      ConjoinedTenants[] all = new ConjoinedTenants[1];
+      all[0] = new ConjoinedTenants(root.dataSource(), root.schemaName(),
+          tenantId -> root.conjoinedTenantStore(tenantId, all[0], settings), root.schema(),
+          root.parts().all().stream().filter(mapping -> !mapping.shared()).map(DocumentMapping::tableName).toList());
+      return all[0];
+    }
     if (tenancy.mode() == Tenancy.Mode.DATABASE_PER_TENANT) {
       AtomicInteger pools = new AtomicInteger();
       // The tenants' views answer forTenant and tenants() with the tenancy over every database.

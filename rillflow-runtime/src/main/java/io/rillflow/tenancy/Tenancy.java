@@ -20,16 +20,20 @@ import java.util.Optional;
  *   <li>{@link #schemaPerTenant()}: each tenant its own schema, named {@code <store schema>_<tenant id>},
  *       with its own Rillflow tables (streams, events, projections, dead letters) and document tables.
  *       Strong isolation, per-tenant backup and drop; pick it for up to a few thousand tenants.
- *   <li>{@link #conjoined()}: one set of tables with a {@code tenant_id} column in every key.
+ *   <li>{@link #conjoined()}: one set of tables with a {@code tenant_id} column leading every key and
+ *       index; a tenant is a row in the registry, so a million tenants cost no catalogue. Pick it for very
+ *       many small tenants.
  *   <li>{@link #databasePerTenant(TenantDatabases)}: tenants spread over databases (and servers), each
  *       database opened once, with one pool per distinct URL, and holding its tenants as schema per
  *       tenant; the mapping fixed ({@link TenantDatabases#of}) or kept in the store's
  *       {@code rf_tenant_databases} ({@link TenantDatabases#masterTable()}).
  * </ul>
  *
- * <p>This version runs {@link #single()}, {@link #schemaPerTenant()} and
- * {@link #databasePerTenant(TenantDatabases)}; the builder refuses {@link #conjoined()}, saying so,
- * rather than run it half-built.
+ * <p>In this version {@link #conjoined()} keeps documents per tenant (load, sessions, dynamic and
+ * repository queries, patch, bulk insert, {@code tenants()} ensure, list, status, drop); its tenants'
+ * event work (events, aggregates, projections, subscriptions, snapshots, the tenants' daemon) and
+ * {@code tenants().export/importFrom} are refused with {@link UnsupportedOperationException}, saying so,
+ * rather than written where every tenant would read them.
  */
 public final class Tenancy {
 

@@ -6,10 +6,22 @@ import java.util.List;
  * Whole statements around a rendered condition. Their table is written {@value #TABLE}: generated
  * SQL never names a schema, and the store puts in the schema-qualified name once per statement and
  * schema ({@link #qualify}).
+ *
+ * <p>Every {@code WHERE} this class writes carries tenant markers ({@value #TENANT_WHERE} where there is
+ * no other condition, else {@value #TENANT_AND} before it and {@value #TENANT_END} after it), so that a
+ * store with conjoined tenancy can put its {@code tenant_id} predicate in front of the whole condition
+ * (parenthesized: a top-level {@code OR} must not escape it) when it qualifies the statement, and a
+ * store without one removes them. Generated SQL is thus one text for every tenancy mode.
  */
 public final class Statements {
   /** Where a statement names its table. */
   public static final String TABLE = "{{table}}";
+  /** Where a statement with no condition takes its tenant's {@code WHERE}. */
+  public static final String TENANT_WHERE = "{{tenant where}}";
+  /** Where the tenant predicate goes in front of a condition. */
+  public static final String TENANT_AND = "{{tenant and}}";
+  /** Where a condition behind a tenant predicate ends. */
+  public static final String TENANT_END = "{{tenant end}}";
 
   private Statements() {}
 
@@ -30,9 +42,10 @@ public final class Statements {
   public static String where(RenderedCondition condition, DeletedRows rows) {
     String filter = rows.condition();
     if (condition == null) {
-      return filter != null ? " WHERE " + filter : "";
+      return filter != null ? " WHERE " + TENANT_AND + filter + TENANT_END : TENANT_WHERE;
     }
-    return " WHERE " + (filter != null ? filter + " AND (" + condition.sql() + ")" : condition.sql());
+    return " WHERE " + TENANT_AND + (filter != null ? filter + " AND (" + condition.sql() + ")" : condition.sql())
+        + TENANT_END;
   }
 
   /** {@code " ORDER BY a ASC, b DESC"}, or {@code ", a ASC..."} after an existing ordering; "" for none. */
@@ -86,8 +99,32 @@ public final class Statements {
     return object.append(')').toString();
   }
 
-  /** {@code sql} with its table named: {@code qualifiedTable} is an already quoted, checked name. */
+  /** {@code sql} with its table named, for a store without conjoined tenants: see {@link #qualify(String, String, String)}. */
   public static String qualify(String sql, String qualifiedTable) {
-    return sql.replace(TABLE, qualifiedTable);
+    return qualify(sql, qualifiedTable, null);
+  }
+
+  /**
+   * {@code sql} with its table named and its tenant markers filled: {@code qualifiedTable} is an already
+   * quoted, checked name; {@code tenantPredicate} (such as {@code tenant_id = 'acme'}, checked by the
+   * caller) leads every condition, or {@code null} removes the markers. Called once per statement and
+   * store, never per call.
+   */
+  public static String qualify(String sql, String qualifiedTable, String tenantPredicate) {
+    String named = sql.replace(TABLE, qualifiedTable);
+    if (tenantPredicate == null) {
+      return named.replace(TENANT_WHERE, "").replace(TENANT_AND, "").replace(TENANT_END, "");
+    }
+    return named.replace(TENANT_WHERE, " WHERE " + tenantPredicate).replace(TENANT_AND, tenantPredicate + " AND (")
+        .replace(TENANT_END, ")");
+  }
+
+  /**
+   * The condition part of a statement this class wrote ({@code " WHERE ..."} with its markers, or the
+   * bare {@value #TENANT_WHERE}), for a statement over the same rows, such as the count of a delete.
+   */
+  public static String whereOf(String sql) {
+    int where = sql.indexOf(" WHERE " + TENANT_AND);
+    return where < 0 ? TENANT_WHERE : sql.substring(where);
   }
 }

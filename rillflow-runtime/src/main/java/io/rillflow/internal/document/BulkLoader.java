@@ -4,6 +4,7 @@ import io.rillflow.BulkMode;
 import io.rillflow.RillflowException;
 import io.rillflow.UniqueConstraintException;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.internal.sql.Transaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +42,14 @@ public final class BulkLoader {
     try (Connection connection = dataSource.getConnection()) {
       long written = Transaction.run(connection, c -> {
         if (direct) {
-          return copy(c, "COPY " + table.qualifiedName() + " (id, data) FROM STDIN", table, documents);
+          return copy(c, "COPY " + table.qualifiedName() + " (" + table.tenant().column() + "id, data) FROM STDIN",
+              table, table.tenant().copyText(), documents);
         }
         try (Statement statement = c.createStatement()) {
           statement.execute("CREATE TEMPORARY TABLE " + staging + " (ord bigint GENERATED ALWAYS AS IDENTITY, id "
               + IdColumns.sqlType(table.mapping().idType()) + ", data jsonb) ON COMMIT DROP");
         }
-        copy(c, "COPY " + staging + " (id, data) FROM STDIN", table, documents);
+        copy(c, "COPY " + staging + " (id, data) FROM STDIN", table, null, documents);
         try (Statement statement = c.createStatement()) {
           return (long) statement.executeUpdate(moveSql(table, staging, mode));
         }
@@ -75,29 +77,36 @@ public final class BulkLoader {
 
   private static String moveSql(DocumentTable<?, ?> table, String staging, BulkMode mode) {
     String versionProperty = table.mapping().versionProperty();
+    TenantFilter tenant = table.tenant();
     String data = table.versioned() ? "jsonb_set(data, '{" + versionProperty + "}', '1')" : "data";
     String source = mode == BulkMode.OVERWRITE
         // ON CONFLICT DO UPDATE may not touch one row twice: keep the last document per id.
-        ? "SELECT DISTINCT ON (id) id, " + data + ", 1 FROM " + staging + " ORDER BY id, ord DESC"
-        : "SELECT id, " + data + ", 1 FROM " + staging + " ORDER BY ord";
-    String insert = "INSERT INTO " + table.qualifiedName() + " AS d (id, data, version) " + source;
+        ? "SELECT DISTINCT ON (id) " + tenant.value() + "id, " + data + ", 1 FROM " + staging + " ORDER BY id, ord DESC"
+        : "SELECT " + tenant.value() + "id, " + data + ", 1 FROM " + staging + " ORDER BY ord";
+    String insert = "INSERT INTO " + table.qualifiedName() + " AS d (" + tenant.column() + "id, data, version) " + source;
+    String conflict = " ON CONFLICT (" + tenant.column() + "id)";
     return switch (mode) {
       case INSERT_ONLY -> insert;
-      case IGNORE_DUPLICATES -> insert + " ON CONFLICT (id) DO NOTHING";
-      case OVERWRITE -> insert + " ON CONFLICT (id) DO UPDATE SET data = "
+      case IGNORE_DUPLICATES -> insert + conflict + " DO NOTHING";
+      case OVERWRITE -> insert + conflict + " DO UPDATE SET data = "
           + (table.versioned() ? "jsonb_set(excluded.data, '{" + versionProperty + "}', to_jsonb(d.version + 1))" : "excluded.data")
           + ", version = d.version + 1, updated_at = now()"
           + (table.mapping().softDelete() ? ", deleted_at = NULL" : "");
     };
   }
 
-  private static <T> long copy(Connection connection, String sql, DocumentTable<T, Object> table,
+  /** @param tenant the tenant field leading every row (the COPY names its column first), or {@code null} for none */
+  private static <T> long copy(Connection connection, String sql, DocumentTable<T, Object> table, byte[] tenant,
       Collection<? extends T> documents) throws SQLException, IOException {
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     try {
       CopyRows rows = new CopyRows(FLUSH_BYTES * 2);
       for (T document : documents) {
         Object id = table.idOf(document);
+        if (tenant != null && tenant.length > 0) {
+          rows.text(tenant);
+          rows.tab();
+        }
         rows.text(id.toString().getBytes(StandardCharsets.UTF_8));
         rows.tab();
         rows.text(table.writeBytes(document));

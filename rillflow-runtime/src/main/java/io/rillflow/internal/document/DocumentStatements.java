@@ -1,5 +1,6 @@
 package io.rillflow.internal.document;
 
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.spi.DocumentMapping;
 
 /**
@@ -20,38 +21,46 @@ public record DocumentStatements(
    * @param table the table's qualified, quoted name
    * @param idArrayType the SQL type of the id column, for the arrays of the many-document statements
    * @param versionProperty the JSON property of the version, checked to be a Java identifier; {@code null} if none
+   * @param tenant the tenant every statement keeps to: it leads the key and follows every condition on it
    */
-  static DocumentStatements of(DocumentMapping<?, ?> mapping, String table, String idArrayType, String versionProperty) {
+  static DocumentStatements of(DocumentMapping<?, ?> mapping, String table, String idArrayType, String versionProperty,
+      TenantFilter tenant) {
     boolean soft = mapping.softDelete();
     boolean versioned = versionProperty != null;
+    // The tenant's predicate follows every test of the id: the key (tenant_id, id) serves both.
+    String byId = " WHERE id = ?" + tenant.and();
     String live = soft ? " AND deleted_at IS NULL" : "";
-    String where = soft ? " WHERE deleted_at IS NULL" : "";
+    String where = soft ? " WHERE deleted_at IS NULL" + tenant.and() : tenant.where();
     String newData = versioned ? "jsonb_set(?::jsonb, '{" + versionProperty + "}', to_jsonb(?::bigint))" : "?::jsonb";
-    String upsertTail = " ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()"
+    String conflict = " ON CONFLICT (" + tenant.column() + "id)";
+    String upsertTail = conflict + " DO UPDATE SET data = excluded.data, version = d.version + 1, updated_at = now()"
         + (soft ? ", deleted_at = NULL" : "");
+    String columns = " (" + tenant.column() + "id, data, version)";
     String rows = " FROM unnest(?::" + idArrayType + "[], ?::text[]) AS u(id, data)";
     return new DocumentStatements(
-        "SELECT data FROM " + table + " WHERE id = ?" + live,
-        "SELECT id, data FROM " + table + " WHERE id = ANY (?)" + live,
-        "INSERT INTO " + table + " AS d (id, data, version) VALUES (?, ?::jsonb, 1)" + upsertTail,
-        "INSERT INTO " + table + " (id, data, version) VALUES (?, " + newData + ", 1) ON CONFLICT (id) DO NOTHING",
-        "INSERT INTO " + table + " AS d (id, data, version) SELECT u.id, u.data::jsonb, 1" + rows + upsertTail,
-        "INSERT INTO " + table + " (id, data, version) SELECT u.id, "
+        "SELECT data FROM " + table + byId + live,
+        "SELECT id, data FROM " + table + " WHERE id = ANY (?)" + tenant.and() + live,
+        "INSERT INTO " + table + " AS d" + columns + " VALUES (" + tenant.value() + "?, ?::jsonb, 1)" + upsertTail,
+        "INSERT INTO " + table + columns + " VALUES (" + tenant.value() + "?, " + newData + ", 1)" + conflict
+            + " DO NOTHING",
+        "INSERT INTO " + table + " AS d" + columns + " SELECT " + tenant.value() + "u.id, u.data::jsonb, 1" + rows
+            + upsertTail,
+        "INSERT INTO " + table + columns + " SELECT " + tenant.value() + "u.id, "
             + (versioned ? "jsonb_set(u.data::jsonb, '{" + versionProperty + "}', '1')" : "u.data::jsonb") + ", 1" + rows
-            + " ON CONFLICT (id) DO NOTHING RETURNING id",
-        "UPDATE " + table + " SET data = ?::jsonb, version = version + 1, updated_at = now() WHERE id = ?" + live,
-        "UPDATE " + table + " SET data = " + newData + ", version = ?, updated_at = now() WHERE id = ? AND version = ?"
+            + conflict + " DO NOTHING RETURNING id",
+        "UPDATE " + table + " SET data = ?::jsonb, version = version + 1, updated_at = now()" + byId + live,
+        "UPDATE " + table + " SET data = " + newData + ", version = ?, updated_at = now()" + byId + " AND version = ?"
             + live,
-        soft ? "UPDATE " + table + " SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL"
-            : "DELETE FROM " + table + " WHERE id = ?",
-        soft ? "UPDATE " + table + " SET deleted_at = now() WHERE id = ? AND version = ? AND deleted_at IS NULL"
-            : "DELETE FROM " + table + " WHERE id = ? AND version = ?",
-        "UPDATE " + table + " SET deleted_at = NULL, updated_at = now() WHERE id = ? AND deleted_at IS NOT NULL",
-        "SELECT version FROM " + table + " WHERE id = ?" + live,
+        soft ? "UPDATE " + table + " SET deleted_at = now()" + byId + " AND deleted_at IS NULL"
+            : "DELETE FROM " + table + byId,
+        soft ? "UPDATE " + table + " SET deleted_at = now()" + byId + " AND version = ? AND deleted_at IS NULL"
+            : "DELETE FROM " + table + byId + " AND version = ?",
+        "UPDATE " + table + " SET deleted_at = NULL, updated_at = now()" + byId + " AND deleted_at IS NOT NULL",
+        "SELECT version FROM " + table + byId + live,
         "SELECT count(*) FROM " + table + where,
-        "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?" + live + ")",
+        "SELECT EXISTS (SELECT 1 FROM " + table + byId + live + ")",
         "SELECT version, created_at, updated_at, " + (soft ? "deleted_at" : "NULL::timestamptz") + " FROM " + table
-            + " WHERE id = ?",
+            + byId,
         "SELECT data FROM " + table + where);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.json.TypeCodec;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.spi.DocumentMapping;
 import java.sql.Array;
 import java.sql.Connection;
@@ -39,9 +40,16 @@ public final class DocumentTable<T, ID> {
   private volatile ColumnNames columnNames = ColumnNames.PLAIN;
 
   private final DocumentStatements statements;
+  private final TenantFilter tenant;
 
   public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper) {
+    this(mapping, schema, objectMapper, TenantFilter.NONE);
+  }
+
+  /** The table as one tenant of a conjoined store uses it: {@code tenant} leads its key and every condition. */
+  public DocumentTable(DocumentMapping<T, ID> mapping, String schema, ObjectMapper objectMapper, TenantFilter tenant) {
     this.mapping = mapping;
+    this.tenant = tenant;
     this.codec = new TypeCodec(objectMapper, mapping.documentType());
     this.valueWriter = objectMapper.writer();
     this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(mapping.tableName());
@@ -53,7 +61,7 @@ public final class DocumentTable<T, ID> {
       throw new IllegalArgumentException("Version property \"" + versionProperty + "\" of "
           + mapping.documentType().getName() + " is not a Java identifier");
     }
-    this.statements = DocumentStatements.of(mapping, qualifiedName, idArrayType, versionProperty);
+    this.statements = DocumentStatements.of(mapping, qualifiedName, idArrayType, versionProperty, tenant);
   }
 
   /** The table's fixed statements, for this store's schema. */
@@ -67,12 +75,13 @@ public final class DocumentTable<T, ID> {
   }
 
   /**
-   * {@code sql} as this store sends it: the table ({@code {{table}}}) schema-qualified and each
+   * {@code sql} as this store sends it: the table ({@code {{table}}}) schema-qualified, the tenant markers
+   * filled by its {@link TenantFilter}, and each
    * duplicated column's plain name replaced by the column this store uses when they differ. Called
    * once per statement shape, when it is cached; never per call.
    */
   public String qualify(String sql) {
-    return columnNames.rewrite(io.rillflow.sql.Statements.qualify(sql, qualifiedName));
+    return columnNames.rewrite(io.rillflow.sql.Statements.qualify(sql, qualifiedName, tenant.predicate()));
   }
 
   /**
@@ -98,6 +107,17 @@ public final class DocumentTable<T, ID> {
   /** A Rillflow function of the store's schema ({@code rf_*}, from its migrations), qualified. */
   public String function(String name) {
     return schemaPrefix + name;
+  }
+
+  /** The tenant this table's statements keep to ({@link TenantFilter#NONE} outside conjoined tenancy). */
+  public TenantFilter tenant() {
+    return tenant;
+  }
+
+  /** Takes the duplicated columns' names {@code other} (the same mapping's table for another tenant) uses. */
+  void useColumnsOf(DocumentTable<?, ?> other) {
+    this.columnNames = other.columnNames;
+    queryCache.clear();
   }
 
   /** The mapping this table stores. */

@@ -1,6 +1,7 @@
 package io.rillflow.internal.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.spi.DocumentMapping;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +35,30 @@ public final class DocumentTables {
     this.byType = Map.copyOf(tables);
     // Index names are schema-neutral: one lookup serves owned and shared tables alike.
     this.uniqueIndexes = new UniqueIndexes(all, schema);
+  }
+
+  private DocumentTables(Map<Class<?>, DocumentTable<?, ?>> byType, UniqueIndexes uniqueIndexes) {
+    this.byType = byType;
+    this.uniqueIndexes = uniqueIndexes;
+  }
+
+  /**
+   * These tables as one tenant of a conjoined store uses them: each tenant's table (every one but the
+   * shared ones) with its statements built for {@code tenant} and the duplicated columns these use; the
+   * shared tables as they are. Reads no catalogue: the store's own tables have read it.
+   */
+  public DocumentTables forTenant(TenantFilter tenant, String schema, ObjectMapper objectMapper) {
+    Map<Class<?>, DocumentTable<?, ?>> tables = new HashMap<>();
+    byType.forEach((type, table) -> tables.put(type, table.mapping().shared() ? table : tenantTable(table, tenant,
+        schema, objectMapper)));
+    return new DocumentTables(Map.copyOf(tables), uniqueIndexes);
+  }
+
+  private static <T, ID> DocumentTable<T, ID> tenantTable(DocumentTable<T, ID> table, TenantFilter tenant,
+      String schema, ObjectMapper objectMapper) {
+    DocumentTable<T, ID> own = new DocumentTable<>(table.mapping(), schema, objectMapper, tenant);
+    own.useColumnsOf(table);
+    return own;
   }
 
   /** What names a unique violation of these tables. */

@@ -227,8 +227,7 @@ public final class CompiledQueryCall<T> implements QueryCall<T> {
    * {@code UPDATE t SET deleted_at = now() WHERE ...}) would change: the same condition, so the same values.
    */
   private static String countOf(String delete) {
-    int where = delete.indexOf(" WHERE ");
-    return Statements.count(where < 0 ? "" : delete.substring(where));
+    return Statements.count(Statements.whereOf(delete));
   }
 
   private JdbcCursor.Binder binder(int maxRows, long offset) {

@@ -56,12 +56,21 @@ public final class DefaultStoreSchema implements StoreSchema {
 
   public DefaultStoreSchema(DataSource dataSource, String schema, Collection<DocumentMapping<?, ?>> mappings,
       DocumentTables documentTables) {
+    this(dataSource, schema, mappings, documentTables, false);
+  }
+
+  /**
+   * @param conjoined whether the tables of tenant documents (all but the shared ones) keep many tenants'
+   *     rows apart by a {@code tenant_id} ({@code Tenancy.conjoined()})
+   */
+  public DefaultStoreSchema(DataSource dataSource, String schema, Collection<DocumentMapping<?, ?>> mappings,
+      DocumentTables documentTables, boolean conjoined) {
     this.dataSource = dataSource;
     this.schema = schema;
     this.documentTables = documentTables;
     // By table name, so that a plan (and an exported migration) is the same whatever the module order.
     this.tables = mappings.stream()
-        .map(m -> new DocumentTableDdl(m, schema))
+        .map(m -> new DocumentTableDdl(m, schema, conjoined && !m.shared()))
         .sorted(Comparator.comparing(DocumentTableDdl::table))
         .toList();
   }

@@ -4,6 +4,7 @@ import io.rillflow.SchemaDrift;
 import io.rillflow.internal.document.DuplicatedColumn;
 import io.rillflow.internal.document.IdColumns;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.spi.DocumentMapping;
 import io.rillflow.spi.DuplicatedField;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Set;
 /**
  * The DDL one document mapping needs in one schema, compared with the catalogue: the table with its
  * fixed columns, one stored generated column per duplicated field (named as {@link DuplicatedColumn}
- * decides), and their indexes.
+ * decides), and their indexes. A tenant's table of a conjoined store leads with {@code tenant_id}: in the
+ * primary key ({@code tenant_id, id}) and in every index of a duplicated column, so each tenant's ids and
+ * unique values are its own and each lookup finds its tenant's rows first.
  */
 final class DocumentTableDdl {
   private final String schema;
@@ -30,11 +33,19 @@ final class DocumentTableDdl {
   /** Unique indexes cover live rows only: a soft-deleted document's value may be taken again. */
   private final boolean softDelete;
 
-  DocumentTableDdl(DocumentMapping<?, ?> mapping, String schema) {
+  /** The key columns of an index or the primary key: {@code "tenant_id", } leading them, or "". */
+  private final String keyPrefix;
+
+  /** @param tenantColumn whether the table keeps many tenants' rows apart by a {@code tenant_id} (conjoined) */
+  DocumentTableDdl(DocumentMapping<?, ?> mapping, String schema, boolean tenantColumn) {
     this.schema = schema;
     this.table = mapping.tableName();
     this.qualifiedTable = Identifiers.quote(schema) + "." + Identifiers.quote(table);
-    fixed.put("id", IdColumns.sqlType(mapping.idType()) + " NOT NULL PRIMARY KEY");
+    this.keyPrefix = tenantColumn ? Identifiers.quote(TenantFilter.COLUMN) + ", " : "";
+    if (tenantColumn) {
+      fixed.put(TenantFilter.COLUMN, "text NOT NULL");
+    }
+    fixed.put("id", IdColumns.sqlType(mapping.idType()) + (tenantColumn ? " NOT NULL" : " NOT NULL PRIMARY KEY"));
     fixed.put("data", "jsonb NOT NULL");
     fixed.put("version", "bigint NOT NULL DEFAULT 1");
     fixed.put("created_at", "timestamptz NOT NULL DEFAULT now()");
@@ -94,6 +105,12 @@ final class DocumentTableDdl {
         plan.inTransaction(indexComment(name));
       });
       return;
+    }
+    if (!keyPrefix.isEmpty() && !catalogue.hasColumn(table, TenantFilter.COLUMN)) {
+      // Its primary key is (id): rows of two tenants with one id cannot both live there.
+      throw new io.rillflow.SchemaException("Table " + schema + "." + table + " has no " + TenantFilter.COLUMN
+          + " column: it was made by a store without Tenancy.conjoined(). A conjoined store needs its own tables;"
+          + " use another schema, or move the data there");
     }
     for (Map.Entry<String, String> column : fixed.entrySet()) {
       if (!catalogue.hasColumn(table, column.getKey())) {
@@ -184,7 +201,7 @@ final class DocumentTableDdl {
         boolean liveOnly = field.unique() && softDelete;
         String index = DuplicatedColumn.indexName(table, name, field.unique(), liveOnly);
         indexes.put(index, "CREATE " + (field.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS "
-            + Identifiers.quote(index) + " ON " + qualifiedTable + " (" + Identifiers.quote(name) + ")"
+            + Identifiers.quote(index) + " ON " + qualifiedTable + " (" + keyPrefix + Identifiers.quote(name) + ")"
             + (liveOnly ? " WHERE deleted_at IS NULL" : ""));
       }
     }
@@ -201,6 +218,9 @@ final class DocumentTableDdl {
     for (DuplicatedColumn column : duplicated) {
       sql.append(separator).append(Identifiers.quote(names.get(column.plainName()))).append(' ')
           .append(column.definition());
+    }
+    if (!keyPrefix.isEmpty()) {
+      sql.append(separator).append("PRIMARY KEY (").append(keyPrefix).append("id)");
     }
     return sql.append("\n)").toString();
   }

@@ -131,7 +131,7 @@ sealed interface RowWrite extends PendingWrite {
     public String sql() {
       if (sql == null) {
         sql = "UPDATE " + table.qualifiedName() + " SET data = " + patch.expression()
-            + ", version = version + 1, updated_at = now() WHERE id = ?"
+            + ", version = version + 1, updated_at = now() WHERE id = ?" + table.tenant().and()
             + (table.mapping().softDelete() ? " AND deleted_at IS NULL" : "");
       }
       return sql;

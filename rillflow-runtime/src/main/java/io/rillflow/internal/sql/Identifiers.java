@@ -25,4 +25,18 @@ public final class Identifiers {
   public static String quote(String name) {
     return SqlIdentifiers.quote(name);
   }
+
+  /**
+   * A tenant id as an SQL string literal ({@code 'acme'}), for a conjoined store's tenant predicate:
+   * checked by the identifier rule first, so it holds no quote or backslash to escape.
+   *
+   * @throws IllegalArgumentException naming the id and what is wrong with it
+   */
+  public static String literal(String name) {
+    String problem = problemWith(name);
+    if (problem != null) {
+      throw new IllegalArgumentException("\"" + name + "\" " + problem);
+    }
+    return "'" + name + "'";
+  }
 }

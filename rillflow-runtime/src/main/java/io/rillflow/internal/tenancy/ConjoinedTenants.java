@@ -1,0 +1,185 @@
+package io.rillflow.internal.tenancy;
+
+import io.rillflow.DocumentStore;
+import io.rillflow.SchemaException;
+import io.rillflow.StoreSchema;
+import io.rillflow.internal.schema.RillflowMigrations;
+import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
+import io.rillflow.tenancy.TenantDaemon;
+import io.rillflow.tenancy.TenantStatus;
+import io.rillflow.tenancy.UnknownTenantException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The tenants of a store with {@code Tenancy.conjoined()}: every tenant in the store's own tables, each
+ * row marked with its {@code tenant_id}. A tenant is a row of {@link TenantRegistry} and nothing else:
+ * {@code ensure} registers it, {@code drop} deletes its rows from every tenant table and then the row.
+ * Its store (statements built for its id) is made on the first {@code forTenant} in a process after one
+ * look at the registry, and cached: after that {@code forTenant} is a map lookup.
+ */
+public final class ConjoinedTenants implements TenantDirectory {
+  private final DataSource dataSource;
+  private final String storeSchema;
+  private final TenantSchemas ids;
+  private final TenantRegistry registry;
+  private final Function<String, DocumentStore> views;
+  private final StoreSchema tables;
+  /** {@code DELETE FROM <table> WHERE tenant_id = ?}, one per tenant document table, qualified once. */
+  private final List<String> deletes;
+  private final Map<String, DocumentStore> opened = new ConcurrentHashMap<>();
+
+  /**
+   * @param views makes the store of a registered tenant
+   * @param tables the store's own document tables (every tenant's)
+   * @param tenantTables the unqualified names of the tables whose rows carry a tenant (all but the shared)
+   */
+  public ConjoinedTenants(DataSource dataSource, String storeSchema, Function<String, DocumentStore> views,
+      StoreSchema tables, List<String> tenantTables) {
+    this.dataSource = dataSource;
+    this.storeSchema = storeSchema;
+    this.ids = new TenantSchemas(storeSchema);
+    this.registry = new TenantRegistry(dataSource, storeSchema);
+    this.views = views;
+    this.tables = tables;
+    this.deletes = tenantTables.stream().map(table -> "DELETE FROM " + Identifiers.quote(storeSchema) + "."
+        + Identifiers.quote(table) + " WHERE " + TenantFilter.COLUMN + " = ?").toList();
+  }
+
+  @Override
+  public DocumentStore forTenant(String tenantId) {
+    DocumentStore store = opened.get(tenantId);
+    return store != null ? store : open(tenantId);
+  }
+
+  private DocumentStore open(String tenantId) {
+    ids.check(tenantId);
+    if (!registry.presence(tenantId, storeSchema).registered()) {
+      throw new UnknownTenantException(tenantId, "not provisioned in this store; call store.tenants().ensure(\""
+          + tenantId + "\") first");
+    }
+    // Two threads may build a view at once: both are plain objects over the same tables; one is kept.
+    return opened.computeIfAbsent(tenantId, views);
+  }
+
+  @Override
+  public io.rillflow.tenancy.Tenants tenants() {
+    return this;
+  }
+
+  @Override
+  public void ensure(String tenantId) {
+    if (opened.containsKey(tenantId)) {
+      return;
+    }
+    ids.check(tenantId);
+    // The insert is idempotent (ON CONFLICT DO NOTHING): racing callers all succeed, one row results.
+    locked(tenantId, "provision", connection -> registry.register(connection, tenantId));
+    opened.computeIfAbsent(tenantId, views);
+  }
+
+  @Override
+  public List<String> list() {
+    return registry.list();
+  }
+
+  @Override
+  public TenantStatus status(String tenantId) {
+    ids.check(tenantId);
+    if (!registry.presence(tenantId, storeSchema).registered()) {
+      throw new UnknownTenantException(tenantId, "not provisioned in this store");
+    }
+    return new TenantStatus(tenantId, storeSchema, true, RillflowMigrations.appliedVersion(dataSource, storeSchema),
+        RillflowMigrations.latestVersion(), tables.plan());
+  }
+
+  /** The tenants share the store's tables: migrating them is migrating the store's schema, once. */
+  @Override
+  public List<String> migrateAll() {
+    RillflowMigrations.migrate(dataSource, storeSchema);
+    tables.apply();
+    return registry.list();
+  }
+
+  @Override
+  public Path export(String tenantId, Path target) {
+    throw ConjoinedLimits.tenantsNotYet("export(..)");
+  }
+
+  @Override
+  public void importFrom(String tenantId, Path source) {
+    throw ConjoinedLimits.tenantsNotYet("importFrom(..)");
+  }
+
+  @Override
+  public TenantDaemon daemon() {
+    throw ConjoinedLimits.eventsNotYet("tenants().daemon()");
+  }
+
+  /** Deletes the tenant's rows from every tenant table and its registry row, in one transaction. */
+  @Override
+  public void drop(String tenantId, String confirmation) {
+    ids.check(tenantId);
+    if (!tenantId.equals(confirmation)) {
+      throw new IllegalArgumentException("Not dropping tenant \"" + tenantId + "\": confirm by passing its id"
+          + " again as the second argument (got \"" + confirmation + "\")");
+    }
+    locked(tenantId, "drop", connection -> {
+      opened.remove(tenantId);
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        for (String delete : deletes) {
+          try (PreparedStatement statement = connection.prepareStatement(delete)) {
+            statement.setString(1, tenantId);
+            statement.executeUpdate();
+          }
+        }
+        registry.forget(connection, tenantId);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    });
+  }
+
+  @Override
+  public void assign(String tenantId, String databaseUrl) {
+    throw new IllegalStateException("assign(tenant, database URL) is for stores built with"
+        + " Tenancy.databasePerTenant(TenantDatabases.masterTable()); a conjoined store keeps every tenant in its"
+        + " own tables");
+  }
+
+  /** Forgets the views; they hold nothing to stop (no daemon runs for a conjoined tenant). */
+  @Override
+  public void close() {
+    opened.clear();
+  }
+
+  private interface LockedWork {
+    void run(Connection connection) throws SQLException;
+  }
+
+  private void locked(String tenantId, String what, LockedWork work) {
+    try (Connection connection = dataSource.getConnection()) {
+      TenantLock.holding(connection, tenantId, storeSchema + "/" + tenantId, () -> {
+        work.run(connection);
+        return null;
+      });
+    } catch (SQLException e) {
+      throw new SchemaException("Cannot " + what + " tenant \"" + tenantId + "\" of store schema \"" + storeSchema
+          + "\": " + e.getMessage(), e);
+    }
+  }
+}
