@@ -34,6 +34,7 @@ import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.internal.projections.SessionOpener;
 import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.query.DeleteQueue;
+import io.rillflow.internal.schema.ConjoinedKeys;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.session.BoundSession;
@@ -43,7 +44,7 @@ import io.rillflow.internal.sql.OwnedScope;
 import io.rillflow.internal.subscriptions.DefaultSubscriptions;
 import io.rillflow.subscriptions.Subscriptions;
 import io.rillflow.internal.sql.TenantFilter;
-import io.rillflow.internal.tenancy.ConjoinedLimits;
+import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.tenancy.TenantAccess;
 import io.rillflow.tenancy.Tenancy;
 import io.rillflow.spi.DocumentMapping;
@@ -123,14 +124,14 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession,
         // A tenant's view is never shut down on its own, so it would leak the group's lanes: root only.
-        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF);
+        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF, placement.tenant());
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
-        settings.meterRegistry(), tracing);
+        settings.meterRegistry(), tracing, placement.tenant());
     this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
-        objectMapper);
+        objectMapper, placement.tenant());
   }
 
   /** Loads the modules, connects and migrates; on any failure closes what it opened. */
@@ -159,6 +160,9 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       store = new DefaultDocumentStore(placement, dataSource,
           scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings);
       store.storeSchema.start(settings.autoCreate());
+      // After the document tables: a schema whose tables a store of the other mode made is refused there,
+      // before its event keys are touched.
+      ConjoinedKeys.settle(dataSource, settings.schema(), conjoined, settings.autoCreate());
       StartupLine.log(settings.schema(), settings.autoCreate(), parts, store.projections.registered());
       return tenanted ? new TenantedDocumentStore(store, settings) : store;
     } catch (RuntimeException e) {
@@ -258,13 +262,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public EventStore events() {
     checkOpen();
-    checkEvents("events()");
     return events;
   }
 
   /**
-   * Refuses event work on a conjoined tenant's store: Rillflow's event tables do not keep tenants apart
-   * yet, and a tenant's events must never land where every tenant reads them.
+   * Refuses on a conjoined tenant's store the work whose tables do not keep tenants apart yet (see
+   * {@link ConjoinedLimits}): its rows must never land where every tenant reads them.
    */
   private void checkEvents(String operation) {
     if (placement.tenant().conjoined()) {
@@ -274,7 +277,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   private SessionAppends sessionAppends() {
     SessionAppends appends = events.sessionAppends();
-    return placement.tenant().conjoined() ? appends.refusing(ConjoinedLimits.SESSION_EVENTS) : appends;
+    return placement.tenant().conjoined() ? appends.refusingConditions(ConjoinedLimits.SESSION_CONDITIONS) : appends;
   }
 
   private SessionAppends unprojectedAppends() {
@@ -294,7 +297,6 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public Projections projections() {
     checkOpen();
-    checkEvents("projections()");
     return projections;
   }
 
@@ -308,14 +310,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public io.rillflow.aggregates.SnapshotCompaction snapshots() {
     checkOpen();
-    checkEvents("snapshots()");
     return aggregates.compaction();
   }
 
   @Override
   public <A> AggregateRepository<A> aggregates(Class<A> type) {
     checkOpen();
-    checkEvents("aggregates(" + type.getSimpleName() + ".class)");
     return aggregates.of(type);
   }
 

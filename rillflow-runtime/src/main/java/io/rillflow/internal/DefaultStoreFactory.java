@@ -20,12 +20,19 @@ public final class DefaultStoreFactory implements StoreFactory {
       problems.add("schema \"" + settings.schema() + "\" " + schemaProblem);
     }
     Tenancy.Mode tenancy = settings.tenancy().mode();
+    if (tenancy == Tenancy.Mode.CONJOINED && settings.storeWideIdempotencyKeys()) {
+      // rf_idempotency_keys has no tenant: one tenant's key would refuse another's.
+      problems.add("storeWideIdempotencyKeys is not available with Tenancy.conjoined() in this version: keys are"
+          + " kept per stream, and so per tenant");
+    }
     if (tenancy == Tenancy.Mode.DATABASE_PER_TENANT && settings.readReplica().configured()) {
       // The replica streams one server; tenants on other servers would read a server that lacks them.
       problems.add("readReplica(..) is not available with Tenancy.databasePerTenant(..) in this version: a replica"
           + " serves one server, and the tenants live on several");
     }
-    if (tenancy != Tenancy.Mode.SINGLE && settings.schema().length() > TenantSchemas.LONGEST_STORE_SCHEMA) {
+    // Conjoined tenants name no schema of their own.
+    if (tenancy != Tenancy.Mode.SINGLE && tenancy != Tenancy.Mode.CONJOINED
+        && settings.schema().length() > TenantSchemas.LONGEST_STORE_SCHEMA) {
       problems.add("schema \"" + settings.schema() + "\" is too long for tenant schemas named <schema>_<tenant>:"
           + " at most " + TenantSchemas.LONGEST_STORE_SCHEMA + " characters with tenancy");
     }

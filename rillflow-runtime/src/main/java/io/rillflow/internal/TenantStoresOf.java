@@ -37,7 +37,9 @@ final class TenantStoresOf {
       ConjoinedTenants[] all = new ConjoinedTenants[1];
       all[0] = new ConjoinedTenants(root.dataSource(), root.schemaName(),
           tenantId -> root.conjoinedTenantStore(tenantId, all[0], settings), root.schema(),
-          root.parts().all().stream().filter(mapping -> !mapping.shared()).map(DocumentMapping::tableName).toList());
+          root.parts().all().stream().filter(mapping -> !mapping.shared()).map(DocumentMapping::tableName).toList(),
+          store -> ((DefaultDocumentStore) store).shutDown(), tenancy.concurrentBatchesPerDatabase(),
+          settings.projectionOptions().pollInterval());
       return all[0];
     }
     if (tenancy.mode() == Tenancy.Mode.DATABASE_PER_TENANT) {

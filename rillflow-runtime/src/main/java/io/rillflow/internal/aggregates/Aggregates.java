@@ -5,6 +5,7 @@ import io.rillflow.aggregates.AggregateRepository;
 import io.rillflow.DocumentStore;
 import io.rillflow.RillflowException;
 import io.rillflow.internal.document.DocumentTable;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.EventCatalog;
@@ -31,8 +32,9 @@ public final class Aggregates {
   private final SnapshotCompaction compaction;
 
   public Aggregates(Map<Class<?>, AggregateMapping<?>> mappings, EventCatalog catalog, DefaultEventStore events,
-      DocumentTables tables, DocumentStore store, ConnectionScope scope, String schema, ObjectMapper objectMapper) {
-    Snapshots snapshots = new Snapshots(new AggregateSql(schema));
+      DocumentTables tables, DocumentStore store, ConnectionScope scope, String schema, ObjectMapper objectMapper,
+      TenantFilter tenant) {
+    Snapshots snapshots = new Snapshots(new AggregateSql(schema, tenant));
     AggregateLoader loader = new AggregateLoader(events, snapshots);
     Parts parts = new Parts(scope, store, loader, snapshots);
     Map<Class<?>, AggregateRepository<?>> built = new HashMap<>();
@@ -43,7 +45,7 @@ public final class Aggregates {
       built.put(mapping.aggregateType(), repository(type, parts));
     }
     this.repositories = Map.copyOf(built);
-    this.compaction = new SnapshotCompactor(scope, loader, snapshots, schema, types);
+    this.compaction = new SnapshotCompactor(scope, loader, snapshots, schema, tenant, types);
   }
 
   /** The store's background snapshotter: {@link io.rillflow.DocumentStore#snapshots()}. */

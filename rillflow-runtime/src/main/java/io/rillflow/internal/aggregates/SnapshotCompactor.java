@@ -4,6 +4,7 @@ import io.rillflow.RillflowException;
 import io.rillflow.aggregates.SnapshotCompaction;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ final class SnapshotCompactor implements SnapshotCompaction {
   private final String candidates;
 
   SnapshotCompactor(ConnectionScope scope, AggregateLoader loader, Snapshots snapshots, String schema,
-      Collection<AggregateType<?>> types) {
+      TenantFilter tenant, Collection<AggregateType<?>> types) {
     this.scope = scope;
     this.loader = loader;
     this.snapshots = snapshots;
@@ -43,8 +44,8 @@ final class SnapshotCompactor implements SnapshotCompaction {
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     String snapshotTable = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     candidates = "SELECT st.stream_id, coalesce(s.type, st.stream_type) FROM " + streams + " st"
-        + " LEFT JOIN " + snapshotTable + " s ON s.stream_id = st.stream_id"
-        + " WHERE NOT st.archived AND coalesce(s.type, st.stream_type) = ANY(CAST(? AS text[]))"
+        + " LEFT JOIN " + snapshotTable + " s ON s.stream_id = st.stream_id" + tenant.and("s")
+        + " WHERE " + tenant.leading("st") + "NOT st.archived AND coalesce(s.type, st.stream_type) = ANY(CAST(? AS text[]))"
         + " AND st.version - coalesce(s.version, 0) > ? AND st.stream_id > ? ORDER BY st.stream_id LIMIT ?";
   }
 

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.function.Supplier;
 import io.rillflow.QuerySession;
+import io.rillflow.internal.sql.ConjoinedLimits;
+import io.rillflow.internal.sql.TenantFilter;
 import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
@@ -51,6 +53,7 @@ public final class DefaultEventStore implements EventStore {
   private final StoreTracing tracing;
   /** Plain appends written in groups when the store asked for it; {@link GroupAppender#OFF} else. */
   private final GroupAppender group;
+  private final TenantFilter tenant;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
@@ -62,16 +65,22 @@ public final class DefaultEventStore implements EventStore {
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
-        lookups, GroupAppendOptions.OFF);
+        lookups, GroupAppendOptions.OFF, TenantFilter.NONE);
   }
 
+  /**
+   * @param tenant a conjoined tenant: streams, events and reads keep to it, and the features whose tables
+   *     do not carry a tenant yet (tags, aliases) are refused ({@link ConjoinedLimits}); {@link TenantFilter#NONE} else
+   */
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
-      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends) {
+      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends,
+      TenantFilter tenant) {
+    this.tenant = tenant;
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
-    EventSql sql = new EventSql(schema, storeWideKeys);
+    EventSql sql = new EventSql(schema, storeWideKeys, tenant);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
@@ -89,6 +98,13 @@ public final class DefaultEventStore implements EventStore {
     this.group = GroupAppender.of(dataSource, schema, appender, groupAppends);
   }
 
+  /** Refuses, on a conjoined tenant's store, work over tables that do not carry a tenant yet. */
+  private void refuseConjoined(String operation) {
+    if (tenant.conjoined()) {
+      throw ConjoinedLimits.eventsNotYet(operation);
+    }
+  }
+
   /** Stops group append: appends still waiting fail, the group being written finishes. */
   public void close() {
     group.close();
@@ -96,6 +112,7 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public StreamAliases aliases() {
+    refuseConjoined("events().aliases()");
     return aliases;
   }
 
@@ -165,6 +182,7 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public EventQueryResult query(EventQuery query) {
+    refuseConjoined("events().query(EventQuery)");
     return tagged.query(Objects.requireNonNull(query, "query"));
   }
 
@@ -184,6 +202,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
+    refuseConjoined("events().append(.., AppendCondition, ..)");
     AppendRequest request = AppendRequest.of(types, streamId, expected, AppendOptions.NONE.over(defaults), events,
         Objects.requireNonNull(condition, "condition"));
     AppendResult result = write(request);

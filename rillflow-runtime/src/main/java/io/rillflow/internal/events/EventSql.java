@@ -2,6 +2,7 @@ package io.rillflow.internal.events;
 
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -78,16 +79,19 @@ final class EventSql {
   final String keyFirstUse;
   private final boolean storeWideKeys;
 
-  /** As {@link #EventSql(String, boolean)} with idempotency keys per stream. */
+  /** As {@link #EventSql(String, boolean, TenantFilter)} with idempotency keys per stream and no tenant. */
   EventSql(String schema) {
-    this(schema, false);
+    this(schema, false, TenantFilter.NONE);
   }
 
   /**
    * @param storeWideKeys whether a keyed append also claims its key in {@code rf_idempotency_keys},
    *     whose primary key refuses the key for any other stream (V21)
+   * @param tenant the tenant of a conjoined store: it leads the streams' and events' keys (see
+   *     {@code ConjoinedKeys}), every insert writes it and every read keeps to it; {@link TenantFilter#NONE}
+   *     leaves every statement as a store without tenants has it
    */
-  EventSql(String schema, boolean storeWideKeys) {
+  EventSql(String schema, boolean storeWideKeys, TenantFilter tenant) {
     String keys = Identifiers.quote(schema) + "." + Identifiers.quote("rf_idempotency_keys");
     this.storeWideKeys = storeWideKeys;
     keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keys + " WHERE idempotency_key = ?";
@@ -96,46 +100,49 @@ final class EventSql {
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     String functions = Identifiers.quote(schema) + ".";
     for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
-      append.put(kind, appendSql(kind, false, streams, events, functions, null));
-      appendWithKey.put(kind, appendSql(kind, true, streams, events, functions, storeWideKeys ? keys : null));
+      append.put(kind, appendSql(kind, false, streams, events, functions, null, tenant));
+      appendWithKey.put(kind, appendSql(kind, true, streams, events, functions, storeWideKeys ? keys : null, tenant));
     }
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
-        + " LEFT JOIN " + streams + " st ON st.stream_id = ?"
-        + " LEFT JOIN " + events + " ev ON ev.stream_id = ? AND ev.idempotency_key = ?";
+        + " LEFT JOIN " + streams + " st ON st.stream_id = ?" + tenant.and("st")
+        + " LEFT JOIN " + events + " ev ON ev.stream_id = ? AND ev.idempotency_key = ?" + tenant.and("ev");
     readStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
-        + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
+        + " WHERE stream_id = ?" + tenant.and() + " AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
     scanStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
-        + " WHERE stream_id = ? AND version >= ? AND NOT archived ORDER BY version";
-    String global = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE " + AFTER_CHECKPOINT
+        + " WHERE stream_id = ?" + tenant.and() + " AND version >= ? AND NOT archived ORDER BY version";
+    // A conjoined tenant's global read walks its own (tenant_id, tx_id, seq_id) index, not every tenant's events.
+    String global = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE " + tenant.leading() + AFTER_CHECKPOINT
         + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";
     readAll = global + " LIMIT ?";
     scanAll = global;
     // Subscriptions filter and partition in Java, so the read cursor passes every row it read.
-    String below = " FROM " + events + " WHERE " + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT
+    String below = " FROM " + events + " WHERE " + tenant.leading() + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT
         + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
     readRaw = "SELECT " + EVENT_COLUMNS + ", CAST(NULL AS text)" + below;
     readRawWithStreamType = "SELECT " + EVENT_COLUMNS + ", (SELECT s.stream_type FROM " + streams
-        + " s WHERE s.stream_id = " + events + ".stream_id)" + below;
+        + " s WHERE s.stream_id = " + events + ".stream_id" + tenant.and("s") + ")" + below;
     readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
-        + " WHERE tx_id = " + functions + "rf_own_ticket() AND NOT archived ORDER BY seq_id";
+        + " WHERE tx_id = " + functions + "rf_own_ticket()" + tenant.and() + " AND NOT archived ORDER BY seq_id";
     // Audit reads: every event of one correlation (or causation) id, served by partial indexes (V20).
     readByCorrelation = "SELECT " + EVENT_COLUMNS + " FROM " + events
-        + " WHERE correlation_id = ? AND NOT archived ORDER BY seq_id";
+        + " WHERE correlation_id = ?" + tenant.and() + " AND NOT archived ORDER BY seq_id";
     readByCausation = "SELECT " + EVENT_COLUMNS + " FROM " + events
-        + " WHERE causation_id = ? AND NOT archived ORDER BY seq_id";
+        + " WHERE causation_id = ?" + tenant.and() + " AND NOT archived ORDER BY seq_id";
     // The global read of one type name: rf_events_type_global (type, tx_id, seq_id) serves it (V20).
-    readAllOfType = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE type = ? AND "
+    readAllOfType = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE type = ?" + tenant.and() + " AND "
         + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
-    readAt = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE seq_id = ?";
-    head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
-    streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_id = ?";
-    streamsOfType = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_type = ? ORDER BY stream_id";
-    archiveStream = "UPDATE " + streams + " SET archived = true, updated_at = now() WHERE stream_id = ? AND NOT archived";
-    unarchiveStream = "UPDATE " + streams + " SET archived = false, updated_at = now() WHERE stream_id = ? AND archived";
-    setEventsArchived = "UPDATE " + events + " SET archived = ? WHERE stream_id = ?";
-    deleteStream = "DELETE FROM " + streams + " WHERE stream_id = ?";
-    deleteEventsAndSnapshot = "WITH gone AS (DELETE FROM " + events + " WHERE stream_id = ?)"
-        + " DELETE FROM " + snapshots + " WHERE stream_id = ?";
+    readAt = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE seq_id = ?" + tenant.and();
+    head = "SELECT coalesce(max(seq_id), 0) FROM " + events + tenant.where();
+    String byStream = " WHERE stream_id = ?" + tenant.and();
+    streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + byStream;
+    streamsOfType = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_type = ?" + tenant.and()
+        + " ORDER BY stream_id";
+    archiveStream = "UPDATE " + streams + " SET archived = true, updated_at = now()" + byStream + " AND NOT archived";
+    unarchiveStream = "UPDATE " + streams + " SET archived = false, updated_at = now()" + byStream + " AND archived";
+    setEventsArchived = "UPDATE " + events + " SET archived = ?" + byStream;
+    deleteStream = "DELETE FROM " + streams + byStream;
+    deleteEventsAndSnapshot = "WITH gone AS (DELETE FROM " + events + byStream + ")"
+        + " DELETE FROM " + snapshots + byStream;
   }
 
   /** Whether keyed appends claim their key store-wide. */
@@ -154,28 +161,31 @@ final class EventSql {
    * with store-wide keys, then the key and the stream id again.
    */
   private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events,
-      String functions, String storeWideKeys) {
-    String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = ? AND idempotency_key = ?)";
+      String functions, String storeWideKeys, TenantFilter tenant) {
+    String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = ? AND idempotency_key = ?"
+        + tenant.and() + ")";
+    String streamKey = tenant.column() + "stream_id";
     String stream = switch (kind) {
-      case ANY -> "INSERT INTO " + streams + " AS st (stream_id, stream_type, version)"
-          + " SELECT ?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
-          + " ON CONFLICT (stream_id) DO UPDATE SET version = st.version + excluded.version,"
+      case ANY -> "INSERT INTO " + streams + " AS st (" + streamKey + ", stream_type, version)"
+          + " SELECT " + tenant.value() + "?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
+          + " ON CONFLICT (" + streamKey + ") DO UPDATE SET version = st.version + excluded.version,"
           + " stream_type = coalesce(st.stream_type, excluded.stream_type), updated_at = now()"
           + " WHERE NOT st.archived RETURNING st.version";
-      case NO_STREAM -> "INSERT INTO " + streams + " (stream_id, stream_type, version)"
-          + " SELECT ?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
-          + " ON CONFLICT (stream_id) DO NOTHING RETURNING version";
+      case NO_STREAM -> "INSERT INTO " + streams + " (" + streamKey + ", stream_type, version)"
+          + " SELECT " + tenant.value() + "?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
+          + " ON CONFLICT (" + streamKey + ") DO NOTHING RETURNING version";
       case STREAM_EXISTS -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
-          + " FROM t WHERE stream_id = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "") + " RETURNING version";
-      case EXACTLY -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
-          + " FROM t WHERE stream_id = ? AND version = ? AND NOT archived" + (withKey ? " AND" + keyUnused : "")
+          + " FROM t WHERE stream_id = ?" + tenant.and() + " AND NOT archived" + (withKey ? " AND" + keyUnused : "")
           + " RETURNING version";
+      case EXACTLY -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
+          + " FROM t WHERE stream_id = ?" + tenant.and() + " AND version = ? AND NOT archived"
+          + (withKey ? " AND" + keyUnused : "") + " RETURNING version";
     };
     return "WITH t AS (SELECT " + functions + "rf_append_ticket() AS ticket),"
         + " s AS (" + stream + "),"
-        + " e AS (INSERT INTO " + events + " (stream_id, version, type, schema_version, data, headers,"
+        + " e AS (INSERT INTO " + events + " (" + streamKey + ", version, type, schema_version, data, headers,"
         + " causation_id, correlation_id, idempotency_key, tx_id)"
-        + " SELECT ?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
+        + " SELECT " + tenant.value() + "?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
         + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END, t.ticket"
         + " FROM s CROSS JOIN t CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
         + " WITH ORDINALITY AS x(type, schema_version, data, ord)"

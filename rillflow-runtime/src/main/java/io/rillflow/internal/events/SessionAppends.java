@@ -28,7 +28,7 @@ public final class SessionAppends implements SessionEvents {
   private final Trace trace;
   /** What every append of this session starts from: the store's defaults until the session changes them. */
   private AppendOptions defaults;
-  /** Why this session may not append, or {@code null} when it may. */
+  /** Why this session may not append with a condition, or {@code null} when it may. */
   private String refusal;
 
   /**
@@ -70,10 +70,10 @@ public final class SessionAppends implements SessionEvents {
   }
 
   /**
-   * Makes every append of this session fail with {@code message} (an {@link UnsupportedOperationException}):
-   * for a store whose events cannot be kept to its tenant. Returns this queue.
+   * Makes every conditional append of this session fail with {@code message} (an
+   * {@link UnsupportedOperationException}): for a store whose tags cannot be kept to its tenant. Returns this queue.
    */
-  public SessionAppends refusing(String message) {
+  public SessionAppends refusingConditions(String message) {
     this.refusal = message;
     return this;
   }
@@ -85,7 +85,6 @@ public final class SessionAppends implements SessionEvents {
   }
 
   private void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    checkAllowed();
     queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), null));
   }
 
@@ -99,7 +98,6 @@ public final class SessionAppends implements SessionEvents {
   /** Queues an append and the work that follows it in the same transaction. */
   public void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events,
       AfterAppend after) {
-    checkAllowed();
     queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), after));
   }
 

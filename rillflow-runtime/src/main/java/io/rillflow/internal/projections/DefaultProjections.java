@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.rillflow.internal.sql.TenantFilter;
 import javax.sql.DataSource;
 
 /** {@link io.rillflow.DocumentStore#projections()}: builds the daemon and its runners once, when the store starts. */
@@ -26,8 +27,15 @@ public final class DefaultProjections implements Projections {
   public DefaultProjections(List<RegisteredProjection> registered, DataSource dataSource, String schema,
       DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters,
       StoreTracing tracing) {
+    this(registered, dataSource, schema, events, sessions, options, meters, tracing, TenantFilter.NONE);
+  }
+
+  /** @param tenant a conjoined tenant, whose projections have rows, checkpoints and dead letters of their own */
+  public DefaultProjections(List<RegisteredProjection> registered, DataSource dataSource, String schema,
+      DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters,
+      StoreTracing tracing, TenantFilter tenant) {
     this.registered = List.copyOf(registered);
-    ProjectionSql sql = new ProjectionSql(schema);
+    ProjectionSql sql = new ProjectionSql(schema, tenant);
     this.deadLetters = new DeadLetterRows(dataSource, sql);
     LeaseRows leases = new LeaseRows(dataSource, sql, options.nodeId(), options.leaseDuration().toMillis());
     Map<String, ProjectionRunner> runners = new LinkedHashMap<>();

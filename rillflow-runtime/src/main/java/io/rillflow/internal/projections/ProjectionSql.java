@@ -1,6 +1,7 @@
 package io.rillflow.internal.projections;
 
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 
 /**
  * Every statement of the projections, qualified for one store's schema and built once when the
@@ -55,54 +56,66 @@ final class ProjectionSql {
   final String requeued;
   final String requeueFailed;
 
-  ProjectionSql(String schema) {
+  /**
+   * @param tenant a conjoined tenant: each (projection, tenant) has its own row, checkpoint, lease and epoch
+   *     ({@code tenant_id} leads the key, see {@code ConjoinedKeys}) and its own dead letters;
+   *     {@link TenantFilter#NONE} leaves every statement as a store without tenants has it
+   */
+  ProjectionSql(String schema, TenantFilter tenant) {
+    String key = tenant.column() + "name";
+    String byName = " WHERE name = ?" + tenant.and();
     String projections = Identifiers.quote(schema) + "." + Identifiers.quote("rf_projections");
     String letters = Identifiers.quote(schema) + "." + Identifiers.quote("rf_dead_letters");
     String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
-    acquire = "INSERT INTO " + projections + " AS p (name, owner, epoch, lease_until) VALUES (?, ?, 1, " + LEASE_END + ")"
-        + " ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, epoch = p.epoch + 1,"
+    acquire = "INSERT INTO " + projections + " AS p (" + key + ", owner, epoch, lease_until) VALUES (" + tenant.value()
+        + "?, ?, 1, " + LEASE_END + ")"
+        + " ON CONFLICT (" + key + ") DO UPDATE SET owner = excluded.owner, epoch = p.epoch + 1,"
         + " lease_until = excluded.lease_until, updated_at = now()"
         + " WHERE p.status = 'running' AND (p.owner IS NULL OR p.lease_until IS NULL OR p.lease_until < clock_timestamp())"
         + " RETURNING p.epoch, p.tx_id, p.position, p.failing_position, p.failing_attempts";
     // An expired lease is not renewed: the holder must acquire it again (a new epoch) like anyone else.
     renew = "UPDATE " + projections + " SET lease_until = " + LEASE_END
-        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running' AND lease_until > clock_timestamp()";
+        + byName + " AND owner = ? AND epoch = ? AND status = 'running' AND lease_until > clock_timestamp()";
     release = "UPDATE " + projections + " SET owner = NULL, lease_until = NULL, updated_at = now()"
-        + " WHERE name = ? AND owner = ? AND epoch = ?";
+        + byName + " AND owner = ? AND epoch = ?";
     checkpoint = "UPDATE " + projections + " SET tx_id = ?, position = ?, lease_until = " + LEASE_END + ","
         + " failing_position = NULL, failing_attempts = 0, updated_at = now()"
-        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'" + BOUND_BY_LEASE;
+        + byName + " AND owner = ? AND epoch = ? AND status = 'running'" + BOUND_BY_LEASE;
     recordFailure = "UPDATE " + projections + " SET failing_position = ?, failing_attempts = ?, updated_at = now()"
-        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'";
+        + byName + " AND owner = ? AND epoch = ? AND status = 'running'";
     fence = "UPDATE " + projections + " SET lease_until = " + LEASE_END + ", updated_at = now()"
-        + " WHERE name = ? AND owner = ? AND epoch = ? AND status = 'running'" + BOUND_BY_LEASE;
-    pause = "INSERT INTO " + projections + " AS p (name, status, epoch) VALUES (?, 'paused', 1)"
-        + " ON CONFLICT (name) DO UPDATE SET status = 'paused', owner = NULL, lease_until = NULL,"
+        + byName + " AND owner = ? AND epoch = ? AND status = 'running'" + BOUND_BY_LEASE;
+    pause = "INSERT INTO " + projections + " AS p (" + key + ", status, epoch) VALUES (" + tenant.value() + "?, 'paused', 1)"
+        + " ON CONFLICT (" + key + ") DO UPDATE SET status = 'paused', owner = NULL, lease_until = NULL,"
         + " epoch = p.epoch + 1, updated_at = now()";
-    resume = "UPDATE " + projections + " SET status = 'running', updated_at = now() WHERE name = ?";
-    reset = "INSERT INTO " + projections + " AS p (name, tx_id, position, epoch) VALUES (?, ?, ?, 1)"
-        + " ON CONFLICT (name) DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, owner = NULL,"
+    resume = "UPDATE " + projections + " SET status = 'running', updated_at = now()" + byName;
+    reset = "INSERT INTO " + projections + " AS p (" + key + ", tx_id, position, epoch) VALUES (" + tenant.value()
+        + "?, ?, ?, 1) ON CONFLICT (" + key + ") DO UPDATE SET tx_id = excluded.tx_id, position = excluded.position, owner = NULL,"
         + " lease_until = NULL, epoch = p.epoch + 1, failing_position = NULL, failing_attempts = 0, updated_at = now()";
-    rows = "SELECT name, tx_id, position, status, owner, epoch, lease_until FROM " + projections;
-    deadLetterCounts = "SELECT projection, count(*) FROM " + letters + " GROUP BY projection";
+    rows = "SELECT name, tx_id, position, status, owner, epoch, lease_until FROM " + projections + tenant.where();
+    deadLetterCounts = "SELECT projection, count(*) FROM " + letters + tenant.where() + " GROUP BY projection";
     lag = "SELECT count(*) FROM " + events
-        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?) AND NOT archived";
-    head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
+        + " WHERE " + tenant.leading() + "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?) AND NOT archived";
+    head = "SELECT coalesce(max(seq_id), 0) FROM " + events + tenant.where();
     // The appender holding this store's safe point back longest (see StoreSafePoint), once it has been
     // open a second: an append that is merely running is no news.
     oldestWriter = "SELECT a.pid, s.datname, extract(epoch FROM clock_timestamp() - s.xact_start), s.query"
         + " FROM " + Identifiers.quote(schema) + ".rf_appenders() a JOIN pg_stat_activity s ON s.pid = a.pid"
         + " WHERE a.pid <> pg_backend_pid() AND s.xact_start < clock_timestamp() - interval '1 second'"
         + " ORDER BY a.lowest_ticket NULLS LAST, s.xact_start LIMIT 1";
-    insertDeadLetter = "INSERT INTO " + letters
-        + " (projection, tx_id, seq_id, stream_id, version, type, attempts, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    insertDeadLetter = "INSERT INTO " + letters + " (" + tenant.column()
+        + "projection, tx_id, seq_id, stream_id, version, type, attempts, error) VALUES (" + tenant.value()
+        + "?, ?, ?, ?, ?, ?, ?, ?)";
+    String byProjection = " WHERE projection = ?" + tenant.and();
+    // A dead letter's id is unique store-wide; the tenant's predicate keeps another tenant's id from matching.
+    String byId = " WHERE id = ?" + tenant.and();
     deadLetters = "SELECT id, projection, tx_id, seq_id, stream_id, version, type, attempts, error, requeued, created_at"
-        + " FROM " + letters + " WHERE projection = ? ORDER BY tx_id, seq_id, id";
-    requeue = "UPDATE " + letters + " SET requeued = true WHERE id = ?";
-    deleteDeadLetter = "DELETE FROM " + letters + " WHERE id = ?";
-    deleteDeadLetters = "DELETE FROM " + letters + " WHERE projection = ?";
-    requeued = "SELECT id, seq_id, attempts FROM " + letters + " WHERE projection = ? AND requeued ORDER BY tx_id, seq_id, id";
+        + " FROM " + letters + byProjection + " ORDER BY tx_id, seq_id, id";
+    requeue = "UPDATE " + letters + " SET requeued = true" + byId;
+    deleteDeadLetter = "DELETE FROM " + letters + byId;
+    deleteDeadLetters = "DELETE FROM " + letters + byProjection;
+    requeued = "SELECT id, seq_id, attempts FROM " + letters + byProjection + " AND requeued ORDER BY tx_id, seq_id, id";
     requeueFailed = "UPDATE " + letters + " SET requeued = false, attempts = attempts + 1, error = ?,"
-        + " created_at = now() WHERE id = ?";
+        + " created_at = now()" + byId;
   }
 }

@@ -54,6 +54,21 @@ public final class TenantFilter {
     return predicate == null ? "" : " AND " + predicate;
   }
 
+  /** {@code " AND st.tenant_id = 'acme'"} for the table known as {@code alias} in a join, or "". */
+  public String and(String alias) {
+    return predicate == null ? "" : " AND " + alias + "." + predicate;
+  }
+
+  /** {@code "tenant_id = 'acme' AND "} in front of a condition, or "". */
+  public String leading() {
+    return predicate == null ? "" : predicate + " AND ";
+  }
+
+  /** {@code "st.tenant_id = 'acme' AND "} in front of a condition, for the table known as {@code alias}, or "". */
+  public String leading(String alias) {
+    return predicate == null ? "" : alias + "." + predicate + " AND ";
+  }
+
   /** {@code " WHERE tenant_id = 'acme'"} for a statement with no other condition, or "". */
   public String where() {
     return predicate == null ? "" : " WHERE " + predicate;

@@ -4,6 +4,7 @@ import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
 import io.rillflow.StoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
+import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.tenancy.TenantDaemon;
@@ -16,17 +17,23 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
  * The tenants of a store with {@code Tenancy.conjoined()}: every tenant in the store's own tables, each
  * row marked with its {@code tenant_id}. A tenant is a row of {@link TenantRegistry} and nothing else:
- * {@code ensure} registers it, {@code drop} deletes its rows from every tenant table and then the row.
+ * {@code ensure} registers it, {@code drop} deletes its rows from every tenant table (its documents, and
+ * its streams, events, snapshots, projection rows and dead letters) and then the registry row.
  * Its store (statements built for its id) is made on the first {@code forTenant} in a process after one
  * look at the registry, and cached: after that {@code forTenant} is a map lookup.
  */
 public final class ConjoinedTenants implements TenantDirectory {
+  /** Rillflow's tables whose rows carry a tenant (V90); a tenant's event tags go with its events (ON DELETE CASCADE). */
+  private static final List<String> RILLFLOW_TABLES =
+      List.of("rf_events", "rf_streams", "rf_snapshots", "rf_dead_letters", "rf_projections");
   private final DataSource dataSource;
   private final String storeSchema;
   private final TenantSchemas ids;
@@ -36,21 +43,28 @@ public final class ConjoinedTenants implements TenantDirectory {
   /** {@code DELETE FROM <table> WHERE tenant_id = ?}, one per tenant document table, qualified once. */
   private final List<String> deletes;
   private final Map<String, DocumentStore> opened = new ConcurrentHashMap<>();
+  private final Consumer<DocumentStore> shutDown;
+  private final TenantProjectionScheduler daemon;
 
   /**
    * @param views makes the store of a registered tenant
    * @param tables the store's own document tables (every tenant's)
    * @param tenantTables the unqualified names of the tables whose rows carry a tenant (all but the shared)
+   * @param shutDown stops what a tenant's store runs (its projection daemon)
    */
   public ConjoinedTenants(DataSource dataSource, String storeSchema, Function<String, DocumentStore> views,
-      StoreSchema tables, List<String> tenantTables) {
+      StoreSchema tables, List<String> tenantTables, Consumer<DocumentStore> shutDown, int concurrentBatches,
+      Duration pollInterval) {
+    this.shutDown = shutDown;
+    this.daemon = new TenantProjectionScheduler(this::list, this::forTenant, concurrentBatches, pollInterval);
     this.dataSource = dataSource;
     this.storeSchema = storeSchema;
-    this.ids = new TenantSchemas(storeSchema);
+    // The ids of every mode, though no schema is named after them here: a tenant can move between modes.
+    this.ids = new TenantSchemas(storeSchema.substring(0, Math.min(storeSchema.length(), TenantSchemas.LONGEST_STORE_SCHEMA)));
     this.registry = new TenantRegistry(dataSource, storeSchema);
     this.views = views;
     this.tables = tables;
-    this.deletes = tenantTables.stream().map(table -> "DELETE FROM " + Identifiers.quote(storeSchema) + "."
+    this.deletes = java.util.stream.Stream.concat(tenantTables.stream(), RILLFLOW_TABLES.stream()).map(table -> "DELETE FROM " + Identifiers.quote(storeSchema) + "."
         + Identifiers.quote(table) + " WHERE " + TenantFilter.COLUMN + " = ?").toList();
   }
 
@@ -119,9 +133,13 @@ public final class ConjoinedTenants implements TenantDirectory {
     throw ConjoinedLimits.tenantsNotYet("importFrom(..)");
   }
 
+  /**
+   * Every tenant's async projections under one connection budget, as with a schema per tenant: each
+   * (projection, tenant) has its own checkpoint, lease and epoch, and reads only its tenant's events.
+   */
   @Override
   public TenantDaemon daemon() {
-    throw ConjoinedLimits.eventsNotYet("tenants().daemon()");
+    return daemon;
   }
 
   /** Deletes the tenant's rows from every tenant table and its registry row, in one transaction. */
@@ -133,7 +151,10 @@ public final class ConjoinedTenants implements TenantDirectory {
           + " again as the second argument (got \"" + confirmation + "\")");
     }
     locked(tenantId, "drop", connection -> {
-      opened.remove(tenantId);
+      DocumentStore store = opened.remove(tenantId);
+      if (store != null) {
+        shutDown.accept(store);
+      }
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
@@ -161,9 +182,11 @@ public final class ConjoinedTenants implements TenantDirectory {
         + " own tables");
   }
 
-  /** Forgets the views; they hold nothing to stop (no daemon runs for a conjoined tenant). */
+  /** Stops the tenants' daemon, then every tenant store's own: the store is closing. */
   @Override
   public void close() {
+    daemon.stop();
+    opened.values().forEach(shutDown);
     opened.clear();
   }
 

@@ -72,11 +72,21 @@ class TenantDaemonBudgetTest {
         // No idle connections kept: what is open is what the daemon asked for.
         .pool(PoolOptions.defaults().maximumSize(poolSize).minimumIdle(0).connectionTimeout(Duration.ofSeconds(20)))
         .discoverModules(false).module(TenancyModule.only()).readModels(false)
-        .tenancy(Tenancy.schemaPerTenant().concurrentBatchesPerDatabase(BUDGET));
+        .tenancy(tenancy().concurrentBatchesPerDatabase(BUDGET));
     for (String name : PROJECTIONS) {
       builder.projection(name, ProjectionLifecycle.ASYNC, new TenantTotals(name));
     }
     return builder.build();
+  }
+
+  /** The mode under test: a schema per tenant here, conjoined in {@link ConjoinedDaemonBudgetTest}. */
+  protected Tenancy tenancy() {
+    return Tenancy.schemaPerTenant();
+  }
+
+  /** Where a tenant's projection totals are, as SQL after {@code FROM}: its schema's table here. */
+  protected String projectionTotalsOf(String storeSchema, String tenant) {
+    return "\"" + storeSchema + "_" + tenant + "\".doc_projection_total";
   }
 
   private static String tenant(int i) {
@@ -180,7 +190,7 @@ class TenantDaemonBudgetTest {
       sampler.start();
       store.tenants().daemon().start();
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (events(store.schemaName() + "_" + tenant(last)) < 7 * PROJECTIONS.size()) {
+      while (events(projectionTotalsOf(store.schemaName(), tenant(last))) < 7 * PROJECTIONS.size()) {
         assertThat(System.nanoTime()).as("the late event projected within 120 s").isLessThan(deadline);
         Thread.sleep(50);
       }
@@ -212,11 +222,11 @@ class TenantDaemonBudgetTest {
     }
   }
 
-  /** How many events the projections have counted in a tenant's schema, read beside the store's pool. */
-  private static long events(String tenantSchema) throws SQLException {
+  /** How many events the projections have counted for a tenant ({@link #projectionTotalsOf}), read beside the store's pool. */
+  private static long events(String totals) throws SQLException {
     try (Connection connection = TestDatabase.shared().connect();
-        PreparedStatement sum = connection.prepareStatement("SELECT coalesce(sum((data->>'events')::bigint), 0) FROM \""
-            + tenantSchema + "\".doc_projection_total")) {
+        PreparedStatement sum = connection.prepareStatement("SELECT coalesce(sum((data->>'events')::bigint), 0) FROM "
+            + totals)) {
       try (ResultSet row = sum.executeQuery()) {
         row.next();
         return row.getLong(1);

@@ -80,6 +80,11 @@ abstract class TenantIsolationSuite {
     return true;
   }
 
+  /** The store of {@code tenantId}, for a mode's own cases. */
+  protected DocumentStore forTenant(String tenantId) {
+    return store.forTenant(tenantId);
+  }
+
   /** Drops what the mode made of the store's schema outside the test database; nothing by default. */
   protected void dropElsewhere(String storeSchema) {}
 

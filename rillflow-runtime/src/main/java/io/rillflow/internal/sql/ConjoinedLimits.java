@@ -1,20 +1,21 @@
-package io.rillflow.internal.tenancy;
+package io.rillflow.internal.sql;
 
 /**
  * What a tenant of a {@code Tenancy.conjoined()} store cannot do in this version, said in one place:
- * Rillflow's own tables (streams, events, snapshots, projections, subscriptions) do not carry a tenant
- * yet, so every piece of event work is refused rather than written where all tenants would read it.
+ * the Rillflow tables that do not carry a tenant yet (subscriptions, event tags, stream aliases,
+ * store-wide idempotency keys) are refused rather than
+ * written or read where every tenant would see them.
  */
 public final class ConjoinedLimits {
   private static final String WHY = " is not available to a tenant of a Tenancy.conjoined() store in this version:"
-      + " its documents are kept per tenant, Rillflow's event tables not yet. Use Tenancy.schemaPerTenant() for"
-      + " events, aggregates, projections, subscriptions and snapshots per tenant";
-  /** The message of a session's append on a conjoined tenant's store; a constant, so opening a session builds none. */
-  public static final String SESSION_EVENTS = "session.events()" + WHY;
+      + " documents, streams, events, snapshots and projections are kept per tenant; subscriptions, event tags"
+      + " (DCB queries and conditions) and stream aliases not yet. Use Tenancy.schemaPerTenant() for those per tenant";
+  /** The message of a session's conditional append on a conjoined tenant's store; a constant, so opening a session builds none. */
+  public static final String SESSION_CONDITIONS = "session.events().append(AppendCondition, ..)" + WHY;
 
   private ConjoinedLimits() {}
 
-  /** The refusal of {@code operation} (event work) on a conjoined tenant's store. */
+  /** The refusal of {@code operation} on a conjoined tenant's store. */
   public static UnsupportedOperationException eventsNotYet(String operation) {
     return new UnsupportedOperationException(operation + WHY);
   }
