@@ -20,9 +20,9 @@ class TenantMarkersTest {
   void aTopLevelOrStaysInsideTheTenantsParentheses() {
     String sql = Statements.select("data", Statements.where(titleIsOrIs(), DeletedRows.ALL), List.of(), 5);
     assertThat(Statements.qualify(sql, "t", TENANT)).isEqualTo(
-        "SELECT data FROM t WHERE tenant_id = 'acme' AND ((data #>> '{title}') = ? OR (data #>> '{title}') = ?) LIMIT 5");
+        "SELECT data FROM t WHERE tenant_id = 'acme' AND (data @> ?::jsonb OR data @> ?::jsonb) LIMIT 5");
     assertThat(Statements.qualify(sql, "t"))
-        .isEqualTo("SELECT data FROM t WHERE (data #>> '{title}') = ? OR (data #>> '{title}') = ? LIMIT 5");
+        .isEqualTo("SELECT data FROM t WHERE data @> ?::jsonb OR data @> ?::jsonb LIMIT 5");
   }
 
   @Test
@@ -39,7 +39,7 @@ class TenantMarkersTest {
   void theCountOfADeleteKeepsItsConditionAndMarkers() {
     String delete = Statements.delete(Statements.where(titleIsOrIs(), DeletedRows.ALL), false);
     assertThat(Statements.qualify(Statements.count(Statements.whereOf(delete)), "t", TENANT))
-        .isEqualTo("SELECT count(*) FROM t WHERE tenant_id = 'acme' AND ((data #>> '{title}') = ? OR (data #>> '{title}') = ?)");
+        .isEqualTo("SELECT count(*) FROM t WHERE tenant_id = 'acme' AND (data @> ?::jsonb OR data @> ?::jsonb)");
     String all = Statements.delete(Statements.where(null, DeletedRows.ALL), false);
     assertThat(Statements.qualify(Statements.count(Statements.whereOf(all)), "t", TENANT))
         .isEqualTo("SELECT count(*) FROM t WHERE tenant_id = 'acme'");
