@@ -3,6 +3,7 @@ package io.rillflow.internal.schema;
 import io.rillflow.AutoCreate;
 import io.rillflow.SchemaException;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,21 +88,17 @@ public final class ConjoinedKeys {
         "DROP INDEX " + s + "rf_dead_letters_projection",
         "CREATE INDEX rf_dead_letters_projection ON " + s + "rf_dead_letters (tenant_id, projection, seq_id)",
         "CREATE INDEX " + MARKER + " ON " + s + "rf_events (tenant_id, tx_id, seq_id)");
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(steps.get(0));
-      if (!marked(connection, schema)) {
-        for (String step : steps.subList(1, steps.size())) {
-          statement.execute(step);
+    Transaction.run(connection, c -> {
+      try (Statement statement = c.createStatement()) {
+        statement.execute(steps.get(0));
+        // Another store may have converted the schema while this one waited for the lock.
+        if (!marked(c, schema)) {
+          for (String step : steps.subList(1, steps.size())) {
+            statement.execute(step);
+          }
         }
       }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+      return null;
+    });
   }
 }

@@ -7,6 +7,7 @@ import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.TenantFilter;
+import io.rillflow.internal.sql.Transaction;
 import io.rillflow.tenancy.TenantDaemon;
 import io.rillflow.tenancy.TenantStatus;
 import io.rillflow.tenancy.UnknownTenantException;
@@ -155,23 +156,16 @@ public final class ConjoinedTenants implements TenantDirectory {
       if (store != null) {
         shutDown.accept(store);
       }
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
+      Transaction.run(connection, c -> {
         for (String delete : deletes) {
-          try (PreparedStatement statement = connection.prepareStatement(delete)) {
+          try (PreparedStatement statement = c.prepareStatement(delete)) {
             statement.setString(1, tenantId);
             statement.executeUpdate();
           }
         }
-        registry.forget(connection, tenantId);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
-      }
+        registry.forget(c, tenantId);
+        return null;
+      });
     });
   }
 
