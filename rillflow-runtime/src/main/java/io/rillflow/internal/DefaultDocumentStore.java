@@ -269,9 +269,9 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
    * Refuses on a conjoined tenant's store the work whose tables do not keep tenants apart yet (see
    * {@link ConjoinedLimits}): its rows must never land where every tenant reads them.
    */
-  private void checkEvents(String operation) {
+  private void refuseOnConjoinedTenant(String operation) {
     if (placement.tenant().conjoined()) {
-      throw ConjoinedLimits.eventsNotYet(operation);
+      throw ConjoinedLimits.notYet(operation);
     }
   }
 
@@ -303,7 +303,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public Subscriptions subscriptions() {
     checkOpen();
-    checkEvents("subscriptions()");
+    refuseOnConjoinedTenant("subscriptions()");
     return subscriptions;
   }
 

@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  * {@link #forTenant}, whose views are the stores of the tenants' schemas ({@link DefaultDocumentStore}s
  * sharing this store's pool and lifetime); work without a tenant is refused with
  * {@link TenantRequiredException}. There is no default tenant. The store's own schema holds Rillflow's
- * tables, the tenant registry and the shared documents ({@link #schema()} manages their tables).
+ * tables, the tenant registry and the shared documents ({@link #schema()} manages their tables); with
+ * conjoined tenants it holds every tenant's rows too, and the views are stores of tenant filters over it.
  */
 final class TenantedDocumentStore implements DocumentStore {
   private final DefaultDocumentStore root;
@@ -121,7 +122,7 @@ final class TenantedDocumentStore implements DocumentStore {
     return root.trace();
   }
 
-  /** The tables of the shared documents, in the store's own schema. */
+  /** The document tables of the store's own schema: the shared documents' (with conjoined tenants, every table). */
   @Override
   public StoreSchema schema() {
     return root.schema();

@@ -15,8 +15,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <ul>
- *   <li>{@link #single()}: no tenants (the default); the store's SQL and tables are exactly those of a
- *       store that never heard of tenancy.
+ *   <li>{@link #single()}: no tenants (the default); the store's SQL is exactly that of a store that
+ *       never heard of tenancy.
  *   <li>{@link #schemaPerTenant()}: each tenant its own schema, named {@code <store schema>_<tenant id>},
  *       with its own Rillflow tables (streams, events, projections, dead letters) and document tables.
  *       Strong isolation, per-tenant backup and drop; pick it for up to a few thousand tenants.
@@ -29,11 +29,14 @@ import java.util.Optional;
  *       {@code rf_tenant_databases} ({@link TenantDatabases#masterTable()}).
  * </ul>
  *
- * <p>In this version {@link #conjoined()} keeps documents per tenant (load, sessions, dynamic and
- * repository queries, patch, bulk insert, {@code tenants()} ensure, list, status, drop); its tenants'
- * event work (events, aggregates, projections, subscriptions, snapshots, the tenants' daemon) and
- * {@code tenants().export/importFrom} are refused with {@link UnsupportedOperationException}, saying so,
- * rather than written where every tenant would read them.
+ * <p>In this version {@link #conjoined()} keeps per tenant: documents (load, sessions, dynamic and
+ * repository queries, patch, bulk insert), streams, events, aggregates, snapshots, projections (each
+ * (projection, tenant) its own checkpoint, lease and epoch, under the tenants' daemon) and
+ * {@code tenants()} ensure, list, status, migrateAll, drop. Subscriptions, DCB queries and conditions,
+ * stream aliases and {@code tenants().export/importFrom} are refused with
+ * {@link UnsupportedOperationException}, saying so, rather than written where every tenant would read them.
+ * Every store's Rillflow tables carry a {@code tenant_id} column (unused, {@code ''}, outside conjoined
+ * tenancy); a store without tenants sends exactly the SQL it sent before.
  */
 public final class Tenancy {
 

@@ -99,9 +99,9 @@ public final class DefaultEventStore implements EventStore {
   }
 
   /** Refuses, on a conjoined tenant's store, work over tables that do not carry a tenant yet. */
-  private void refuseConjoined(String operation) {
+  private void refuseOnConjoinedTenant(String operation) {
     if (tenant.conjoined()) {
-      throw ConjoinedLimits.eventsNotYet(operation);
+      throw ConjoinedLimits.notYet(operation);
     }
   }
 
@@ -112,7 +112,7 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public StreamAliases aliases() {
-    refuseConjoined("events().aliases()");
+    refuseOnConjoinedTenant("events().aliases()");
     return aliases;
   }
 
@@ -182,7 +182,7 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public EventQueryResult query(EventQuery query) {
-    refuseConjoined("events().query(EventQuery)");
+    refuseOnConjoinedTenant("events().query(EventQuery)");
     return tagged.query(Objects.requireNonNull(query, "query"));
   }
 
@@ -202,7 +202,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
-    refuseConjoined("events().append(.., AppendCondition, ..)");
+    refuseOnConjoinedTenant("events().append(.., AppendCondition, ..)");
     AppendRequest request = AppendRequest.of(types, streamId, expected, AppendOptions.NONE.over(defaults), events,
         Objects.requireNonNull(condition, "condition"));
     AppendResult result = write(request);

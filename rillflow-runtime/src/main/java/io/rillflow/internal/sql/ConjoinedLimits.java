@@ -16,7 +16,7 @@ public final class ConjoinedLimits {
   private ConjoinedLimits() {}
 
   /** The refusal of {@code operation} on a conjoined tenant's store. */
-  public static UnsupportedOperationException eventsNotYet(String operation) {
+  public static UnsupportedOperationException notYet(String operation) {
     return new UnsupportedOperationException(operation + WHY);
   }
 
