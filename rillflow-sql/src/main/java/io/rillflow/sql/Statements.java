@@ -118,13 +118,4 @@ public final class Statements {
     return named.replace(TENANT_WHERE, " WHERE " + tenantPredicate).replace(TENANT_AND, tenantPredicate + " AND (")
         .replace(TENANT_END, ")");
   }
-
-  /**
-   * The condition part of a statement this class wrote ({@code " WHERE ..."} with its markers, or the
-   * bare {@value #TENANT_WHERE}), for a statement over the same rows, such as the count of a delete.
-   */
-  public static String whereOf(String sql) {
-    int where = sql.indexOf(" WHERE " + TENANT_AND);
-    return where < 0 ? TENANT_WHERE : sql.substring(where);
-  }
 }

@@ -34,14 +34,4 @@ class TenantMarkersTest {
     assertThat(Statements.qualify(Statements.delete(Statements.where(null, DeletedRows.LIVE), true), "t", TENANT))
         .isEqualTo("UPDATE t SET deleted_at = now() WHERE tenant_id = 'acme' AND (deleted_at IS NULL)");
   }
-
-  @Test
-  void theCountOfADeleteKeepsItsConditionAndMarkers() {
-    String delete = Statements.delete(Statements.where(titleIsOrIs(), DeletedRows.ALL), false);
-    assertThat(Statements.qualify(Statements.count(Statements.whereOf(delete)), "t", TENANT))
-        .isEqualTo("SELECT count(*) FROM t WHERE tenant_id = 'acme' AND (data @> ?::jsonb OR data @> ?::jsonb)");
-    String all = Statements.delete(Statements.where(null, DeletedRows.ALL), false);
-    assertThat(Statements.qualify(Statements.count(Statements.whereOf(all)), "t", TENANT))
-        .isEqualTo("SELECT count(*) FROM t WHERE tenant_id = 'acme'");
-  }
 }

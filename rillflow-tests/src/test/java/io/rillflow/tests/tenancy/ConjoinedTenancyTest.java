@@ -181,6 +181,20 @@ class ConjoinedTenancyTest {
   }
 
   @Test
+  void aDerivedDeleteDeletesAndCountsItsTenantsDocumentsOnly() {
+    store.tenants().ensure("east");
+    store.tenants().ensure("west");
+    store.forTenant("east").repository(InvoiceRepository.class).save(new Invoice("e1", "shared-customer", 1));
+    store.forTenant("west").repository(InvoiceRepository.class).save(new Invoice("w1", "shared-customer", 2));
+    store.forTenant("west").repository(InvoiceRepository.class).save(new Invoice("w2", "shared-customer", 3));
+
+    assertThat(store.forTenant("west").repository(InvoiceRepository.class).deleteByCustomer("shared-customer"))
+        .isEqualTo(2);
+    assertThat(store.forTenant("east").repository(InvoiceRepository.class).findByCustomer("shared-customer"))
+        .extracting(Invoice::id).containsExactly("e1");
+  }
+
+  @Test
   void whatThisVersionLacksIsRefusedSayingSo() {
     store.tenants().ensure("asks");
     DocumentStore asks = store.forTenant("asks");

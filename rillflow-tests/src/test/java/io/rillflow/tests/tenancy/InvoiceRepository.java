@@ -7,4 +7,7 @@ import java.util.List;
 @Repository
 public interface InvoiceRepository extends DocumentRepository<Invoice, String> {
   List<Invoice> findByCustomer(String customer);
+
+  /** A derived delete: it counts what it deletes, both with the tenant's predicate. */
+  long deleteByCustomer(String customer);
 }
