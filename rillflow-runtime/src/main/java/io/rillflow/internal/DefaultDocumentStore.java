@@ -10,6 +10,7 @@ import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
 import io.rillflow.events.GroupAppendOptions;
+import io.rillflow.projections.DaemonCluster;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.EventStore;
 import io.rillflow.QuerySession;
@@ -32,6 +33,7 @@ import io.rillflow.internal.projections.InlineProjections;
 import io.rillflow.internal.projections.ReadModels;
 import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.internal.projections.SessionOpener;
+import io.rillflow.internal.projections.TenantShards;
 import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.query.DeleteQueue;
 import io.rillflow.internal.schema.DefaultStoreSchema;
@@ -399,10 +401,17 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   /**
    * A tenant's projections step one at a time: the tenants' daemon counts each tenant step as one
-   * connection of its budget, which parallel projections inside the step would break.
+   * connection of its budget, which parallel projections inside the step would break. Its view joins
+   * no cluster of its own: the tenants' daemon assigns (projection, tenant) pairs through the store's
+   * cluster ({@link #tenantShards()}).
    */
   private static ProjectionOptions oneConnectionPerStep(ProjectionOptions options) {
-    return options.parallelism(1);
+    return options.parallelism(1).cluster(DaemonCluster.single());
+  }
+
+  /** Which (projection, tenant) pairs this node's tenants' daemon steps, from this (root) store's cluster. */
+  TenantShards tenantShards() {
+    return projections.shards();
   }
 
   @Override
