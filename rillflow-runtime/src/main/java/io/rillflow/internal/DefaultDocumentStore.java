@@ -51,6 +51,7 @@ import io.rillflow.spi.RepositorySupport;
 import io.rillflow.tenancy.Tenants;
 import java.sql.Connection;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -121,7 +122,9 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession,
         // A tenant's view is never shut down on its own, so it would leak the group's lanes: root only.
-        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF);
+        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF,
+        settings.readReplica().daemonReadsWait() == null ? null : replica.scope(),
+        settings.readReplica().daemonReadsWait() == null ? Duration.ZERO : settings.readReplica().daemonReadsWait());
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
         settings.meterRegistry(), tracing);

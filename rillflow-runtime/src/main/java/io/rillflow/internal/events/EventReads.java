@@ -22,13 +22,22 @@ final class EventReads {
   private final EventSql sql;
   private final EnvelopeReader envelopes;
   private final StoreSafePoint safePoint;
+  /** Where the daemon's pages are read: the primary, or a replica that has replayed far enough. */
+  private final PageBelow<GlobalRow> daemonPage;
 
-  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint) {
+  /**
+   * @param replica where the daemon's reads go when it has replayed far enough ({@code daemonReadsReplica});
+   *     {@code null}: the primary, as every other read
+   */
+  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint,
+      ReplicaRows replica) {
     this.dataSource = dataSource;
     this.scope = new OwnedScope(dataSource);
     this.sql = sql;
     this.envelopes = envelopes;
     this.safePoint = safePoint;
+    this.daemonPage = replica == null ? this::rowsBelow
+        : (after, below, limit) -> replica.read(after, below, limit, this::rowsBelow, this::rowsBelow);
   }
 
   List<EventEnvelope<?>> readStream(String stream, long fromVersion, long toVersion) {
@@ -117,7 +126,7 @@ final class EventReads {
    * on below it when it moved.
    */
   List<GlobalRow> readRows(Checkpoint after, int limit) {
-    return belowSafePoint(after, limit, this::rowsBelow, GlobalRow::checkpoint);
+    return belowSafePoint(after, limit, daemonPage, GlobalRow::checkpoint);
   }
 
   /**
@@ -171,6 +180,13 @@ final class EventReads {
   private List<GlobalRow> rowsBelow(Checkpoint after, long safePoint, int limit) {
     return JdbcCursor.list(scope, sql.readAll, statement -> bindBelow(statement, after, safePoint, limit),
         envelopes.read()::row, 0, "events after " + after);
+  }
+
+  /** The same rows on a connection the caller holds (a replica's). */
+  private List<GlobalRow> rowsBelow(Connection connection, Checkpoint after, long safePoint, int limit)
+      throws SQLException {
+    return JdbcCursor.list(connection, sql.readAll, statement -> bindBelow(statement, after, safePoint, limit),
+        envelopes.read()::row, 0);
   }
 
   private static void bindBelow(PreparedStatement statement, Checkpoint after, long safePoint, int limit)
