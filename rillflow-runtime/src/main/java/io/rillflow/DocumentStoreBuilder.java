@@ -249,7 +249,8 @@ public final class DocumentStoreBuilder {
    * {@link DocumentStore#querySession() query sessions} read from, through a small pool of its own
    * ({@link #replicaPool(PoolOptions)}). Everything else stays on the store's database: sessions that
    * write (and their reads), repositories, event appends and reads, aggregates, projections and the
-   * daemon, schema work. The replica's connections are read-only.
+   * daemon (unless {@link #daemonReadsReplica(Duration)}), schema work. The replica's connections are
+   * read-only.
    *
    * <p>A replica lags its primary: a query session may not see what was committed a moment ago, not
    * even by the same thread. Read what must be current through a {@link DocumentSession}. When the
