@@ -78,6 +78,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final DefaultEventStore events;
   private final Aggregates aggregates;
   private final DefaultProjections projections;
+  private final StoreTracing tracing;
   private final DefaultSubscriptions subscriptions;
   private final Trace trace = new Trace();
 
@@ -95,6 +96,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.replica = replicaFor.apply(ownedScope);
     // Suppliers, called once a session opens, after the constructor made the event store.
     StoreTracing tracing = StoreTracing.of(settings.openTelemetry());
+    this.tracing = tracing;
     this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends, tracing);
     // Sessions that projections write through: joined to one transaction, their appends not projected again.
     SessionOpener projectionSessions = new SessionOpener() {
@@ -328,12 +330,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   public <T> QueryCall<T> queryCall(Class<T> type, String sql, DocumentSession session) {
     DocumentTable<T, Object> table = tables.of(type);
     if (session == null) {
-      return new CompiledQueryCall<>(ownedScope, table, objectMapper, table.reader(), sql, UnaryOperator.identity(),
-          DeleteQueue.NONE);
+      return tracing.queryCall(new CompiledQueryCall<>(ownedScope, table, objectMapper, table.reader(), sql,
+          UnaryOperator.identity(), DeleteQueue.NONE), table.typeName());
     }
     BoundSession bound = SessionFactory.bound(session);
-    return new CompiledQueryCall<>(bound.scope(), table, objectMapper, table.reader(), sql, bound.resolver(table),
-        bound.deletes());
+    return tracing.queryCall(new CompiledQueryCall<>(bound.scope(), table, objectMapper, table.reader(), sql,
+        bound.resolver(table), bound.deletes()), table.typeName());
   }
 
   /** The store's document tables. */

@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.query.DocumentQuery;
+import io.rillflow.spi.QueryCall;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,8 +90,22 @@ final class OpenTelemetryTracing implements StoreTracing {
   }
 
   TracedWork queryRun(String documentType, String operation) {
-    return new OpenSpan(span("rillflow query").setAttribute(DOCUMENT, documentType)
-        .setAttribute("rillflow.query.operation", operation).startSpan());
+    return new OpenSpan(querySpan(documentType, operation).startSpan());
+  }
+
+  @Override
+  public <T> QueryCall<T> queryCall(QueryCall<T> call, String documentType) {
+    return new TracedQueryCall<>(call, this, documentType);
+  }
+
+  /** As {@link #queryRun}, marked as a generated repository method's query. */
+  TracedWork repositoryQueryRun(String documentType, String operation) {
+    return new OpenSpan(querySpan(documentType, operation).setAttribute("rillflow.query.source", "repository")
+        .startSpan());
+  }
+
+  private SpanBuilder querySpan(String documentType, String operation) {
+    return span("rillflow query").setAttribute(DOCUMENT, documentType).setAttribute("rillflow.query.operation", operation);
   }
 
   @Override
