@@ -99,7 +99,8 @@ final class EventReads {
     Checkpoint from = after;
     while (true) {
       int wanted = limit - events.size();
-      List<GlobalRow> rows = readRows(from, wanted);
+      // The primary's rows: only the daemon's reads (readRows) may go to a replica.
+      List<GlobalRow> rows = belowSafePoint(from, wanted, this::rowsBelow, GlobalRow::checkpoint);
       for (GlobalRow row : rows) {
         if (row.failure() != null) {
           throw row.failure();
@@ -118,7 +119,8 @@ final class EventReads {
   /**
    * Up to {@code limit} rows after {@code after}, below the safe point, each with its event or why
    * it has none: what the projection daemon reads, so that one undecodable row is dealt with as a
-   * failing event rather than failing the whole read.
+   * failing event rather than failing the whole read. With {@code daemonReadsReplica} the pages are
+   * read on the replica once it has replayed far enough ({@link ReplicaRows}).
    *
    * <p>It reads below the newest safe point the store has seen first: a safe point read once stays
    * safe for ever (see {@link StoreSafePoint}), so while rows below it fill the batch, catching up

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rillflow.DocumentStore;
 import io.rillflow.PoolOptions;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.projections.ProjectionOptions;
@@ -99,6 +100,8 @@ class DaemonReplicaReadsTest {
           assertThat(caughtUp).as("waits for the replica: the primary holds the events, the replica not yet")
               .isNotDone();
           assertThat(ReplicaLedger.applied(store)).hasSize(30);
+          assertThat(store.events().readAll(Checkpoint.START, 100)).as("the application's reads stay on the primary")
+              .hasSize(40);
         } finally {
           replay.execute("SELECT pg_wal_replay_resume()");
         }
