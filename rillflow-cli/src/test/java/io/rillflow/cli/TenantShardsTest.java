@@ -88,29 +88,14 @@ class TenantShardsTest {
       System.out.println("tenant shards: " + spread);
       awaitApplied(50);
 
-      String victim = mostLoaded(spread);
-      NodeProcess killed = byId(nodes, victim);
-      append(150);
-      long killedAt = System.nanoTime();
-      killed.kill();
-      long killMillis = awaitMovedOff(victim, spread, killedAt);
+      String victim = moveOffTheMostLoaded(nodes, spread, "SIGKILLed", NodeProcess::kill);
       List<String> survivors = new ArrayList<>(List.of("n1", "n2", "n3"));
       survivors.remove(victim);
       awaitOwners(o -> o.equals(rendezvous(survivors)));
-      System.out.println("tenant shards: the pairs of SIGKILLed " + victim + " moved in " + killMillis + " ms");
-      assertThat(killMillis).isLessThanOrEqualTo(2 * LEASE + 1_500);
       awaitApplied(200);
       assertNothingTwice();
 
-      Map<String, String> before = owners();
-      String frozenId = mostLoaded(before);
-      NodeProcess frozen = byId(nodes, frozenId);
-      append(150);
-      long frozenAt = System.nanoTime();
-      frozen.freeze();
-      long freezeMillis = awaitMovedOff(frozenId, before, frozenAt);
-      System.out.println("tenant shards: the pairs of SIGSTOPped " + frozenId + " moved in " + freezeMillis + " ms");
-      assertThat(freezeMillis).isLessThanOrEqualTo(2 * LEASE + 1_500);
+      NodeProcess frozen = byId(nodes, moveOffTheMostLoaded(nodes, owners(), "SIGSTOPped", NodeProcess::freeze));
       awaitApplied(350);
       frozen.thaw();
       append(50);
@@ -120,6 +105,27 @@ class TenantShardsTest {
       assertNothingTwice();
       awaitApplied(400);
     }
+  }
+
+  /** What the test does to a node: kill or freeze it. */
+  private interface Signal {
+    void send(NodeProcess node) throws Exception;
+  }
+
+  /**
+   * Appends, signals the node holding most pairs in {@code owners}, and waits until its pairs are held
+   * by others, within the lease bound; its id.
+   */
+  private String moveOffTheMostLoaded(List<NodeProcess> nodes, Map<String, String> owners, String what, Signal signal)
+      throws Exception {
+    String id = mostLoaded(owners);
+    append(150);
+    long signalled = System.nanoTime();
+    signal.send(byId(nodes, id));
+    long millis = awaitMovedOff(id, owners, signalled);
+    System.out.println("tenant shards: the pairs of " + what + " " + id + " moved in " + millis + " ms");
+    assertThat(millis).isLessThanOrEqualTo(2 * LEASE + 1_500);
+    return id;
   }
 
   /** The owner of each pair that a distributed cluster of {@code live} computes. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@link StoreTracing} through an {@link OpenTelemetry}: spans of the tracer {@code io.rillflow}. */
 final class OpenTelemetryTracing implements StoreTracing {
@@ -102,6 +103,18 @@ final class OpenTelemetryTracing implements StoreTracing {
   TracedWork repositoryQueryRun(String documentType, String operation) {
     return new OpenSpan(querySpan(documentType, operation).setAttribute("rillflow.query.source", "repository")
         .startSpan());
+  }
+
+  /** Runs a query's {@code work} inside {@code span}, recording a failure on it: one rule for both kinds of query. */
+  static <R> R run(TracedWork span, Supplier<R> work) {
+    try (span) {
+      try {
+        return work.get();
+      } catch (RuntimeException | Error e) {
+        span.failed(e);
+        throw e;
+      }
+    }
   }
 
   private SpanBuilder querySpan(String documentType, String operation) {

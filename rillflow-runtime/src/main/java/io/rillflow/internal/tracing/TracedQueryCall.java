@@ -28,14 +28,7 @@ final class TracedQueryCall<T> implements QueryCall<T> {
   }
 
   private <R> R run(String operation, Supplier<R> work) {
-    try (TracedWork span = tracing.repositoryQueryRun(documentType, operation)) {
-      try {
-        return work.get();
-      } catch (RuntimeException | Error e) {
-        span.failed(e);
-        throw e;
-      }
-    }
+    return OpenTelemetryTracing.run(tracing.repositoryQueryRun(documentType, operation), work);
   }
 
   /** The call itself: binding changes it in place, so the wrapper stays. */
