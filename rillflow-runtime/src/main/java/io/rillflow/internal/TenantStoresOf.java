@@ -5,6 +5,7 @@ import io.rillflow.AutoCreate;
 import io.rillflow.DocumentStore;
 import io.rillflow.SchemaPlan;
 import io.rillflow.internal.schema.RillflowMigrations;
+import io.rillflow.internal.projections.TenantShards;
 import io.rillflow.internal.sql.NamedDataSource;
 import io.rillflow.internal.tenancy.DatabaseTenants;
 import io.rillflow.internal.tenancy.SchemaTenants;
@@ -39,12 +40,13 @@ final class TenantStoresOf {
           url -> database(root, settings, url, pools.incrementAndGet(), all[0]));
       return all[0];
     }
-    return inDatabase(root, root.dataSource(), settings, tenantId -> root.dataSource(), null, () -> {});
+    return inDatabase(root, root.dataSource(), settings, tenantId -> root.dataSource(), null, () -> {},
+        root.tenantShards());
   }
 
   /** The schema-per-tenant tenants inside one database, whose store schema {@code home} serves. */
   private static SchemaTenants inDatabase(DefaultDocumentStore home, DataSource data, StoreSettings settings,
-      Function<String, DataSource> tenantData, TenantAccess access, Runnable closed) {
+      Function<String, DataSource> tenantData, TenantAccess access, Runnable closed, TenantShards shards) {
     return new SchemaTenants(data, home.schemaName(), new TenantStores() {
       @Override
       public DocumentStore open(String tenantId, String tenantSchema, TenantAccess views, AutoCreate autoCreate) {
@@ -59,6 +61,11 @@ final class TenantStoresOf {
       @Override
       public void shutDown(DocumentStore store) {
         ((DefaultDocumentStore) store).shutDown();
+      }
+
+      @Override
+      public TenantShards shards() {
+        return shards;
       }
 
       @Override
@@ -87,7 +94,7 @@ final class TenantStoresOf {
       DefaultDocumentStore home = own ? root : root.databaseStore(data, pool, settings);
       return inDatabase(home, data, settings,
           tenantId -> new NamedDataSource(raw, TenantServers.describe(tenantId, url)),
-          access, own ? () -> {} : home::shutDown);
+          access, own ? () -> {} : home::shutDown, root.tenantShards());
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.time.Duration;
+import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.QuerySession;
 import javax.sql.DataSource;
 
@@ -62,12 +64,13 @@ public final class DefaultEventStore implements EventStore {
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
-        lookups, GroupAppendOptions.OFF);
+        lookups, GroupAppendOptions.OFF, null, Duration.ZERO);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
-      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends) {
+      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends,
+      ConnectionScope daemonReplica, Duration daemonReplicaWait) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
@@ -80,8 +83,10 @@ public final class DefaultEventStore implements EventStore {
     this.appender = new StreamAppender(sql, mapper.writer(), tracing, new TagStep(schema, tagSql, catalog));
     this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
         lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
-    StoreSafePoint safePoint = new StoreSafePoint(schema);
-    this.reads = new EventReads(dataSource, sql, envelopes, safePoint);
+    // With the daemon reading a replica, each safe point read also reads the WAL position that covers it.
+    StoreSafePoint safePoint = new StoreSafePoint(schema, daemonReplica != null);
+    this.reads = new EventReads(dataSource, sql, envelopes, safePoint,
+        daemonReplica == null ? null : new ReplicaRows(daemonReplica, daemonReplicaWait, safePoint));
     this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
