@@ -6,9 +6,7 @@ import io.rillflow.DocumentStore;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
-import io.rillflow.events.ExpectedVersion;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,16 +56,9 @@ public class GlobalReadBench {
   public void fill() throws Exception {
     BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
     store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false).build();
-    for (int from = 0; from < events; from += 1_000) {
-      List<BenchTick> ticks = new ArrayList<>();
-      for (int i = from; i < Math.min(from + 1_000, events); i++) {
-        ticks.add(new BenchTick("k" + (i % 100), i));
-      }
-      AppendOptions options = AppendOptions.builder().causationId("command-" + from).correlationId("request-" + from)
-          .header("user", "ada").header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
-          .build();
-      store.events().append("s" + from, ExpectedVersion.noStream(), options, ticks);
-    }
+    TickStreams.append(store, events, AppendOptions.builder().causationId("command-1").correlationId("request-1")
+        .header("user", "ada").header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        .build());
     BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
     tickReader = new ObjectMapper().readerFor(BenchTick.class);
   }
