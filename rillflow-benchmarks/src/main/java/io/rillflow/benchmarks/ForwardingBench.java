@@ -13,7 +13,6 @@ import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import io.rillflow.DocumentStore;
-import io.rillflow.events.ExpectedVersion;
 import io.rillflow.forwarding.Forwarder;
 import io.rillflow.forwarding.ForwarderSettings;
 import io.rillflow.nats.NatsJetStreamForwarder;
@@ -84,13 +83,7 @@ public class ForwardingBench {
   public void fill() throws Exception {
     BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
     store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false).build();
-    for (int from = 0; from < events; from += 1_000) {
-      List<BenchTick> ticks = new ArrayList<>();
-      for (int i = from; i < Math.min(from + 1_000, events); i++) {
-        ticks.add(new BenchTick("k" + (i % 100), i));
-      }
-      store.events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.events.AppendOptions.NONE, ticks);
-    }
+    TickStreams.append(store, events, io.rillflow.events.AppendOptions.NONE);
     BenchStores.execute("CREATE TABLE \"" + SCHEMA + "\".bench_outbox (name text PRIMARY KEY, tx_id bigint, position bigint)");
     BenchStores.execute("INSERT INTO \"" + SCHEMA + "\".bench_outbox VALUES ('raw', 0, 0)");
     BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");

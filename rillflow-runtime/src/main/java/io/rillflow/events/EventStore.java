@@ -203,6 +203,8 @@ public interface EventStore {
    *
    * @return the new stream's id, versions and position
    * @throws AppendConditionException naming the positions of the matching events; nothing was written
+   * @throws AppendLockTimeoutException when an open append with overlapping tags held its locks longer than
+   *     the condition's {@link AppendCondition#lockWait()}; nothing was written
    */
   default AppendResult append(AppendCondition condition, Object... events) {
     return append(condition, Arrays.asList(events));

@@ -1,5 +1,6 @@
 package io.rillflow.internal.events;
 
+import io.rillflow.events.AppendLockTimeoutException;
 import io.rillflow.internal.sql.Identifiers;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TagSql {
   /** The first key of the DCB advisory locks: 'RLFT', beside the safe point's 'RLFW'. */
-  static final int LOCK_CLASS = 1380730452;
+  static final int LOCK_CLASS = AppendLockTimeoutException.LOCK_CLASS;
 
   /** Takes each key, exclusive or shared, in array order: the caller sorts them, so no two appends deadlock. */
   final String lock = "SELECT count(CASE WHEN u.x THEN pg_advisory_xact_lock(" + LOCK_CLASS + ", u.k)::text"
