@@ -41,6 +41,8 @@ final class TenantExport {
   static final String MANIFEST = "rillflow-tenant.txt";
   private static final String FORMAT = "rillflow-tenant-export 1";
   private static final Set<String> NOT_EXPORTED = Set.of(RillflowMigrations.HISTORY_TABLE, "rf_projections");
+  /** The event tables, live and archived (V80), whose rows take the importing transaction's ticket. */
+  private static final Set<String> TICKETED = Set.of("rf_events", "rf_events_archived");
 
   private TenantExport() {}
 
@@ -143,7 +145,7 @@ final class TenantExport {
         while (rows.next()) {
           String table = rows.getString(1);
           String column = rows.getString(2);
-          if (NOT_EXPORTED.contains(table) || (table.equals("rf_events") && column.equals("tx_id"))) {
+          if (NOT_EXPORTED.contains(table) || (TICKETED.contains(table) && column.equals("tx_id"))) {
             continue;
           }
           tables.computeIfAbsent(table, t -> new ArrayList<>()).add(column);

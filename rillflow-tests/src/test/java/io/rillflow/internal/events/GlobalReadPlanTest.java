@@ -30,7 +30,7 @@ class GlobalReadPlanTest extends RillflowTestBase {
     }
     TablesAccess.execute(store(), "ANALYZE " + events);
 
-    String readAll = new EventSql(store().schemaName()).readAll;
+    String readAll = new EventSql(store().schemaName()).reads.readAll;
     assertThat(plan(readAll, "force_generic_plan"))
         .contains("Index Scan using rf_events_global")
         .doesNotContain("Sort", "Seq Scan");
