@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.documents.TablesAccess;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,23 +70,6 @@ class ArchivePlanTest extends RillflowTestBase {
 
   private String explain(String statementSql, String planCacheMode, String explain, String arguments)
       throws SQLException {
-    String numbered = statementSql;
-    for (int parameter = 1; numbered.contains("?"); parameter++) {
-      numbered = numbered.replaceFirst("\\?", "\\$" + parameter);
-    }
-    try (Connection connection = store().dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("SET plan_cache_mode = " + planCacheMode);
-      statement.execute("PREPARE archive_read AS " + numbered);
-      try (ResultSet rows = statement.executeQuery(explain + " EXECUTE archive_read(" + arguments + ")")) {
-        StringBuilder plan = new StringBuilder();
-        while (rows.next()) {
-          plan.append(rows.getString(1)).append('\n');
-        }
-        return plan.toString();
-      } finally {
-        statement.execute("DEALLOCATE archive_read");
-        statement.execute("RESET plan_cache_mode");
-      }
-    }
+    return PreparedPlans.explain(store(), statementSql, planCacheMode, explain, arguments);
   }
 }

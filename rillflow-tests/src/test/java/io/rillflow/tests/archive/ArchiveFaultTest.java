@@ -27,9 +27,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -61,25 +63,17 @@ class ArchiveFaultTest extends RillflowTestBase {
     appendLong("long", 1000);
     appendLong("other", 3);
     List<EventEnvelope<?>> before = store().events().readStream("long");
-    try (Connection blocker = store().dataSource().getConnection()) {
-      // Freezes the mover at version 500: it moves 1000..501 in five batches, then waits on this lock.
-      blocker.setAutoCommit(false);
-      lockRow(blocker, "rf_events", "long", 500);
-      Future<Boolean> archive = CompletableFuture.supplyAsync(() -> store().events().archiveStream("long"));
-      int mover = awaitBlockedOn("rf_events_archived");
-
-      // Frozen mid-way: a hot read sees the first 500 events, a read with the archive all of them;
-      // other streams are untouched, and the archived stream already refuses appends.
-      assertThat(store().events().readStream("long")).isEqualTo(before.subList(0, 500));
-      assertThat(store().events().withArchived().readStream("long")).isEqualTo(before);
-      assertThat(store().events().append("other", ExpectedVersion.exactly(3), new OrderShipped("o", "x")).version())
-          .isEqualTo(4);
-
-      kill(mover);
-      assertThatThrownBy(() -> archive.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(RillflowException.class)
-          .hasMessageContaining("archiveStream again goes on");
-      blocker.rollback();
-    }
+    // Frozen at version 500: the mover moved 1000..501 in five batches, then waits on a row lock.
+    Throwable failure = cutOff("rf_events", 500, "rf_events_archived", () -> store().events().archiveStream("long"),
+        () -> {
+          // A hot read sees the first 500 events, a read with the archive all of them; other
+          // streams are untouched.
+          assertThat(store().events().readStream("long")).isEqualTo(before.subList(0, 500));
+          assertThat(store().events().withArchived().readStream("long")).isEqualTo(before);
+          assertThat(store().events().append("other", ExpectedVersion.exactly(3), new OrderShipped("o", "x"))
+              .version()).isEqualTo(4);
+        });
+    assertThat(failure).isInstanceOf(RillflowException.class).hasMessageContaining("archiveStream again goes on");
     assertThat(versions("rf_events", "long")).isEqualTo(LongStream.rangeClosed(1, 500).boxed().toList());
     assertThat(versions("rf_events_archived", "long")).isEqualTo(LongStream.rangeClosed(501, 1000).boxed().toList());
     assertThat(store().events().streamState("long").orElseThrow().archived()).isTrue();
@@ -96,17 +90,11 @@ class ArchiveFaultTest extends RillflowTestBase {
     appendLong("long", 1000);
     List<EventEnvelope<?>> before = store().events().readStream("long");
     store().events().archiveStream("long");
-    try (Connection blocker = store().dataSource().getConnection()) {
-      // Back from the oldest: 1..400 in four batches, then the batch holding version 500 waits.
-      blocker.setAutoCommit(false);
-      lockRow(blocker, "rf_events_archived", "long", 500);
-      Future<Boolean> unarchive = CompletableFuture.supplyAsync(() -> store().events().unarchiveStream("long"));
-      int mover = awaitBlockedOn("OVERRIDING SYSTEM VALUE");
-      assertThat(store().events().readStream("long")).isEqualTo(before.subList(0, 400));
-      kill(mover);
-      assertThatThrownBy(() -> unarchive.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(RillflowException.class);
-      blocker.rollback();
-    }
+    // Back from the oldest: 1..400 in four batches, then the batch holding version 500 waits.
+    Throwable failure = cutOff("rf_events_archived", 500, "OVERRIDING SYSTEM VALUE",
+        () -> store().events().unarchiveStream("long"),
+        () -> assertThat(store().events().readStream("long")).isEqualTo(before.subList(0, 400)));
+    assertThat(failure).isInstanceOf(RillflowException.class).hasMessageContaining("unarchiveStream again goes on");
     assertThat(versions("rf_events", "long")).isEqualTo(LongStream.rangeClosed(1, 400).boxed().toList());
     assertThat(store().events().withArchived().readStream("long")).isEqualTo(before);
     // Not writable before every event is back: a new event must not land beside a hole.
@@ -200,6 +188,31 @@ class ArchiveFaultTest extends RillflowTestBase {
     List<Long> leaving = seen.stream().filter(e -> e.streamId().equals("leaving")).map(EventEnvelope::version).toList();
     assertThat(leaving).isEqualTo(LongStream.rangeClosed(1, leaving.size()).boxed().toList());
     assertThat(leaving.size()).isLessThan(600);
+  }
+
+  /**
+   * Runs {@code move} while another transaction holds the row of {@code version} in {@code table}:
+   * once the mover waits on it (its statement containing {@code blockedOn}), runs {@code whileFrozen},
+   * terminates the mover's backend and returns what the move threw.
+   */
+  private Throwable cutOff(String table, long version, String blockedOn, Supplier<Boolean> move, Runnable whileFrozen)
+      throws Exception {
+    try (Connection blocker = store().dataSource().getConnection()) {
+      blocker.setAutoCommit(false);
+      lockRow(blocker, table, "long", version);
+      Future<Boolean> moving = CompletableFuture.supplyAsync(move);
+      int mover = awaitBlockedOn(blockedOn);
+      whileFrozen.run();
+      kill(mover);
+      try {
+        moving.get(30, TimeUnit.SECONDS);
+        throw new AssertionError("the move finished although its connection was killed");
+      } catch (ExecutionException e) {
+        return e.getCause();
+      } finally {
+        blocker.rollback();
+      }
+    }
   }
 
   private void lockRow(Connection connection, String table, String stream, long version) throws SQLException {
