@@ -100,31 +100,36 @@ final class StreamArchive {
   boolean unarchive(String stream) {
     long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
-      while (true) {
-        Boolean done = Transaction.run(connection, c -> {
-          if (!isMarked(c, stream)) {
-            return false;
-          }
-          int moved = move(c, toHot, stream);
-          metrics.movedToHot(moved);
-          if (moved == batchSize) {
-            return null;
-          }
-          update(c, unmark, stream);
-          return true;
-        });
-        if (done != null) {
-          if (done) {
-            metrics.reactivated();
-          }
-          return done;
-        }
+      Back back;
+      do {
+        back = Transaction.run(connection, c -> backOneBatch(c, stream));
+      } while (back == Back.MORE);
+      if (back == Back.DONE) {
+        metrics.reactivated();
       }
+      return back == Back.DONE;
     } catch (SQLException e) {
       throw failure("unarchive", stream, e);
     } finally {
       metrics.moveTook(System.nanoTime() - started);
     }
+  }
+
+  /** What one transaction of an unarchive did. */
+  private enum Back { NOT_ARCHIVED, MORE, DONE }
+
+  /** Moves one batch back and, when it was the last, clears the mark in the same transaction. */
+  private Back backOneBatch(Connection connection, String stream) throws SQLException {
+    if (!isMarked(connection, stream)) {
+      return Back.NOT_ARCHIVED;
+    }
+    int moved = move(connection, toHot, stream);
+    metrics.movedToHot(moved);
+    if (moved == batchSize) {
+      return Back.MORE;
+    }
+    update(connection, unmark, stream);
+    return Back.DONE;
   }
 
   /** Locks the stream's row if it is marked archived: no append, and no other move, until this transaction ends. */
