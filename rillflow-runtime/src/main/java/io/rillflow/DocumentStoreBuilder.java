@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.events.UnknownEventTypes;
@@ -43,6 +44,7 @@ public final class DocumentStoreBuilder {
   private boolean poolGiven;
   private AppendOptions appendDefaults = AppendOptions.NONE;
   private GroupAppendOptions groupAppends = GroupAppendOptions.OFF;
+  private ArchiveOptions archive = ArchiveOptions.DEFAULT;
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
   private boolean storeWideIdempotencyKeys;
@@ -116,6 +118,25 @@ public final class DocumentStoreBuilder {
    */
   public DocumentStoreBuilder appendDefaults(AppendOptions defaults) {
     this.appendDefaults = Objects.requireNonNull(defaults, "defaults").asDefaults();
+    return this;
+  }
+
+  /**
+   * How streams are archived and whether {@code store.events()} reads take archived events in.
+   * Default {@link ArchiveOptions#DEFAULT}: live streams only, 1,000 events moved per transaction.
+   */
+  public DocumentStoreBuilder archive(ArchiveOptions archive) {
+    this.archive = Objects.requireNonNull(archive, "archive");
+    return this;
+  }
+
+  /**
+   * Whether {@code store.events()} reads archived streams' events too (as
+   * {@link io.rillflow.events.EventStore#withArchived()}). Default {@code false}: reads see live
+   * streams only. Short for {@code archive(ArchiveOptions...includeArchivedByDefault(include))}.
+   */
+  public DocumentStoreBuilder includeArchivedByDefault(boolean include) {
+    this.archive = archive.includeArchivedByDefault(include);
     return this;
   }
 
@@ -371,7 +392,7 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy, groupAppends);
+        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy, groupAppends, archive);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

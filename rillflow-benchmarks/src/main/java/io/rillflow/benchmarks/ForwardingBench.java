@@ -206,7 +206,7 @@ public class ForwardingBench {
     String safePoint = "SELECT safe_point::text::bigint FROM \"" + SCHEMA + "\".rf_appenders() LIMIT 1";
     String read = "SELECT seq_id, tx_id::text::bigint, stream_id, version, type, data::text FROM \"" + SCHEMA
         + "\".rf_events WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
-        + " AND tx_id < CAST(CAST(? AS bigint) AS text)::xid8 AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
+        + " AND tx_id < CAST(CAST(? AS bigint) AS text)::xid8 ORDER BY tx_id, seq_id LIMIT ?";
     String move = "UPDATE \"" + SCHEMA + "\".bench_outbox SET tx_id = ?, position = ? WHERE name = 'raw'";
     long forwarded = 0;
     long transactionId = 0;

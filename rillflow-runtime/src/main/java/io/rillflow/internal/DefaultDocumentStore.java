@@ -75,7 +75,10 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   /** Where query sessions read: a read replica, or the store's own scope when there is none. */
   private final ReadReplica replica;
   private final BulkLoader bulkLoader;
+  /** Over live streams: what projections, subscriptions and aggregates read. */
   private final DefaultEventStore events;
+  /** What {@link #events()} hands out: {@link #events}, or its view with the archive. */
+  private final EventStore userEvents;
   private final Aggregates aggregates;
   private final DefaultProjections projections;
   private final StoreTracing tracing;
@@ -126,7 +129,9 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         // A tenant's view is never shut down on its own, so it would leak the group's lanes: root only.
         placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF,
         settings.readReplica().daemonReadsWait() == null ? null : replica.scope(),
-        settings.readReplica().daemonReadsWait() == null ? Duration.ZERO : settings.readReplica().daemonReadsWait());
+        settings.readReplica().daemonReadsWait() == null ? Duration.ZERO : settings.readReplica().daemonReadsWait(),
+        settings.meterRegistry(), settings.archive());
+    this.userEvents = settings.archive().includeArchivedByDefault() ? events.withArchived() : events;
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
         settings.meterRegistry(), tracing);
@@ -246,7 +251,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public EventStore events() {
     checkOpen();
-    return events;
+    return userEvents;
   }
 
   private SessionAppends sessionAppends() {

@@ -2,7 +2,10 @@ package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.events.AppendCondition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
@@ -32,7 +35,11 @@ import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.QuerySession;
 import javax.sql.DataSource;
 
-/** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
+/**
+ * {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it.
+ * Each store has two: the one over live streams, which projections, subscriptions and aggregates
+ * read, and its {@link #withArchived()} view, which differs only in what its reads read.
+ */
 public final class DefaultEventStore implements EventStore {
   private final DataSource dataSource;
   private final EventTypes types;
@@ -41,6 +48,9 @@ public final class DefaultEventStore implements EventStore {
   private final EventReads reads;
   private final EnvelopeReader envelopes;
   private final StreamRows streams;
+  private final StreamArchive archive;
+  /** This store's reads with the archive: itself when it is that view. */
+  private final DefaultEventStore withArchived;
   private final AliasRows aliases;
   private final TaggedReads tagged;
   /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
@@ -64,13 +74,13 @@ public final class DefaultEventStore implements EventStore {
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
-        lookups, GroupAppendOptions.OFF, null, Duration.ZERO);
+        lookups, GroupAppendOptions.OFF, null, Duration.ZERO, new CompositeMeterRegistry(), ArchiveOptions.DEFAULT);
   }
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends,
-      ConnectionScope daemonReplica, Duration daemonReplicaWait) {
+      ConnectionScope daemonReplica, Duration daemonReplicaWait, MeterRegistry meters, ArchiveOptions archiveOptions) {
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
@@ -85,13 +95,44 @@ public final class DefaultEventStore implements EventStore {
         lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
     // With the daemon reading a replica, each safe point read also reads the WAL position that covers it.
     StoreSafePoint safePoint = new StoreSafePoint(schema, daemonReplica != null);
-    this.reads = new EventReads(dataSource, sql, envelopes, safePoint,
+    this.reads = new EventReads(dataSource, sql.reads, envelopes, safePoint,
         daemonReplica == null ? null : new ReplicaRows(daemonReplica, daemonReplicaWait, safePoint));
     this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
+    this.archive = new StreamArchive(dataSource, schema, archiveOptions.batchSize(),
+        new ArchiveMetrics(meters, schema, dataSource));
     this.aliases = new AliasRows(dataSource, schema);
     this.group = GroupAppender.of(dataSource, schema, appender, groupAppends);
+    // The daemon reads the hot store: the view with the archive serves the application's reads, on the primary.
+    this.withArchived = new DefaultEventStore(this, new EventReads(dataSource, sql.readsWithArchived, envelopes,
+        safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true), catalog, envelopes, safePoint));
+  }
+
+  /** The view of {@code hot} whose reads take archived events in; everything else is {@code hot}'s. */
+  private DefaultEventStore(DefaultEventStore hot, EventReads reads, TaggedReads tagged) {
+    this.dataSource = hot.dataSource;
+    this.types = hot.types;
+    this.catalog = hot.catalog;
+    this.appender = hot.appender;
+    this.reads = reads;
+    this.envelopes = hot.envelopes;
+    this.streams = hot.streams;
+    this.archive = hot.archive;
+    this.aliases = hot.aliases;
+    this.tagged = tagged;
+    this.inline = hot.inline;
+    this.committed = hot.committed;
+    this.trace = hot.trace;
+    this.defaults = hot.defaults;
+    this.tracing = hot.tracing;
+    this.group = hot.group;
+    this.withArchived = this;
+  }
+
+  @Override
+  public DefaultEventStore withArchived() {
+    return withArchived;
   }
 
   /** Stops group append: appends still waiting fail, the group being written finishes. */
@@ -345,7 +386,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean archiveStream(Object streamId) {
-    return streams.archive(StreamKeys.of(streamId), true);
+    return archive.archive(StreamKeys.of(streamId));
   }
 
   @Override
@@ -359,7 +400,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean unarchiveStream(Object streamId) {
-    return streams.archive(StreamKeys.of(streamId), false);
+    return archive.unarchive(StreamKeys.of(streamId));
   }
 
   @Override

@@ -15,11 +15,14 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
-/** Reads events: one stream, or all of them in global order up to the safe point; as lists or cursors. */
+/**
+ * Reads events: one stream, or all of them in global order up to the safe point; as lists or cursors.
+ * Over live streams' events only, or with the archive too, as its {@link EventReadSql} says.
+ */
 final class EventReads {
   private final DataSource dataSource;
   private final OwnedScope scope;
-  private final EventSql sql;
+  private final EventReadSql sql;
   private final EnvelopeReader envelopes;
   private final StoreSafePoint safePoint;
   /** Where the daemon's pages are read: the primary, or a replica that has replayed far enough. */
@@ -29,7 +32,7 @@ final class EventReads {
    * @param replica where the daemon's reads go when it has replayed far enough ({@code daemonReadsReplica});
    *     {@code null}: the primary, as every other read
    */
-  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint,
+  EventReads(DataSource dataSource, EventReadSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint,
       ReplicaRows replica) {
     this.dataSource = dataSource;
     this.scope = new OwnedScope(dataSource);
@@ -212,13 +215,13 @@ final class EventReads {
     }
   }
 
-  /** Every event (not archived) whose correlation id is {@code id}, in the order they were written. */
+  /** Every event whose correlation id is {@code id}, in the order they were written. */
   List<EventEnvelope<?>> readByCorrelationId(String id) {
     return list(sql.readByCorrelation, "events of correlation id " + id,
         statement -> statement.setString(1, Objects.requireNonNull(id, "correlationId")));
   }
 
-  /** Every event (not archived) whose causation id is {@code id}, in the order they were written. */
+  /** Every event whose causation id is {@code id}, in the order they were written. */
   List<EventEnvelope<?>> readByCausationId(String id) {
     return list(sql.readByCausation, "events of causation id " + id,
         statement -> statement.setString(1, Objects.requireNonNull(id, "causationId")));

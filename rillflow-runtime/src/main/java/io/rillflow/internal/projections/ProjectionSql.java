@@ -97,7 +97,7 @@ final class ProjectionSql {
     rows = "SELECT name, tx_id, position, status, owner, epoch, lease_until FROM " + projections;
     deadLetterCounts = "SELECT projection, count(*) FROM " + letters + " GROUP BY projection";
     lag = "SELECT count(*) FROM " + events
-        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?) AND NOT archived";
+        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
     head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
     // The appender holding this store's safe point back longest (see StoreSafePoint), once it has been
     // open a second: an append that is merely running is no news.
