@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.events.UnknownEventTypes;
@@ -18,6 +19,7 @@ import io.rillflow.spi.RillflowModule;
 import io.rillflow.spi.StoreFactory;
 import io.rillflow.spi.StoreSettings;
 import io.rillflow.tenancy.Tenancy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +44,7 @@ public final class DocumentStoreBuilder {
   private boolean poolGiven;
   private AppendOptions appendDefaults = AppendOptions.NONE;
   private GroupAppendOptions groupAppends = GroupAppendOptions.OFF;
+  private ArchiveOptions archive = ArchiveOptions.DEFAULT;
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
   private boolean storeWideIdempotencyKeys;
@@ -58,6 +61,7 @@ public final class DocumentStoreBuilder {
   private DataSource replicaDataSource;
   private PoolOptions replicaPool = PoolOptions.defaults().maximumSize(4).minimumIdle(0);
   private boolean replicaPoolGiven;
+  private Duration daemonReplicaWait;
   private OpenTelemetry openTelemetry;
   private Tenancy tenancy = Tenancy.single();
 
@@ -114,6 +118,25 @@ public final class DocumentStoreBuilder {
    */
   public DocumentStoreBuilder appendDefaults(AppendOptions defaults) {
     this.appendDefaults = Objects.requireNonNull(defaults, "defaults").asDefaults();
+    return this;
+  }
+
+  /**
+   * How streams are archived and whether {@code store.events()} reads take archived events in.
+   * Default {@link ArchiveOptions#DEFAULT}: live streams only, 1,000 events moved per transaction.
+   */
+  public DocumentStoreBuilder archive(ArchiveOptions archive) {
+    this.archive = Objects.requireNonNull(archive, "archive");
+    return this;
+  }
+
+  /**
+   * Whether {@code store.events()} reads archived streams' events too (as
+   * {@link io.rillflow.events.EventStore#withArchived()}). Default {@code false}: reads see live
+   * streams only. Short for {@code archive(ArchiveOptions...includeArchivedByDefault(include))}.
+   */
+  public DocumentStoreBuilder includeArchivedByDefault(boolean include) {
+    this.archive = archive.includeArchivedByDefault(include);
     return this;
   }
 
@@ -247,7 +270,8 @@ public final class DocumentStoreBuilder {
    * {@link DocumentStore#querySession() query sessions} read from, through a small pool of its own
    * ({@link #replicaPool(PoolOptions)}). Everything else stays on the store's database: sessions that
    * write (and their reads), repositories, event appends and reads, aggregates, projections and the
-   * daemon, schema work. The replica's connections are read-only.
+   * daemon (unless {@link #daemonReadsReplica(Duration)}), schema work. The replica's connections are
+   * read-only.
    *
    * <p>A replica lags its primary: a query session may not see what was committed a moment ago, not
    * even by the same thread. Read what must be current through a {@link DocumentSession}. When the
@@ -287,6 +311,35 @@ public final class DocumentStoreBuilder {
   public DocumentStoreBuilder replicaPool(PoolOptions pool) {
     this.replicaPool = Objects.requireNonNull(pool, "pool");
     this.replicaPoolGiven = true;
+    return this;
+  }
+
+  /**
+   * The projection daemon reads events on the {@link #readReplica(String) read replica} too; its
+   * checkpoints, read models, leases and wake-ups stay on the store's database, written in their own
+   * transactions there. Off by default.
+   *
+   * <p>A replica lags, and the daemon must never pass an event. So the safe point a read stops at is
+   * still read on the store's database, followed by that server's WAL position; the batch is read on
+   * the replica only once the replica has replayed up to that position (every transaction below the
+   * safe point had ended by then, so the replica shows all of them). While it has not, the read waits up
+   * to {@code maxWait} for it, then reads that batch on the store's database. A replica that cannot be
+   * reached is not asked again for five seconds, reads going to the store's database meanwhile. A
+   * projection on a lagging replica is as current as it would be on the primary, a batch later at most
+   * by {@code maxWait}.
+   *
+   * <p>A replica that stops answering (frozen, cut off without a reset) hangs the read: give its URL a
+   * {@code socketTimeout} and the pool a short {@code connectionTimeout}.
+   *
+   * @param maxWait how long a read waits for the replica to replay far enough; {@code Duration.ZERO}
+   *     reads on the store's database at once when it has not
+   */
+  public DocumentStoreBuilder daemonReadsReplica(Duration maxWait) {
+    Objects.requireNonNull(maxWait, "maxWait");
+    if (maxWait.isNegative()) {
+      throw new IllegalArgumentException("daemonReadsReplica maxWait must not be negative, but was " + maxWait);
+    }
+    this.daemonReplicaWait = maxWait;
     return this;
   }
 
@@ -339,7 +392,7 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy, groupAppends);
+        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy, groupAppends, archive);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {
@@ -361,6 +414,9 @@ public final class DocumentStoreBuilder {
           + (replicaDataSource != null ? "not to a readReplica(dataSource); configure the data source instead"
               : "but no replica URL was given"));
     }
+    if (daemonReplicaWait != null && replicaUrl == null && replicaDataSource == null) {
+      problems.add("daemonReadsReplica(...) needs a readReplica(...) to read from, but none was given");
+    }
     if (replicaUrl != null) {
       replicaPool.problems().forEach(problem -> problems.add("replica " + problem));
     }
@@ -372,7 +428,7 @@ public final class DocumentStoreBuilder {
       return ReplicaSettings.NONE;
     }
     return new ReplicaSettings(replicaUrl, replicaUsername, replicaPassword, replicaDataSource,
-        replicaUrl != null ? replicaPool : null);
+        replicaUrl != null ? replicaPool : null, daemonReplicaWait);
   }
 
   /** The runtime's store factory, looked up once (it holds no state). */

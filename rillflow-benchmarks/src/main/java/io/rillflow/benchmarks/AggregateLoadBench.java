@@ -63,7 +63,7 @@ public class AggregateLoadBench extends DocumentBench {
         + " ON st.stream_id = s.stream_id AND NOT st.archived WHERE s.stream_id = ? AND s.version <= ?";
     tailSql = "SELECT data::text, seq_id, stream_id, version, type, schema_version, headers::text, causation_id,"
         + " correlation_id, CAST(EXTRACT(EPOCH FROM created_at) * 1000000 AS bigint), tx_id::text::bigint FROM "
-        + schema + ".rf_events WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
+        + schema + ".rf_events WHERE stream_id = ? AND version BETWEEN ? AND ? ORDER BY version";
     BenchStores.execute("VACUUM ANALYZE " + schema + ".rf_events");
   }
 

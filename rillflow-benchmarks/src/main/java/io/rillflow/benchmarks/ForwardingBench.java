@@ -13,7 +13,6 @@ import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import io.rillflow.DocumentStore;
-import io.rillflow.events.ExpectedVersion;
 import io.rillflow.forwarding.Forwarder;
 import io.rillflow.forwarding.ForwarderSettings;
 import io.rillflow.nats.NatsJetStreamForwarder;
@@ -84,13 +83,7 @@ public class ForwardingBench {
   public void fill() throws Exception {
     BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
     store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false).build();
-    for (int from = 0; from < events; from += 1_000) {
-      List<BenchTick> ticks = new ArrayList<>();
-      for (int i = from; i < Math.min(from + 1_000, events); i++) {
-        ticks.add(new BenchTick("k" + (i % 100), i));
-      }
-      store.events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.events.AppendOptions.NONE, ticks);
-    }
+    TickStreams.append(store, events, io.rillflow.events.AppendOptions.NONE);
     BenchStores.execute("CREATE TABLE \"" + SCHEMA + "\".bench_outbox (name text PRIMARY KEY, tx_id bigint, position bigint)");
     BenchStores.execute("INSERT INTO \"" + SCHEMA + "\".bench_outbox VALUES ('raw', 0, 0)");
     BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
@@ -213,7 +206,7 @@ public class ForwardingBench {
     String safePoint = "SELECT safe_point::text::bigint FROM \"" + SCHEMA + "\".rf_appenders() LIMIT 1";
     String read = "SELECT seq_id, tx_id::text::bigint, stream_id, version, type, data::text FROM \"" + SCHEMA
         + "\".rf_events WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
-        + " AND tx_id < CAST(CAST(? AS bigint) AS text)::xid8 AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
+        + " AND tx_id < CAST(CAST(? AS bigint) AS text)::xid8 ORDER BY tx_id, seq_id LIMIT ?";
     String move = "UPDATE \"" + SCHEMA + "\".bench_outbox SET tx_id = ?, position = ? WHERE name = 'raw'";
     long forwarded = 0;
     long transactionId = 0;

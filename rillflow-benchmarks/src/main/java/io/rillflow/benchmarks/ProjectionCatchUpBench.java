@@ -6,7 +6,6 @@ import io.rillflow.events.Checkpoint;
 import io.rillflow.DocumentStore;
 import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.events.EventEnvelope;
-import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.Projection;
 import io.rillflow.projections.ProjectionContext;
 import io.rillflow.projections.ProjectionLifecycle;
@@ -16,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,6 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * a transaction of its own, one projection after another. Each invocation starts from empty read
  * models and checkpoints at the start. {@code -p projections=1,5} compares five projections with one
  * (the issue's target: five together within 1.5 times one); the README run uses {@code -p events=100000}.
+ * {@code -p writes=batch} has each projection, on both sides, write a batch's counts in one multi-row
+ * upsert instead of one per event; {@code -p parallelism=N} sets the daemon's pool (the raw loop has none).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -60,6 +63,25 @@ public class ProjectionCatchUpBench {
     return "INSERT INTO " + counts(i) + " AS c (key, n) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET n = c.n + 1";
   }
 
+  /** One statement for a batch's counts, folded by key: parameters keys[], counts[]. */
+  private static String upsertMany(int i) {
+    return "INSERT INTO " + counts(i) + " AS c (key, n) SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS bigint[]))"
+        + " ON CONFLICT (key) DO UPDATE SET n = c.n + excluded.n";
+  }
+
+  /** Folds a batch into one upsert of its keys' counts, on either side. */
+  private static void upsertBatch(Connection connection, String sql, List<BenchTick> ticks) throws SQLException {
+    Map<String, Long> byKey = new TreeMap<>();
+    for (BenchTick tick : ticks) {
+      byKey.merge(tick.key(), 1L, Long::sum);
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+      upsert.setArray(1, connection.createArrayOf("text", byKey.keySet().toArray()));
+      upsert.setArray(2, connection.createArrayOf("bigint", byKey.values().toArray()));
+      upsert.executeUpdate();
+    }
+  }
+
   /** Events stored before the trial. */
   @Param("10000")
   public int events;
@@ -72,11 +94,23 @@ public class ProjectionCatchUpBench {
   @Param("1")
   public int projections;
 
+  /**
+   * How each projection writes its read model, on both sides: {@code event}, one upsert per event (the
+   * default, the figures so far); {@code batch}, the batch's counts folded in memory and written in one
+   * multi-row upsert ({@code applyBatch}), as generated read models write.
+   */
+  @Param("event")
+  public String writes;
+
+  /** The daemon's {@code ProjectionOptions.parallelism}; 0 keeps its default (min(4, cores)). Not used by the raw loop. */
+  @Param("0")
+  public int parallelism;
+
   private DocumentStore store;
   private ObjectReader tickReader;
 
   /** The read model: one row per key, counting its events. */
-  static final class Counts implements Projection {
+  static class Counts implements Projection {
     private final String upsert;
 
     Counts(int i) {
@@ -92,25 +126,46 @@ public class ProjectionCatchUpBench {
     }
   }
 
+  /** The same read model, written per batch. */
+  static final class BatchCounts extends Counts {
+    private final String upsertMany;
+
+    BatchCounts(int i) {
+      super(i);
+      this.upsertMany = upsertMany(i);
+    }
+
+    @Override
+    public void applyBatch(List<EventEnvelope<?>> events, ProjectionContext context) throws SQLException {
+      List<BenchTick> ticks = new ArrayList<>(events.size());
+      for (EventEnvelope<?> event : events) {
+        ticks.add((BenchTick) event.data());
+      }
+      upsertBatch(context.connection(), upsertMany, ticks);
+    }
+  }
+
+  private boolean batchWrites() {
+    if (!writes.equals("event") && !writes.equals("batch")) {
+      throw new IllegalArgumentException("writes is event or batch, not " + writes);
+    }
+    return writes.equals("batch");
+  }
+
   @Setup(Level.Trial)
   public void fill() throws Exception {
     BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
+    ProjectionOptions options = ProjectionOptions.defaults().batchSize(batchSize);
     DocumentStoreBuilder builder = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false)
-        .projectionOptions(ProjectionOptions.defaults().batchSize(batchSize));
+        .projectionOptions(parallelism > 0 ? options.parallelism(parallelism) : options);
     for (int i = 0; i < projections; i++) {
-      builder.projection(NAME + "-" + i, ProjectionLifecycle.ASYNC, new Counts(i));
+      builder.projection(NAME + "-" + i, ProjectionLifecycle.ASYNC, batchWrites() ? new BatchCounts(i) : new Counts(i));
     }
     store = builder.build();
     for (int i = 0; i < projections; i++) {
       BenchStores.execute("CREATE TABLE " + counts(i) + " (key text PRIMARY KEY, n bigint NOT NULL)");
     }
-    for (int from = 0; from < events; from += 1_000) {
-      List<BenchTick> ticks = new ArrayList<>();
-      for (int i = from; i < Math.min(from + 1_000, events); i++) {
-        ticks.add(new BenchTick("k" + (i % 100), i));
-      }
-      store.events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.events.AppendOptions.NONE, ticks);
-    }
+    TickStreams.append(store, events, io.rillflow.events.AppendOptions.NONE);
     BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
     tickReader = new ObjectMapper().readerFor(BenchTick.class);
   }
@@ -148,11 +203,15 @@ public class ProjectionCatchUpBench {
           connection.setAutoCommit(false);
           try {
             read.writeCheckpoint(connection, NAME + "-" + i);
-            String sql = upsert(i);
-            for (BenchTick tick : batch) {
-              try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-                upsert.setString(1, tick.key());
-                upsert.executeUpdate();
+            if (batchWrites()) {
+              upsertBatch(connection, upsertMany(i), batch);
+            } else {
+              String sql = upsert(i);
+              for (BenchTick tick : batch) {
+                try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+                  upsert.setString(1, tick.key());
+                  upsert.executeUpdate();
+                }
               }
             }
             connection.commit();

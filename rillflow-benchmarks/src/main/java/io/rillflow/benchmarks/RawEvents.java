@@ -70,7 +70,7 @@ public final class RawEvents {
         + " updated_at = now() FROM t WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version),"
         + insertEvents;
     this.readStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
-        + " WHERE stream_id = ? AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
+        + " WHERE stream_id = ? AND version BETWEEN ? AND ? ORDER BY version";
   }
 
   /**

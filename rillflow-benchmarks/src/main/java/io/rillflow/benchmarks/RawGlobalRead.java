@@ -29,7 +29,7 @@ final class RawGlobalRead<E> {
     this.checkpointSql = "UPDATE \"" + schema + "\".rf_projections SET tx_id = ?, position = ? WHERE name = ?";
     this.sql = "SELECT seq_id, tx_id AS tx_number, data FROM \"" + schema + "\".rf_events"
         + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)"
-        + " AND tx_id < CAST(CAST(? AS bigint) AS text)::xid8 AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
+        + " AND tx_id < CAST(CAST(? AS bigint) AS text)::xid8 ORDER BY tx_id, seq_id LIMIT ?";
     this.safePointSql = "SELECT safe_point::text::bigint FROM \"" + schema + "\".rf_appenders() LIMIT 1";
     this.reader = reader;
   }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.rillflow.DocumentStore;
 import io.rillflow.events.Checkpoint;
-import io.rillflow.events.ExpectedVersion;
 import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.subscriptions.SubscriptionHandle;
 import io.rillflow.subscriptions.SubscriptionOptions;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,14 +61,8 @@ public class SubscriptionDeliveryBench {
   public void fill() throws Exception {
     BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
     store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false).build();
-    for (int from = 0; from < events; from += 1_000) {
-      List<BenchTick> ticks = new ArrayList<>();
-      for (int i = from; i < Math.min(from + 1_000, events); i++) {
-        ticks.add(new BenchTick("k" + (i % 100), i));
-      }
-      // A stream per thousand events: the partitions share the work as they would in an application.
-      store.events().append("s" + from, ExpectedVersion.noStream(), io.rillflow.events.AppendOptions.NONE, ticks);
-    }
+    // A stream per thousand events: the partitions share the work as they would in an application.
+    TickStreams.append(store, events, io.rillflow.events.AppendOptions.NONE);
     BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
     BenchStores.execute("INSERT INTO \"" + SCHEMA + "\".rf_projections (name) VALUES ('" + RAW + "')");
     store.subscriptions().create(NAME, SubscriptionFilter.allEvents());

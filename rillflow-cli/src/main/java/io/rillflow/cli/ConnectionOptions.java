@@ -5,6 +5,7 @@ import io.rillflow.AutoCreate;
 import io.rillflow.DocumentStore;
 import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.tenancy.Tenancy;
+import io.rillflow.tenancy.TenantDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,9 @@ final class ConnectionOptions {
 
   /** How the store keeps tenants apart, as the standalone jar can open it. */
   enum TenancyOption {
-    SINGLE(Tenancy.single()), SCHEMA_PER_TENANT(Tenancy.schemaPerTenant());
+    SINGLE(Tenancy.single()), SCHEMA_PER_TENANT(Tenancy.schemaPerTenant()),
+    /** Tenants assigned to databases in the store's {@code rf_tenant_databases} (the master table). */
+    DATABASE_PER_TENANT(Tenancy.databasePerTenant(TenantDatabases.masterTable()));
 
     final Tenancy tenancy;
 
@@ -51,8 +54,9 @@ final class ConnectionOptions {
     }
   }
 
-  @Option(names = "--tenancy", paramLabel = "single|schema-per-tenant", converter = TenancyConverter.class,
-      description = "The store's tenancy (default single: no tenants); the tenants commands need schema-per-tenant")
+  @Option(names = "--tenancy", paramLabel = "single|schema-per-tenant|database-per-tenant",
+      converter = TenancyConverter.class, description = "The store's tenancy (default single: no tenants); the tenants"
+          + " commands need schema-per-tenant or database-per-tenant (tenants assigned in the master table)")
   TenancyOption tenancy = TenancyOption.SINGLE;
 
   /** Reads {@code schema-per-tenant} as well as {@code SCHEMA_PER_TENANT}. */
@@ -62,7 +66,8 @@ final class ConnectionOptions {
       try {
         return TenancyOption.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException("--tenancy is single or schema-per-tenant, not " + value);
+        throw new picocli.CommandLine.TypeConversionException("--tenancy is single, schema-per-tenant or"
+            + " database-per-tenant, not " + value);
       }
     }
   }

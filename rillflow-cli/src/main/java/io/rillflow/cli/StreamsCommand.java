@@ -77,11 +77,10 @@ final class StreamsCommand {
   }
 
   private List<EventEnvelope<?>> readEvents(String streamId, StreamState state) {
-    if (state.archived()) {
-      return List.of();
-    }
     try {
-      return root.store().events().readStream(streamId);
+      // An archived stream's events are in the archive table: shown from there.
+      EventStore events = root.store().events();
+      return (state.archived() ? events.withArchived() : events).readStream(streamId);
     } catch (RillflowException e) {
       throw new RillflowException("Cannot read the events of stream " + streamId
           + (root.standalone() ? " (the standalone jar knows the application's event classes only with its jar on the class path)" : "")
@@ -89,14 +88,16 @@ final class StreamsCommand {
     }
   }
 
-  @Command(name = "archive", description = "Hides the stream from reads and refuses appends; keeps its rows")
+  @Command(name = "archive", description = "Refuses appends and moves the stream's events to the archive table, hidden from"
+      + " reads of live streams; run again, goes on with a move that was cut off")
   void archive(@Parameters(paramLabel = "STREAM_ID") String streamId) {
     state(streamId);
     boolean changed = root.store().events().archiveStream(streamId);
     done(streamId, "archived", changed, changed ? "archived" : "was already archived");
   }
 
-  @Command(name = "unarchive", description = "Makes an archived stream readable and writable again")
+  @Command(name = "unarchive", description = "Moves an archived stream's events back and makes it writable again; run again, goes"
+      + " on with a move that was cut off")
   void unarchive(@Parameters(paramLabel = "STREAM_ID") String streamId) {
     state(streamId);
     boolean changed = root.store().events().unarchiveStream(streamId);

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * and parked events. Every command works from the database's rows alone, so the standalone jar runs
  * them all; consuming stays with the application.
  */
-@Command(name = "subscriptions", mixinStandardHelpOptions = true,
+@Command(name = "subscriptions", mixinStandardHelpOptions = true, subcommands = SubscriptionTailCommand.class,
     description = "Subscriptions, their consumer groups and parked events")
 final class SubscriptionsCommand {
   @ParentCommand
@@ -247,7 +247,7 @@ final class SubscriptionsCommand {
     root.output().message(Map.of("deleted", id), "Parked event " + id + " deleted.");
   }
 
-  private SubscriptionInfo existing(String name) {
+  SubscriptionInfo existing(String name) {
     return subscriptions().find(name).orElseThrow(() -> missing(name));
   }
 

@@ -13,9 +13,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tenants list|ensure|status|migrate-all|export|import|drop}: the store's tenants
- * ({@link Tenants}). The standalone jar needs {@code --tenancy schema-per-tenant} to open a store with
- * tenants; the application's store brings its own tenancy.
+ * {@code tenants list|ensure|status|migrate-all|export|import|drop|assign}: the store's tenants
+ * ({@link Tenants}). The standalone jar needs {@code --tenancy schema-per-tenant} or
+ * {@code --tenancy database-per-tenant} (tenants assigned in the master table) to open a store with
+ * tenants; the application's store brings its own tenancy. Without the application's classes
+ * {@code list}, {@code status} (Rillflow's tables; no document mappings to compare), {@code assign} and
+ * {@code drop} do all they do with them.
  */
 @Command(name = "tenants", mixinStandardHelpOptions = true, description = "Tenants of a store with tenancy")
 final class TenantsCommand {
@@ -89,6 +92,25 @@ final class TenantsCommand {
     root.output().message(Output.fields("tenant", tenant, "dropped", true), "Tenant " + tenant + " dropped.");
   }
 
+  @Command(name = "assign", description = "Records the database a tenant lives in (master-table mode); then"
+      + " ensure provisions it there")
+  void assign(@Parameters(paramLabel = "TENANT") String tenant,
+      @Option(names = "--database", required = true, paramLabel = "JDBC_URL",
+          description = "jdbc:postgresql://host:port/database of the tenant (no password in it)") String url) {
+    if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+      throw new IllegalArgumentException("--database must not carry a password: the store connects to every"
+          + " database with its own credentials");
+    }
+    if (root.standalone() && (root.connection == null
+        || root.connection.tenancy != ConnectionOptions.TenancyOption.DATABASE_PER_TENANT)) {
+      throw new IllegalArgumentException("tenants assign is for a store whose tenants the master table assigns:"
+          + " open it with --tenancy database-per-tenant");
+    }
+    tenants().assign(tenant, url);
+    root.output().message(Output.fields("tenant", tenant, "database", url, "assigned", true),
+        "Tenant " + tenant + " is assigned to " + url + "; tenants ensure " + tenant + " provisions it there.");
+  }
+
   /** A store without tenancy is a usage error: the standalone jar was not told the tenancy. */
   private Tenants tenants() {
     DocumentStore store = root.store();
@@ -96,7 +118,8 @@ final class TenantsCommand {
       return store.tenants();
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(e.getMessage() + (root.standalone()
-          ? " (the standalone jar opens a store with tenants with --tenancy schema-per-tenant)" : ""), e);
+          ? " (the standalone jar opens a store with tenants with --tenancy schema-per-tenant or"
+              + " --tenancy database-per-tenant)" : ""), e);
     }
   }
 }

@@ -58,14 +58,20 @@ final class CliProcess {
     return builder(List.of("-jar", jar), schema, args);
   }
 
+  /** The test database's URL as the child gets it ({@code --url}): without a password. */
+  static String url() {
+    String url = TestDatabase.shared().jdbcUrl();
+    Matcher matcher = PASSWORD.matcher(url);
+    return matcher.find() ? matcher.replaceFirst(matcher.group(1)).replaceAll("[?&]$", "") : url;
+  }
+
   private static ProcessBuilder builder(List<String> launch, String schema, String... args) {
     TestDatabase database = TestDatabase.shared();
-    String url = database.jdbcUrl();
+    String url = url();
     String password = database.password();
-    Matcher matcher = PASSWORD.matcher(url);
+    Matcher matcher = PASSWORD.matcher(database.jdbcUrl());
     if (matcher.find()) {
       password = matcher.group(2);
-      url = matcher.replaceFirst(matcher.group(1)).replaceAll("[?&]$", "");
     }
     List<String> command = new ArrayList<>(List.of(java(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
     command.addAll(launch);

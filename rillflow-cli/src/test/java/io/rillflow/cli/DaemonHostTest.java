@@ -14,6 +14,7 @@ import io.rillflow.test.RillflowTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,31 @@ class DaemonHostTest extends RillflowTestBase {
     host.stop();
     assertThat(host.isReady()).isFalse();
     assertThat(store().projections().daemon().status().get(0).owner()).as("the lease was released").isNull();
+  }
+
+  @Test
+  void servesTheArchiveMetricsUnderTheirPrometheusNames() throws Exception {
+    store().events().append("acc-2", ExpectedVersion.noStream(), new Deposited("b", 1), new Deposited("b", 2));
+    store().events().archiveStream("acc-2");
+    host = DaemonHost.start(store(), "127.0.0.1:0", METERS);
+    String base = "http://127.0.0.1:" + host.address().getPort();
+
+    List<PrometheusText.Sample> samples = PrometheusText.parse(Http.get(base, "/metrics").body());
+    assertThat(archive(samples, "rillflow_archive_streams_marked_total", Map.of())).isEqualTo(1.0);
+    assertThat(archive(samples, "rillflow_archive_streams_reactivated_total", Map.of())).isZero();
+    assertThat(archive(samples, "rillflow_archive_events_moved_total", Map.of("direction", "archive"))).isEqualTo(2.0);
+    assertThat(archive(samples, "rillflow_archive_move_batches_total", Map.of())).isEqualTo(1.0);
+    assertThat(archive(samples, "rillflow_archive_move_duration_seconds_count", Map.of())).isEqualTo(1.0);
+    assertThat(archive(samples, "rillflow_archive_events_hot_bytes", Map.of())).isPositive();
+    assertThat(archive(samples, "rillflow_archive_events_archived_bytes", Map.of())).isPositive();
+  }
+
+  private double archive(List<PrometheusText.Sample> samples, String name, Map<String, String> labels) {
+    return samples.stream().filter(s -> s.name().equals(name)
+            && store().schemaName().equals(s.labels().get("schema"))
+            && s.labels().entrySet().containsAll(labels.entrySet()))
+        .mapToDouble(PrometheusText.Sample::value).findFirst()
+        .orElseThrow(() -> new AssertionError("No sample " + name + " " + labels));
   }
 
   @Test

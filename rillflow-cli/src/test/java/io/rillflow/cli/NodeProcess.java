@@ -27,6 +27,14 @@ final class NodeProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    return start(id, port, ClusterNodeMain.class, List.of(settings.schema(), settings.mode(), settings.cluster(), id,
+        Integer.toString(port), Integer.toString(settings.projections()), Long.toString(settings.leaseMillis()),
+        Long.toString(settings.graceMillis()), Integer.toString(settings.minColdStandbys()),
+        Long.toString(settings.millisPerEvent())));
+  }
+
+  /** Runs {@code main} with the shared test database's URL (its connections named for {@code id}), then {@code args}. */
+  static NodeProcess start(String id, int port, Class<?> main, List<String> args) throws IOException {
     TestDatabase database = TestDatabase.shared();
     String url = database.jdbcUrl();
     if (database.username() != null) {
@@ -37,11 +45,9 @@ final class NodeProcess implements AutoCloseable {
     }
     // Its connections are named, so a test can end them (pg_terminate_backend) by application_name.
     url += (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName(id);
-    ChildJvm jvm = ChildJvm.start(List.of("-Xmx192m", "-XX:TieredStopAtLevel=1"), ClusterNodeMain.class,
-        List.of(url, settings.schema(), settings.mode(), settings.cluster(), id, Integer.toString(port),
-            Integer.toString(settings.projections()), Long.toString(settings.leaseMillis()),
-            Long.toString(settings.graceMillis()), Integer.toString(settings.minColdStandbys()),
-            Long.toString(settings.millisPerEvent())));
+    List<String> all = new java.util.ArrayList<>(List.of(url));
+    all.addAll(args);
+    ChildJvm jvm = ChildJvm.start(List.of("-Xmx192m", "-XX:TieredStopAtLevel=1"), main, all);
     return new NodeProcess(id, port, jvm);
   }
 
@@ -60,6 +66,10 @@ final class NodeProcess implements AutoCloseable {
 
   String log() {
     return jvm.output();
+  }
+
+  String awaitLine(String text, java.time.Duration timeout) throws InterruptedException {
+    return jvm.awaitLine(text, timeout);
   }
 
   void kill() throws InterruptedException {

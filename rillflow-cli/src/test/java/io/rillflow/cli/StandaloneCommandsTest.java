@@ -130,7 +130,13 @@ class StandaloneCommandsTest extends RillflowTestBase {
 
     assertThat(cli("streams", "archive", "acc-9").exit()).isZero();
     assertThat(store().events().streamState("acc-9").orElseThrow().archived()).isTrue();
+    assertThat(store().events().readStream("acc-9")).isEmpty();
+    CliProcess.Result archived = cli("streams", "show", "acc-9", "--events", "--json");
+    assertThat(archived.json().get("archived").asBoolean()).isTrue();
+    assertThat(archived.json().get("events").get(1).get("data").get("cents").asLong()).as("read from the archive")
+        .isEqualTo(6);
     assertThat(cli("streams", "unarchive", "acc-9").exit()).isZero();
+    assertThat(store().events().readStream("acc-9")).hasSize(2);
     assertThat(store().events().streamState("acc-9").orElseThrow().archived()).isFalse();
 
     assertThat(cli("streams", "tombstone", "acc-9").exit()).as("--yes is required").isEqualTo(ExitCodes.USAGE);

@@ -57,6 +57,11 @@ class StandaloneJarIT extends RillflowTestBase {
     CliProcess.Result subscriptions = jar("subscriptions", "status", "mail", "--json");
     assertThat(subscriptions.exit()).as(subscriptions.toString()).isZero();
     assertThat(subscriptions.json().get("subscription").asText()).isEqualTo("mail");
+    CliProcess.Result tail = jar("subscriptions", "tail", "mail", "--json");
+    assertThat(tail.exit()).as("the jar has no Deposited class: it prints the stored JSON " + tail).isZero();
+    assertThat(tail.json().get("events")).hasSize(3);
+    assertThat(tail.json().get("events").get(2).get("data").get("cents").asLong()).isEqualTo(3);
+    assertThat(store().subscriptions().groups("mail")).as("nothing taken, nothing parked").isEmpty();
     assertThat(jar("subscriptions", "delete", "mail").exit()).isZero();
     assertThat(store().subscriptions().find("mail")).isEmpty();
 

@@ -3,9 +3,10 @@ package io.rillflow.nats;
 import io.nats.client.Options;
 import io.rillflow.DocumentStore;
 import io.rillflow.forwarding.Forwarder;
+import io.rillflow.forwarding.ForwarderBuilder;
 import io.rillflow.forwarding.ForwarderSettings;
+import io.rillflow.forwarding.LinkSettings;
 import io.rillflow.subscriptions.Delivery;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -29,19 +30,15 @@ import java.util.function.Function;
  */
 public final class NatsJetStreamForwarder {
   private final String server;
-  private final String connectionName;
   private final Function<Delivery, String> subject;
-  private final Duration ackTimeout;
-  private final Duration connectTimeout;
+  private final LinkSettings link;
   private final ForwarderSettings forwarding;
 
-  private NatsJetStreamForwarder(Builder builder) {
+  private NatsJetStreamForwarder(Builder builder, LinkSettings link, ForwarderSettings forwarding) {
     this.server = builder.server;
-    this.connectionName = builder.connectionName;
     this.subject = builder.subject;
-    this.ackTimeout = builder.ackTimeout;
-    this.connectTimeout = builder.connectTimeout;
-    this.forwarding = builder.forwarding;
+    this.link = link;
+    this.forwarding = forwarding;
   }
 
   /** A builder: {@code nats://127.0.0.1:4222}, subject {@code rillflow.<subscription>.<event type>}. */
@@ -58,37 +55,36 @@ public final class NatsJetStreamForwarder {
   public Forwarder start(DocumentStore store, String subscription) {
     Options options = new Options.Builder()
         .server(server)
-        .connectionName(connectionName != null ? connectionName : "rillflow-forwarder-" + subscription)
-        .connectionTimeout(connectTimeout)
+        .connectionName(link.connectionName(subscription))
+        .connectionTimeout(link.connectTimeout())
         // The forwarder reconnects itself, resending what was not acknowledged.
         .noReconnect()
         .build();
     Function<Delivery, String> subjects = subject != null ? subject
         : delivery -> "rillflow." + delivery.subscription() + "." + delivery.event().type();
     return Forwarder.start(store, subscription, "nats", forwarding,
-        () -> NatsJetStreamLink.open(options, subjects, ackTimeout));
+        () -> NatsJetStreamLink.open(options, subjects, link.ackTimeout()));
   }
 
-  /** A forwarder's settings; {@link #build()} checks them. */
-  public static final class Builder {
+  /**
+   * A forwarder's settings; {@link #build()} checks them. Besides these, the connection's name, timeouts
+   * and forwarding settings of every forwarder ({@link ForwarderBuilder}); the ack timeout waits for the
+   * stream's acks.
+   */
+  public static final class Builder extends ForwarderBuilder<Builder> {
     private String server = "nats://127.0.0.1:4222";
-    private String connectionName;
     private Function<Delivery, String> subject;
-    private Duration ackTimeout = Duration.ofSeconds(10);
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private ForwarderSettings forwarding = ForwarderSettings.defaults();
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /** The server's URL ({@code nats://host:port}). */
     public Builder server(String url) {
       server = Objects.requireNonNull(url, "server");
-      return this;
-    }
-
-    /** The connection's name as the server shows it (default {@code rillflow-forwarder-<subscription>}). */
-    public Builder connectionName(String value) {
-      connectionName = Objects.requireNonNull(value, "connectionName");
       return this;
     }
 
@@ -98,31 +94,13 @@ public final class NatsJetStreamForwarder {
       return this;
     }
 
-    /** How long to wait for the stream's acks of one batch (default 10 s). */
-    public Builder ackTimeout(Duration value) {
-      ackTimeout = Objects.requireNonNull(value, "ackTimeout");
-      return this;
-    }
-
-    /** How long to wait for a connection (default 5 s). */
-    public Builder connectTimeout(Duration value) {
-      connectTimeout = Objects.requireNonNull(value, "connectTimeout");
-      return this;
-    }
-
-    /** Group, batch size and backoff (see {@link ForwarderSettings}). */
-    public Builder forwarding(ForwarderSettings value) {
-      forwarding = Objects.requireNonNull(value, "forwarding");
-      return this;
-    }
-
-    /** The forwarder's description, checked. */
+    /**
+     * The forwarder's description, checked; later changes to this builder do not change it.
+     *
+     * @throws IllegalArgumentException when a timeout is not positive
+     */
     public NatsJetStreamForwarder build() {
-      if (ackTimeout.isNegative() || ackTimeout.isZero() || connectTimeout.isNegative() || connectTimeout.isZero()) {
-        throw new IllegalArgumentException("ackTimeout and connectTimeout must be positive, but were " + ackTimeout
-            + " and " + connectTimeout);
-      }
-      return new NatsJetStreamForwarder(this);
+      return new NatsJetStreamForwarder(this, linkSettings(), forwardingSettings());
     }
   }
 }

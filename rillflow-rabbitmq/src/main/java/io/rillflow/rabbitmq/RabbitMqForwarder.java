@@ -3,9 +3,10 @@ package io.rillflow.rabbitmq;
 import com.rabbitmq.client.ConnectionFactory;
 import io.rillflow.DocumentStore;
 import io.rillflow.forwarding.Forwarder;
+import io.rillflow.forwarding.ForwarderBuilder;
 import io.rillflow.forwarding.ForwarderSettings;
+import io.rillflow.forwarding.LinkSettings;
 import io.rillflow.subscriptions.Delivery;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -31,10 +32,28 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class RabbitMqForwarder {
-  private final Builder settings;
+  private final String host;
+  private final int port;
+  private final String username;
+  private final String password;
+  private final String virtualHost;
+  private final String exchange;
+  private final Function<Delivery, String> routingKey;
+  private final boolean mandatory;
+  private final LinkSettings link;
+  private final ForwarderSettings forwarding;
 
-  private RabbitMqForwarder(Builder settings) {
-    this.settings = settings;
+  private RabbitMqForwarder(Builder builder, LinkSettings link, ForwarderSettings forwarding) {
+    this.host = builder.host;
+    this.port = builder.port;
+    this.username = builder.username;
+    this.password = builder.password;
+    this.virtualHost = builder.virtualHost;
+    this.exchange = builder.exchange;
+    this.routingKey = builder.routingKey;
+    this.mandatory = builder.mandatory;
+    this.link = link;
+    this.forwarding = forwarding;
   }
 
   /** A builder: localhost:5672, guest/guest, virtual host "/", the default exchange, key = event type. */
@@ -50,38 +69,42 @@ public final class RabbitMqForwarder {
    */
   public Forwarder start(DocumentStore store, String subscription) {
     ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(settings.host);
-    factory.setPort(settings.port);
-    factory.setUsername(settings.username);
-    factory.setPassword(settings.password);
-    factory.setVirtualHost(settings.virtualHost);
-    factory.setConnectionTimeout((int) settings.connectTimeout.toMillis());
+    factory.setHost(host);
+    factory.setPort(port);
+    factory.setUsername(username);
+    factory.setPassword(password);
+    factory.setVirtualHost(virtualHost);
+    factory.setConnectionTimeout((int) link.connectTimeout().toMillis());
     // The forwarder reconnects itself, resending what was not confirmed: the client's own recovery
     // would hide a lost batch from it.
     factory.setAutomaticRecoveryEnabled(false);
     factory.setTopologyRecoveryEnabled(false);
-    String connectionName = settings.connectionName != null ? settings.connectionName : "rillflow-forwarder-" + subscription;
-    return Forwarder.start(store, subscription, "rabbitmq", settings.forwarding,
-        () -> RabbitMqLink.open(factory, connectionName, settings.exchange, settings.routingKey, settings.mandatory,
-            settings.confirmTimeout));
+    String connectionName = link.connectionName(subscription);
+    return Forwarder.start(store, subscription, "rabbitmq", forwarding,
+        () -> RabbitMqLink.open(factory, connectionName, exchange, routingKey, mandatory, link.ackTimeout()));
   }
 
-  /** A forwarder's settings; {@link #build()} checks them. */
-  public static final class Builder {
+  /**
+   * A forwarder's settings; {@link #build()} checks them. Besides these, the connection's name, timeouts
+   * and forwarding settings of every forwarder ({@link ForwarderBuilder}); the ack timeout waits for
+   * publisher confirms.
+   */
+  public static final class Builder extends ForwarderBuilder<Builder> {
     private String host = "127.0.0.1";
     private int port = 5672;
     private String username = "guest";
     private String password = "guest";
     private String virtualHost = "/";
-    private String connectionName;
     private String exchange = "";
     private Function<Delivery, String> routingKey = delivery -> delivery.event().type();
     private boolean mandatory = true;
-    private Duration confirmTimeout = Duration.ofSeconds(10);
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private ForwarderSettings forwarding = ForwarderSettings.defaults();
 
     private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
 
     /** The broker's host. */
     public Builder host(String value) {
@@ -108,12 +131,6 @@ public final class RabbitMqForwarder {
       return this;
     }
 
-    /** The connection's name as the broker shows it (default {@code rillflow-forwarder-<subscription>}). */
-    public Builder connectionName(String value) {
-      connectionName = Objects.requireNonNull(value, "connectionName");
-      return this;
-    }
-
     /** The exchange to publish to (it must exist; "" is the default exchange). */
     public Builder exchange(String value) {
       exchange = Objects.requireNonNull(value, "exchange");
@@ -135,48 +152,16 @@ public final class RabbitMqForwarder {
       return this;
     }
 
-    /** How long to wait for the broker's confirms of one batch (default 10 s). */
-    public Builder confirmTimeout(Duration value) {
-      confirmTimeout = Objects.requireNonNull(value, "confirmTimeout");
-      return this;
-    }
-
-    /** How long to wait for a TCP connection (default 5 s). */
-    public Builder connectTimeout(Duration value) {
-      connectTimeout = Objects.requireNonNull(value, "connectTimeout");
-      return this;
-    }
-
-    /** Group, batch size and backoff (see {@link ForwarderSettings}). */
-    public Builder forwarding(ForwarderSettings value) {
-      forwarding = Objects.requireNonNull(value, "forwarding");
-      return this;
-    }
-
-    /** The forwarder's description, checked. */
+    /**
+     * The forwarder's description, checked; later changes to this builder do not change it.
+     *
+     * @throws IllegalArgumentException when the port is out of range or a timeout is not positive
+     */
     public RabbitMqForwarder build() {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("port must be 1 to 65535, but was " + port);
       }
-      if (confirmTimeout.isNegative() || confirmTimeout.isZero() || connectTimeout.isNegative()
-          || connectTimeout.isZero()) {
-        throw new IllegalArgumentException("confirmTimeout and connectTimeout must be positive, but were "
-            + confirmTimeout + " and " + connectTimeout);
-      }
-      Builder copy = new Builder();
-      copy.host = host;
-      copy.port = port;
-      copy.username = username;
-      copy.password = password;
-      copy.virtualHost = virtualHost;
-      copy.connectionName = connectionName;
-      copy.exchange = exchange;
-      copy.routingKey = routingKey;
-      copy.mandatory = mandatory;
-      copy.confirmTimeout = confirmTimeout;
-      copy.connectTimeout = connectTimeout;
-      copy.forwarding = forwarding;
-      return new RabbitMqForwarder(copy);
+      return new RabbitMqForwarder(this, linkSettings(), forwardingSettings());
     }
   }
 }

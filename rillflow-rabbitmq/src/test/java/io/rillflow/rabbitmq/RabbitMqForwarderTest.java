@@ -130,7 +130,7 @@ class RabbitMqForwarderTest extends RillflowTestBase {
         .connectionName(connectionName)
         .exchange(exchange)
         .routingKey(delivery -> "order." + delivery.event().type())
-        .confirmTimeout(Duration.ofSeconds(10))
+        .ackTimeout(Duration.ofSeconds(10))
         .forwarding(ForwarderSettings.defaults().batchSize(200)
             .member(SubscriptionOptions.defaults().group(ForwarderSettings.DEFAULT_GROUP)
                 .leaseDuration(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)))

@@ -30,8 +30,10 @@ import java.util.UUID;
  * {@link EventDeserializationException}; an unknown type with {@link UnknownEventTypeException}
  * unless the store {@link UnknownEventTypes#SKIP skips} them.
  *
- * <p><b>Archived</b> streams are hidden from every read but {@link #streamState(UUID)} and refuse
- * appends; their rows are kept. A <b>tombstoned</b> stream is deleted, events and all.
+ * <p><b>Archived</b> streams refuse appends and their events move to a table of their own
+ * ({@code rf_events_archived}), so reads of live streams never touch them: they are hidden from
+ * every read but {@link #streamState(UUID)}, and from {@link #withArchived()}'s, which read both
+ * tables. A <b>tombstoned</b> stream is deleted, events and all.
  */
 public interface EventStore {
 
@@ -154,8 +156,24 @@ public interface EventStore {
   Stream<StreamState> streamsOfType(String streamType);
 
   /**
-   * Archives the stream: its events stay in the table but no read returns them and appends are
-   * refused.
+   * This event store with reads that take archived streams' events in: every read of it reads the
+   * live and the archive table together, each event once, in the same order as a read of live
+   * streams would (a stream's events by version, the global order by checkpoint, below the same safe
+   * point). Appends, stream rows and archiving are the same as this store's. Slower than a read of
+   * live streams only by the archive table's index scans; reads by correlation, causation id or type
+   * scan the archive table, which has no index for them. The store's {@code events()} is already
+   * this view when it was built with {@code includeArchivedByDefault(true)}.
+   */
+  EventStore withArchived();
+
+  /**
+   * Archives the stream: appends to it are refused from now on, and its events move from the live
+   * table to the archive table ({@code rf_events_archived}), keeping their versions, global positions
+   * and times, in transactions of {@link ArchiveOptions#batchSize()} events, the newest first. From
+   * then on only {@link #withArchived()} reads them; projections and subscriptions never see them
+   * again. A read of live streams during the move sees the stream's first events only, never a
+   * hole. When a move is cut off (a killed connection), every event is in one table or the other:
+   * calling this again goes on from there.
    *
    * @return whether a stream that was not archived is now
    */
@@ -165,7 +183,9 @@ public interface EventStore {
   boolean archiveStream(String streamId);
 
   /**
-   * Makes an archived stream readable and writable again.
+   * Makes an archived stream readable and writable again: moves its events back, the oldest first,
+   * and takes appends once the last is back. Global readers that are past the events' positions do
+   * not see them again. Cut off, it goes on from where it stopped when called again.
    *
    * @return whether an archived stream was restored
    */
@@ -203,6 +223,8 @@ public interface EventStore {
    *
    * @return the new stream's id, versions and position
    * @throws AppendConditionException naming the positions of the matching events; nothing was written
+   * @throws AppendLockTimeoutException when an open append with overlapping tags held its locks longer than
+   *     the condition's {@link AppendCondition#lockWait()}; nothing was written
    */
   default AppendResult append(AppendCondition condition, Object... events) {
     return append(condition, Arrays.asList(events));

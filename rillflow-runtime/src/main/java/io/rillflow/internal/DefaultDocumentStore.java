@@ -10,6 +10,7 @@ import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
 import io.rillflow.events.GroupAppendOptions;
+import io.rillflow.projections.DaemonCluster;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.EventStore;
 import io.rillflow.QuerySession;
@@ -32,6 +33,7 @@ import io.rillflow.internal.projections.InlineProjections;
 import io.rillflow.internal.projections.ReadModels;
 import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.internal.projections.SessionOpener;
+import io.rillflow.internal.projections.TenantShards;
 import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.query.DeleteQueue;
 import io.rillflow.internal.schema.ConjoinedKeys;
@@ -53,6 +55,7 @@ import io.rillflow.spi.RepositorySupport;
 import io.rillflow.tenancy.Tenants;
 import java.sql.Connection;
 import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,9 +79,13 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   /** Where query sessions read: a read replica, or the store's own scope when there is none. */
   private final ReadReplica replica;
   private final BulkLoader bulkLoader;
+  /** Over live streams: what projections, subscriptions and aggregates read. */
   private final DefaultEventStore events;
+  /** What {@link #events()} hands out: {@link #events}, or its view with the archive. */
+  private final EventStore userEvents;
   private final Aggregates aggregates;
   private final DefaultProjections projections;
+  private final StoreTracing tracing;
   private final DefaultSubscriptions subscriptions;
   private final Trace trace = new Trace();
 
@@ -97,6 +104,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.replica = replicaFor.apply(ownedScope);
     // Suppliers, called once a session opens, after the constructor made the event store.
     StoreTracing tracing = StoreTracing.of(settings.openTelemetry());
+    this.tracing = tracing;
     this.sessions = new SessionFactory(tables, objectMapper, this::sessionAppends, this::unprojectedAppends, tracing);
     // Sessions that projections write through: joined to one transaction, their appends not projected again.
     SessionOpener projectionSessions = new SessionOpener() {
@@ -124,7 +132,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession,
         // A tenant's view is never shut down on its own, so it would leak the group's lanes: root only.
-        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF, placement.tenant());
+        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF,
+        settings.readReplica().daemonReadsWait() == null ? null : replica.scope(),
+        settings.readReplica().daemonReadsWait() == null ? Duration.ZERO : settings.readReplica().daemonReadsWait(),
+        settings.meterRegistry(), settings.archive(), placement.tenant());
+    this.userEvents = settings.archive().includeArchivedByDefault() ? events.withArchived() : events;
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
         settings.meterRegistry(), tracing, placement.tenant());
@@ -262,7 +274,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public EventStore events() {
     checkOpen();
-    return events;
+    return userEvents;
   }
 
   /**
@@ -358,12 +370,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   public <T> QueryCall<T> queryCall(Class<T> type, String sql, DocumentSession session) {
     DocumentTable<T, Object> table = tables.of(type);
     if (session == null) {
-      return new CompiledQueryCall<>(ownedScope, table, objectMapper, table.reader(), sql, UnaryOperator.identity(),
-          DeleteQueue.NONE);
+      return tracing.queryCall(new CompiledQueryCall<>(ownedScope, table, objectMapper, table.reader(), sql,
+          UnaryOperator.identity(), DeleteQueue.NONE), table.typeName());
     }
     BoundSession bound = SessionFactory.bound(session);
-    return new CompiledQueryCall<>(bound.scope(), table, objectMapper, table.reader(), sql, bound.resolver(table),
-        bound.deletes());
+    return tracing.queryCall(new CompiledQueryCall<>(bound.scope(), table, objectMapper, table.reader(), sql,
+        bound.resolver(table), bound.deletes()), table.typeName());
   }
 
   /** The store's document tables. */
@@ -434,10 +446,17 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
 
   /**
    * A tenant's projections step one at a time: the tenants' daemon counts each tenant step as one
-   * connection of its budget, which parallel projections inside the step would break.
+   * connection of its budget, which parallel projections inside the step would break. Its view joins
+   * no cluster of its own: the tenants' daemon assigns (projection, tenant) pairs through the store's
+   * cluster ({@link #tenantShards()}).
    */
   private static ProjectionOptions oneConnectionPerStep(ProjectionOptions options) {
-    return options.parallelism(1);
+    return options.parallelism(1).cluster(DaemonCluster.single());
+  }
+
+  /** Which (projection, tenant) pairs this node's tenants' daemon steps, from this (root) store's cluster. */
+  TenantShards tenantShards() {
+    return projections.shards();
   }
 
   @Override

@@ -11,11 +11,10 @@ import io.rillflow.spi.ReplicaSettings;
  * Where a store's query sessions read: a read replica's scope, or, with no replica, the store's own
  * scope (then this is a no-op, and the store runs exactly as without the feature).
  *
- * <p>Only query sessions read here. The projection daemon does not, although it only reads events:
- * its gap-free safe point ({@code pg_snapshot_xmin}) would have to be read on the replica, in the
- * same snapshot as the events, while its checkpoint and read models are written on the primary in
- * another transaction, and its lease and wake-ups live on the primary. Getting that right is a
- * design of its own; until then the daemon reads from the primary.
+ * <p>Query sessions read here, and with {@code daemonReadsReplica} the projection daemon's global
+ * reads of events, each only once the replica has replayed past the safe point read on the primary
+ * (see {@code io.rillflow.internal.events.ReplicaRows}); its checkpoints, read models, leases and
+ * wake-ups stay on the primary.
  */
 final class ReadReplica implements AutoCloseable {
   private final ConnectionScope scope;

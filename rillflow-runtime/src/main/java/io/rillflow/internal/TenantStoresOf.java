@@ -5,6 +5,7 @@ import io.rillflow.AutoCreate;
 import io.rillflow.DocumentStore;
 import io.rillflow.SchemaPlan;
 import io.rillflow.internal.schema.RillflowMigrations;
+import io.rillflow.internal.projections.TenantShards;
 import io.rillflow.internal.sql.NamedDataSource;
 import io.rillflow.internal.tenancy.ConjoinedTenants;
 import io.rillflow.internal.tenancy.DatabaseTenants;
@@ -39,7 +40,7 @@ final class TenantStoresOf {
           tenantId -> root.conjoinedTenantStore(tenantId, all[0], settings), root.schema(),
           root.parts().all().stream().filter(mapping -> !mapping.shared()).map(DocumentMapping::tableName).toList(),
           store -> ((DefaultDocumentStore) store).shutDown(), tenancy.concurrentBatchesPerDatabase(),
-          settings.projectionOptions().pollInterval());
+          settings.projectionOptions().pollInterval(), root.tenantShards());
       return all[0];
     }
     if (tenancy.mode() == Tenancy.Mode.DATABASE_PER_TENANT) {
@@ -51,12 +52,13 @@ final class TenantStoresOf {
           url -> database(root, settings, url, pools.incrementAndGet(), all[0]));
       return all[0];
     }
-    return inDatabase(root, root.dataSource(), settings, tenantId -> root.dataSource(), null, () -> {});
+    return inDatabase(root, root.dataSource(), settings, tenantId -> root.dataSource(), null, () -> {},
+        root.tenantShards());
   }
 
   /** The schema-per-tenant tenants inside one database, whose store schema {@code home} serves. */
   private static SchemaTenants inDatabase(DefaultDocumentStore home, DataSource data, StoreSettings settings,
-      Function<String, DataSource> tenantData, TenantAccess access, Runnable closed) {
+      Function<String, DataSource> tenantData, TenantAccess access, Runnable closed, TenantShards shards) {
     return new SchemaTenants(data, home.schemaName(), new TenantStores() {
       @Override
       public DocumentStore open(String tenantId, String tenantSchema, TenantAccess views, AutoCreate autoCreate) {
@@ -71,6 +73,11 @@ final class TenantStoresOf {
       @Override
       public void shutDown(DocumentStore store) {
         ((DefaultDocumentStore) store).shutDown();
+      }
+
+      @Override
+      public TenantShards shards() {
+        return shards;
       }
 
       @Override
@@ -99,7 +106,7 @@ final class TenantStoresOf {
       DefaultDocumentStore home = own ? root : root.databaseStore(data, pool, settings);
       return inDatabase(home, data, settings,
           tenantId -> new NamedDataSource(raw, TenantServers.describe(tenantId, url)),
-          access, own ? () -> {} : home::shutDown);
+          access, own ? () -> {} : home::shutDown, root.tenantShards());
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();

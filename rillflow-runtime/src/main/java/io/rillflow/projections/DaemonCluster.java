@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * who may commit a batch is still decided by the projection's own lease and epoch, so no batch is
  * ever committed by two nodes, whatever the nodes believe about each other.
  *
+ * <p>With tenancy the store's own daemon does not run; the tenants' daemon
+ * ({@code store.tenants().daemon()}) joins the cluster instead and assigns (projection, tenant) pairs:
+ * distributed spreads the pairs over the live nodes, hotcold runs them all on the hot node.
+ *
  * @param mode how the work is shared; {@link ClusterMode#SINGLE} is no cluster (the default, and free)
  * @param name the cluster's name: nodes with the same name in the same schema form one cluster
  * @param minColdStandbys how many live nodes beyond the one(s) running the projections the cluster

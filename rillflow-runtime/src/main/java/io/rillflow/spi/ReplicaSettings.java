@@ -1,6 +1,7 @@
 package io.rillflow.spi;
 
 import io.rillflow.PoolOptions;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -9,11 +10,14 @@ import javax.sql.DataSource;
  * {@link #NONE}.
  *
  * @param pool the pool the store opens for a URL
+ * @param daemonReadsWait {@code null} when only query sessions read the replica; else the projection
+ *     daemon reads events there too, waiting up to this long for the replica's replay to cover a read
  */
-public record ReplicaSettings(String url, String username, String password, DataSource dataSource, PoolOptions pool) {
+public record ReplicaSettings(String url, String username, String password, DataSource dataSource, PoolOptions pool,
+    Duration daemonReadsWait) {
 
   /** No replica: query sessions read from the store's own database. */
-  public static final ReplicaSettings NONE = new ReplicaSettings(null, null, null, null, null);
+  public static final ReplicaSettings NONE = new ReplicaSettings(null, null, null, null, null, null);
 
   /** Whether a replica was given. */
   public boolean configured() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.AutoCreate;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.PoolOptions;
 import io.rillflow.projections.ProjectionOptions;
@@ -41,4 +42,5 @@ public record StoreSettings(
     ReplicaSettings readReplica,
     OpenTelemetry openTelemetry,
     Tenancy tenancy,
-    GroupAppendOptions groupAppends) {}
+    GroupAppendOptions groupAppends,
+    ArchiveOptions archive) {}

@@ -96,6 +96,18 @@ public interface Subscriptions {
    */
   void seek(String subscription, String group, Checkpoint checkpoint);
 
+  /**
+   * The events the group gets next, read without taking a partition or acknowledging anything: after
+   * each partition's checkpoint (the subscription's start for a group that never ran), matching the
+   * filter, below the safe point, at most {@code limit}. Parked events the group was asked to redeliver
+   * are not among them.
+   *
+   * @param after {@code null} to begin at the group's checkpoints; else only events after it too (the
+   *     {@link PendingEvents#readTo()} of the last call, to follow the subscription)
+   * @throws IllegalArgumentException when no subscription has that name, or {@code limit} is below 1
+   */
+  PendingEvents pending(String subscription, String group, Checkpoint after, int limit);
+
   /** The group's parked events, oldest first. */
   List<ParkedEvent> parked(String subscription, String group);
 

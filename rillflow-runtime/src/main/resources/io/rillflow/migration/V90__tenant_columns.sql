@@ -6,6 +6,8 @@
 -- columns do not. A constant default is a catalogue change only: no table is rewritten.
 ALTER TABLE rf_streams ADD COLUMN tenant_id text NOT NULL DEFAULT '';
 ALTER TABLE rf_events ADD COLUMN tenant_id text NOT NULL DEFAULT '';
+-- The archive (V80) keeps exactly rf_events' columns in rf_events' order: rows move between them by position.
+ALTER TABLE rf_events_archived ADD COLUMN tenant_id text NOT NULL DEFAULT '';
 ALTER TABLE rf_snapshots ADD COLUMN tenant_id text NOT NULL DEFAULT '';
 ALTER TABLE rf_projections ADD COLUMN tenant_id text NOT NULL DEFAULT '';
 ALTER TABLE rf_dead_letters ADD COLUMN tenant_id text NOT NULL DEFAULT '';

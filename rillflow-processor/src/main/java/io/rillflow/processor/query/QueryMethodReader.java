@@ -6,7 +6,6 @@ import io.rillflow.processor.SimpleNames;
 import io.rillflow.processor.model.DocumentModel;
 import io.rillflow.processor.model.PathModel;
 import io.rillflow.processor.model.PathModel.PathKind;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +15,11 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -46,12 +41,14 @@ public final class QueryMethodReader {
   private final Elements elements;
   private final Types types;
   private final ReturnShapeReader returns;
+  private final ArgumentChecker arguments;
 
   public QueryMethodReader(Diagnostics diagnostics, Elements elements, Types types) {
     this.diagnostics = diagnostics;
     this.elements = elements;
     this.types = types;
     this.returns = new ReturnShapeReader(diagnostics, types);
+    this.arguments = new ArgumentChecker(diagnostics, elements, types);
   }
 
   public Optional<QueryMethod> read(TypeElement repository, ExecutableElement method, DocumentModel document) {
@@ -185,7 +182,7 @@ public final class QueryMethodReader {
     }
     boolean valid = true;
     for (Argument argument : criterion.arguments()) {
-      valid &= checkArgument(argument, criterion, method, signature);
+      valid &= arguments.check(argument, criterion, method, signature);
     }
     return valid;
   }
@@ -203,117 +200,6 @@ public final class QueryMethodReader {
       case EQ, NE, IN, NOT_IN -> kind == PathKind.STRING || kind == PathKind.COMPARABLE || kind == PathKind.BOOLEAN ? null
           : "strings, numbers, booleans, dates and times, UUIDs and enums";
     };
-  }
-
-  private boolean checkArgument(Argument argument, Predicate.Criterion criterion, ExecutableElement method, String signature) {
-    PathModel path = criterion.path();
-    QueryOperator operator = criterion.operator();
-    boolean textual = operator == QueryOperator.LIKE || operator == QueryOperator.NOT_LIKE
-        || operator == QueryOperator.STARTS_WITH || operator == QueryOperator.ENDS_WITH
-        || ((operator == QueryOperator.CONTAINING || operator == QueryOperator.NOT_CONTAINING) && path.kind() == PathKind.STRING);
-    boolean element = (operator == QueryOperator.CONTAINING || operator == QueryOperator.NOT_CONTAINING)
-        && path.kind() == PathKind.COLLECTION;
-    boolean many = operator == QueryOperator.IN || operator == QueryOperator.NOT_IN;
-    TypeMirror expected = textual ? elements.getTypeElement("java.lang.String").asType()
-        : element ? typeOf(path.valueType().toString()) : boxed(path.type());
-    String needs = textual ? "a String" : many ? "a collection or array of " + simple(expected)
-        : element ? "an element of type " + simple(expected) : withArticle(simple(expected));
-
-    if (argument instanceof Argument.Literal literal) {
-      if (many) {
-        diagnostics.error(method, Message.QUERY_LITERAL_COLLECTION, signature, operator.describe(), path.dotted());
-        return false;
-      }
-      return checkLiteral(literal.value(), expected, path, operator, needs, method, signature);
-    }
-    VariableElement parameter = method.getParameters().get(((Argument.Parameter) argument).index());
-    TypeMirror actual = parameter.asType();
-    boolean fits;
-    if (many) {
-      TypeMirror elementType = elementOf(actual);
-      fits = elementType != null && assignable(elementType, expected);
-    } else {
-      fits = assignable(actual, expected);
-    }
-    if (!fits) {
-      diagnostics.error(parameter, Message.QUERY_PARAMETER_TYPE, signature, parameter.getSimpleName(),
-          withArticle(simple(actual)), operator.describe(), path.dotted(), needs);
-      return false;
-    }
-    return true;
-  }
-
-  private boolean checkLiteral(Object value, TypeMirror expected, PathModel path, QueryOperator operator, String needs,
-      ExecutableElement method, String signature) {
-    Element type = types.asElement(expected);
-    boolean fits;
-    String given;
-    if (value instanceof String text) {
-      given = "the string '" + text + "'";
-      if (type != null && type.getKind() == ElementKind.ENUM) {
-        fits = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
-            .anyMatch(f -> f.getKind() == ElementKind.ENUM_CONSTANT && f.getSimpleName().contentEquals(text));
-        needs = "one of " + ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
-            .filter(f -> f.getKind() == ElementKind.ENUM_CONSTANT).map(f -> f.getSimpleName().toString()).toList();
-      } else {
-        fits = expected.toString().equals("java.lang.String") || isTemporal(expected)
-            || expected.toString().equals("java.util.UUID");
-      }
-    } else if (value instanceof BigDecimal number) {
-      given = "the number " + number;
-      fits = isNumber(expected);
-    } else {
-      given = "the boolean " + value;
-      fits = expected.toString().equals("java.lang.Boolean");
-    }
-    if (!fits) {
-      diagnostics.error(method, Message.QUERY_LITERAL_TYPE, signature, operator.describe(), path.dotted(), needs, given);
-    }
-    return fits;
-  }
-
-  // ---- types ----
-
-  private boolean assignable(TypeMirror actual, TypeMirror expected) {
-    return types.isAssignable(boxed(actual), expected) || types.isAssignable(actual, expected)
-        || types.isSameType(boxed(actual), boxed(expected));
-  }
-
-  private TypeMirror boxed(TypeMirror type) {
-    return type.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType() : type;
-  }
-
-  /** The element type of a collection or array parameter, or {@code null}. */
-  private TypeMirror elementOf(TypeMirror type) {
-    if (type.getKind() == TypeKind.ARRAY) {
-      return ((ArrayType) type).getComponentType();
-    }
-    TypeMirror collection = types.erasure(elements.getTypeElement("java.util.Collection").asType());
-    if (type.getKind() == TypeKind.DECLARED && types.isAssignable(types.erasure(type), collection)) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      if (arguments.size() == 1) {
-        TypeMirror argument = arguments.get(0);
-        if (argument.getKind() == TypeKind.WILDCARD) {
-          TypeMirror bound = ((javax.lang.model.type.WildcardType) argument).getExtendsBound();
-          return bound;
-        }
-        return argument;
-      }
-    }
-    return null;
-  }
-
-  private TypeMirror typeOf(String qualifiedName) {
-    return elements.getTypeElement(qualifiedName).asType();
-  }
-
-  private boolean isNumber(TypeMirror type) {
-    TypeMirror number = elements.getTypeElement("java.lang.Number").asType();
-    return types.isAssignable(boxed(type), number);
-  }
-
-  private static boolean isTemporal(TypeMirror type) {
-    return type.toString().startsWith("java.time.");
   }
 
   private static String describe(PathModel path) {

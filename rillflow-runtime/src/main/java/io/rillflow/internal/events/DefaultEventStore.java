@@ -2,7 +2,10 @@ package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.events.AppendCondition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.rillflow.events.AppendOptions;
+import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
@@ -27,12 +30,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.time.Duration;
+import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.QuerySession;
 import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.sql.TenantFilter;
 import javax.sql.DataSource;
 
-/** {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it. */
+/**
+ * {@link io.rillflow.DocumentStore#events()}: dispatches each operation to the class that does it.
+ * Each store has two: the one over live streams, which projections, subscriptions and aggregates
+ * read, and its {@link #withArchived()} view, which differs only in what its reads read.
+ */
 public final class DefaultEventStore implements EventStore {
   private final DataSource dataSource;
   private final EventTypes types;
@@ -41,6 +50,9 @@ public final class DefaultEventStore implements EventStore {
   private final EventReads reads;
   private final EnvelopeReader envelopes;
   private final StreamRows streams;
+  private final StreamArchive archive;
+  /** This store's reads with the archive: itself when it is that view. */
+  private final DefaultEventStore withArchived;
   private final AliasRows aliases;
   private final TaggedReads tagged;
   /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
@@ -65,7 +77,8 @@ public final class DefaultEventStore implements EventStore {
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
-        lookups, GroupAppendOptions.OFF, TenantFilter.NONE);
+        lookups, GroupAppendOptions.OFF, null, Duration.ZERO, new CompositeMeterRegistry(), ArchiveOptions.DEFAULT,
+        TenantFilter.NONE);
   }
 
   /**
@@ -75,6 +88,7 @@ public final class DefaultEventStore implements EventStore {
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends,
+      ConnectionScope daemonReplica, Duration daemonReplicaWait, MeterRegistry meters, ArchiveOptions archiveOptions,
       TenantFilter tenant) {
     this.tenant = tenant;
     this.defaults = defaults.asDefaults();
@@ -89,13 +103,47 @@ public final class DefaultEventStore implements EventStore {
     this.appender = new StreamAppender(sql, mapper.writer(), tracing, new TagStep(schema, tagSql, catalog));
     this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
         lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
-    StoreSafePoint safePoint = new StoreSafePoint(schema);
-    this.reads = new EventReads(dataSource, sql, envelopes, safePoint);
+    // With the daemon reading a replica, each safe point read also reads the WAL position that covers it.
+    StoreSafePoint safePoint = new StoreSafePoint(schema, daemonReplica != null);
+    this.reads = new EventReads(dataSource, sql.reads, envelopes, safePoint,
+        daemonReplica == null ? null : new ReplicaRows(daemonReplica, daemonReplicaWait, safePoint));
     this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
+    this.archive = new StreamArchive(dataSource, schema, archiveOptions.batchSize(),
+        new ArchiveMetrics(meters, schema, dataSource));
     this.aliases = new AliasRows(dataSource, schema);
     this.group = GroupAppender.of(dataSource, schema, appender, groupAppends);
+    // The daemon reads the hot store: the view with the archive serves the application's reads, on the primary.
+    this.withArchived = new DefaultEventStore(this, new EventReads(dataSource, sql.readsWithArchived, envelopes,
+        safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true), catalog, envelopes, safePoint));
+  }
+
+  /** The view of {@code hot} whose reads take archived events in; everything else is {@code hot}'s. */
+  private DefaultEventStore(DefaultEventStore hot, EventReads reads, TaggedReads tagged) {
+    this.dataSource = hot.dataSource;
+    this.types = hot.types;
+    this.catalog = hot.catalog;
+    this.appender = hot.appender;
+    this.reads = reads;
+    this.envelopes = hot.envelopes;
+    this.streams = hot.streams;
+    this.archive = hot.archive;
+    this.aliases = hot.aliases;
+    this.tagged = tagged;
+    this.inline = hot.inline;
+    this.committed = hot.committed;
+    this.trace = hot.trace;
+    this.defaults = hot.defaults;
+    this.tracing = hot.tracing;
+    this.group = hot.group;
+    this.tenant = hot.tenant;
+    this.withArchived = this;
+  }
+
+  @Override
+  public DefaultEventStore withArchived() {
+    return withArchived;
   }
 
   /** Refuses, on a conjoined tenant's store, work over tables that do not carry a tenant yet. */
@@ -359,7 +407,8 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean archiveStream(Object streamId) {
-    return streams.archive(StreamKeys.of(streamId), true);
+    refuseOnConjoinedTenant("events().archiveStream(..)");
+    return archive.archive(StreamKeys.of(streamId));
   }
 
   @Override
@@ -373,7 +422,8 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean unarchiveStream(Object streamId) {
-    return streams.archive(StreamKeys.of(streamId), false);
+    refuseOnConjoinedTenant("events().unarchiveStream(..)");
+    return archive.unarchive(StreamKeys.of(streamId));
   }
 
   @Override

@@ -93,13 +93,23 @@ final class EnvelopeReader {
     if (data == null) {
       return null;
     }
-    EventMetadata metadata = row.headers() == null && row.causationId() == null && row.correlationId() == null
-        ? EventMetadata.NONE
-        : new EventMetadata(row.headers() == null ? Map.of()
-            : readHeaders(row.headers(), row.type(), row.schemaVersion(), position),
-            row.causationId(), row.correlationId());
     return new EventEnvelope<>(row.streamId(), row.version(), position, row.type(), row.schemaVersion(), data,
-        metadata, EventTimestamps.instant(row.micros()), row.checkpoint());
+        metadata(row), EventTimestamps.instant(row.micros()), row.checkpoint());
+  }
+
+  /** The row's metadata; its headers' JSON is parsed only when asked for (most readers never do). */
+  private EventMetadata metadata(RawRow row) {
+    if (row.headers() == null) {
+      return row.causationId() == null && row.correlationId() == null ? EventMetadata.NONE
+          : new EventMetadata(Map.of(), row.causationId(), row.correlationId());
+    }
+    // The parser holds the headers' text and what an error names, not the row (and its event's JSON).
+    String json = row.headers();
+    String type = row.type();
+    int schemaVersion = row.schemaVersion();
+    long position = row.position();
+    return EventMetadata.parsedOnFirstUse(() -> readHeaders(json, type, schemaVersion, position),
+        row.causationId(), row.correlationId());
   }
 
   /** The current row of a global read, whether or not its event can be decoded (a read of its own). */

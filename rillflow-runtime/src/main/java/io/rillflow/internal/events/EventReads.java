@@ -15,20 +15,32 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
-/** Reads events: one stream, or all of them in global order up to the safe point; as lists or cursors. */
+/**
+ * Reads events: one stream, or all of them in global order up to the safe point; as lists or cursors.
+ * Over live streams' events only, or with the archive too, as its {@link EventReadSql} says.
+ */
 final class EventReads {
   private final DataSource dataSource;
   private final OwnedScope scope;
-  private final EventSql sql;
+  private final EventReadSql sql;
   private final EnvelopeReader envelopes;
   private final StoreSafePoint safePoint;
+  /** Where the daemon's pages are read: the primary, or a replica that has replayed far enough. */
+  private final PageBelow<GlobalRow> daemonPage;
 
-  EventReads(DataSource dataSource, EventSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint) {
+  /**
+   * @param replica where the daemon's reads go when it has replayed far enough ({@code daemonReadsReplica});
+   *     {@code null}: the primary, as every other read
+   */
+  EventReads(DataSource dataSource, EventReadSql sql, EnvelopeReader envelopes, StoreSafePoint safePoint,
+      ReplicaRows replica) {
     this.dataSource = dataSource;
     this.scope = new OwnedScope(dataSource);
     this.sql = sql;
     this.envelopes = envelopes;
     this.safePoint = safePoint;
+    this.daemonPage = replica == null ? this::rowsBelow
+        : (after, below, limit) -> replica.read(after, below, limit, this::rowsBelow, this::rowsBelow);
   }
 
   List<EventEnvelope<?>> readStream(String stream, long fromVersion, long toVersion) {
@@ -90,7 +102,8 @@ final class EventReads {
     Checkpoint from = after;
     while (true) {
       int wanted = limit - events.size();
-      List<GlobalRow> rows = readRows(from, wanted);
+      // The primary's rows: only the daemon's reads (readRows) may go to a replica.
+      List<GlobalRow> rows = belowSafePoint(from, wanted, this::rowsBelow, GlobalRow::checkpoint);
       for (GlobalRow row : rows) {
         if (row.failure() != null) {
           throw row.failure();
@@ -109,7 +122,8 @@ final class EventReads {
   /**
    * Up to {@code limit} rows after {@code after}, below the safe point, each with its event or why
    * it has none: what the projection daemon reads, so that one undecodable row is dealt with as a
-   * failing event rather than failing the whole read.
+   * failing event rather than failing the whole read. With {@code daemonReadsReplica} the pages are
+   * read on the replica once it has replayed far enough ({@link ReplicaRows}).
    *
    * <p>It reads below the newest safe point the store has seen first: a safe point read once stays
    * safe for ever (see {@link StoreSafePoint}), so while rows below it fill the batch, catching up
@@ -117,7 +131,7 @@ final class EventReads {
    * on below it when it moved.
    */
   List<GlobalRow> readRows(Checkpoint after, int limit) {
-    return belowSafePoint(after, limit, this::rowsBelow, GlobalRow::checkpoint);
+    return belowSafePoint(after, limit, daemonPage, GlobalRow::checkpoint);
   }
 
   /**
@@ -173,6 +187,13 @@ final class EventReads {
         envelopes.read()::row, 0, "events after " + after);
   }
 
+  /** The same rows on a connection the caller holds (a replica's). */
+  private List<GlobalRow> rowsBelow(Connection connection, Checkpoint after, long safePoint, int limit)
+      throws SQLException {
+    return JdbcCursor.list(connection, sql.readAll, statement -> bindBelow(statement, after, safePoint, limit),
+        envelopes.read()::row, 0);
+  }
+
   private static void bindBelow(PreparedStatement statement, Checkpoint after, long safePoint, int limit)
       throws SQLException {
     statement.setLong(1, after.transactionId());
@@ -194,13 +215,13 @@ final class EventReads {
     }
   }
 
-  /** Every event (not archived) whose correlation id is {@code id}, in the order they were written. */
+  /** Every event whose correlation id is {@code id}, in the order they were written. */
   List<EventEnvelope<?>> readByCorrelationId(String id) {
     return list(sql.readByCorrelation, "events of correlation id " + id,
         statement -> statement.setString(1, Objects.requireNonNull(id, "correlationId")));
   }
 
-  /** Every event (not archived) whose causation id is {@code id}, in the order they were written. */
+  /** Every event whose causation id is {@code id}, in the order they were written. */
   List<EventEnvelope<?>> readByCausationId(String id) {
     return list(sql.readByCausation, "events of causation id " + id,
         statement -> statement.setString(1, Objects.requireNonNull(id, "causationId")));

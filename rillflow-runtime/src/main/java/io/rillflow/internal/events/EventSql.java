@@ -27,8 +27,8 @@ import java.util.Map;
  * {@link StoreSafePoint}) in a CTE that the stream part reads from, so the ticket is taken before
  * the statement writes anything, once, and written into every event's {@code tx_id}.
  *
- * <p><b>Global reads</b> go by {@code (tx_id, seq_id)} and only below the store's safe point, read
- * by an earlier statement and bound: see {@link StoreSafePoint} and {@link io.rillflow.events.Checkpoint}.
+ * <p><b>Reads</b> are in {@link EventReadSql}, once over live streams' events and once with the
+ * archive ({@link #reads}, {@link #readsWithArchived}).
  */
 final class EventSql {
   /**
@@ -50,29 +50,16 @@ final class EventSql {
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
   static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
-  /** The safe point, read by {@link StoreSafePoint} in an earlier statement, bound as a long. */
-  private static final String BELOW_SAFE_POINT = "tx_id < CAST(CAST(? AS bigint) AS text)::xid8";
 
   private final Map<ExpectedVersion.Kind, String> append = new EnumMap<>(ExpectedVersion.Kind.class);
   private final Map<ExpectedVersion.Kind, String> appendWithKey = new EnumMap<>(ExpectedVersion.Kind.class);
   final String appendFailure;
-  final String readStream;
-  final String scanStream;
-  final String readAll;
-  final String scanAll;
-  final String readRaw;
-  final String readRawWithStreamType;
-  final String readOwnTransaction;
-  final String readAt;
-  final String readByCorrelation;
-  final String readByCausation;
-  final String readAllOfType;
-  final String head;
+  /** Reads of live streams' events ({@code rf_events}). */
+  final EventReadSql reads;
+  /** Reads of every event, archived streams' too. */
+  final EventReadSql readsWithArchived;
   final String streamState;
   final String streamsOfType;
-  final String archiveStream;
-  final String unarchiveStream;
-  final String setEventsArchived;
   final String deleteStream;
   final String deleteEventsAndSnapshot;
 
@@ -96,7 +83,8 @@ final class EventSql {
     this.storeWideKeys = storeWideKeys;
     keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keys + " WHERE idempotency_key = ?";
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
-    String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
+    EventTables tables = EventTables.of(schema);
+    String events = tables.hot();
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     String functions = Identifiers.quote(schema) + ".";
     for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
@@ -106,42 +94,18 @@ final class EventSql {
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
         + " LEFT JOIN " + streams + " st ON st.stream_id = ?" + tenant.and("st")
         + " LEFT JOIN " + events + " ev ON ev.stream_id = ? AND ev.idempotency_key = ?" + tenant.and("ev");
-    readStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
-        + " WHERE stream_id = ?" + tenant.and() + " AND version BETWEEN ? AND ? AND NOT archived ORDER BY version";
-    scanStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
-        + " WHERE stream_id = ?" + tenant.and() + " AND version >= ? AND NOT archived ORDER BY version";
-    // A conjoined tenant's global read walks its own (tenant_id, tx_id, seq_id) index, not every tenant's events.
-    String global = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE " + tenant.leading() + AFTER_CHECKPOINT
-        + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id";
-    readAll = global + " LIMIT ?";
-    scanAll = global;
-    // Subscriptions filter and partition in Java, so the read cursor passes every row it read.
-    String below = " FROM " + events + " WHERE " + tenant.leading() + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT
-        + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
-    readRaw = "SELECT " + EVENT_COLUMNS + ", CAST(NULL AS text)" + below;
-    readRawWithStreamType = "SELECT " + EVENT_COLUMNS + ", (SELECT s.stream_type FROM " + streams
-        + " s WHERE s.stream_id = " + events + ".stream_id" + tenant.and("s") + ")" + below;
-    readOwnTransaction = "SELECT " + EVENT_COLUMNS + " FROM " + events
-        + " WHERE tx_id = " + functions + "rf_own_ticket()" + tenant.and() + " AND NOT archived ORDER BY seq_id";
-    // Audit reads: every event of one correlation (or causation) id, served by partial indexes (V20).
-    readByCorrelation = "SELECT " + EVENT_COLUMNS + " FROM " + events
-        + " WHERE correlation_id = ?" + tenant.and() + " AND NOT archived ORDER BY seq_id";
-    readByCausation = "SELECT " + EVENT_COLUMNS + " FROM " + events
-        + " WHERE causation_id = ?" + tenant.and() + " AND NOT archived ORDER BY seq_id";
-    // The global read of one type name: rf_events_type_global (type, tx_id, seq_id) serves it (V20).
-    readAllOfType = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE type = ?" + tenant.and() + " AND "
-        + AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT + " AND NOT archived ORDER BY tx_id, seq_id LIMIT ?";
-    readAt = "SELECT " + EVENT_COLUMNS + " FROM " + events + " WHERE seq_id = ?" + tenant.and();
-    head = "SELECT coalesce(max(seq_id), 0) FROM " + events + tenant.where();
+    reads = EventReadSql.hot(tables, streams, functions, tenant);
+    readsWithArchived = EventReadSql.withArchived(tables, streams, functions, tenant);
     String byStream = " WHERE stream_id = ?" + tenant.and();
     streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + byStream;
     streamsOfType = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_type = ?" + tenant.and()
         + " ORDER BY stream_id";
-    archiveStream = "UPDATE " + streams + " SET archived = true, updated_at = now()" + byStream + " AND NOT archived";
-    unarchiveStream = "UPDATE " + streams + " SET archived = false, updated_at = now()" + byStream + " AND archived";
-    setEventsArchived = "UPDATE " + events + " SET archived = ?" + byStream;
     deleteStream = "DELETE FROM " + streams + byStream;
-    deleteEventsAndSnapshot = "WITH gone AS (DELETE FROM " + events + byStream + ")"
+    // The stream's events, hot or archived, and their tags (V80 dropped the reference that deleted them).
+    String tags = Identifiers.quote(schema) + "." + Identifiers.quote("rf_event_tags");
+    deleteEventsAndSnapshot = "WITH hot AS (DELETE FROM " + tables.hot() + byStream + " RETURNING seq_id),"
+        + " cold AS (DELETE FROM " + tables.archived() + byStream + " RETURNING seq_id),"
+        + " gone AS (DELETE FROM " + tags + " WHERE seq_id IN (SELECT seq_id FROM hot UNION ALL SELECT seq_id FROM cold))"
         + " DELETE FROM " + snapshots + byStream;
   }
 

@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
@@ -57,28 +57,72 @@ import javax.sql.DataSource;
  * {@code status()} names it.
  */
 final class StoreSafePoint {
+  private static final String INSERT_LSN = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
+  /** No WAL position known: nothing may be read on a replica below this safe point. */
+  static final long NO_LSN = -1;
+
   private final String query;
+  private final boolean withLsn;
   /**
-   * The newest safe point read: one read once stays safe for ever (whatever had a ticket below it
-   * had ended when it was read), so any later statement may read below it.
+   * The newest safe point read (one read once stays safe for ever: whatever had a ticket below it had
+   * ended when it was read, so any later statement may read below it), and the newest WAL position
+   * read after one. Each part only grows; the position covers every safe point up to the newest,
+   * since each was read after its own safe point and is at most the newest.
    */
-  private final AtomicLong known = new AtomicLong();
+  private final AtomicReference<Mark> newest;
+
+  private record Mark(long safePoint, long lsn) {
+    Mark max(Mark other) {
+      return new Mark(Math.max(safePoint, other.safePoint), Math.max(lsn, other.lsn));
+    }
+  }
 
   StoreSafePoint(String schema) {
+    this(schema, false);
+  }
+
+  /**
+   * @param withLsn whether each read also reads the server's WAL insert position, after the safe point
+   *     and on the same connection, for reads on a replica ({@link ReplicaRows})
+   */
+  StoreSafePoint(String schema, boolean withLsn) {
     query = "SELECT safe_point::text::bigint FROM " + Identifiers.quote(schema) + ".rf_appenders() LIMIT 1";
+    this.withLsn = withLsn;
+    this.newest = new AtomicReference<>(new Mark(0, withLsn ? 0 : NO_LSN));
   }
 
   /** The newest safe point read so far in this store, 0 before the first. */
   long known() {
-    return known.get();
+    return newest.get().safePoint();
+  }
+
+  /**
+   * A WAL position of this store's server by which every transaction below {@link #known()} (so below
+   * any safe point read so far) had ended: a replica that has replayed up to it shows all of them.
+   * {@link #NO_LSN} when this store does not read positions.
+   */
+  long lsnCoveringKnown() {
+    return newest.get().lsn();
   }
 
   /** Reads the safe point, as a bigint, on the caller's connection (in its own statement). */
   long read(Connection connection) throws SQLException {
+    long safePoint;
     try (PreparedStatement statement = connection.prepareStatement(query); ResultSet row = statement.executeQuery()) {
       row.next();
-      return known.accumulateAndGet(row.getLong(1), Math::max);
+      safePoint = row.getLong(1);
     }
+    long lsn = NO_LSN;
+    if (withLsn) {
+      // A later statement: every transaction below the safe point had ended (its commit record
+      // inserted) before that statement read the lock table, so before this position.
+      try (PreparedStatement statement = connection.prepareStatement(INSERT_LSN);
+          ResultSet row = statement.executeQuery()) {
+        row.next();
+        lsn = row.getLong(1);
+      }
+    }
+    return newest.accumulateAndGet(new Mark(safePoint, lsn), Mark::max).safePoint();
   }
 
   /** Reads the safe point on a connection of its own. */

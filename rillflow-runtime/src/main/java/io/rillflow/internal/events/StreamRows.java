@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The streams' own rows: state, listing by type, archive and tombstone. Archive and tombstone
- * change the stream row first and its events in a second statement of the same transaction: the
- * first statement waits for (and then blocks) any append in flight, so the second sees its events
- * too and no append slips in between.
+ * The streams' own rows: state, listing by type, and tombstone (archive is {@link StreamArchive}).
+ * Tombstone deletes the stream row first and its events in a second statement of the same
+ * transaction: the first statement waits for (and then blocks) any append in flight, so the second
+ * sees its events too and no append slips in between.
  */
 final class StreamRows {
   private final DataSource dataSource;
@@ -48,26 +48,13 @@ final class StreamRows {
         StreamRows::read, "streams of type " + streamType);
   }
 
-  boolean archive(String stream, boolean archived) {
-    return inTransaction(stream, archived ? "archive" : "unarchive", connection -> {
-      if (update(connection, archived ? sql.archiveStream : sql.unarchiveStream, stream) == 0) {
-        return false;
-      }
-      try (PreparedStatement events = connection.prepareStatement(sql.setEventsArchived)) {
-        events.setBoolean(1, archived);
-        events.setString(2, stream);
-        events.executeUpdate();
-      }
-      return true;
-    });
-  }
-
   boolean tombstone(String stream) {
     return inTransaction(stream, "tombstone", connection -> {
       boolean existed = update(connection, sql.deleteStream, stream) > 0;
       try (PreparedStatement rest = connection.prepareStatement(sql.deleteEventsAndSnapshot)) {
         rest.setString(1, stream);
         rest.setString(2, stream);
+        rest.setString(3, stream);
         rest.executeUpdate();
       }
       return existed;

@@ -1,5 +1,6 @@
 package io.rillflow.internal.events;
 
+import io.rillflow.events.AppendLockTimeoutException;
 import io.rillflow.internal.sql.Identifiers;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TagSql {
   /** The first key of the DCB advisory locks: 'RLFT', beside the safe point's 'RLFW'. */
-  static final int LOCK_CLASS = 1380730452;
+  static final int LOCK_CLASS = AppendLockTimeoutException.LOCK_CLASS;
 
   /** Takes each key, exclusive or shared, in array order: the caller sorts them, so no two appends deadlock. */
   final String lock = "SELECT count(CASE WHEN u.x THEN pg_advisory_xact_lock(" + LOCK_CLASS + ", u.k)::text"
@@ -26,14 +27,28 @@ final class TagSql {
   /** Parameters: stream id, versions[], tags[] (one pair per tag of the append's events). */
   final String insertTags;
 
+  /** {@code rf_events}: where appends write and checks look. */
   private final String events;
+  /** What {@link #read} reads: {@code rf_events}, or with the archive too. */
+  private final String readEvents;
   private final String tags;
   private final String ownTicket;
   private final Map<String, String> reads = new ConcurrentHashMap<>();
   private final Map<String, String> checks = new ConcurrentHashMap<>();
 
+  /** Over live streams' events. */
   TagSql(String schema) {
-    events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
+    this(schema, false);
+  }
+
+  /**
+   * @param withArchived whether {@link #read} takes archived streams' events in too: their tag rows
+   *     stay in {@code rf_event_tags} when they move (V80), so an item finds them by tag as before
+   */
+  TagSql(String schema, boolean withArchived) {
+    EventTables tables = EventTables.of(schema);
+    events = tables.hot();
+    readEvents = withArchived ? tables.both() : tables.hot();
     tags = Identifiers.quote(schema) + "." + Identifiers.quote("rf_event_tags");
     ownTicket = Identifiers.quote(schema) + ".rf_own_ticket()";
     insertTags = "INSERT INTO " + tags + " (seq_id, tag, type, tx_id)"
@@ -47,23 +62,24 @@ final class TagSql {
    * {@link TaggedQuery#bind}) with the safe point as its window.
    */
   String read(TaggedQuery query) {
-    return reads.computeIfAbsent(query.shape(), shape -> "SELECT " + EventSql.EVENT_COLUMNS + " FROM " + events
-        + " WHERE seq_id IN (" + items(shape, "tx_id < CAST(CAST(? AS bigint) AS text)::xid8") + ")"
-        + " AND NOT archived ORDER BY tx_id, seq_id");
+    return reads.computeIfAbsent(query.shape(), shape -> "SELECT " + EventSql.EVENT_COLUMNS + " FROM " + readEvents
+        + " ev WHERE seq_id IN (" + items(shape, readEvents, "tx_id < CAST(CAST(? AS bigint) AS text)::xid8") + ")"
+        + " ORDER BY tx_id, seq_id");
   }
 
   /**
    * The positions of matching events after a checkpoint, committed by other transactions (this
    * one's own earlier appends do not count), first 100. Parameters: per item its own with the
-   * checkpoint (transaction id, position) as its window.
+   * checkpoint (transaction id, position) as its window. Live streams' events only: an archived
+   * stream takes no appends, so what it holds decides nothing new.
    */
   String check(TaggedQuery query) {
     return checks.computeIfAbsent(query.shape(), shape -> "SELECT seq_id FROM " + events
-        + " WHERE seq_id IN (" + items(shape, EventSql.AFTER_CHECKPOINT) + ")"
-        + " AND NOT archived AND tx_id IS DISTINCT FROM " + ownTicket + " ORDER BY seq_id LIMIT 100");
+        + " WHERE seq_id IN (" + items(shape, events, EventSql.AFTER_CHECKPOINT) + ")"
+        + " AND tx_id IS DISTINCT FROM " + ownTicket + " ORDER BY seq_id LIMIT 100");
   }
 
-  private String items(String shape, String window) {
+  private String items(String shape, String events, String window) {
     StringBuilder sql = new StringBuilder();
     for (char item : shape.toCharArray()) {
       if (sql.length() > 0) {
@@ -74,8 +90,8 @@ final class TagSql {
             + " GROUP BY seq_id HAVING count(*) = ?";
         case 'B' -> "SELECT seq_id FROM " + tags + " WHERE tag = ANY(CAST(? AS text[])) AND type = ANY(CAST(? AS text[]))"
             + " AND " + window + " GROUP BY seq_id HAVING count(*) = ?";
-        case 'Y' -> "SELECT seq_id FROM " + events + " WHERE type = ANY(CAST(? AS text[])) AND " + window;
-        default -> "SELECT seq_id FROM " + events + " WHERE " + window;
+        case 'Y' -> "SELECT seq_id FROM " + events + " ty WHERE type = ANY(CAST(? AS text[])) AND " + window;
+        default -> "SELECT seq_id FROM " + events + " al WHERE " + window;
       });
     }
     return sql.toString();

@@ -1,12 +1,17 @@
 package io.rillflow.internal.events;
 
+import io.rillflow.events.AppendCondition;
 import io.rillflow.events.AppendConditionException;
+import io.rillflow.events.AppendLockTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Dynamic Consistency Boundary part of an append, around its statement and in its
@@ -38,6 +43,11 @@ import java.util.List;
  * above S (its transaction's ticket was above an appender still open then): such an event was not
  * in the read, so the append must fail, and the retry's read will include it once S passes it.
  *
+ * <p><b>Waiting.</b> An append waits for the locks at most its condition's
+ * {@link AppendCondition#lockWait()} ({@link AppendCondition#DEFAULT_LOCK_WAIT} without a condition),
+ * then fails with {@link AppendLockTimeoutException}: a frozen holder stops its overlapping appends for
+ * that long, never for good, and appends that do not overlap it never wait.
+ *
  * <p><b>Hazards.</b> The check must not run on a snapshot older than the locks: a REPEATABLE READ
  * or SERIALIZABLE transaction is refused. Two conditional appends in one unit of work take their
  * locks in two statements, so two such units of work can deadlock; PostgreSQL then fails one of
@@ -46,6 +56,10 @@ import java.util.List;
  * status names it.
  */
 final class TagStep {
+  /** PostgreSQL's query_canceled: here, the lock statement's timeout ran out. */
+  private static final String QUERY_CANCELED = "57014";
+  private static final int DEFAULT_WAIT_SECONDS = (int) AppendCondition.DEFAULT_LOCK_WAIT.toSeconds();
+
   private final String schema;
   private final TagSql sql;
   private final EventCatalog catalog;
@@ -69,11 +83,7 @@ final class TagStep {
     }
     TagLocks locks = TagLocks.of(schema, request, condition);
     if (!locks.isEmpty()) {
-      try (PreparedStatement statement = connection.prepareStatement(sql.lock)) {
-        statement.setArray(1, connection.createArrayOf("int4", locks.keys()));
-        statement.setArray(2, connection.createArrayOf("bool", locks.exclusive()));
-        statement.executeQuery().close();
-      }
+      lock(connection, request, condition, locks);
     }
     if (condition != null) {
       List<Long> found = conflicts(connection, condition, request);
@@ -81,6 +91,36 @@ final class TagStep {
         throw new AppendConditionException(request.condition(), found);
       }
     }
+  }
+
+  /**
+   * Takes the locks, waiting at most the condition's bound: the statement's timeout cancels the wait
+   * (SQLSTATE 57014) and with it the transaction, so nothing is written. The timeout is on this one
+   * statement, not a {@code lock_timeout} setting, which would outlive it in a caller's transaction.
+   */
+  private void lock(Connection connection, AppendRequest request, TaggedQuery condition, TagLocks locks)
+      throws SQLException {
+    int seconds = request.condition() != null ? request.condition().lockWaitSeconds() : DEFAULT_WAIT_SECONDS;
+    try (PreparedStatement statement = connection.prepareStatement(sql.lock)) {
+      statement.setArray(1, connection.createArrayOf("int4", locks.keys()));
+      statement.setArray(2, connection.createArrayOf("bool", locks.exclusive()));
+      statement.setQueryTimeout(seconds);
+      statement.executeQuery().close();
+    } catch (SQLException e) {
+      if (QUERY_CANCELED.equals(e.getSQLState())) {
+        throw new AppendLockTimeoutException(tagsOf(request, condition), Duration.ofSeconds(seconds), e);
+      }
+      throw e;
+    }
+  }
+
+  private static List<String> tagsOf(AppendRequest request, TaggedQuery condition) {
+    Set<String> tags = new TreeSet<>();
+    request.events().forEach(event -> tags.addAll(event.tags()));
+    if (condition != null) {
+      condition.items().forEach(item -> tags.addAll(item.tags()));
+    }
+    return List.copyOf(tags);
   }
 
   private List<Long> conflicts(Connection connection, TaggedQuery condition, AppendRequest request)

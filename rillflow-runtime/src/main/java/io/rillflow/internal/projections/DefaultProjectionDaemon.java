@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -259,17 +260,30 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
 
   @Override
   public List<String> runOnce() {
-    List<ProjectionRunner> all = new ArrayList<>(runners.values());
+    return runOnce(name -> true);
+  }
+
+  /**
+   * One step of each projection {@code runs} accepts; one it holds but does not accept is released,
+   * so the node that runs it takes it at once ({@link TenantShards}). The names of those that found work.
+   */
+  List<String> runOnce(Predicate<String> runs) {
+    List<ProjectionRunner> stepped = new ArrayList<>();
     List<Callable<Boolean>> ticks = new ArrayList<>();
-    for (ProjectionRunner runner : all) {
+    for (ProjectionRunner runner : runners.values()) {
+      if (!runs.test(runner.name())) {
+        runner.release();
+        continue;
+      }
+      stepped.add(runner);
       ticks.add(() -> runner.tick(System.nanoTime(), true));
     }
     reads.newGeneration();
     List<Boolean> progressed = steps.run(ticks);
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
+    for (int i = 0; i < stepped.size(); i++) {
       if (progressed.get(i)) {
-        names.add(all.get(i).name());
+        names.add(stepped.get(i).name());
       }
     }
     return names;

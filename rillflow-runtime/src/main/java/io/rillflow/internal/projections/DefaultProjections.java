@@ -23,6 +23,7 @@ public final class DefaultProjections implements Projections {
   private final DefaultProjectionDaemon daemon;
   private final DeadLetterRows deadLetters;
   private final DefaultDaemonClusters clusters;
+  private final TenantShards shards;
 
   public DefaultProjections(List<RegisteredProjection> registered, DataSource dataSource, String schema,
       DefaultEventStore events, SessionOpener sessions, ProjectionOptions options, MeterRegistry meters,
@@ -53,6 +54,7 @@ public final class DefaultProjections implements Projections {
         ? new ClusterHeartbeat(nodes, options.cluster(), options.nodeId(), options.leaseDuration().toMillis(), meters)
         : ClusterMember.NONE;
     this.clusters = new DefaultDaemonClusters(nodes, member);
+    this.shards = options.cluster().clustered() ? new TenantShards(member) : TenantShards.ALL;
     this.daemon = new DefaultProjectionDaemon(this.registered, runners,
         new ProjectionAdmin(dataSource, sql, deadLetters, sessions), new StatusReader(dataSource, sql), options,
         dataSource, schema, member, reads, new ParallelSteps(options.parallelism(), "rillflow-projections-" + schema));
@@ -71,6 +73,14 @@ public final class DefaultProjections implements Projections {
   @Override
   public ProjectionDaemon daemon() {
     return daemon;
+  }
+
+  /**
+   * This store's cluster as the tenants' daemon uses it: which (projection, tenant) pairs this node
+   * steps. Meant for the store of the store's own schema, whose own daemon does not run under tenancy.
+   */
+  public TenantShards shards() {
+    return shards;
   }
 
   @Override

@@ -63,7 +63,8 @@ public final class JdbcCursor {
     }
   }
 
-  private static <T> List<T> list(Connection connection, String sql, Binder binder, RowReader<T> reader, int maxRows)
+  /** As {@link #list(ConnectionScope, String, Binder, RowReader, int, String)}, on a connection the caller holds. */
+  public static <T> List<T> list(Connection connection, String sql, Binder binder, RowReader<T> reader, int maxRows)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       if (maxRows > 0) {

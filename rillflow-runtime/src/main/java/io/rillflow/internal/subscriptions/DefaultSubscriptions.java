@@ -5,6 +5,7 @@ import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.tracing.StoreTracing;
 import io.rillflow.subscriptions.GroupStatus;
 import io.rillflow.subscriptions.ParkedEvent;
+import io.rillflow.subscriptions.PendingEvents;
 import io.rillflow.subscriptions.PullSubscription;
 import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.subscriptions.SubscriptionHandle;
@@ -29,6 +30,7 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
   private final PartitionSql sql;
   private final SubscriptionCatalog catalog;
   private final GroupAdmin admin;
+  private final PendingReads pending;
   private final StoreTracing tracing;
   /** The members this store started, closed with it. */
   private final Set<MemberHandle> members = ConcurrentHashMap.newKeySet();
@@ -40,6 +42,7 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
     this.sql = new PartitionSql(schema);
     this.catalog = new SubscriptionCatalog(dataSource, sql);
     this.admin = new GroupAdmin(dataSource, sql);
+    this.pending = new PendingReads(dataSource, sql, events);
   }
 
   @Override
@@ -135,6 +138,17 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
   public void seek(String subscription, String group, Checkpoint checkpoint) {
     admin.seek(checkName(subscription), Objects.requireNonNull(group, "group"),
         Objects.requireNonNull(checkpoint, "checkpoint"));
+  }
+
+  @Override
+  public PendingEvents pending(String subscription, String group, Checkpoint after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+    }
+    SubscriptionInfo info = catalog.find(checkName(subscription)).orElseThrow(() -> new IllegalArgumentException(
+        "No subscription is named \"" + subscription + "\"; subscriptions: "
+            + list().stream().map(SubscriptionInfo::name).toList()));
+    return pending.read(info, Objects.requireNonNull(group, "group"), after, limit);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.rillflow.internal.subscriptions;
 
 import io.rillflow.RillflowException;
-import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.RawRow;
@@ -13,11 +12,8 @@ import io.rillflow.subscriptions.SubscriptionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +45,9 @@ final class GroupMember {
   private final PartitionLeases leases;
   private final DefaultEventStore events;
   private final boolean withStreamType;
-  private final Map<Integer, OwnedPartition> owned = new TreeMap<>();
+  private final HeldPartitions held;
   private final long tickEveryNanos;
-  private Checkpoint cursor;
   private int limit = DEFAULT_MAX_IN_FLIGHT;
-  private int out;
   private long nextTickAt = Long.MIN_VALUE;
   private boolean ticked;
 
@@ -67,6 +61,7 @@ final class GroupMember {
     this.leases = leases;
     this.events = events;
     this.withStreamType = !filter.streamTypes().isEmpty();
+    this.held = new HeldPartitions(subscription, group, partitions);
     // A third of the lease, so two heartbeats can fail before the lease ends.
     this.tickEveryNanos = options.leaseDuration().toNanos() / 3;
   }
@@ -83,33 +78,17 @@ final class GroupMember {
     PartitionLeases.Shape shape = leases.heartbeat();
     int max = shape.maxInFlight() > 0 ? shape.maxInFlight() : DEFAULT_MAX_IN_FLIGHT;
     limit = Math.max(1, (max + shape.liveMembers() - 1) / shape.liveMembers());
-    Set<Integer> held = leases.renew(owned.values());
-    for (Iterator<OwnedPartition> it = owned.values().iterator(); it.hasNext(); ) {
-      OwnedPartition partition = it.next();
-      if (!held.contains(partition.partition)) {
-        LOG.info("Subscription {}, group {}: partition {} at epoch {} lost", subscription, group,
-            partition.partition, partition.epoch);
-        drop(it, partition);
-      }
+    for (OwnedPartition partition : held.dropAllBut(leases.renew(held.view()))) {
+      LOG.info("Subscription {}, group {}: partition {} at epoch {} lost", subscription, group,
+          partition.partition, partition.epoch);
     }
     int share = (partitions + shape.liveMembers() - 1) / shape.liveMembers();
-    if (owned.size() > share) {
+    if (held.size() > share) {
       flush(true);
-      List<OwnedPartition> excess = new ArrayList<>();
-      for (Iterator<OwnedPartition> it = ((TreeMap<Integer, OwnedPartition>) owned).descendingMap().values().iterator();
-          it.hasNext() && owned.size() > share; ) {
-        OwnedPartition partition = it.next();
-        excess.add(partition);
-        drop(it, partition);
-      }
-      leases.release(excess);
-    } else if (owned.size() < share) {
-      List<PartitionLeases.Acquired> acquired = leases.acquire(share - owned.size());
-      for (PartitionLeases.Acquired partition : acquired) {
-        owned.put(partition.partition(), new OwnedPartition(partition.partition(), partition.epoch(),
-            partition.checkpoint(), partition.failingPosition(), partition.failingAttempts()));
-        pullCursorBackTo(partition.checkpoint());
-      }
+      leases.release(held.dropDownTo(share));
+    } else if (held.size() < share) {
+      List<PartitionLeases.Acquired> acquired = leases.acquire(share - held.size());
+      acquired.forEach(held::take);
       if (!acquired.isEmpty()) {
         LOG.info("Subscription {}, group {}: member {} took partitions {}", subscription, group,
             options.memberId(), acquired.stream().map(a -> a.partition() + "@" + a.epoch()).toList());
@@ -121,13 +100,13 @@ final class GroupMember {
   /** Up to {@code max} deliveries (fewer under backpressure, or at the safe point). */
   synchronized List<Delivery> next(int max, long now) {
     List<Delivery> handedOut = new ArrayList<>();
-    int room = Math.min(max, limit - out);
-    if (room <= 0 || owned.isEmpty()) {
+    int room = Math.min(max, limit - held.out());
+    if (room <= 0 || held.isEmpty()) {
       return handedOut;
     }
-    List<RawRow> rows = events.readRawRows(cursor, options.batchSize(), withStreamType);
+    List<RawRow> rows = events.readRawRows(held.cursor(), options.batchSize(), withStreamType);
     for (RawRow row : rows) {
-      OwnedPartition partition = owned.get(StreamPartitions.of(row.streamId(), partitions));
+      OwnedPartition partition = held.ofStream(row.streamId());
       if (partition != null && row.checkpoint().compareTo(partition.position) > 0) {
         if (filter.matches(row.type(), row.streamType())) {
           if (handedOut.size() == room) {
@@ -140,15 +119,9 @@ final class GroupMember {
         }
         partition.position = row.checkpoint();
       }
-      cursor = row.checkpoint();
+      held.advanceTo(row.checkpoint());
     }
-    // Every row up to the cursor has been seen for every partition held here: those with nothing out
-    // follow it, so their checkpoints move over stretches of other partitions' (or filtered) rows.
-    for (OwnedPartition partition : owned.values()) {
-      if (cursor.compareTo(partition.position) > 0) {
-        partition.position = cursor;
-      }
-    }
+    held.followCursor();
     return handedOut;
   }
 
@@ -159,7 +132,7 @@ final class GroupMember {
    * @throws RillflowException when it still cannot be decoded
    */
   synchronized Delivery requeued(RawRow row, int attempts) {
-    OwnedPartition partition = owned.get(StreamPartitions.of(row.streamId(), partitions));
+    OwnedPartition partition = held.ofStream(row.streamId());
     if (partition == null) {
       return null;
     }
@@ -173,10 +146,8 @@ final class GroupMember {
 
   /** Marks a delivery acknowledged; its checkpoint is written by the next {@link #flush()}. */
   synchronized void ack(Delivery delivery) {
-    OwnedPartition.Entry entry = entry(delivery);
-    if (entry != null && !entry.acked) {
-      entry.acked = true;
-      out--;
+    OwnedPartition.Entry entry = held.entry(delivery);
+    if (entry != null && held.acknowledge(entry)) {
       notifyAll();
     }
   }
@@ -184,7 +155,7 @@ final class GroupMember {
   /** Moves the delivery's checkpoint in the caller's transaction (see {@link PartitionSql}). */
   void ackInTransaction(Delivery delivery, Connection transaction) {
     synchronized (this) {
-      entry(delivery);
+      held.entry(delivery);
     }
     boolean moved;
     try {
@@ -195,7 +166,7 @@ final class GroupMember {
           + delivery.position() + ": " + e.getMessage(), e);
     }
     synchronized (this) {
-      OwnedPartition partition = owned.get(delivery.partition());
+      OwnedPartition partition = held.get(delivery.partition());
       if (!moved) {
         if (partition != null && partition.epoch == delivery.epoch()) {
           partition.stale = true;
@@ -204,10 +175,8 @@ final class GroupMember {
             "the partition moved on or the checkpoint is not right before this delivery");
       }
       OwnedPartition.Entry entry = partition == null ? null : partition.find(delivery.checkpoint());
-      if (entry != null && !entry.acked) {
-        entry.acked = true;
+      if (entry != null && held.acknowledge(entry)) {
         entry.byTransaction = true;
-        out--;
         notifyAll();
       }
     }
@@ -215,7 +184,7 @@ final class GroupMember {
 
   /** Gives up on a delivery: parks it with the error, and the checkpoint moves past it. */
   synchronized void park(Delivery delivery, int attempts, Throwable error) {
-    OwnedPartition.Entry entry = entry(delivery);
+    OwnedPartition.Entry entry = held.entry(delivery);
     if (entry != null) {
       leases.park(entry.row, attempts, describe(error));
       LOG.error("Subscription {}, group {}: parked {} at position {} of stream {} after {} tries", subscription,
@@ -226,7 +195,7 @@ final class GroupMember {
 
   /** Records a failed try for whoever holds the partition next. */
   synchronized void failed(Delivery delivery, int attempts) {
-    OwnedPartition partition = owned.get(delivery.partition());
+    OwnedPartition partition = held.get(delivery.partition());
     if (partition != null && partition.epoch == delivery.epoch()) {
       partition.failingPosition = delivery.position();
       partition.failingAttempts = attempts;
@@ -242,7 +211,7 @@ final class GroupMember {
   /** As {@link #flush()}; {@code followPositions}: also moves partitions without deliveries over what was read. */
   private void flush(boolean followPositions) {
     List<OwnedPartition.Write> writes = new ArrayList<>();
-    for (OwnedPartition partition : new ArrayList<>(owned.values())) {
+    for (OwnedPartition partition : held.all()) {
       if (partition.stale) {
         rewind(partition);
         continue;
@@ -257,7 +226,7 @@ final class GroupMember {
     }
     Set<Integer> moved = leases.checkpoint(writes);
     for (OwnedPartition.Write write : writes) {
-      OwnedPartition partition = owned.get(write.partition());
+      OwnedPartition partition = held.get(write.partition());
       if (moved.contains(write.partition())) {
         partition.committed = write.target();
       } else {
@@ -281,16 +250,15 @@ final class GroupMember {
   synchronized void leave() {
     try {
       flush(true);
-      leases.release(owned.values());
+      leases.release(held.view());
       leases.leave();
     } finally {
-      owned.clear();
-      out = 0;
+      held.clear();
     }
   }
 
   synchronized int owned() {
-    return owned.size();
+    return held.size();
   }
 
   private Delivery deliver(OwnedPartition partition, RawRow row, long now) {
@@ -311,7 +279,7 @@ final class GroupMember {
     Delivery delivery = new Delivery(subscription, group, partition.partition, partition.epoch, attempt, event,
         row.data(), partition.last());
     partition.add(new OwnedPartition.Entry(delivery, row, now));
-    out++;
+    held.delivered();
     return delivery;
   }
 
@@ -321,7 +289,7 @@ final class GroupMember {
       return;
     }
     long timeout = options.visibilityTimeout().toNanos();
-    for (OwnedPartition partition : new ArrayList<>(owned.values())) {
+    for (OwnedPartition partition : held.all()) {
       OwnedPartition.Entry oldest = partition.oldestUnacknowledged();
       if (oldest != null && now - oldest.deliveredAt > timeout) {
         int attempts = oldest.delivery.attempt();
@@ -336,7 +304,7 @@ final class GroupMember {
         partition.failingAttempts = attempts;
         leases.recordFailure(partition, oldest.delivery.position(), attempts);
         flush();
-        if (owned.containsKey(partition.partition)) {
+        if (held.holds(partition.partition)) {
           rewind(partition);
         }
       }
@@ -345,39 +313,14 @@ final class GroupMember {
 
   /** Reads the partition's stored row and goes back to its checkpoint; drops it when another member holds it now. */
   private void rewind(OwnedPartition partition) {
-    out -= partition.unacknowledged();
     PartitionLeases.Stored stored = leases.read(partition.partition);
     if (!leases.isOwner(stored.owner()) || stored.epoch() != partition.epoch) {
       LOG.info("Subscription {}, group {}: partition {} at epoch {} lost (now {} at epoch {}); its checkpoint was "
           + "not moved", subscription, group, partition.partition, partition.epoch, stored.owner(), stored.epoch());
-      owned.remove(partition.partition);
-      partition.clear();
+      held.lose(partition);
       return;
     }
-    partition.rewind(stored.checkpoint());
-    pullCursorBackTo(stored.checkpoint());
-  }
-
-  private void drop(Iterator<OwnedPartition> it, OwnedPartition partition) {
-    out -= partition.unacknowledged();
-    partition.clear();
-    it.remove();
-  }
-
-  private void pullCursorBackTo(Checkpoint checkpoint) {
-    if (cursor == null || checkpoint.compareTo(cursor) < 0) {
-      cursor = checkpoint;
-    }
-  }
-
-  /** The delivery's entry, checking that this member still holds its partition at its epoch. */
-  private OwnedPartition.Entry entry(Delivery delivery) {
-    OwnedPartition partition = owned.get(delivery.partition());
-    if (partition == null || partition.epoch != delivery.epoch()) {
-      throw new SubscriptionFencedException(subscription, group, delivery.partition(), delivery.epoch(),
-          "this member no longer holds the partition at that epoch");
-    }
-    return partition.find(delivery.checkpoint());
+    held.rewind(partition, stored.checkpoint());
   }
 
   static String describe(Throwable error) {

@@ -120,7 +120,7 @@ final class PartitionSql {
         + " WHERE subscription = ? AND grp = ? AND alive_until > clock_timestamp() ORDER BY member";
     head = "SELECT coalesce(max(seq_id), 0) FROM " + events;
     lag = "SELECT count(*) FROM " + events
-        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?) AND NOT archived";
+        + " WHERE (tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
     seek = "UPDATE " + partitionsTable + " SET tx_id = ?, position = ?, owner = NULL, lease_until = NULL,"
         + " epoch = epoch + 1, failing_position = NULL, failing_attempts = 0, updated_at = now()"
         + " WHERE subscription = ? AND grp = ?";

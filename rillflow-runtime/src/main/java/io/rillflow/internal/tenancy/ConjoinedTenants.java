@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import io.rillflow.internal.projections.TenantShards;
 import javax.sql.DataSource;
 
 /**
@@ -52,12 +53,13 @@ public final class ConjoinedTenants implements TenantDirectory {
    * @param tables the store's own document tables (every tenant's)
    * @param tenantTables the unqualified names of the tables whose rows carry a tenant (all but the shared)
    * @param shutDown stops what a tenant's store runs (its projection daemon)
+   * @param shards which (projection, tenant) pairs this node steps, as the store's cluster assigns them
    */
   public ConjoinedTenants(DataSource dataSource, String storeSchema, Function<String, DocumentStore> views,
       StoreSchema tables, List<String> tenantTables, Consumer<DocumentStore> shutDown, int concurrentBatches,
-      Duration pollInterval) {
+      Duration pollInterval, TenantShards shards) {
     this.shutDown = shutDown;
-    this.daemon = new TenantProjectionScheduler(this::list, this::forTenant, concurrentBatches, pollInterval);
+    this.daemon = new TenantProjectionScheduler(this::list, this::forTenant, concurrentBatches, pollInterval, shards);
     this.dataSource = dataSource;
     this.storeSchema = storeSchema;
     // The ids of every mode, though no schema is named after them here: a tenant can move between modes.

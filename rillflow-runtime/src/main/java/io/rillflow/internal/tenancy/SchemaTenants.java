@@ -62,7 +62,8 @@ public final class SchemaTenants implements TenantDirectory {
     this.registry = new TenantRegistry(dataSource, storeSchema);
     this.stores = stores;
     this.autoCreate = autoCreate;
-    this.daemon = new TenantProjectionScheduler(registry::list, this::forTenant, concurrentBatches, pollInterval);
+    this.daemon = new TenantProjectionScheduler(registry::list, this::forTenant, concurrentBatches, pollInterval,
+        stores.shards());
   }
 
   @Override

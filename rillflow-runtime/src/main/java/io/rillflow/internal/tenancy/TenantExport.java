@@ -41,6 +41,8 @@ final class TenantExport {
   static final String MANIFEST = "rillflow-tenant.txt";
   private static final String FORMAT = "rillflow-tenant-export 1";
   private static final Set<String> NOT_EXPORTED = Set.of(RillflowMigrations.HISTORY_TABLE, "rf_projections");
+  /** The event tables, live and archived (V80), whose rows take the importing transaction's ticket. */
+  private static final Set<String> TICKETED = Set.of("rf_events", "rf_events_archived");
 
   private TenantExport() {}
 
@@ -94,6 +96,9 @@ final class TenantExport {
           try (InputStream in = Files.newInputStream(source.resolve(table + ".copy"))) {
             copy.copyIn("COPY " + qualified(schema, table) + " (" + quoted(columns) + ") FROM STDIN", in);
           }
+        }
+        // Once every table is in: rf_events' positions go on past the archive table's too.
+        for (String table : order) {
           restartIdentities(connection, schema, table);
         }
         connection.commit();
@@ -120,9 +125,14 @@ final class TenantExport {
         }
       }
     }
+    // An archived event keeps its position (seq_id) in rf_events_archived, and takes it back to rf_events
+    // when its stream is unarchived: no new event may take it meanwhile.
+    String used = table.equals("rf_events") ? "(SELECT seq_id FROM " + qualified(schema, table)
+        + " UNION ALL SELECT seq_id FROM " + qualified(schema, "rf_events_archived") + ") AS used"
+        : qualified(schema, table);
     for (String column : identities) {
       try (PreparedStatement statement = connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?),"
-          + " coalesce(max(" + Identifiers.quote(column) + "), 0) + 1, false) FROM " + qualified(schema, table))) {
+          + " coalesce(max(" + Identifiers.quote(column) + "), 0) + 1, false) FROM " + used)) {
         statement.setString(1, qualified(schema, table));
         statement.setString(2, column);
         statement.execute();
@@ -143,7 +153,7 @@ final class TenantExport {
         while (rows.next()) {
           String table = rows.getString(1);
           String column = rows.getString(2);
-          if (NOT_EXPORTED.contains(table) || (table.equals("rf_events") && column.equals("tx_id"))) {
+          if (NOT_EXPORTED.contains(table) || (TICKETED.contains(table) && column.equals("tx_id"))) {
             continue;
           }
           tables.computeIfAbsent(table, t -> new ArrayList<>()).add(column);

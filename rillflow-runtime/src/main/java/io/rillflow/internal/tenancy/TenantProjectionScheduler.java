@@ -2,6 +2,7 @@ package io.rillflow.internal.tenancy;
 
 import io.rillflow.DocumentStore;
 import io.rillflow.RillflowException;
+import io.rillflow.internal.projections.TenantShards;
 import io.rillflow.tenancy.TenantDaemon;
 import io.rillflow.tenancy.UnknownTenantException;
 import java.time.Duration;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * workers, and no worker holds more than one connection at a time: the workers are the connection
  * budget. A refresh entry in the same queue re-reads the tenant list each poll interval.
  *
+ * <p>In a cluster only the (projection, tenant) pairs {@link TenantShards} gives this node are stepped,
+ * and a pair it holds but no longer runs is released at the tenant's next step. When the live set
+ * changes every waiting tenant is made due at once (taken out of the queue and put back, never added
+ * twice), so a pair moves as soon as the cluster has seen its node come or go, not a poll interval later.
+ *
  * <p>Hazard: a tenant store's daemon must not also be started on its own in this process, or the
  * tenant's batches run outside the budget (leases keep it correct, not cheap).
  */
@@ -42,6 +48,8 @@ final class TenantProjectionScheduler implements TenantDaemon {
   private final Function<String, DocumentStore> tenants;
   private final int budget;
   private final long pollNanos;
+  private final TenantShards shards;
+  private final Runnable membersChanged = this::dueNow;
   private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final DelayQueue<Due> queue = new DelayQueue<>();
   private final List<Thread> workers = new ArrayList<>();
@@ -61,8 +69,9 @@ final class TenantProjectionScheduler implements TenantDaemon {
   }
 
   TenantProjectionScheduler(Supplier<List<String>> tenantIds, Function<String, DocumentStore> tenants, int budget,
-      Duration pollInterval) {
+      Duration pollInterval, TenantShards shards) {
     this.tenantIds = tenantIds;
+    this.shards = shards;
     this.tenants = tenants;
     this.budget = budget;
     this.pollNanos = pollInterval.toNanos();
@@ -83,6 +92,7 @@ final class TenantProjectionScheduler implements TenantDaemon {
       workers.add(worker);
       worker.start();
     }
+    shards.join(membersChanged);
     LOG.info("Tenant projection daemon started: {} worker(s), the connection budget", budget);
   }
 
@@ -103,7 +113,7 @@ final class TenantProjectionScheduler implements TenantDaemon {
       }
       boolean progressed = false;
       try {
-        progressed = !tenants.apply(due.tenantId()).projections().daemon().runOnce().isEmpty();
+        progressed = !shards.step(tenants.apply(due.tenantId()).projections(), due.tenantId()).isEmpty();
       } catch (UnknownTenantException e) {
         known.remove(due.tenantId());
         continue;
@@ -111,6 +121,17 @@ final class TenantProjectionScheduler implements TenantDaemon {
         LOG.error("Tenant {}: projection step failed, retrying after the poll interval", due.tenantId(), e);
       }
       queue.add(new Due(due.tenantId(), progressed ? System.nanoTime() : System.nanoTime() + pollNanos));
+    }
+  }
+
+  /** Every tenant waiting in the queue is due now; one a worker holds is stepped anyway. */
+  private void dueNow() {
+    long now = System.nanoTime();
+    for (Due due : queue) {
+      // Only a tenant this thread took out goes back: one a worker took meanwhile, the worker puts back.
+      if (due.tenantId() != null && due.at() - now > 0 && queue.remove(due)) {
+        queue.add(new Due(due.tenantId(), now));
+      }
     }
   }
 
@@ -154,6 +175,8 @@ final class TenantProjectionScheduler implements TenantDaemon {
         LOG.debug("Tenant {}: could not release its projection leases", tenantId, e);
       }
     }
+    // After the releases: the nodes that run this node's pairs next find them free.
+    shards.leave(membersChanged);
     LOG.info("Tenant projection daemon stopped");
   }
 

@@ -3,6 +3,7 @@ package io.rillflow.internal.tenancy;
 import io.rillflow.AutoCreate;
 import io.rillflow.DocumentStore;
 import io.rillflow.SchemaPlan;
+import io.rillflow.internal.projections.TenantShards;
 
 /** How tenancy makes and inspects the store of one tenant's schema; the running store provides it. */
 public interface TenantStores {
@@ -18,6 +19,11 @@ public interface TenantStores {
 
   /** Stops what {@code store} (from {@link #open}) runs: its projection daemon. */
   void shutDown(DocumentStore store);
+
+  /** Which (projection, tenant) pairs this node's tenants' daemon steps: the store's cluster, or all. */
+  default TenantShards shards() {
+    return TenantShards.ALL;
+  }
 
   /** The tenants are closed, each store shut down: close what serves them all (a tenant database's pool). */
   default void closed() {}

@@ -12,11 +12,13 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.query.DocumentQuery;
+import io.rillflow.spi.QueryCall;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@link StoreTracing} through an {@link OpenTelemetry}: spans of the tracer {@code io.rillflow}. */
 final class OpenTelemetryTracing implements StoreTracing {
@@ -89,8 +91,34 @@ final class OpenTelemetryTracing implements StoreTracing {
   }
 
   TracedWork queryRun(String documentType, String operation) {
-    return new OpenSpan(span("rillflow query").setAttribute(DOCUMENT, documentType)
-        .setAttribute("rillflow.query.operation", operation).startSpan());
+    return new OpenSpan(querySpan(documentType, operation).startSpan());
+  }
+
+  @Override
+  public <T> QueryCall<T> queryCall(QueryCall<T> call, String documentType) {
+    return new TracedQueryCall<>(call, this, documentType);
+  }
+
+  /** As {@link #queryRun}, marked as a generated repository method's query. */
+  TracedWork repositoryQueryRun(String documentType, String operation) {
+    return new OpenSpan(querySpan(documentType, operation).setAttribute("rillflow.query.source", "repository")
+        .startSpan());
+  }
+
+  /** Runs a query's {@code work} inside {@code span}, recording a failure on it: one rule for both kinds of query. */
+  static <R> R run(TracedWork span, Supplier<R> work) {
+    try (span) {
+      try {
+        return work.get();
+      } catch (RuntimeException | Error e) {
+        span.failed(e);
+        throw e;
+      }
+    }
+  }
+
+  private SpanBuilder querySpan(String documentType, String operation) {
+    return span("rillflow query").setAttribute(DOCUMENT, documentType).setAttribute("rillflow.query.operation", operation);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.rillflow.internal.tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.query.DocumentQuery;
+import io.rillflow.spi.QueryCall;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,11 @@ public interface StoreTracing {
     }
 
     @Override
+    public <T> QueryCall<T> queryCall(QueryCall<T> call, String documentType) {
+      return call;
+    }
+
+    @Override
     public TracedWork batch(String projection, List<? extends EventEnvelope<?>> events) {
       return TracedWork.NONE;
     }
@@ -79,6 +85,9 @@ public interface StoreTracing {
 
   /** The query, each of whose runs ({@code list}, {@code count}, ...) opens a span. */
   <T> DocumentQuery<T> query(DocumentQuery<T> query, String documentType);
+
+  /** The generated repository query, whose run ({@code list}, {@code count}, ...) opens a span. */
+  <T> QueryCall<T> queryCall(QueryCall<T> call, String documentType);
 
   /**
    * A span around one projection batch: a child of the trace its first event was appended in, linked

@@ -30,14 +30,7 @@ final class TracedQuery<T> implements DocumentQuery<T> {
   }
 
   private <R> R run(String operation, Supplier<R> work) {
-    try (TracedWork span = tracing.queryRun(documentType, operation)) {
-      try {
-        return work.get();
-      } catch (RuntimeException | Error e) {
-        span.failed(e);
-        throw e;
-      }
-    }
+    return OpenTelemetryTracing.run(tracing.queryRun(documentType, operation), work);
   }
 
   @Override

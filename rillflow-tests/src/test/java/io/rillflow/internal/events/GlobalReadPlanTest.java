@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.documents.TablesAccess;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +27,7 @@ class GlobalReadPlanTest extends RillflowTestBase {
     }
     TablesAccess.execute(store(), "ANALYZE " + events);
 
-    String readAll = new EventSql(store().schemaName()).readAll;
+    String readAll = new EventSql(store().schemaName()).reads.readAll;
     assertThat(plan(readAll, "force_generic_plan"))
         .contains("Index Scan using rf_events_global")
         .doesNotContain("Sort", "Seq Scan");
@@ -40,24 +37,7 @@ class GlobalReadPlanTest extends RillflowTestBase {
   }
 
   private String plan(String sql, String planCacheMode) throws SQLException {
-    String numbered = sql;
-    for (int parameter = 1; numbered.contains("?"); parameter++) {
-      numbered = numbered.replaceFirst("\\?", "\\$" + parameter);
-    }
-    try (Connection connection = store().dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("SET plan_cache_mode = " + planCacheMode);
-      statement.execute("PREPARE global_read AS " + numbered);
-      try (ResultSet rows = statement.executeQuery("EXPLAIN EXECUTE global_read(0, 50000,"
-          + " pg_snapshot_xmax(pg_current_snapshot())::text::bigint, 500)")) {
-        StringBuilder plan = new StringBuilder();
-        while (rows.next()) {
-          plan.append(rows.getString(1)).append('\n');
-        }
-        return plan.toString();
-      } finally {
-        statement.execute("DEALLOCATE global_read");
-        statement.execute("RESET plan_cache_mode");
-      }
-    }
+    return PreparedPlans.explain(store(), sql, planCacheMode, "EXPLAIN",
+        "0, 50000, pg_snapshot_xmax(pg_current_snapshot())::text::bigint, 500");
   }
 }

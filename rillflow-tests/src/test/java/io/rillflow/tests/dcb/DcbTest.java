@@ -18,9 +18,7 @@ import io.rillflow.test.RillflowTestBase;
 import io.rillflow.tests.events.OrderShipped;
 import io.rillflow.tests.events.RawSql;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -139,7 +137,7 @@ class DcbTest extends RillflowTestBase {
 
       CompletableFuture<AppendResult> racer = CompletableFuture.supplyAsync(() -> events.append(
           AppendCondition.failIfEventsMatch(course("a")).after(start), new StudentSubscribed("a", new StudentId("bob"))));
-      awaitLockWaiters(1);
+      DcbLocks.awaitWaiters(store(), 1);
       assertThat(racer).isNotDone();
       open.commit();
 
@@ -155,7 +153,7 @@ class DcbTest extends RillflowTestBase {
     Checkpoint start = events.query(course("a")).checkpoint();
     CompletableFuture<AppendResult> racer;
     Connection open = store().dataSource().getConnection();
-    try (Connection admin = store().dataSource().getConnection()) {
+    try {
       open.setAutoCommit(false);
       try (DocumentSession session = store().openSession(open)) {
         session.events().append(AppendCondition.failIfEventsMatch(course("a")).after(start),
@@ -164,10 +162,8 @@ class DcbTest extends RillflowTestBase {
       }
       racer = CompletableFuture.supplyAsync(() -> events.append(
           AppendCondition.failIfEventsMatch(course("a")).after(start), new StudentSubscribed("a", new StudentId("bob"))));
-      awaitLockWaiters(1);
-      try (Statement statement = admin.createStatement()) {
-        statement.execute("SELECT pg_terminate_backend(" + pid(open) + ")");
-      }
+      DcbLocks.awaitWaiters(store(), 1);
+      DcbLocks.terminate(store(), DcbLocks.pid(open));
       assertThat(racer.get(60, TimeUnit.SECONDS).count()).isEqualTo(1);
     } finally {
       try {
@@ -178,24 +174,6 @@ class DcbTest extends RillflowTestBase {
     }
     assertThat(data(events.query(course("a")))).containsExactly(new StudentSubscribed("a", new StudentId("bob")));
     assertThat(RawSql.count(store(), "SELECT count(*) FROM rf_event_tags WHERE tag = 'student:ada'")).isZero();
-  }
-
-  private static long pid(Connection connection) throws Exception {
-    try (Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
-  /** Polls pg_locks until {@code count} backends wait for a DCB lock (generous bound for a loaded machine). */
-  private void awaitLockWaiters(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (RawSql.count(store(), "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-        + " AND classid::text = '1380730452'") < count) {
-      assertThat(System.nanoTime()).as("a DCB lock waiter within 60 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
   }
 
   private static java.util.List<Object> data(EventQueryResult result) {

@@ -22,7 +22,7 @@ class StreamLifecycleTest extends RillflowTestBase {
   }
 
   @Test
-  void anArchivedStreamIsHiddenFromReadsKeptInTheTableAndRefusesAppends() {
+  void anArchivedStreamIsHiddenFromReadsKeptInTheArchiveTableAndRefusesAppends() {
     events().append("closed", ExpectedVersion.noStream(), new OrderShipped("1", "a"), new OrderShipped("1", "b"));
     events().append("open", ExpectedVersion.noStream(), new OrderShipped("2", "a"));
 
@@ -37,14 +37,16 @@ class StreamLifecycleTest extends RillflowTestBase {
       assertThat(state.archived()).isTrue();
       assertThat(state.version()).isEqualTo(2);
     });
-    assertThat(RawSql.column(store(), "SELECT archived::text FROM rf_events WHERE stream_id = 'closed'"))
-        .containsExactly("true", "true");
+    assertThat(RawSql.column(store(), "SELECT version::text FROM rf_events_archived WHERE stream_id = 'closed'"
+        + " ORDER BY version")).containsExactly("1", "2");
+    assertThat(RawSql.count(store(), "SELECT count(*) FROM rf_events WHERE stream_id = 'closed'")).isZero();
     assertThatThrownBy(() -> events().append("closed", ExpectedVersion.any(), new OrderShipped("1", "c")))
         .isInstanceOfSatisfying(StreamArchivedException.class, e -> assertThat(e.streamId()).isEqualTo("closed"))
         .hasMessageContaining("stream closed is archived; nothing was written");
     assertThatThrownBy(() -> events().append("closed", ExpectedVersion.exactly(2), new OrderShipped("1", "c")))
         .isInstanceOf(StreamArchivedException.class);
-    assertThat(RawSql.count(store(), "SELECT count(*) FROM rf_events WHERE stream_id = 'closed'")).isEqualTo(2);
+    assertThat(RawSql.count(store(), "SELECT count(*) FROM rf_events_archived WHERE stream_id = 'closed'")).isEqualTo(2);
+    assertThat(RawSql.count(store(), "SELECT count(*) FROM rf_events WHERE stream_id = 'closed'")).isZero();
 
     assertThat(events().unarchiveStream("closed")).isTrue();
     assertThat(events().readStream("closed")).hasSize(2);

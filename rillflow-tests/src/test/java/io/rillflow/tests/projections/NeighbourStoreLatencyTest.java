@@ -23,10 +23,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two stores on one database, each with its own daemon: store A's slow batches (each a writing
- * transaction open for seconds) leave store B's apply latency within twice its idle latency.
+ * transaction open for {@code SLOW_BATCH * SLOW_APPLY_MILLIS} = 3 s) never hold store B's events back.
+ *
+ * <p>Before the store-scoped safe point, B's reader waited for A's open transaction: B's appends were applied
+ * after up to A's whole batch (3,295 ms measured). The check is therefore on the spread of samples, not a median
+ * against B's idle median (a few ms, which measured the machine's load as much as the store: a loaded 2-core
+ * machine moved a 17 ms idle median to 36 ms with nothing held back): at least 12 of B's 15 appends made while
+ * A is inside its batches are applied within a fifth of A's batch time. A held-back sample waits for the rest
+ * of A's batch, spread over 0-3 s, so 12 of 15 under 600 ms by chance has odds of about 1 in a million; the 3
+ * allowed outliers are the scheduler pauses of a loaded machine (165 ms seen on an idle-phase sample).
  */
 class NeighbourStoreLatencyTest extends RillflowTestBase {
   private static final int SAMPLES = 15;
+  private static final int WITHIN_BOUND = 12;
   private static final int SLOW_BATCH = 30;
   private static final long SLOW_APPLY_MILLIS = 100;
 
@@ -74,7 +83,7 @@ class NeighbourStoreLatencyTest extends RillflowTestBase {
     store().projections().daemon().start();
     Await.until("the daemon holds the projection", Duration.ofSeconds(10),
         () -> store().projections().daemon().status().get(0).ownedHere());
-    long idle = medianLatencyMillis("idle");
+    long[] idle = latenciesMillis("idle");
 
     List<Tick> ticks = new ArrayList<>();
     for (int i = 0; i < 10 * SLOW_BATCH; i++) {
@@ -83,17 +92,19 @@ class NeighbourStoreLatencyTest extends RillflowTestBase {
     neighbour.events().append("neighbour", ExpectedVersion.noStream(), AppendOptions.NONE, ticks);
     neighbour.projections().daemon().start();
     Await.until("the neighbour is inside a slow batch", Duration.ofSeconds(20), () -> neighbourApplied.get() > 0);
-    long busy = medianLatencyMillis("busy");
+    long[] busy = latenciesMillis("busy");
     assertThat(neighbourApplied.get()).as("the neighbour was still busy all along").isLessThan(10 * SLOW_BATCH);
 
-    System.out.println("Apply latency of this store: idle " + idle + " ms, neighbour busy " + busy + " ms (medians of "
-        + SAMPLES + ")");
-    assertThat(busy).as("apply latency with the neighbour busy, against idle " + idle + " ms")
-        .isLessThanOrEqualTo(2 * idle);
+    long neighbourBatchMillis = SLOW_BATCH * SLOW_APPLY_MILLIS;
+    System.out.println("Apply latency of this store (medians of " + SAMPLES + "): idle " + idle[SAMPLES / 2]
+        + " ms, neighbour busy " + busy[SAMPLES / 2] + " ms; slowest while busy " + busy[SAMPLES - 1]
+        + " ms; the neighbour's batches take " + neighbourBatchMillis + " ms");
+    assertThat(busy[WITHIN_BOUND - 1]).as("the " + WITHIN_BOUND + "th fastest of " + SAMPLES
+        + " apply latencies with the neighbour inside its batches").isLessThan(neighbourBatchMillis / 5);
   }
 
-  /** Appends one event at a time and times until the daemon has applied it; the median of {@link #SAMPLES}. */
-  private long medianLatencyMillis(String phase) {
+  /** Appends one event at a time and times until the daemon has applied it: {@link #SAMPLES} latencies, sorted. */
+  private long[] latenciesMillis(String phase) {
     long[] samples = new long[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
       long before = Ledger.applied(store());
@@ -115,6 +126,6 @@ class NeighbourStoreLatencyTest extends RillflowTestBase {
     }
     java.util.Arrays.sort(samples);
     System.out.println("Apply latencies, " + phase + ": " + java.util.Arrays.toString(samples) + " ms");
-    return samples[SAMPLES / 2];
+    return samples;
   }
 }

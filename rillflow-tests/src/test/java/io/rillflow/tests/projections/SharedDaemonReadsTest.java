@@ -108,7 +108,7 @@ class SharedDaemonReadsTest extends RillflowTestBase {
             return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (p, m, a) -> {
                   if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
-                      && sql.contains("\"rf_events\" WHERE (tx_id, seq_id) >")) {
+                      && sql.contains("\"rf_events\" ev WHERE (tx_id, seq_id) >")) {
                     globalReads.incrementAndGet();
                   }
                   return invoke(connection, m, a);

@@ -1,6 +1,7 @@
 package io.rillflow.tests.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -11,7 +12,17 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
 import io.rillflow.DocumentSession;
+import io.rillflow.RillflowException;
+import io.rillflow.tests.queries.Author;
+import io.rillflow.tests.queries.Book;
+import io.rillflow.tests.queries.BookRepository;
+import io.rillflow.tests.queries.Format;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import io.rillflow.DocumentStoreBuilder;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.Checkpoint;
@@ -93,6 +104,48 @@ class TracingTest extends RillflowTestBase {
         .startsWith("00-" + root.getTraceId() + "-" + save.getSpanId() + "-");
     assertThat(traceparent(events.get(1))).as("written in the append's span")
         .startsWith("00-" + root.getTraceId() + "-" + append.getSpanId() + "-");
+  }
+
+  @Test
+  void repositoryQueryMethodsOpenAQuerySpanUnderTheCallersSpanNamingTypeOperationAndSource() {
+    BookRepository books = store().repository(BookRepository.class);
+    books.save(new Book(UUID.randomUUID(), "Solaris", "isbn-solaris", new Author("Stanisław Lem", "PL", 1921),
+        List.of("sf"), Format.PAPERBACK, 204, BigDecimal.TEN, 4.5, LocalDate.of(1961, 1, 1), Instant.EPOCH, true, null));
+    SPANS.reset();
+    Span request = APP.spanBuilder("request").startSpan();
+    try (Scope ignored = request.makeCurrent()) {
+      assertThat(books.pagesBetween(100, 300)).hasSize(1);
+      assertThat(books.existsByIsbn("isbn-solaris")).isTrue();
+      try (DocumentSession session = store().openSession()) {
+        assertThat(books.in(session).countByAuthorCountry("PL")).isEqualTo(1);
+      }
+    } finally {
+      request.end();
+    }
+    SpanData root = span("request");
+    List<SpanData> queries = SPANS.getFinishedSpanItems().stream().filter(s -> s.getName().equals("rillflow query"))
+        .toList();
+    assertThat(queries).extracting(s -> s.getAttributes().get(AttributeKey.stringKey("rillflow.query.operation")))
+        .containsExactly("list", "exists", "count");
+    for (SpanData query : queries) {
+      assertThat(query.getParentSpanId()).isEqualTo(root.getSpanId());
+      assertThat(query.getAttributes().get(AttributeKey.stringKey("rillflow.query.source"))).isEqualTo("repository");
+      assertThat(query.getAttributes().asMap()).containsValue("Book");
+    }
+  }
+
+  @Test
+  void aFailingRepositoryQueryMarksItsSpanFailed() {
+    BookRepository books = store().repository(BookRepository.class);
+    for (String isbn : List.of("isbn-a", "isbn-b")) {
+      books.save(new Book(UUID.randomUUID(), "Twin", isbn, new Author("A", "PL", 1921), List.of(), Format.EBOOK, 1,
+          BigDecimal.ONE, 1, LocalDate.of(2000, 1, 1), Instant.EPOCH, true, null));
+    }
+    SPANS.reset();
+    assertThatThrownBy(() -> books.findByTitle("Twin")).isInstanceOf(RillflowException.class);
+    SpanData query = span("rillflow query");
+    assertThat(query.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(query.getAttributes().get(AttributeKey.stringKey("rillflow.query.operation"))).isEqualTo("optional");
   }
 
   @Test

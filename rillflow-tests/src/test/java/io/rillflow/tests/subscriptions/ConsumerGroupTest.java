@@ -3,10 +3,8 @@ package io.rillflow.tests.subscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rillflow.DocumentSession;
-import io.rillflow.events.ExpectedVersion;
 import io.rillflow.subscriptions.AckMode;
 import io.rillflow.subscriptions.GroupStatus;
-import io.rillflow.subscriptions.MemberStatus;
 import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.subscriptions.SubscriptionHandle;
 import io.rillflow.subscriptions.SubscriptionHandler;
@@ -23,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +36,6 @@ class ConsumerGroupTest extends RillflowTestBase {
     Effects.create(store());
   }
 
-  /** Records each handling in the handler's own statement (AUTO: at least once). */
-  private SubscriptionHandler recording(String member) {
-    return (delivery, handle) -> {
-      Ping ping = (Ping) delivery.event().data();
-      try (Connection connection = store().dataSource().getConnection()) {
-        Effects.record(connection, store().schemaName(), delivery.position(), ping.key(), ping.n(), member);
-      }
-    };
-  }
-
   @Test
   void threeMembersRacingAtStartShareSixteenPartitionsAndHandleEveryEventOnceInStreamOrder() throws Exception {
     store().subscriptions().create("orders", SubscriptionFilter.allEvents(), 16);
@@ -61,14 +48,14 @@ class ConsumerGroupTest extends RillflowTestBase {
         String id = "member-" + m;
         joining.add(pool.submit(() -> {
           start.await();
-          return store().subscriptions().subscribe("orders", MEMBER.memberId(id), recording(id));
+          return store().subscriptions().subscribe("orders", MEMBER.memberId(id), Effects.recording(store(), id));
         }));
       }
       start.countDown();
       for (Future<SubscriptionHandle> member : joining) {
         members.add(member.get());
       }
-      int total = writeOutOfOrder(pool, 3, 20, 30);
+      int total = OutOfOrderWriter.write(store(), 3, 20, 30);
       Await.until("every event handled", Duration.ofSeconds(90), () -> Effects.timesByPosition(store()).size() == total);
       Await.until("the fair share: 6, 6 and 4", Duration.ofSeconds(30), () -> shares().equals(List.of(4, 6, 6)));
       Await.until("checkpoints at the head", Duration.ofSeconds(30),
@@ -85,34 +72,32 @@ class ConsumerGroupTest extends RillflowTestBase {
   @Test
   void aMemberThatLeavesHasItsPartitionsTakenWithinARenewalAndNothingIsLost() throws Exception {
     store().subscriptions().create("orders", SubscriptionFilter.allEvents(), 16);
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    SubscriptionHandle first = store().subscriptions().subscribe("orders", MEMBER.memberId("first"), recording("first"));
+    SubscriptionHandle first = store().subscriptions().subscribe("orders", MEMBER.memberId("first"),
+        Effects.recording(store(), "first"));
     SubscriptionHandle second = store().subscriptions().subscribe("orders", MEMBER.memberId("second"),
-        recording("second"));
+        Effects.recording(store(), "second"));
     try {
       Await.until("8 and 8", Duration.ofSeconds(30), () -> shares().equals(List.of(8, 8)));
-      int half = writeOutOfOrder(pool, 3, 10, 10);
+      int half = OutOfOrderWriter.write(store(), 3, 10, 10);
       long leftAt = System.nanoTime();
       second.close();
       Await.until("the first holds all 16", Duration.ofSeconds(30), () -> shares().equals(List.of(16)));
       long rebalanceMillis = (System.nanoTime() - leftAt) / 1_000_000;
       System.out.println("rebalance after a member left: " + rebalanceMillis + " ms (lease " + LEASE.toMillis() + " ms)");
       assertThat(rebalanceMillis).as("within a lease").isLessThan(LEASE.toMillis() * 3);
-      int total = half + writeOutOfOrder(pool, 3, 10, 10);
+      int total = half + OutOfOrderWriter.write(store(), 3, 10, 10);
       Await.until("every event handled", Duration.ofSeconds(90), () -> Effects.timesByPosition(store()).size() == total);
       assertThat(Effects.timesByPosition(store()).values()).containsOnly(1L);
       assertThat(Effects.streamsInOrder(store())).isTrue();
     } finally {
       first.close();
       second.close();
-      pool.shutdownNow();
     }
   }
 
   @Test
   void aKilledConnectionMidDeliveryLosesNothingAndTransactionalEffectsStayExactlyOnce() throws Exception {
     store().subscriptions().create("payments", SubscriptionFilter.allEvents(), 4);
-    ExecutorService pool = Executors.newFixedThreadPool(3);
     SubscriptionHandler exactlyOnce = (delivery, handle) -> {
       Ping ping = (Ping) delivery.event().data();
       try (Connection connection = store().dataSource().getConnection()) {
@@ -139,7 +124,7 @@ class ConsumerGroupTest extends RillflowTestBase {
           }
         }
       });
-      int total = writeOutOfOrder(pool, 3, 10, 40);
+      int total = OutOfOrderWriter.write(store(), 3, 10, 40);
       killer.start();
       try {
         Await.until("a few backends killed", Duration.ofSeconds(30), () -> killed.get() >= 3);
@@ -151,8 +136,6 @@ class ConsumerGroupTest extends RillflowTestBase {
       Await.until("every event handled", Duration.ofSeconds(90), () -> Effects.timesByPosition(store()).size() == total);
       assertThat(Effects.timesByPosition(store()).values()).containsOnly(1L);
       assertThat(Effects.streamsInOrder(store())).isTrue();
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -174,38 +157,5 @@ class ConsumerGroupTest extends RillflowTestBase {
   private List<Integer> shares() {
     GroupStatus status = store().subscriptions().groupStatus("orders", GROUP);
     return status.members().stream().map(m -> m.partitions().size()).sorted().toList();
-  }
-
-  /**
-   * Appends {@code perStream} events to each of {@code streams} streams from {@code writers} threads,
-   * each append in a transaction held open for a random few milliseconds so commits land out of order.
-   */
-  private int writeOutOfOrder(ExecutorService pool, int writers, int streams, int perStream) throws Exception {
-    List<Future<?>> done = new ArrayList<>();
-    int offset = ThreadLocalRandom.current().nextInt(1_000_000);
-    for (int w = 0; w < writers; w++) {
-      int writer = w;
-      done.add(pool.submit(() -> {
-        for (int n = 1; n <= perStream; n++) {
-          for (int s = writer; s < streams; s += writers) {
-            String stream = "stream-" + offset + "-" + s;
-            try (Connection connection = store().dataSource().getConnection()) {
-              connection.setAutoCommit(false);
-              try (DocumentSession session = store().openSession(connection)) {
-                session.events().append(stream, ExpectedVersion.any(), new Ping(stream, n));
-                session.saveChanges();
-              }
-              Thread.sleep(ThreadLocalRandom.current().nextInt(3));
-              connection.commit();
-            }
-          }
-        }
-        return null;
-      }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
-    return writers == 0 ? 0 : streams * perStream;
   }
 }

@@ -1,6 +1,7 @@
 package io.rillflow.tests.subscriptions;
 
 import io.rillflow.DocumentStore;
+import io.rillflow.subscriptions.SubscriptionHandler;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +26,16 @@ final class Effects {
 
   static String table(DocumentStore store) {
     return "\"" + store.schemaName() + "\".sub_effects";
+  }
+
+  /** A handler that records each handling in a statement of its own (with {@code AckMode.AUTO}: at least once). */
+  static SubscriptionHandler recording(DocumentStore store, String member) {
+    return (delivery, handle) -> {
+      Ping ping = (Ping) delivery.event().data();
+      try (Connection connection = store.dataSource().getConnection()) {
+        record(connection, store.schemaName(), delivery.position(), ping.key(), ping.n(), member);
+      }
+    };
   }
 
   static void record(Connection connection, String schema, long position, String stream, int n, String member)

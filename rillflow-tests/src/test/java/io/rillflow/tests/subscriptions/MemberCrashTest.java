@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +44,6 @@ class MemberCrashTest extends RillflowTestBase {
     Effects.create(store());
   }
 
-  private SubscriptionHandler recording(String member) {
-    return (delivery, handle) -> {
-      Ping ping = (Ping) delivery.event().data();
-      try (Connection connection = store().dataSource().getConnection()) {
-        Effects.record(connection, store().schemaName(), delivery.position(), ping.key(), ping.n(), member);
-      }
-    };
-  }
-
   private ChildJvm child(String subscription, String member, String mode, int slowMillis, int hangAt)
       throws Exception {
     return ChildJvm.start(SubscriberMain.class, store(), subscription, GROUP, member, mode,
@@ -66,13 +56,14 @@ class MemberCrashTest extends RillflowTestBase {
     store().subscriptions().create("orders", SubscriptionFilter.allEvents(), 16);
     ExecutorService pool = Executors.newFixedThreadPool(3);
     List<SubscriptionHandle> locals = List.of(
-        store().subscriptions().subscribe("orders", LOCAL.memberId("local-1"), recording("local-1")),
-        store().subscriptions().subscribe("orders", LOCAL.memberId("local-2"), recording("local-2")));
+        store().subscriptions().subscribe("orders", LOCAL.memberId("local-1"), Effects.recording(store(), "local-1")),
+        store().subscriptions().subscribe("orders", LOCAL.memberId("local-2"),
+            Effects.recording(store(), "local-2")));
     try {
       int total;
       try (ChildJvm killed = child("orders", "child-1", "auto", 5, 0)) {
         Await.until("three members share the partitions", Duration.ofSeconds(60), () -> shares().size() == 3);
-        Future<Integer> writing = pool.submit(() -> writeOutOfOrder(3, 24, 25));
+        Future<Integer> writing = pool.submit(() -> OutOfOrderWriter.write(store(), 3, 24, 25));
         Await.until("the child handled some", Duration.ofSeconds(60),
             () -> killed.lines().stream().filter(l -> l.startsWith("handled")).count() >= 30);
         killed.close(); // SIGKILL
@@ -89,7 +80,7 @@ class MemberCrashTest extends RillflowTestBase {
             () -> shares().equals(List.of(4, 6, 6)));
         System.out.println("rebalance after a member joined: " + (System.nanoTime() - joinedAt) / 1_000_000
             + " ms (JVM start included)");
-        int all = total + writeOutOfOrder(3, 24, 10);
+        int all = total + OutOfOrderWriter.write(store(), 3, 24, 10);
         Await.until("every event handled", Duration.ofSeconds(120),
             () -> Effects.timesByPosition(store()).size() == all);
       }
@@ -157,7 +148,7 @@ class MemberCrashTest extends RillflowTestBase {
   @Test
   void aTransactionalMemberKilledBetweenItsWritesAndItsCommitLeavesEachEffectExactlyOnce() throws Exception {
     store().subscriptions().create("payments", SubscriptionFilter.allEvents(), 16);
-    int total = writeOutOfOrder(2, 8, 12);
+    int total = OutOfOrderWriter.write(store(), 2, 8, 12);
     SubscriptionHandler exactlyOnce = (delivery, handle) -> {
       Ping ping = (Ping) delivery.event().data();
       try (Connection connection = store().dataSource().getConnection()) {
@@ -196,40 +187,5 @@ class MemberCrashTest extends RillflowTestBase {
   private GroupStatus status() {
     String name = store().subscriptions().list().get(0).name();
     return store().subscriptions().groupStatus(name, GROUP);
-  }
-
-  /** As {@code ConsumerGroupTest}'s: appends with commits out of order. */
-  private int writeOutOfOrder(int writers, int streams, int perStream) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      int offset = ThreadLocalRandom.current().nextInt(1_000_000);
-      for (int w = 0; w < writers; w++) {
-        int writer = w;
-        done.add(pool.submit(() -> {
-          for (int n = 1; n <= perStream; n++) {
-            for (int s = writer; s < streams; s += writers) {
-              String stream = "stream-" + offset + "-" + s;
-              try (Connection connection = store().dataSource().getConnection()) {
-                connection.setAutoCommit(false);
-                try (DocumentSession session = store().openSession(connection)) {
-                  session.events().append(stream, ExpectedVersion.any(), new Ping(stream, n));
-                  session.saveChanges();
-                }
-                Thread.sleep(ThreadLocalRandom.current().nextInt(3));
-                connection.commit();
-              }
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      return streams * perStream;
-    } finally {
-      pool.shutdown();
-    }
   }
 }

@@ -257,6 +257,9 @@ class TenantProvisioningTest {
     source.repository(InvoiceRepository.class).save(new Invoice("inv-2", "bob", 20));
     source.events().append("order-1", ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.ONE),
         new Purchased("ann", BigDecimal.TEN));
+    // An archived stream, its events after every live one: they travel in the archive table.
+    source.events().append("old-1", ExpectedVersion.noStream(), new Purchased("bob", BigDecimal.ONE));
+    source.events().archiveStream("old-1");
 
     Path written = store.tenants().export("source", directory.resolve("source"));
     assertThat(Files.exists(written.resolve("rillflow-tenant.txt"))).isTrue();
@@ -272,6 +275,12 @@ class TenantProvisioningTest {
     assertThat(next).isEqualTo(3);
     assertThat(copy.events().readStream("order-1").get(2).position())
         .isGreaterThan(copy.events().readStream("order-1").get(1).position());
+    assertThat(copy.events().readStream("old-1")).isEmpty();
+    assertThat(copy.events().withArchived().readStream("old-1")).hasSize(1);
+    // Its position was not given to the new event: it comes back beside it.
+    assertThat(copy.events().unarchiveStream("old-1")).isTrue();
+    assertThat(copy.events().readStream("old-1").get(0).position())
+        .isLessThan(copy.events().readStream("order-1").get(2).position());
 
     // Again into the same tenant: the documents exist, so nothing of it lands.
     assertThatThrownBy(() -> store.tenants().importFrom("copy", written)).isInstanceOf(SchemaException.class)
