@@ -35,6 +35,12 @@ class ArchiveUpgradeTest {
   private static final String EVENT_ROW = "concat_ws('|', seq_id, stream_id, version, type, schema_version, data,"
       + " headers, causation_id, correlation_id, idempotency_key, tx_id, created_at)";
 
+  /**
+   * A table's rows with every column but those later migrations add (V90's tenant_id, '' on every row of a
+   * store without conjoined tenants), which the upgrade has to keep as they were.
+   */
+  private static final String EVERY_COLUMN = "SELECT '%s' || (to_jsonb(t) - 'tenant_id')::text FROM %s t ORDER BY 1";
+
   private TestSchema schema;
 
   @BeforeEach
@@ -78,7 +84,7 @@ class ArchiveUpgradeTest {
     List<String> archived = column("SELECT " + EVENT_ROW + " FROM rf_events WHERE archived ORDER BY seq_id");
     List<String> kept = new ArrayList<>();
     for (String table : List.of("rf_streams", "rf_event_tags", "rf_snapshots", "rf_idempotency_keys")) {
-      kept.addAll(column("SELECT '" + table + "' || t::text FROM " + table + " t ORDER BY 1"));
+      kept.addAll(column(EVERY_COLUMN.formatted(table, table)));
     }
     assertThat(events).hasSize(10);
     assertThat(archived).hasSize(5);
@@ -89,7 +95,7 @@ class ArchiveUpgradeTest {
           + " WHERE version IS NOT NULL")).containsExactly("true");
       List<String> after = new ArrayList<>();
       for (String table : List.of("rf_streams", "rf_event_tags", "rf_snapshots", "rf_idempotency_keys")) {
-        after.addAll(column("SELECT '" + table + "' || t::text FROM " + table + " t ORDER BY 1"));
+        after.addAll(column(EVERY_COLUMN.formatted(table, table)));
       }
       assertThat(after).isEqualTo(kept);
       assertThat(column("SELECT " + EVENT_ROW + " FROM rf_events_archived ORDER BY seq_id")).isEqualTo(archived);
