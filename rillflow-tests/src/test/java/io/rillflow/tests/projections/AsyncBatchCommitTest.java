@@ -104,7 +104,8 @@ class AsyncBatchCommitTest {
       long checkpoint = status(after).checkpoint().position();
       Map<String, Long> applied = Ledger.timesApplied(after);
       System.out.println("after the crash: checkpoint at " + checkpoint + " of " + EVENTS + " events");
-      assertThat(applied.values()).as("each event at most once").containsOnly(1L);
+      // allMatch, not containsOnly: a crash may lose every batch with its checkpoint, leaving none applied.
+      assertThat(applied.values()).as("each event at most once").allMatch(times -> times == 1L);
       assertThat(applied).as("exactly the events up to the surviving checkpoint").hasSize((int) checkpoint);
       assertThat(applied.keySet().stream().mapToLong(Long::parseLong).max().orElse(0)).isEqualTo(checkpoint);
 
