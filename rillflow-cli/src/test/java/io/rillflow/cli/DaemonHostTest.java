@@ -90,13 +90,13 @@ class DaemonHostTest extends RillflowTestBase {
     String base = "http://127.0.0.1:" + host.address().getPort();
 
     List<PrometheusText.Sample> samples = PrometheusText.parse(Http.get(base, "/metrics").body());
-    assertThat(archive(samples, "rillflow_archive_streams_marked_total", Map.of())).isEqualTo(1.0);
-    assertThat(archive(samples, "rillflow_archive_streams_reactivated_total", Map.of())).isZero();
-    assertThat(archive(samples, "rillflow_archive_events_moved_total", Map.of("direction", "archive"))).isEqualTo(2.0);
-    assertThat(archive(samples, "rillflow_archive_move_batches_total", Map.of())).isEqualTo(1.0);
-    assertThat(archive(samples, "rillflow_archive_move_duration_seconds_count", Map.of())).isEqualTo(1.0);
-    assertThat(archive(samples, "rillflow_archive_events_hot_bytes", Map.of())).isPositive();
-    assertThat(archive(samples, "rillflow_archive_events_archived_bytes", Map.of())).isPositive();
+    assertThat(archive(samples, "archive_streams_marked_total", Map.of())).isEqualTo(1.0);
+    assertThat(archive(samples, "archive_streams_reactivated_total", Map.of())).isZero();
+    assertThat(archive(samples, "archive_events_moved_total", Map.of("direction", "archive"))).isEqualTo(2.0);
+    assertThat(archive(samples, "archive_move_batches_total", Map.of())).isEqualTo(1.0);
+    assertThat(archive(samples, "archive_move_duration_seconds_count", Map.of())).isEqualTo(1.0);
+    assertThat(archive(samples, "archive_events_hot_bytes", Map.of())).isPositive();
+    assertThat(archive(samples, "archive_events_archived_bytes", Map.of())).isPositive();
   }
 
   private double archive(List<PrometheusText.Sample> samples, String name, Map<String, String> labels) {

@@ -13,10 +13,10 @@ import javax.sql.DataSource;
 
 /**
  * The archive's meters, tagged {@code schema=<store or tenant schema>}; in Prometheus
- * {@code rillflow_archive_streams_marked_total}, {@code ..._streams_reactivated_total},
+ * {@code archive_streams_marked_total}, {@code ..._streams_reactivated_total},
  * {@code ..._events_moved_total} (tag {@code direction}: {@code archive} or {@code hot}),
  * {@code ..._move_batches_total}, {@code ..._move_duration_seconds} (one archive or unarchive call),
- * and the gauges {@code rillflow_archive_events_hot_bytes} and {@code ..._archived_bytes}: the
+ * and the gauges {@code archive_events_hot_bytes} and {@code ..._archived_bytes}: the
  * tables' total size with their indexes and TOAST, read from the server when the registry is
  * scraped (never with the store's default registry, which no one scrapes).
  */
@@ -29,22 +29,22 @@ final class ArchiveMetrics {
   private final Timer moves;
 
   ArchiveMetrics(MeterRegistry registry, String schema, DataSource dataSource) {
-    marked = Counter.builder("rillflow.archive.streams.marked").tag("schema", schema)
+    marked = Counter.builder("archive.streams.marked").tag("schema", schema)
         .description("Streams marked archived").register(registry);
-    reactivated = Counter.builder("rillflow.archive.streams.reactivated").tag("schema", schema)
+    reactivated = Counter.builder("archive.streams.reactivated").tag("schema", schema)
         .description("Archived streams made live again").register(registry);
-    movedToArchive = Counter.builder("rillflow.archive.events.moved").tag("schema", schema).tag("direction", "archive")
+    movedToArchive = Counter.builder("archive.events.moved").tag("schema", schema).tag("direction", "archive")
         .description("Events moved between rf_events and rf_events_archived").register(registry);
-    movedToHot = Counter.builder("rillflow.archive.events.moved").tag("schema", schema).tag("direction", "hot")
+    movedToHot = Counter.builder("archive.events.moved").tag("schema", schema).tag("direction", "hot")
         .description("Events moved between rf_events and rf_events_archived").register(registry);
-    batches = Counter.builder("rillflow.archive.move.batches").tag("schema", schema)
+    batches = Counter.builder("archive.move.batches").tag("schema", schema)
         .description("Transactions that moved a batch of events").register(registry);
-    moves = Timer.builder("rillflow.archive.move.duration").tag("schema", schema)
+    moves = Timer.builder("archive.move.duration").tag("schema", schema)
         .description("Time of one archive or unarchive of a stream, every batch included").register(registry);
     EventTables tables = EventTables.of(schema);
-    size(registry, "rillflow.archive.events.hot.bytes", "Bytes of rf_events with its indexes", schema,
+    size(registry, "archive.events.hot.bytes", "Bytes of rf_events with its indexes", schema,
         dataSource, tables.hot());
-    size(registry, "rillflow.archive.events.archived.bytes", "Bytes of rf_events_archived with its indexes", schema,
+    size(registry, "archive.events.archived.bytes", "Bytes of rf_events_archived with its indexes", schema,
         dataSource, tables.archived());
   }
 

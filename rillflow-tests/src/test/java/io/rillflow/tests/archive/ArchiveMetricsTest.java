@@ -32,24 +32,24 @@ class ArchiveMetricsTest extends RillflowTestBase {
     List<Object> ten = IntStream.range(0, 10).mapToObj(i -> (Object) new OrderShipped("o", "c" + i)).toList();
     store().events().append("big", ExpectedVersion.noStream(), AppendOptions.NONE, ten);
     store().events().append("small", ExpectedVersion.noStream(), new OrderShipped("s", "c"));
-    double hotBefore = meter("rillflow.archive.events.hot.bytes").gauge().value();
+    double hotBefore = meter("archive.events.hot.bytes").gauge().value();
     assertThat(hotBefore).isPositive();
 
     store().events().archiveStream("big");
     store().events().archiveStream("big");
     store().events().archiveStream("missing");
 
-    assertThat(meter("rillflow.archive.streams.marked").counter().count()).isEqualTo(1);
-    assertThat(meter("rillflow.archive.events.moved").tag("direction", "archive").counter().count()).isEqualTo(10);
+    assertThat(meter("archive.streams.marked").counter().count()).isEqualTo(1);
+    assertThat(meter("archive.events.moved").tag("direction", "archive").counter().count()).isEqualTo(10);
     // 4 + 4 + 2: a batch that moved nothing (the second call's) is not one.
-    assertThat(meter("rillflow.archive.move.batches").counter().count()).isEqualTo(3);
-    assertThat(meter("rillflow.archive.move.duration").timer().count()).isEqualTo(3);
-    assertThat(meter("rillflow.archive.events.archived.bytes").gauge().value()).isPositive();
+    assertThat(meter("archive.move.batches").counter().count()).isEqualTo(3);
+    assertThat(meter("archive.move.duration").timer().count()).isEqualTo(3);
+    assertThat(meter("archive.events.archived.bytes").gauge().value()).isPositive();
 
     assertThat(store().events().unarchiveStream("big")).isTrue();
-    assertThat(meter("rillflow.archive.streams.reactivated").counter().count()).isEqualTo(1);
-    assertThat(meter("rillflow.archive.events.moved").tag("direction", "hot").counter().count()).isEqualTo(10);
-    assertThat(meter("rillflow.archive.move.batches").counter().count()).isEqualTo(6);
-    assertThat(meter("rillflow.archive.move.duration").timer().count()).isEqualTo(4);
+    assertThat(meter("archive.streams.reactivated").counter().count()).isEqualTo(1);
+    assertThat(meter("archive.events.moved").tag("direction", "hot").counter().count()).isEqualTo(10);
+    assertThat(meter("archive.move.batches").counter().count()).isEqualTo(6);
+    assertThat(meter("archive.move.duration").timer().count()).isEqualTo(4);
   }
 }
