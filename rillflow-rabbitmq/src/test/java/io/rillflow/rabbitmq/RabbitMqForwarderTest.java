@@ -102,15 +102,27 @@ class RabbitMqForwarderTest extends RillflowTestBase {
             .header("tenant-hint", "eu").streamType("order").build();
         int first = round * perRound + 1;
         List<Shipped> events = IntStream.range(first, first + perRound).mapToObj(n -> new Shipped(order, n)).toList();
-        try {
-          store().events().append(order, ExpectedVersion.any(), options, events);
-        } catch (RuntimeException killed) {
-          // theStoresConnectionsKilledMidRunLoseNothing terminates this writer's connection too; the
-          // next try runs on a new connection (should the first have committed, the stream gets a
-          // second copy: the assertions read what the store holds).
-          store().events().append(order, ExpectedVersion.any(), options, events);
-        }
+        appendSurvivingKilledConnections(order, options, events);
         Thread.sleep(pause.toMillis());
+      }
+    }
+  }
+
+  /**
+   * theStoresConnectionsKilledMidRunLoseNothing terminates every pooled connection of the store, this
+   * writer's too: each dead connection fails one append before the pool drops it, so the writer tries
+   * again up to once per pooled connection and once more (should a failed try have committed, the stream
+   * gets a second copy: the assertions read what the store holds).
+   */
+  private void appendSurvivingKilledConnections(String order, AppendOptions options, List<Shipped> events) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store().events().append(order, ExpectedVersion.any(), options, events);
+        return;
+      } catch (RuntimeException killed) {
+        if (attempt > 5) {
+          throw killed;
+        }
       }
     }
   }
@@ -237,7 +249,12 @@ class RabbitMqForwarderTest extends RillflowTestBase {
       });
       int killed = 0;
       for (int threshold : new int[] {1_500, 3_000}) {
-        Await.until(threshold + " arrived", Duration.ofSeconds(120), () -> firstById.size() >= threshold);
+        Await.until(threshold + " arrived", Duration.ofSeconds(120), () -> {
+          if (writing.isDone()) {
+            writing.get(); // a writer that gave up fails the test with its own error, not as a timeout
+          }
+          return firstById.size() >= threshold;
+        });
         killed += terminateTheStoresBackends();
       }
       writing.get();

@@ -204,8 +204,15 @@ final class EventReads {
 
   Stream<EventEnvelope<?>> scanAll(Checkpoint after) {
     Objects.requireNonNull(after, "after");
-    return JdbcCursor.stream(scope, sql.scanAll, statement -> bindCheckpointAndSafePoint(statement, after),
-        envelopes.read()::envelope, "events after " + after);
+    // The safe point first, on a connection in autocommit (the cursor's is in a transaction, where the
+    // safe point cannot be moved past a ticket at it: see StoreSafePoint), and before the cursor's
+    // statement, as it must be.
+    long below = safePoint.read(dataSource);
+    return JdbcCursor.stream(scope, sql.scanAll, statement -> {
+      statement.setLong(1, after.transactionId());
+      statement.setLong(2, after.position());
+      statement.setLong(3, below);
+    }, envelopes.read()::envelope, "events after " + after);
   }
 
   /** The events the connection's transaction has written, in order: what inline projections apply. */
@@ -280,13 +287,6 @@ final class EventReads {
       }
     }
     return read;
-  }
-
-  /** Reads the safe point on the statement's connection before the statement runs: a later statement, as it must be. */
-  private void bindCheckpointAndSafePoint(PreparedStatement statement, Checkpoint after) throws SQLException {
-    statement.setLong(1, after.transactionId());
-    statement.setLong(2, after.position());
-    statement.setLong(3, safePoint.read(statement.getConnection()));
   }
 
   private List<EventEnvelope<?>> list(String query, String what, JdbcCursor.Binder binder) {

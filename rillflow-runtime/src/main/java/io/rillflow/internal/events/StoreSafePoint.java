@@ -42,6 +42,17 @@ import javax.sql.DataSource;
  * committed, or rolled back, by the time the reader reads, and the reader never moves its checkpoint
  * past an event that could still appear.
  *
+ * <p><b>Liveness.</b> The safe point is at most xmax, which moves only when a transaction id ends. An
+ * appender that had written before appending takes {@code greatest(own xid, xmax after its lock)}: when
+ * a younger transaction ended first, that is xmax itself, the id no transaction has yet, and when
+ * nothing else ends after the appender (its own, older id ends at its commit), xmax stays there and its
+ * event below no safe point, however long the server stays quiet. {@code rf_appenders()} (V91) flags
+ * exactly that: nothing but xmax holds the safe point back and a committed event has a ticket at it.
+ * The reader then completes an id of its own ({@code pg_current_xact_id()} in a statement of its own,
+ * committed at once, asynchronously: losing it in a crash loses nothing), which is at least the ticket,
+ * and reads again. Only on a connection in autocommit: an id given to a caller's open transaction
+ * would end only with it, and would make that transaction one that has written.
+ *
  * <p>A safe point, once read, stays safe for ever: so the store keeps the newest one it read, and a
  * reader may read below it without reading a new one (see {@code EventReads.readRows}).
  *
@@ -60,6 +71,10 @@ final class StoreSafePoint {
   private static final String INSERT_LSN = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
   /** No WAL position known: nothing may be read on a replica below this safe point. */
   static final long NO_LSN = -1;
+
+  /** Completes a transaction id at once (see "Liveness"): nothing to wait for, nothing to flush. */
+  private static final String COMPLETE_AN_ID =
+      "SELECT set_config('synchronous_commit', 'off', true), pg_current_xact_id()";
 
   private final String query;
   private final boolean withLsn;
@@ -86,7 +101,8 @@ final class StoreSafePoint {
    *     and on the same connection, for reads on a replica ({@link ReplicaRows})
    */
   StoreSafePoint(String schema, boolean withLsn) {
-    query = "SELECT safe_point::text::bigint FROM " + Identifiers.quote(schema) + ".rf_appenders() LIMIT 1";
+    query = "SELECT safe_point::text::bigint, ticket_at_safe_point FROM " + Identifiers.quote(schema)
+        + ".rf_appenders() LIMIT 1";
     this.withLsn = withLsn;
     this.newest = new AtomicReference<>(new Mark(0, withLsn ? 0 : NO_LSN));
   }
@@ -108,9 +124,22 @@ final class StoreSafePoint {
   /** Reads the safe point, as a bigint, on the caller's connection (in its own statement). */
   long read(Connection connection) throws SQLException {
     long safePoint;
-    try (PreparedStatement statement = connection.prepareStatement(query); ResultSet row = statement.executeQuery()) {
-      row.next();
-      safePoint = row.getLong(1);
+    try (PreparedStatement statement = connection.prepareStatement(query)) {
+      boolean ticketAtSafePoint;
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        safePoint = row.getLong(1);
+        ticketAtSafePoint = row.getBoolean(2);
+      }
+      if (ticketAtSafePoint && connection.getAutoCommit()) {
+        try (PreparedStatement complete = connection.prepareStatement(COMPLETE_AN_ID)) {
+          complete.execute();
+        }
+        try (ResultSet row = statement.executeQuery()) {
+          row.next();
+          safePoint = row.getLong(1);
+        }
+      }
     }
     long lsn = NO_LSN;
     if (withLsn) {

@@ -112,6 +112,21 @@ class SafePointRaceTest extends RillflowTestBase {
   }
 
   @Test
+  void anAppenderWhoseTicketIsAheadOfEveryFinishedTransactionIsReadAsSoonAsItCommits() throws Exception {
+    CheckpointingReader reader = new CheckpointingReader();
+    try (Connection appender = store().dataSource().getConnection(); Statement sql = appender.createStatement()) {
+      appender.setAutoCommit(false);
+      sql.execute("INSERT INTO \"" + store().schemaName() + "\".unrelated VALUES (1)");
+      // A younger transaction ends first: the appender's ticket is then above every finished
+      // transaction's id, and nothing else ends after it.
+      RawSql.execute(store(), "INSERT INTO \"" + store().schemaName() + "\".unrelated VALUES (2)");
+      sql.execute(insertEvent("last"));
+      appender.commit();
+    }
+    assertThat(reader.readToTheSafePoint()).as("read with nothing else written after it").containsExactly("last");
+  }
+
+  @Test
   void manyAppendersWithAndWithoutEarlierWritesAndAReaderAllAlongLoseAndRepeatNothing() throws Exception {
     AtomicBoolean writing = new AtomicBoolean(true);
     CheckpointingReader reader = new CheckpointingReader();
