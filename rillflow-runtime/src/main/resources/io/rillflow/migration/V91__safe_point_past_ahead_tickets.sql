@@ -5,6 +5,10 @@
 -- ticket and the event stays below no safe point. The reader that sees the flag completes a
 -- transaction id of its own, which moves xmax past the ticket, and reads the safe point again.
 --
+-- It also closes a window V12 left open: a holder whose xid the server has just assigned but whose
+-- transactionid lock is not in pg_locks yet counted as one without an xid, whose ticket would come
+-- later; now any holder without a transactionid lock bounds the safe point by the snapshot's xmin.
+--
 -- Same arguments and columns as V12's plus the flag at the end, so that a version from before this
 -- migration, still running during a rolling deploy, reads this function as it read V12's.
 DO $migration$
@@ -21,8 +25,9 @@ BEGIN
         BEGIN
             RETURN QUERY
             WITH horizon AS MATERIALIZED (
-                SELECT pg_snapshot_xmax(pg_current_snapshot()) AS xmax8,
-                       pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax64),
+                SELECT pg_snapshot_xmax(s.snapshot) AS xmax8, pg_snapshot_xmin(s.snapshot) AS xmin8,
+                       pg_snapshot_xmax(s.snapshot)::text::bigint AS xmax64
+                FROM (SELECT pg_current_snapshot() AS snapshot) s),
             locks AS MATERIALIZED (
                 SELECT l.locktype, l.database, l.classid, l.objid, l.objsubid, l.virtualtransaction,
                        l.transactionid, l.mode, l.granted, l.pid
@@ -38,8 +43,20 @@ BEGIN
                     AND a.objid::text::bigint = (%s::bigint + 4294967296) %% 4294967296 AND a.objsubid = 2
                     AND a.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
                 GROUP BY a.pid),
+            -- A holder with no transactionid lock in the copy: it has no xid yet, or it has just been
+            -- given one and has not yet entered its transactionid lock (the server assigns the xid,
+            -- then takes the lock). That xid may be older than xmax, and then it is running in the
+            -- horizon's snapshot, so at least its xmin: bound the safe point by that xmin.
+            unassigned AS (
+                SELECT 1 FROM locks a
+                WHERE a.locktype = 'advisory' AND a.granted AND a.classid::text::bigint = %s
+                    AND a.objid::text::bigint = (%s::bigint + 4294967296) %% 4294967296 AND a.objsubid = 2
+                    AND a.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
+                    AND NOT EXISTS (SELECT 1 FROM locks t WHERE t.virtualtransaction = a.virtualtransaction
+                        AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted)),
             point AS (
-                SELECT least(h.xmax8, (SELECT min(lowest) FROM holders)::text::xid8) AS safe_point, h.xmax8
+                SELECT least(h.xmax8, (SELECT min(lowest) FROM holders)::text::xid8,
+                             CASE WHEN EXISTS (SELECT 1 FROM unassigned) THEN h.xmin8 END) AS safe_point, h.xmax8
                 FROM horizon h)
             SELECT holders.pid, holders.lowest::text::xid8, p.safe_point,
                    -- Only xmax holds it back, and a committed event has a ticket at (never above) it.
@@ -47,6 +64,6 @@ BEGIN
             FROM point p LEFT JOIN holders ON true;
         END
         $body$
-    $f$, lock_class, store_key, current_schema());
+    $f$, lock_class, store_key, lock_class, store_key, current_schema());
 END
 $migration$;

@@ -42,6 +42,12 @@ import javax.sql.DataSource;
  * committed, or rolled back, by the time the reader reads, and the reader never moves its checkpoint
  * past an event that could still appear.
  *
+ * <p>A holder the copy shows without a {@code transactionid} lock may also be one the server has just
+ * given an xid, before its {@code transactionid} lock went into the lock table (the server assigns the
+ * xid, then takes that lock): such an xid may be below xmax, so the reader bounds its safe point by its
+ * snapshot's xmin while it sees such a holder (V91). That lasts as long as an appender's instant between
+ * its lock and its xid; the xmin of a long-running writer anywhere on the server holds back only such reads.
+ *
  * <p><b>Liveness.</b> The safe point is at most xmax, which moves only when a transaction id ends. An
  * appender that had written before appending takes {@code greatest(own xid, xmax after its lock)}: when
  * a younger transaction ended first, that is xmax itself, the id no transaction has yet, and when

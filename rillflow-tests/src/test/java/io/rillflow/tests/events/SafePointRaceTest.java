@@ -127,6 +127,29 @@ class SafePointRaceTest extends RillflowTestBase {
   }
 
   @Test
+  void aLockHolderWithNoTransactionIdInTheLockTableBoundsTheSafePointByTheOldestRunningTransaction()
+      throws Exception {
+    try (Connection older = store().dataSource().getConnection(); Statement olderSql = older.createStatement();
+        Connection holder = store().dataSource().getConnection(); Statement holderSql = holder.createStatement()) {
+      older.setAutoCommit(false);
+      olderSql.execute("INSERT INTO \"" + store().schemaName() + "\".unrelated VALUES (1)");
+      long olderId = firstLong(olderSql, "SELECT pg_current_xact_id()::text::bigint");
+      appendCommitted("younger");
+      assertThat(safePointNow()).as("a transaction that never appends holds nobody back")
+          .isGreaterThan(olderId);
+
+      // What an appender looks like in the instant between the server giving it an xid and its
+      // transactionid lock showing: the store's lock, and no transactionid lock.
+      holder.setAutoCommit(false);
+      holderSql.execute("SELECT pg_advisory_xact_lock_shared(1380730455, hashtext('" + store().schemaName() + "'))");
+      assertThat(safePointNow()).as("bounded by the oldest running transaction").isLessThanOrEqualTo(olderId);
+      holder.commit();
+      assertThat(safePointNow()).isGreaterThan(olderId);
+      older.rollback();
+    }
+  }
+
+  @Test
   void manyAppendersWithAndWithoutEarlierWritesAndAReaderAllAlongLoseAndRepeatNothing() throws Exception {
     AtomicBoolean writing = new AtomicBoolean(true);
     CheckpointingReader reader = new CheckpointingReader();
@@ -197,6 +220,20 @@ class SafePointRaceTest extends RillflowTestBase {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The safe point as rf_appenders() computes it now, on a connection of its own. */
+  private long safePointNow() throws SQLException {
+    try (Connection connection = store().dataSource().getConnection(); Statement sql = connection.createStatement()) {
+      return firstLong(sql, "SELECT safe_point::text::bigint FROM \"" + store().schemaName() + "\".rf_appenders() LIMIT 1");
+    }
+  }
+
+  private static long firstLong(Statement sql, String query) throws SQLException {
+    try (java.sql.ResultSet row = sql.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
     }
   }
 
