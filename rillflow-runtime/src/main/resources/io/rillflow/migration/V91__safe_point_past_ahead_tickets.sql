@@ -32,31 +32,27 @@ BEGIN
                 SELECT l.locktype, l.database, l.classid, l.objid, l.objsubid, l.virtualtransaction,
                        l.transactionid, l.mode, l.granted, l.pid
                 FROM pg_catalog.pg_locks l),
-            holders AS (
-                SELECT a.pid, min(((t.transactionid::text::bigint - h.xmax64 %% 4294967296) %% 4294967296
-                                   + 6442450944) %% 4294967296 - 2147483648 + h.xmax64) AS lowest
+            -- Each holder of this store's appender lock with its transactionid lock, NULL when the copy
+            -- shows none: it has no xid yet, or the server has just given it one and has not yet
+            -- entered its transactionid lock (it assigns the xid, then takes that lock). Such an xid may
+            -- be below xmax; it is then running in the horizon's snapshot, so at least its xmin.
+            holder_xids AS (
+                SELECT a.pid, t.transactionid
                 FROM locks a
-                JOIN locks t ON t.virtualtransaction = a.virtualtransaction AND t.locktype = 'transactionid'
+                LEFT JOIN locks t ON t.virtualtransaction = a.virtualtransaction AND t.locktype = 'transactionid'
                     AND t.mode = 'ExclusiveLock' AND t.granted
-                CROSS JOIN horizon h
                 WHERE a.locktype = 'advisory' AND a.granted AND a.classid::text::bigint = %s
                     AND a.objid::text::bigint = (%s::bigint + 4294967296) %% 4294967296 AND a.objsubid = 2
-                    AND a.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
-                GROUP BY a.pid),
-            -- A holder with no transactionid lock in the copy: it has no xid yet, or it has just been
-            -- given one and has not yet entered its transactionid lock (the server assigns the xid,
-            -- then takes the lock). That xid may be older than xmax, and then it is running in the
-            -- horizon's snapshot, so at least its xmin: bound the safe point by that xmin.
-            unassigned AS (
-                SELECT 1 FROM locks a
-                WHERE a.locktype = 'advisory' AND a.granted AND a.classid::text::bigint = %s
-                    AND a.objid::text::bigint = (%s::bigint + 4294967296) %% 4294967296 AND a.objsubid = 2
-                    AND a.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
-                    AND NOT EXISTS (SELECT 1 FROM locks t WHERE t.virtualtransaction = a.virtualtransaction
-                        AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted)),
+                    AND a.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())),
+            holders AS (
+                SELECT x.pid, min(((x.transactionid::text::bigint - h.xmax64 %% 4294967296) %% 4294967296
+                                   + 6442450944) %% 4294967296 - 2147483648 + h.xmax64) AS lowest
+                FROM holder_xids x CROSS JOIN horizon h
+                WHERE x.transactionid IS NOT NULL
+                GROUP BY x.pid),
             point AS (
                 SELECT least(h.xmax8, (SELECT min(lowest) FROM holders)::text::xid8,
-                             CASE WHEN EXISTS (SELECT 1 FROM unassigned) THEN h.xmin8 END) AS safe_point, h.xmax8
+                             CASE WHEN EXISTS (SELECT 1 FROM holder_xids WHERE transactionid IS NULL) THEN h.xmin8 END) AS safe_point, h.xmax8
                 FROM horizon h)
             SELECT holders.pid, holders.lowest::text::xid8, p.safe_point,
                    -- Only xmax holds it back, and a committed event has a ticket at (never above) it.
@@ -64,6 +60,6 @@ BEGIN
             FROM point p LEFT JOIN holders ON true;
         END
         $body$
-    $f$, lock_class, store_key, lock_class, store_key, current_schema());
+    $f$, lock_class, store_key, current_schema());
 END
 $migration$;
