@@ -81,12 +81,9 @@ public class ForwardingBench {
 
   @Setup(Level.Trial)
   public void fill() throws Exception {
-    BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
-    store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false).build();
-    TickStreams.append(store, events, io.rillflow.events.AppendOptions.NONE);
+    store = TickStreams.filledStore(SCHEMA, events, io.rillflow.events.AppendOptions.NONE);
     BenchStores.execute("CREATE TABLE \"" + SCHEMA + "\".bench_outbox (name text PRIMARY KEY, tx_id bigint, position bigint)");
     BenchStores.execute("INSERT INTO \"" + SCHEMA + "\".bench_outbox VALUES ('raw', 0, 0)");
-    BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
     rabbit = new ConnectionFactory().newConnection("rillflow-bench-admin");
     try (Channel channel = rabbit.createChannel()) {
       channel.exchangeDeclare(EXCHANGE, "topic", false, false, null);

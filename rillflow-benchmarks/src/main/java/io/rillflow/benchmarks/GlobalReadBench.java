@@ -54,12 +54,9 @@ public class GlobalReadBench {
 
   @Setup(Level.Trial)
   public void fill() throws Exception {
-    BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
-    store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false).build();
-    TickStreams.append(store, events, AppendOptions.builder().causationId("command-1").correlationId("request-1")
+    store = TickStreams.filledStore(SCHEMA, events, AppendOptions.builder().causationId("command-1").correlationId("request-1")
         .header("user", "ada").header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
         .build());
-    BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
     tickReader = new ObjectMapper().readerFor(BenchTick.class);
   }
 

@@ -59,11 +59,8 @@ public class SubscriptionDeliveryBench {
 
   @Setup(Level.Trial)
   public void fill() throws Exception {
-    BenchStores.execute("DROP SCHEMA IF EXISTS \"" + SCHEMA + "\" CASCADE");
-    store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA).readModels(false).build();
     // A stream per thousand events: the partitions share the work as they would in an application.
-    TickStreams.append(store, events, io.rillflow.events.AppendOptions.NONE);
-    BenchStores.execute("VACUUM ANALYZE \"" + SCHEMA + "\".rf_events");
+    store = TickStreams.filledStore(SCHEMA, events, io.rillflow.events.AppendOptions.NONE);
     BenchStores.execute("INSERT INTO \"" + SCHEMA + "\".rf_projections (name) VALUES ('" + RAW + "')");
     store.subscriptions().create(NAME, SubscriptionFilter.allEvents());
     tickReader = new ObjectMapper().readerFor(BenchTick.class);
