@@ -2,11 +2,9 @@ package io.rillflow.internal.projections;
 
 import io.rillflow.spi.RegisteredProjection;
 import io.rillflow.events.Checkpoint;
-import io.rillflow.events.EventDeserializationException;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.RillflowException;
-import io.rillflow.events.UnknownEventTypeException;
 import io.rillflow.internal.events.DefaultEventStore;
 import io.rillflow.internal.events.GlobalRow;
 import io.rillflow.internal.tracing.StoreTracing;
@@ -48,6 +46,7 @@ final class ProjectionRunner {
   private final FailurePolicy failures;
   private final BatchApplier applier;
   private final StoreTracing tracing;
+  private final RequeuedLetters requeued;
 
   private Checkpoint checkpoint = Checkpoint.START;
   /** Events applied or dead-lettered by this runner, for {@link #step()}'s count. */
@@ -70,6 +69,7 @@ final class ProjectionRunner {
     this.failures = new FailurePolicy(options);
     this.applier = new BatchApplier(registered, sessions, lease);
     this.tracing = tracing;
+    this.requeued = new RequeuedLetters(name, events, deadLetters, lease, applier, metrics);
   }
 
   String name() {
@@ -100,7 +100,7 @@ final class ProjectionRunner {
       return false;
     }
     try {
-      long done = checkRequeued ? applyRequeued() : 0;
+      long done = checkRequeued ? requeued.apply() : 0;
       return step().progressed() || done > 0;
     } catch (LeaseLostException e) {
       lease.lost();
@@ -149,7 +149,7 @@ final class ProjectionRunner {
           }
           resume(acquired);
         }
-        applyRequeued();
+        requeued.apply();
         drainPhaseOpen = true;
       }
       long wait = failures.waitNanos(System.nanoTime());
@@ -313,38 +313,6 @@ final class ProjectionRunner {
     metrics.deadLetters.increment();
     failures.cleared();
     return true;
-  }
-
-  /** Applies the requeued dead letters, each in its own fenced transaction; deletes those that now succeed. */
-  private long applyRequeued() {
-    long done = 0;
-    for (DeadLetterRows.Requeued letter : deadLetters.requeued(name)) {
-      Exception error = null;
-      try {
-        EventEnvelope<?> event = events.readAt(letter.position());
-        lease.inTransaction("apply dead letter " + letter.id(), connection -> {
-          lease.fence(connection);
-          if (event != null) {
-            applier.applyIn(connection, List.of(event));
-          }
-          deadLetters.delete(connection, letter.id());
-          return null;
-        });
-        done++;
-        metrics.applied.increment();
-      } catch (EventDeserializationException | UnknownEventTypeException e) {
-        error = e; // still undecodable: it stays a dead letter
-      } catch (BatchApplier.Failed e) {
-        error = e.error();
-      }
-      if (error != null) {
-        metrics.failures.increment();
-        LOG.warn("Projection {}: requeued dead letter {} (position {}) failed again", name, letter.id(),
-            letter.position(), error);
-        deadLetters.requeueFailed(letter.id(), error);
-      }
-    }
-    return done;
   }
 
   private static void sleep(long nanos) {
