@@ -50,8 +50,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   private final ClusterMember member;
   private final SharedReads reads;
   private final ParallelSteps steps;
-  private final Object wakeLock = new Object();
-  private boolean woken;
+  private final Doorbell doorbell = new Doorbell();
   private volatile boolean running;
   private Thread worker;
   private Thread listenerThread;
@@ -84,12 +83,13 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
       return;
     }
     running = true;
-    wakeups = new EventWakeups(dataSource, schema, this::wake, 
+    doorbell.open();
+    wakeups = new EventWakeups(dataSource, schema, doorbell::ring,
         (int) Math.min(Math.max(options.pollInterval().toMillis(), 50), LISTEN_WAIT_MILLIS));
     listenerThread = new Thread(wakeups, "rillflow-projections-listen-" + schema);
     listenerThread.setDaemon(true);
     listenerThread.start();
-    member.start(this::wake);
+    member.start(doorbell::ring);
     worker = new Thread(this::loop, "rillflow-projections-" + schema);
     worker.setDaemon(true);
     worker.start();
@@ -110,7 +110,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
       listening = listenerThread;
       wakeups.stop();
     }
-    wake();
+    doorbell.close();
     join(stopping);
     join(listening);
     runners.values().forEach(ProjectionRunner::release);
@@ -154,7 +154,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
         continue;
       }
       // Not longer than a third of the lease: renewals and takeovers are due that often.
-      if (await(quick > 0 ? Math.min(quick, full) : full)) {
+      if (doorbell.await(quick > 0 ? Math.min(quick, full) : full)) {
         quick = QUICK_FIRST_MILLIS;
       } else if (quick > 0) {
         quick = quick * 2 >= full ? 0 : quick * 2;
@@ -197,35 +197,6 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
       }
     } catch (RuntimeException e) {
       LOG.debug("Could not check the projections for stalls", e);
-    }
-  }
-
-  private void wake() {
-    synchronized (wakeLock) {
-      woken = true;
-      wakeLock.notifyAll();
-    }
-  }
-
-  /** Waits until woken or {@code millis} pass; whether it was woken. */
-  private boolean await(long millis) {
-    synchronized (wakeLock) {
-      long deadline = System.currentTimeMillis() + millis;
-      while (!woken && running) {
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0) {
-          break;
-        }
-        try {
-          wakeLock.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-      boolean wasWoken = woken;
-      woken = false;
-      return wasWoken;
     }
   }
 
@@ -299,14 +270,14 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   @Override
   public void rebuild(String projection) {
     admin.rebuild(async(projection));
-    wake();
+    doorbell.ring();
   }
 
   @Override
   public void reset(String projection, Checkpoint checkpoint) {
     Objects.requireNonNull(checkpoint, "checkpoint");
     admin.reset(async(projection).name(), checkpoint);
-    wake();
+    doorbell.ring();
   }
 
   @Override
@@ -317,7 +288,7 @@ final class DefaultProjectionDaemon implements ProjectionDaemon {
   @Override
   public void resume(String projection) {
     admin.resume(async(projection).name());
-    wake();
+    doorbell.ring();
   }
 
   @Override

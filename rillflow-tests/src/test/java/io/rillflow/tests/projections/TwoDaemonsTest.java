@@ -54,6 +54,9 @@ class TwoDaemonsTest extends RillflowTestBase {
   void eachEventIsAppliedExactlyOnceWhileTwoDaemonsRunAndLeasesChangeHands() {
     store().projections().daemon().start();
     second.projections().daemon().start();
+    // A fence before either daemon first took the lease would fence nobody: the writers start once one holds it.
+    Await.until("a daemon holds the lease", Duration.ofSeconds(30),
+        () -> store().projections().daemon().status().get(0).owner() != null);
     List<CompletableFuture<Void>> writers = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       String key = "w" + w;
