@@ -18,6 +18,16 @@ final class QueryFailure extends Exception {
     this.arguments = arguments.clone();
   }
 
+  /** A syntax error at {@code column} of {@code source}: the column, the detail, then the text and the caret's indent. */
+  static QueryFailure syntax(String source, int column, Message message, Object... detail) {
+    Object[] arguments = new Object[detail.length + 3];
+    arguments[0] = column;
+    System.arraycopy(detail, 0, arguments, 1, detail.length);
+    arguments[detail.length + 1] = source;
+    arguments[detail.length + 2] = " ".repeat(Math.max(0, column - 1));
+    return new QueryFailure(message, arguments);
+  }
+
   Message message() {
     return message;
   }

@@ -27,18 +27,10 @@ final class QueryLanguageParser {
   private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "null", "between", "like",
       "ilike", "contains", "true", "false");
 
-  private record Token(String text, Kind kind, int column) {
-    enum Kind { WORD, PARAMETER, STRING, NUMBER, SYMBOL, END }
-
-    boolean is(String keyword) {
-      return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
-    }
-  }
-
   private final PathNames paths;
   private final String documentName;
   private final Map<String, Integer> parameters;
-  private final List<Token> tokens = new ArrayList<>();
+  private List<QueryToken> tokens = List.of();
   private final List<Integer> used = new ArrayList<>();
   private int position;
   /** The text being parsed, shown under a syntax error with a caret at its column. */
@@ -57,10 +49,10 @@ final class QueryLanguageParser {
 
   Predicate parse(String text) throws QueryFailure {
     source = text;
-    tokenize(text);
+    tokens = QueryTokenizer.tokens(text);
     Predicate predicate = or();
-    Token end = peek();
-    if (end.kind() != Token.Kind.END) {
+    QueryToken end = peek();
+    if (end.kind() != QueryToken.Kind.END) {
       throw syntax(end.column(), Message.QUERY_SYNTAX_TRAILING, end.text());
     }
     return predicate;
@@ -106,7 +98,7 @@ final class QueryLanguageParser {
   }
 
   private Predicate unary() throws QueryFailure {
-    Token token = peek();
+    QueryToken token = peek();
     if (token.is("not")) {
       position++;
       return new Predicate.Not(unary());
@@ -121,13 +113,13 @@ final class QueryLanguageParser {
   }
 
   private Predicate comparison() throws QueryFailure {
-    Token pathToken = next();
-    if (pathToken.kind() != Token.Kind.WORD || KEYWORDS.contains(pathToken.text().toLowerCase(Locale.ROOT))) {
+    QueryToken pathToken = next();
+    if (pathToken.kind() != QueryToken.Kind.WORD || KEYWORDS.contains(pathToken.text().toLowerCase(Locale.ROOT))) {
       throw syntax(pathToken.column(), Message.QUERY_SYNTAX_PATH, pathToken.text());
     }
     PathModel path = paths.dotted(pathToken.text()).orElseThrow(() -> new QueryFailure(Message.QUERY_UNKNOWN_PATH_AT,
         documentName, pathToken.text(), paths.suggestion(pathToken.text()), pathToken.column()));
-    Token operator = peek();
+    QueryToken operator = peek();
     QueryOperator op;
     boolean ignoreCase = false;
     switch (operator.text().toLowerCase(Locale.ROOT)) {
@@ -151,7 +143,7 @@ final class QueryLanguageParser {
         if (not) {
           position++;
         }
-        Token nullToken = next();
+        QueryToken nullToken = next();
         if (!nullToken.is("null")) {
           throw syntax(nullToken.column(), Message.QUERY_SYNTAX_NULL, not ? "is not" : "is", nullToken.text());
         }
@@ -159,7 +151,7 @@ final class QueryLanguageParser {
       }
       case "not" -> {
         position++;
-        Token in = next();
+        QueryToken in = next();
         if (!in.is("in")) {
           throw syntax(in.column(), Message.QUERY_SYNTAX_NOT_IN, in.text());
         }
@@ -173,7 +165,7 @@ final class QueryLanguageParser {
     position++;
     if (op == QueryOperator.BETWEEN) {
       Argument low = value();
-      Token and = next();
+      QueryToken and = next();
       if (!and.is("and")) {
         throw syntax(and.column(), Message.QUERY_SYNTAX_BETWEEN, and.text());
       }
@@ -183,7 +175,7 @@ final class QueryLanguageParser {
   }
 
   private Argument value() throws QueryFailure {
-    Token token = next();
+    QueryToken token = next();
     switch (token.kind()) {
       case PARAMETER -> {
         Integer index = parameters.get(token.text());
@@ -207,108 +199,31 @@ final class QueryLanguageParser {
         if (token.is("true") || token.is("false")) {
           return new Argument.Literal(Boolean.valueOf(token.text().toLowerCase(Locale.ROOT)));
         }
-        throw syntax(token.column(), Message.QUERY_SYNTAX_VALUE, token.kind() == Token.Kind.END ? "the end" : token.text());
+        throw syntax(token.column(), Message.QUERY_SYNTAX_VALUE, token.kind() == QueryToken.Kind.END ? "the end" : token.text());
       }
     }
   }
 
   private void expectSymbol(String symbol) throws QueryFailure {
-    Token token = next();
+    QueryToken token = next();
     if (!token.text().equals(symbol)) {
-      throw syntax(token.column(), Message.QUERY_SYNTAX_SYMBOL, symbol, token.kind() == Token.Kind.END ? "the end" : token.text());
+      throw syntax(token.column(), Message.QUERY_SYNTAX_SYMBOL, symbol, token.kind() == QueryToken.Kind.END ? "the end" : token.text());
     }
   }
 
-  private Token peek() {
+  private QueryToken peek() {
     return tokens.get(position);
   }
 
-  private Token next() {
-    Token token = tokens.get(position);
-    if (token.kind() != Token.Kind.END) {
+  private QueryToken next() {
+    QueryToken token = tokens.get(position);
+    if (token.kind() != QueryToken.Kind.END) {
       position++;
     }
     return token;
   }
 
-  /** A syntax error at {@code column}: the message's column, its detail, then the text and the caret's indent. */
   private QueryFailure syntax(int column, Message message, Object... detail) {
-    Object[] arguments = new Object[detail.length + 3];
-    arguments[0] = column;
-    System.arraycopy(detail, 0, arguments, 1, detail.length);
-    arguments[detail.length + 1] = source;
-    arguments[detail.length + 2] = " ".repeat(Math.max(0, column - 1));
-    return new QueryFailure(message, arguments);
-  }
-
-  private void tokenize(String text) throws QueryFailure {
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      int column = i + 1;
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '\'') {
-        StringBuilder value = new StringBuilder();
-        int j = i + 1;
-        while (true) {
-          if (j >= text.length()) {
-            throw syntax(column, Message.QUERY_SYNTAX_STRING);
-          }
-          if (text.charAt(j) == '\'') {
-            if (j + 1 < text.length() && text.charAt(j + 1) == '\'') {
-              value.append('\'');
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          value.append(text.charAt(j++));
-        }
-        tokens.add(new Token(value.toString(), Token.Kind.STRING, column));
-        i = j + 1;
-      } else if (c == ':') {
-        int j = i + 1;
-        while (j < text.length() && Character.isJavaIdentifierPart(text.charAt(j))) {
-          j++;
-        }
-        if (j == i + 1) {
-          throw syntax(column, Message.QUERY_SYNTAX_PARAMETER_NAME);
-        }
-        tokens.add(new Token(text.substring(i + 1, j), Token.Kind.PARAMETER, column));
-        i = j;
-      } else if (Character.isDigit(c) || (c == '-' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
-        int j = i + 1;
-        while (j < text.length() && (Character.isDigit(text.charAt(j)) || text.charAt(j) == '.')) {
-          j++;
-        }
-        tokens.add(new Token(text.substring(i, j), Token.Kind.NUMBER, column));
-        i = j;
-      } else if (Character.isJavaIdentifierStart(c)) {
-        int j = i + 1;
-        while (j < text.length() && (Character.isJavaIdentifierPart(text.charAt(j)) || text.charAt(j) == '.')) {
-          j++;
-        }
-        tokens.add(new Token(text.substring(i, j), Token.Kind.WORD, column));
-        i = j;
-      } else if (c == '(' || c == ')' || c == '=') {
-        tokens.add(new Token(String.valueOf(c), Token.Kind.SYMBOL, column));
-        i++;
-      } else if (c == '<' || c == '>' || c == '!') {
-        String two = i + 1 < text.length() ? text.substring(i, i + 2) : "";
-        if (two.equals("<=") || two.equals(">=") || two.equals("!=") || two.equals("<>")) {
-          tokens.add(new Token(two, Token.Kind.SYMBOL, column));
-          i += 2;
-        } else if (c == '!') {
-          throw syntax(column, Message.QUERY_SYNTAX_BANG);
-        } else {
-          tokens.add(new Token(String.valueOf(c), Token.Kind.SYMBOL, column));
-          i++;
-        }
-      } else {
-        throw syntax(column, Message.QUERY_SYNTAX_CHARACTER, String.valueOf(c));
-      }
-    }
-    tokens.add(new Token("", Token.Kind.END, text.length() + 1));
+    return QueryFailure.syntax(source, column, message, detail);
   }
 }
