@@ -64,11 +64,16 @@ final class NodeLedger implements Projection {
   record Applied(String projection, long position, String node, int times) {}
 
   static List<Applied> rows(DocumentStore store) {
+    return rows(store, "true");
+  }
+
+  /** The rows that {@code condition} (SQL over the ledger's columns) keeps. */
+  static List<Applied> rows(DocumentStore store, String condition) {
     List<Applied> rows = new ArrayList<>();
     try (Connection connection = store.dataSource().getConnection();
         Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT projection, position, node, times FROM \""
-            + store.schemaName() + "\"." + TABLE + " ORDER BY projection, position")) {
+            + store.schemaName() + "\"." + TABLE + " WHERE " + condition + " ORDER BY projection, position")) {
       while (row.next()) {
         rows.add(new Applied(row.getString(1), row.getLong(2), row.getString(3), row.getInt(4)));
       }

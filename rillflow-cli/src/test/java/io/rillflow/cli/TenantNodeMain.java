@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * One node of a distributed cluster of a schema-per-tenant store in a JVM of its own: the tenants'
+ * One node of a distributed cluster of a store with tenants in a JVM of its own: the tenants'
  * daemon ({@code store.tenants().daemon()}) over {@code projections} {@link NodeLedger}s named
  * {@code ledger-0...}, until SIGTERM. Arguments: JDBC URL, schema, cluster, node id, lease ms,
- * projections, ms per event, budget (concurrent batches per database).
+ * projections, ms per event, budget (concurrent batches per database), tenancy ({@code schema} for
+ * schema per tenant, {@code conjoined}).
  */
 public final class TenantNodeMain {
   private TenantNodeMain() {}
@@ -25,7 +26,8 @@ public final class TenantNodeMain {
     long millisPerEvent = Long.parseLong(args[6]);
     DocumentStoreBuilder builder = DocumentStore.builder().url(args[0]).schema(args[1]).autoCreate(AutoCreate.NONE)
         .readModels(false)
-        .tenancy(Tenancy.schemaPerTenant().concurrentBatchesPerDatabase(Integer.parseInt(args[7])))
+        .tenancy((args[8].equals("conjoined") ? Tenancy.conjoined() : Tenancy.schemaPerTenant())
+            .concurrentBatchesPerDatabase(Integer.parseInt(args[7])))
         .projectionOptions(ProjectionOptions.defaults().nodeId(node).batchSize(20).pollInterval(Duration.ofMillis(50))
             .leaseDuration(Duration.ofMillis(Long.parseLong(args[4]))).cluster(DaemonCluster.distributed(args[2])));
     for (int i = 0; i < projections; i++) {

@@ -29,13 +29,22 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Per-tenant shards in a distributed cluster of real JVMs ({@link TenantNodeMain}): the
- * (projection, tenant) pairs of a schema-per-tenant store spread over the live nodes' tenants'
- * daemons; the pairs of a SIGKILLed node and then of a SIGSTOPped one move to the survivors within the
+ * (projection, tenant) pairs of a store with tenants (schema per tenant here, conjoined in
+ * {@link ConjoinedTenantShardsTest}) spread over the live nodes' tenants' daemons; the pairs of a SIGKILLed node and then of a SIGSTOPped one move to the survivors within the
  * lease bound; the frozen node, continued, commits nothing it lost; no event is committed twice for a
- * pair ({@link NodeLedger}, one table per tenant schema) and none is missed.
+ * pair ({@link NodeLedger}: one table per tenant schema, or one for all conjoined tenants) and none is missed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantShardsTest {
+  /** The tenancy under test, as {@link TenantNodeMain} names it. */
+  String tenancyName() {
+    return "schema";
+  }
+
+  private Tenancy tenancy() {
+    return tenancyName().equals("conjoined") ? Tenancy.conjoined() : Tenancy.schemaPerTenant();
+  }
+
   private static final long LEASE = 3_000;
   private static final int PROJECTIONS = 3;
   private static final List<String> TENANTS = List.of("t0", "t1", "t2", "t3");
@@ -45,7 +54,7 @@ class TenantShardsTest {
   @BeforeAll
   void start() {
     schema = TestSchema.create(TestDatabase.shared(), getClass());
-    DocumentStoreBuilder builder = schema.storeBuilder().readModels(false).tenancy(Tenancy.schemaPerTenant());
+    DocumentStoreBuilder builder = schema.storeBuilder().readModels(false).tenancy(tenancy());
     for (int i = 0; i < PROJECTIONS; i++) {
       // Registered here to read the pairs' status; this store's daemon never runs.
       builder.projection("ledger-" + i, ProjectionLifecycle.ASYNC, new NodeLedger("observer", 0));
@@ -71,7 +80,7 @@ class TenantShardsTest {
 
   private NodeProcess node(String id) throws Exception {
     return NodeProcess.start(id, 0, TenantNodeMain.class, List.of(store.schemaName(), "shards", id,
-        Long.toString(LEASE), Integer.toString(PROJECTIONS), "2", "2"));
+        Long.toString(LEASE), Integer.toString(PROJECTIONS), "2", "2", tenancyName()));
   }
 
   @Test
@@ -189,13 +198,22 @@ class TenantShardsTest {
 
   private void awaitApplied(int events) throws InterruptedException {
     Http.await(events + " events applied to each pair", Duration.ofSeconds(120),
-        () -> TENANTS.stream().allMatch(t -> NodeLedger.rows(store.forTenant(t)).size() == PROJECTIONS * events));
+        () -> TENANTS.stream().allMatch(t -> ledger(t).size() == PROJECTIONS * events));
   }
 
   private void assertNothingTwice() {
     for (String tenant : TENANTS) {
-      assertThat(NodeLedger.rows(store.forTenant(tenant))).as(tenant).extracting(NodeLedger.Applied::times)
+      assertThat(ledger(tenant)).as(tenant).extracting(NodeLedger.Applied::times)
           .containsOnly(1);
     }
+  }
+
+  /** The tenant's rows of the ledger: its schema's table, or the shared one's rows of its events. */
+  private List<NodeLedger.Applied> ledger(String tenant) {
+    DocumentStore tenantStore = store.forTenant(tenant);
+    return tenancyName().equals("conjoined")
+        ? NodeLedger.rows(tenantStore, "position IN (SELECT seq_id FROM \"" + store.schemaName()
+            + "\".rf_events WHERE tenant_id = '" + tenant + "')")
+        : NodeLedger.rows(tenantStore, "true");
   }
 }
