@@ -5,6 +5,7 @@ import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.Projections;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -185,6 +186,12 @@ public interface DocumentStore extends AutoCloseable {
 
   /** The schema that holds this store's tables. */
   String schemaName();
+
+  /**
+   * The tenant this store is scoped to: its id for {@code forTenant(id)}'s store, empty for a store
+   * without tenancy and for the root of a store with tenants (which serves none of them itself).
+   */
+  Optional<String> tenantId();
 
   /** Every document type registered with this store, by the generated modules or by hand. */
   Set<Class<?>> documentTypes();

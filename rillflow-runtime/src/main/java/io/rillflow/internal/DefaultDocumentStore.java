@@ -57,6 +57,7 @@ import java.sql.Connection;
 import java.util.Collection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -119,6 +120,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       }
 
       @Override
+      public Optional<String> tenantId() {
+        return DefaultDocumentStore.this.tenantId();
+      }
+
+      @Override
       public Trace trace() {
         return trace;
       }
@@ -168,7 +174,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
           : List.copyOf(parts.all());
       StorePlacement placement = new StorePlacement(settings.schema(), owned,
           new DocumentTables(parts.all(), settings.schema(), objectMapper), new AtomicBoolean(), pool, true,
-          TenantAccess.NONE, TenantFilter.NONE, conjoined);
+          TenantAccess.NONE, null, TenantFilter.NONE, conjoined);
       store = new DefaultDocumentStore(placement, dataSource,
           scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings);
       store.storeSchema.start(settings.autoCreate());
@@ -195,12 +201,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
    * tenant's document tables against the catalogue once (adding what is missing as {@code autoCreate}
    * allows).
    */
-  DefaultDocumentStore tenantStore(String tenantSchema, DataSource tenantData, TenantAccess tenants,
+  DefaultDocumentStore tenantStore(String tenantId, String tenantSchema, DataSource tenantData, TenantAccess tenants,
       StoreSettings settings, AutoCreate autoCreate) {
     List<DocumentMapping<?, ?>> owned = parts.all().stream().filter(m -> !m.shared()).toList();
     StorePlacement tenant = new StorePlacement(tenantSchema, owned,
         new DocumentTables(parts.all(), owned, tenantSchema, objectMapper, tables), placement.closed(), null, false,
-        tenants, TenantFilter.NONE, false);
+        tenants, tenantId, TenantFilter.NONE, false);
     DefaultDocumentStore store = new DefaultDocumentStore(tenant, tenantData, replica::forView, parts, objectMapper,
         settings);
     store.storeSchema.start(autoCreate);
@@ -216,7 +222,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   DefaultDocumentStore databaseStore(DataSource data, HikariDataSource ownedPool, StoreSettings settings) {
     StorePlacement there = new StorePlacement(schema, placement.owned(),
         new DocumentTables(parts.all(), schema, objectMapper), placement.closed(), ownedPool, false, TenantAccess.NONE,
-        TenantFilter.NONE, false);
+        null, TenantFilter.NONE, false);
     DefaultDocumentStore store = new DefaultDocumentStore(there, data, replica::forView, parts, objectMapper, settings);
     store.storeSchema.start(settings.autoCreate());
     return store;
@@ -230,7 +236,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   DefaultDocumentStore conjoinedTenantStore(String tenantId, TenantAccess tenants, StoreSettings settings) {
     TenantFilter tenant = TenantFilter.of(tenantId);
     StorePlacement view = new StorePlacement(schema, List.of(), tables.forTenant(tenant, schema, objectMapper),
-        placement.closed(), null, false, tenants, tenant, false);
+        placement.closed(), null, false, tenants, tenantId, tenant, false);
     return new DefaultDocumentStore(view, dataSource, replica::forView, parts, objectMapper, settings);
   }
 
@@ -386,6 +392,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public String schemaName() {
     return schema;
+  }
+
+  @Override
+  public Optional<String> tenantId() {
+    return Optional.ofNullable(placement.tenantId());
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param ownedPool the pool this store closes, or {@code null} when it closes none
  * @param root whether {@code close()} closes this store (false for a tenant's view)
  * @param tenants what {@code forTenant} and {@code tenants()} answer
+ * @param tenantId the tenant whose store this is, {@code null} for a store that is no tenant's
  * @param tenant the tenant its SQL keeps to within shared tables: a conjoined tenant's view, else
  *     {@link TenantFilter#NONE}
  * @param conjoinedTables whether the tenant documents' tables among {@code owned} keep many tenants apart by a
@@ -27,4 +28,5 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 record StorePlacement(
     String schema, List<DocumentMapping<?, ?>> owned, DocumentTables tables, AtomicBoolean closed,
-    HikariDataSource ownedPool, boolean root, TenantAccess tenants, TenantFilter tenant, boolean conjoinedTables) {}
+    HikariDataSource ownedPool, boolean root, TenantAccess tenants, String tenantId, TenantFilter tenant,
+    boolean conjoinedTables) {}

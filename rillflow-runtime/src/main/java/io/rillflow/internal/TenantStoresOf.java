@@ -62,7 +62,7 @@ final class TenantStoresOf {
     return new SchemaTenants(data, home.schemaName(), new TenantStores() {
       @Override
       public DocumentStore open(String tenantId, String tenantSchema, TenantAccess views, AutoCreate autoCreate) {
-        return home.tenantStore(tenantSchema, tenantData.apply(tenantId), views, settings, autoCreate);
+        return home.tenantStore(tenantId, tenantSchema, tenantData.apply(tenantId), views, settings, autoCreate);
       }
 
       @Override

@@ -19,6 +19,7 @@ import io.rillflow.tenancy.TenantRequiredException;
 import io.rillflow.tenancy.Tenants;
 import java.sql.Connection;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -131,6 +132,12 @@ final class TenantedDocumentStore implements DocumentStore {
   @Override
   public String schemaName() {
     return root.schemaName();
+  }
+
+  /** None: this is the store of every tenant; {@code forTenant(id).tenantId()} names one. */
+  @Override
+  public Optional<String> tenantId() {
+    return Optional.empty();
   }
 
   @Override

@@ -59,8 +59,9 @@ public interface Projection {
   /**
    * Whether this projection may need events of {@code eventClass}. An inline projection is not run
    * for an append none of whose events it may need, so such an append stays one statement with no
-   * transaction around it. Default: every class, which is always correct; answer {@code false} only
-   * for events the projection certainly ignores.
+   * transaction around it; an async one is not handed such events (its checkpoint still moves past
+   * them). Default: every class, which is always correct; answer {@code false} only for events the
+   * projection certainly ignores.
    *
    * <pre>{@code
    * public boolean handles(Class<?> eventClass) {

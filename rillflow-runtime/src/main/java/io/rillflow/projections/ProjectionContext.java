@@ -3,6 +3,7 @@ package io.rillflow.projections;
 import io.rillflow.DocumentSession;
 import io.rillflow.events.EventEnvelope;
 import java.sql.Connection;
+import java.util.Optional;
 
 /**
  * What a {@link Projection} writes its read model through: the transaction that applies the event
@@ -23,6 +24,12 @@ public interface ProjectionContext {
 
   /** The store's schema, to qualify table names in raw SQL. */
   String schemaName();
+
+  /**
+   * The tenant whose events these are, empty for a store without tenancy. A read model written with raw
+   * SQL into a table every conjoined tenant shares keys its rows by it (sessions do so themselves).
+   */
+  Optional<String> tenantId();
 
   /**
    * A session on the projection's transaction, with an identity map for the batch: loads see what

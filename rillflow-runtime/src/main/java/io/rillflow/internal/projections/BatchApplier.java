@@ -49,13 +49,19 @@ final class BatchApplier {
   void applyIn(Connection connection, List<EventEnvelope<?>> batch) {
     TransactionContext context = new TransactionContext(registered.name(), sessions.schema(), connection, sessions);
     if (registered.batchWise()) {
+      List<EventEnvelope<?>> handled = batch.stream().filter(this::handles).toList();
       try {
-        registered.projection().applyBatch(batch, context);
+        if (!handled.isEmpty()) {
+          registered.projection().applyBatch(handled, context);
+        }
       } catch (Exception e) {
         throw new Failed(-1, e);
       }
     } else {
       for (int i = 0; i < batch.size(); i++) {
+        if (!handles(batch.get(i))) {
+          continue;
+        }
         try {
           registered.projection().apply(batch.get(i), context);
         } catch (Exception e) {
@@ -68,6 +74,11 @@ final class BatchApplier {
     } catch (RuntimeException e) {
       throw new Failed(-1, e);
     }
+  }
+
+  /** Whether the projection may need the event: one it certainly ignores only moves the checkpoint. */
+  private boolean handles(EventEnvelope<?> event) {
+    return registered.projection().handles(event.data().getClass());
   }
 
   /**

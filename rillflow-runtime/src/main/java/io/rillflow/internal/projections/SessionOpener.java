@@ -14,6 +14,9 @@ public interface SessionOpener {
   /** The store's schema. */
   String schema();
 
+  /** The tenant whose store this is, empty for a store that is no tenant's. */
+  java.util.Optional<String> tenantId();
+
   /** The store's breadcrumbs. */
   io.rillflow.Trace trace();
 }

@@ -3,6 +3,7 @@ package io.rillflow.internal.projections;
 import io.rillflow.DocumentSession;
 import io.rillflow.projections.ProjectionContext;
 import java.sql.Connection;
+import java.util.Optional;
 
 /**
  * A projection's view of one transaction: a session joined to it, opened on first use, saved by
@@ -30,6 +31,11 @@ final class TransactionContext implements ProjectionContext {
   @Override
   public String schemaName() {
     return schema;
+  }
+
+  @Override
+  public Optional<String> tenantId() {
+    return sessions.tenantId();
   }
 
   @Override

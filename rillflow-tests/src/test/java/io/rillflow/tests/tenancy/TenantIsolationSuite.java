@@ -9,6 +9,7 @@ import io.rillflow.events.AppendOptions;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
 import io.rillflow.subscriptions.Delivery;
@@ -22,6 +23,7 @@ import io.rillflow.tests.aggregates.CartOpened;
 import io.rillflow.tests.aggregates.ItemAdded;
 import io.rillflow.tests.compaction.Meter;
 import io.rillflow.tests.compaction.MeterRead;
+import io.rillflow.tests.events.RawSql;
 import io.rillflow.tests.events.SafePoint;
 import io.rillflow.tests.readmodels.CustomerSpend;
 import io.rillflow.tests.readmodels.Purchased;
@@ -55,7 +57,8 @@ abstract class TenantIsolationSuite {
   @BeforeAll
   void start() {
     schema = TestSchema.create(TestDatabase.shared(), getClass());
-    store = schema.storeBuilder().tenancy(tenancy()).build();
+    store = schema.storeBuilder().tenancy(tenancy())
+        .projection(TenantRows.NAME, ProjectionLifecycle.ASYNC, new TenantRows()).build();
     store.tenants().ensure("alpha");
     store.tenants().ensure("beta");
     alpha = store.forTenant("alpha");
@@ -198,6 +201,31 @@ abstract class TenantIsolationSuite {
         .contains(new BigDecimal("10.00"));
     assertThat(beta.querySession().load(CustomerSpend.class, customer)).map(CustomerSpend::purchases).contains(2);
     assertThat(alpha.projections().deadLetters("customer-spend")).isEmpty();
+  }
+
+  @Test
+  void eachTenantsStoreAndProjectionContextNameItsTenant() {
+    assertThat(alpha.tenantId()).contains("alpha");
+    assertThat(beta.tenantId()).contains("beta");
+    assertThat(store.tenantId()).as("the root serves no tenant itself").isEmpty();
+    String order = id("order");
+    alpha.events().append(order, ExpectedVersion.noStream(), new Purchased("c", new BigDecimal("3.00")));
+    beta.events().append(order, ExpectedVersion.noStream(), new Purchased("c", new BigDecimal("4.00")));
+    SafePoint.await(alpha);
+    SafePoint.await(beta);
+    alpha.projections().daemon().runUntilIdle();
+    beta.projections().daemon().runUntilIdle();
+
+    // A raw read model keyed by its context's tenant: one row per tenant for the one stream id, also
+    // where both tenants' rows share a table.
+    for (DocumentStore tenant : List.of(alpha, beta)) {
+      assertThat(RawSql.column(tenant, "SELECT tenant || ' ' || amount FROM \"" + tenant.schemaName() + "\"."
+          + TenantRows.TABLE + " WHERE stream = '" + order + "' ORDER BY tenant"))
+          .as(tenant.tenantId().orElseThrow())
+          .isSubsetOf("alpha 3.00", "beta 4.00").contains(tenant.tenantId().orElseThrow().equals("alpha")
+              ? "alpha 3.00" : "beta 4.00");
+    }
+    assertThat(alpha.projections().deadLetters(TenantRows.NAME)).isEmpty();
   }
 
   @Test
