@@ -129,6 +129,14 @@ final class StoreSafePoint {
 
   /** Reads the safe point, as a bigint, on the caller's connection (in its own statement). */
   long read(Connection connection) throws SQLException {
+    return read(connection, false);
+  }
+
+  /**
+   * @param own whether the connection is this class's own, so that it may end the transaction it is in
+   *     (see "Liveness"); a caller's is moved past a ticket at xmax only in autocommit
+   */
+  private long read(Connection connection, boolean own) throws SQLException {
     long safePoint;
     try (PreparedStatement statement = connection.prepareStatement(query)) {
       boolean ticketAtSafePoint;
@@ -137,9 +145,13 @@ final class StoreSafePoint {
         safePoint = row.getLong(1);
         ticketAtSafePoint = row.getBoolean(2);
       }
-      if (ticketAtSafePoint && connection.getAutoCommit()) {
+      boolean autoCommit = connection.getAutoCommit();
+      if (ticketAtSafePoint && (autoCommit || own)) {
         try (PreparedStatement complete = connection.prepareStatement(COMPLETE_AN_ID)) {
           complete.execute();
+        }
+        if (!autoCommit) {
+          connection.commit(); // a pool handing out connections outside autocommit: the id ends here
         }
         try (ResultSet row = statement.executeQuery()) {
           row.next();
@@ -163,7 +175,7 @@ final class StoreSafePoint {
   /** Reads the safe point on a connection of its own. */
   long read(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      return read(connection);
+      return read(connection, true);
     } catch (SQLException e) {
       throw new RillflowException("Cannot read the event store's safe point: " + e.getMessage(), e);
     }
