@@ -80,7 +80,8 @@ public final class GroupAppendOptions {
   }
 
   /**
-   * How many groups may be written at once, each on its own connection and thread; a stream always
+   * How many groups of one store (of one tenant's store, with tenants) may be written at once, each on
+   * its own connection and thread (within {@link #threads(int)}); a stream always
    * goes to the same lane, so two groups never lock the same stream. Default 1: one lane makes the
    * largest groups, and on the 2-core machine measured it wrote 8 writers' appends faster than two
    * lanes (see the README). More lanes keep appends moving when one group waits on a lock (until
@@ -140,7 +141,7 @@ public final class GroupAppendOptions {
     return maxGroupSize;
   }
 
-  /** How many groups may be written at once. */
+  /** How many groups of one store may be written at once: see {@link #lanes(int)}. */
   public int lanes() {
     return lanes;
   }

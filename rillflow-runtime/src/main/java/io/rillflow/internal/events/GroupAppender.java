@@ -2,8 +2,8 @@ package io.rillflow.internal.events;
 
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.GroupAppendOptions;
-import java.util.concurrent.CompletionException;
 import io.rillflow.internal.sql.TenantFilter;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 
 /**

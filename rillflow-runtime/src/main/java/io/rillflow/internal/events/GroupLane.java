@@ -86,14 +86,23 @@ final class GroupLane implements Runnable {
       }
       return;
     }
-    handOver();
+    handOver(false);
   }
 
-  /** Has a worker thread run this lane, unless one is about to. */
-  private void handOver() {
+  /**
+   * Has a worker thread run this lane, unless one is about to.
+   *
+   * @param again whether the lane's own thread, done with a group, hands it back: it takes work next
+   *     itself, so no thread is started for this lane
+   */
+  private void handOver(boolean again) {
     if (handedOver.compareAndSet(false, true)) {
       try {
-        workers.execute(this);
+        if (again) {
+          workers.requeue(this);
+        } else {
+          workers.execute(this);
+        }
       } catch (RejectedExecutionException e) {
         // The workers closed: nobody runs this lane again, so what waits fails here.
         handedOver.set(false);
@@ -130,7 +139,7 @@ final class GroupLane implements Runnable {
       handedOver.set(false);
     }
     if (more || !queue.isEmpty()) {
-      handOver();
+      handOver(true);
     }
   }
 

@@ -86,6 +86,21 @@ public final class GroupWorkers {
     }
   }
 
+  /**
+   * Queues {@code lane} behind the lanes waiting, from the worker thread that just ran it: that thread
+   * takes work again at once, so none is started (a store with one busy lane keeps one thread).
+   *
+   * @throws RejectedExecutionException once closed
+   */
+  void requeue(Runnable lane) {
+    synchronized (lock) {
+      if (closed) {
+        throw new RejectedExecutionException("group append's threads of " + name + "* are closed");
+      }
+      ready.add(lane);
+    }
+  }
+
   /** Under the lock: a thread more when lanes wait that no idle thread will take. */
   private void startIfShort() {
     if (ready.size() > idle && live < max) {
