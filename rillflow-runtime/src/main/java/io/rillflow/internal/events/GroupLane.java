@@ -32,8 +32,10 @@ import java.util.function.BooleanSupplier;
  * connection, its timeout, a failed commit) every caller of the group gets the failure, worded by
  * {@link GroupTransaction}.
  *
- * <p><b>Hazards.</b> At most one thread runs a lane at a time ({@link #handedOver}), so its held-back
- * appends and cohort need no lock, and a group never races another of its lane for a stream. A caller
+ * <p><b>Hazards.</b> At most one thread owns a lane at a time (the one that set {@link #handedOver}),
+ * so its held-back appends and cohort need no lock, and a group never races another of its lane for a
+ * stream; an owner whose hand-over the closed workers refuse fails the held-back appends before it
+ * lets go. A caller
  * enqueues while the lane closes: the caller looks at the flag again after enqueueing and takes its
  * own append back out, and a run of a closed lane fails everything waiting, so every append is either
  * written, failed by the lane or failed by its caller. An append is queued while the lane's thread
@@ -104,7 +106,10 @@ final class GroupLane implements Runnable {
           workers.execute(this);
         }
       } catch (RejectedExecutionException e) {
-        // The workers closed: nobody runs this lane again, so what waits fails here.
+        // The workers closed: nobody runs this lane again, so what waits fails here. Held-back
+        // appends first, while this thread still owns the lane (handedOver is set).
+        held.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
+        held.clear();
         handedOver.set(false);
         failQueued();
       }

@@ -136,7 +136,12 @@ public final class GroupWorkers {
         // This thread counted as idle while it took the lane: another lane may now wait for nobody.
         startIfShort();
       }
-      lane.run();
+      try {
+        lane.run();
+      } catch (RuntimeException | Error e) {
+        // A lane completes its callers itself; a bug of ours must not cost the pool a thread it still counts.
+        Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+      }
       idleSince = System.nanoTime();
     }
   }
