@@ -26,30 +26,34 @@ public final class GroupAppendOptions {
   /** Declared before {@link #OFF}, which reads them when the class initializes. */
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(1);
+  private static final int DEFAULT_THREADS = 4;
 
   /** Group append off: every append is its own statement and transaction. The default. */
-  public static final GroupAppendOptions OFF = new GroupAppendOptions(false, Duration.ZERO, 64, 2, DEFAULT_TIMEOUT);
+  public static final GroupAppendOptions OFF = new GroupAppendOptions(false, Duration.ZERO, 64, 2, DEFAULT_THREADS, DEFAULT_TIMEOUT);
 
   private final boolean enabled;
   private final Duration maxDelay;
   private final int maxGroupSize;
   private final int lanes;
+  private final int threads;
   private final Duration timeout;
 
-  private GroupAppendOptions(boolean enabled, Duration maxDelay, int maxGroupSize, int lanes, Duration timeout) {
+  private GroupAppendOptions(boolean enabled, Duration maxDelay, int maxGroupSize, int lanes, int threads,
+      Duration timeout) {
     this.enabled = enabled;
     this.maxDelay = maxDelay;
     this.maxGroupSize = maxGroupSize;
     this.lanes = lanes;
+    this.threads = threads;
     this.timeout = timeout;
   }
 
   /**
-   * Group append on: a group waits at most 1 ms for company, holds at most 64 appends, 1 lane,
-   * a 30 s timeout.
+   * Group append on: a group waits at most 1 ms for company, holds at most 64 appends, 1 lane (per
+   * store, and per tenant's store), at most 4 threads, a 30 s timeout.
    */
   public static GroupAppendOptions enabled() {
-    return new GroupAppendOptions(true, DEFAULT_MAX_DELAY, 64, 1, DEFAULT_TIMEOUT);
+    return new GroupAppendOptions(true, DEFAULT_MAX_DELAY, 64, 1, DEFAULT_THREADS, DEFAULT_TIMEOUT);
   }
 
   /**
@@ -64,7 +68,7 @@ public final class GroupAppendOptions {
     if (maxDelay.isNegative()) {
       throw new IllegalArgumentException("maxDelay must not be negative, was " + maxDelay);
     }
-    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, timeout);
+    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, threads, timeout);
   }
 
   /** The most appends one group writes. Default 64. */
@@ -72,21 +76,38 @@ public final class GroupAppendOptions {
     if (maxGroupSize < 1) {
       throw new IllegalArgumentException("maxGroupSize must be at least 1, was " + maxGroupSize);
     }
-    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, timeout);
+    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, threads, timeout);
   }
 
   /**
-   * How many groups may be written at once, each on its own connection and thread; a stream always
+   * How many groups of one store (of one tenant's store, with tenants) may be written at once, each on
+   * its own connection and thread (within {@link #threads(int)}); a stream always
    * goes to the same lane, so two groups never lock the same stream. Default 1: one lane makes the
    * largest groups, and on the 2-core machine measured it wrote 8 writers' appends faster than two
    * lanes (see the README). More lanes keep appends moving when one group waits on a lock (until
-   * its timeout) and may suit a server with many cores.
+   * its timeout) and may suit a server with many cores. With tenants each tenant's store has this many
+   * lanes of its own (a group never mixes tenants); {@link #threads(int)} bounds how many are written at
+   * once.
    */
   public GroupAppendOptions lanes(int lanes) {
     if (lanes < 1) {
       throw new IllegalArgumentException("lanes must be at least 1, was " + lanes);
     }
-    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, timeout);
+    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, threads, timeout);
+  }
+
+  /**
+   * The most groups written at once by the store and all its tenants' stores together, each on a
+   * thread and a connection of its own: a thousand tenants do not mean a thousand threads. Threads
+   * start on the first grouped append, when lanes wait and no thread is idle, and stop after a few
+   * seconds without work; a lane gives its thread back after each group, so tenants take turns.
+   * Never fewer than {@link #lanes(int)}. Default 4.
+   */
+  public GroupAppendOptions threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, threads, timeout);
   }
 
   /**
@@ -102,7 +123,7 @@ public final class GroupAppendOptions {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, timeout);
+    return new GroupAppendOptions(enabled, maxDelay, maxGroupSize, lanes, threads, timeout);
   }
 
   /** Whether appends are grouped at all. */
@@ -120,9 +141,14 @@ public final class GroupAppendOptions {
     return maxGroupSize;
   }
 
-  /** How many groups may be written at once. */
+  /** How many groups of one store may be written at once: see {@link #lanes(int)}. */
   public int lanes() {
     return lanes;
+  }
+
+  /** The most groups written at once across the store and its tenants: see {@link #threads(int)}. */
+  public int threads() {
+    return threads;
   }
 
   /** How long a group may take in the database: see {@link #timeout(Duration)}. */
@@ -133,7 +159,7 @@ public final class GroupAppendOptions {
   @Override
   public String toString() {
     return enabled ? "GroupAppendOptions[maxDelay=" + maxDelay + ", maxGroupSize=" + maxGroupSize + ", lanes=" + lanes
-        + ", timeout=" + timeout + "]"
+        + ", threads=" + threads + ", timeout=" + timeout + "]"
         : "GroupAppendOptions.OFF";
   }
 }

@@ -9,7 +9,6 @@ import io.rillflow.BulkMode;
 import io.rillflow.DocumentRepository;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
-import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.projections.DaemonCluster;
 import io.rillflow.projections.ProjectionOptions;
 import io.rillflow.events.EventStore;
@@ -24,6 +23,7 @@ import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.AppendHook;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.events.GroupWorkers;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.projections.Projections;
 import io.rillflow.internal.projections.CommitNotifier;
@@ -89,11 +89,14 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   private final StoreTracing tracing;
   private final DefaultSubscriptions subscriptions;
   private final Trace trace = new Trace();
+  /** The threads of group append, the root's, shared with every tenant's store; the root stops them. */
+  private final GroupWorkers groupWorkers;
 
   private DefaultDocumentStore(StorePlacement placement, DataSource dataSource,
       Function<OwnedScope, ReadReplica> replicaFor, ModuleParts parts, ObjectMapper objectMapper,
-      StoreSettings settings) {
+      StoreSettings settings, GroupWorkers groupWorkers) {
     this.placement = placement;
+    this.groupWorkers = groupWorkers;
     this.schema = placement.schema();
     this.dataSource = dataSource;
     this.parts = parts;
@@ -137,8 +140,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         inline.isEmpty() ? AppendHook.NONE : new InlineProjections(inline, projectionSessions),
         inline.size() == registered.size() ? () -> {} : new CommitNotifier(dataSource, schema), trace,
         settings.appendDefaults(), settings.storeWideIdempotencyKeys(), tracing, this::querySession,
-        // A tenant's view is never shut down on its own, so it would leak the group's lanes: root only.
-        placement.root() ? settings.groupAppends() : GroupAppendOptions.OFF,
+        groupWorkers,
         settings.readReplica().daemonReadsWait() == null ? null : replica.scope(),
         settings.readReplica().daemonReadsWait() == null ? Duration.ZERO : settings.readReplica().daemonReadsWait(),
         settings.meterRegistry(), settings.archive(), placement.tenant());
@@ -176,7 +178,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
           new DocumentTables(parts.all(), settings.schema(), objectMapper), new AtomicBoolean(), pool, true,
           TenantAccess.NONE, null, TenantFilter.NONE, conjoined);
       store = new DefaultDocumentStore(placement, dataSource,
-          scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings);
+          scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings,
+          GroupWorkers.of(settings.groupAppends(), settings.schema()));
       store.storeSchema.start(settings.autoCreate());
       // After the document tables: a schema whose tables a store of the other mode made is refused there,
       // before its event keys are touched.
@@ -208,7 +211,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         new DocumentTables(parts.all(), owned, tenantSchema, objectMapper, tables), placement.closed(), null, false,
         tenants, tenantId, TenantFilter.NONE, false);
     DefaultDocumentStore store = new DefaultDocumentStore(tenant, tenantData, replica::forView, parts, objectMapper,
-        settings);
+        settings, groupWorkers);
     store.storeSchema.start(autoCreate);
     return store;
   }
@@ -223,7 +226,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     StorePlacement there = new StorePlacement(schema, placement.owned(),
         new DocumentTables(parts.all(), schema, objectMapper), placement.closed(), ownedPool, false, TenantAccess.NONE,
         null, TenantFilter.NONE, false);
-    DefaultDocumentStore store = new DefaultDocumentStore(there, data, replica::forView, parts, objectMapper, settings);
+    DefaultDocumentStore store = new DefaultDocumentStore(there, data, replica::forView, parts, objectMapper, settings,
+        groupWorkers);
     store.storeSchema.start(settings.autoCreate());
     return store;
   }
@@ -237,7 +241,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     TenantFilter tenant = TenantFilter.of(tenantId);
     StorePlacement view = new StorePlacement(schema, List.of(), tables.forTenant(tenant, schema, objectMapper),
         placement.closed(), null, false, tenants, tenantId, tenant, false);
-    return new DefaultDocumentStore(view, dataSource, replica::forView, parts, objectMapper, settings);
+    return new DefaultDocumentStore(view, dataSource, replica::forView, parts, objectMapper, settings, groupWorkers);
   }
 
   /** The document tables a tenant's schema should hold, for comparing with its catalogue; touches nothing. */
@@ -449,6 +453,11 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     projections.close();
     subscriptions.close();
     events.close();
+    if (placement.root()) {
+      // After the tenants' stores closed (their lanes fail what waits), before the pool: a group
+      // being written finishes on its connection.
+      groupWorkers.close();
+    }
     replica.close();
     if (placement.ownedPool() != null) {
       placement.ownedPool().close();

@@ -123,6 +123,19 @@ public final class TestServer {
     return DriverManager.getConnection(jdbcUrl(), properties);
   }
 
+  /**
+   * Drops {@code schema} and everything in it when it exists: what a test made on this server.
+   *
+   * @throws IllegalStateException when the server refuses, naming the schema and the server
+   */
+  public void dropSchema(String schema) {
+    try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS \"" + schema.replace("\"", "\"\"") + "\" CASCADE");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot drop schema " + schema + " on " + this + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Whether {@link #start()} ever succeeded. */
   synchronized boolean startedOnce() {
     return startedOnce;

@@ -13,7 +13,6 @@ import io.rillflow.events.EventQuery;
 import io.rillflow.events.EventQueryResult;
 import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
-import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.RillflowException;
 import io.rillflow.events.StreamAliases;
 import io.rillflow.events.StreamState;
@@ -77,17 +76,19 @@ public final class DefaultEventStore implements EventStore {
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
-        lookups, GroupAppendOptions.OFF, null, Duration.ZERO, new CompositeMeterRegistry(), ArchiveOptions.DEFAULT,
+        lookups, GroupWorkers.NONE, null, Duration.ZERO, new CompositeMeterRegistry(), ArchiveOptions.DEFAULT,
         TenantFilter.NONE);
   }
 
   /**
+   * @param groupAppends the root store's group append threads ({@link GroupWorkers#NONE} when off): this
+   *     store's lanes run on them
    * @param tenant a conjoined tenant: streams, events and reads keep to it, and the features whose tables
    *     do not carry a tenant yet (tags, aliases) are refused ({@link ConjoinedLimits}); {@link TenantFilter#NONE} else
    */
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
-      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupAppendOptions groupAppends,
+      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupWorkers groupAppends,
       ConnectionScope daemonReplica, Duration daemonReplicaWait, MeterRegistry meters, ArchiveOptions archiveOptions,
       TenantFilter tenant) {
     this.tenant = tenant;
@@ -113,7 +114,7 @@ public final class DefaultEventStore implements EventStore {
     this.archive = new StreamArchive(dataSource, schema, archiveOptions.batchSize(),
         new ArchiveMetrics(meters, schema, dataSource));
     this.aliases = new AliasRows(dataSource, schema);
-    this.group = GroupAppender.of(dataSource, schema, appender, groupAppends);
+    this.group = GroupAppender.of(dataSource, schema, tenant, appender, groupAppends);
     // The daemon reads the hot store: the view with the archive serves the application's reads, on the primary.
     this.withArchived = new DefaultEventStore(this, new EventReads(dataSource, sql.readsWithArchived, envelopes,
         safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true), catalog, envelopes, safePoint));
@@ -153,7 +154,10 @@ public final class DefaultEventStore implements EventStore {
     }
   }
 
-  /** Stops group append: appends still waiting fail, the group being written finishes. */
+  /**
+   * Stops this store's group append: its appends still waiting fail, a group being written finishes
+   * (the root store then stops the threads).
+   */
   public void close() {
     group.close();
   }

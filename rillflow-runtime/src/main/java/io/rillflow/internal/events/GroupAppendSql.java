@@ -1,10 +1,12 @@
 package io.rillflow.internal.events;
 
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 
 /**
  * The one statement a group append runs (see {@link GroupAppender}), qualified for one store's
- * schema when the store starts.
+ * schema (and, for a conjoined tenant's store, built for its tenant, as {@link EventSql} is) when the
+ * store starts.
  *
  * <p><b>Algorithm.</b> The group's appends come in as parallel arrays, one element per append
  * (ordinal, stream id, stream type, kind of expectation, expected version, event count, headers,
@@ -38,34 +40,40 @@ final class GroupAppendSql {
    */
   final String append;
 
-  GroupAppendSql(String schema) {
+  /**
+   * @param tenant the conjoined tenant whose rows every group writes (it leads the streams' and
+   *     events' keys), or {@link TenantFilter#NONE}
+   */
+  GroupAppendSql(String schema, TenantFilter tenant) {
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
     String functions = Identifiers.quote(schema) + ".";
+    String streamKey = tenant.column() + "stream_id";
     append = "WITH t AS (SELECT " + functions + "rf_append_ticket() AS ticket),"
         + " a AS (SELECT * FROM unnest(CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),"
         + " CAST(? AS integer[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),"
         + " CAST(? AS text[])) AS a(ord, stream_id, stream_type, kind, expected, n, headers, causation_id,"
         + " correlation_id)),"
-        + " s_any AS (INSERT INTO " + streams + " AS st (stream_id, stream_type, version)"
-        + " SELECT a.stream_id, a.stream_type, a.n FROM a CROSS JOIN t WHERE a.kind = " + ANY
+        + " s_any AS (INSERT INTO " + streams + " AS st (" + streamKey + ", stream_type, version)"
+        + " SELECT " + tenant.value() + "a.stream_id, a.stream_type, a.n FROM a CROSS JOIN t WHERE a.kind = " + ANY
         + " ORDER BY a.stream_id"
-        + " ON CONFLICT (stream_id) DO UPDATE SET version = st.version + excluded.version,"
+        + " ON CONFLICT (" + streamKey + ") DO UPDATE SET version = st.version + excluded.version,"
         + " stream_type = coalesce(st.stream_type, excluded.stream_type), updated_at = now()"
         + " WHERE NOT st.archived RETURNING st.stream_id, st.version),"
-        + " s_new AS (INSERT INTO " + streams + " (stream_id, stream_type, version)"
-        + " SELECT a.stream_id, a.stream_type, a.n FROM a CROSS JOIN t WHERE a.kind = " + NO_STREAM
-        + " ORDER BY a.stream_id ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id, version),"
+        + " s_new AS (INSERT INTO " + streams + " (" + streamKey + ", stream_type, version)"
+        + " SELECT " + tenant.value() + "a.stream_id, a.stream_type, a.n FROM a CROSS JOIN t WHERE a.kind = " + NO_STREAM
+        + " ORDER BY a.stream_id ON CONFLICT (" + streamKey + ") DO NOTHING RETURNING stream_id, version),"
         + " s_old AS (UPDATE " + streams + " AS st SET version = st.version + a.n, updated_at = now()"
-        + " FROM a CROSS JOIN t WHERE st.stream_id = a.stream_id AND a.kind IN (" + STREAM_EXISTS + ", " + EXACTLY + ")"
+        + " FROM a CROSS JOIN t WHERE st.stream_id = a.stream_id" + tenant.and("st")
+        + " AND a.kind IN (" + STREAM_EXISTS + ", " + EXACTLY + ")"
         + " AND (a.kind = " + STREAM_EXISTS + " OR st.version = a.expected) AND NOT st.archived"
         + " RETURNING st.stream_id, st.version),"
         + " s AS (SELECT a.ord, a.stream_id, a.n, w.version, a.headers, a.causation_id, a.correlation_id FROM a JOIN"
         + " (SELECT * FROM s_any UNION ALL SELECT * FROM s_new UNION ALL SELECT * FROM s_old) AS w"
         + " ON w.stream_id = a.stream_id),"
-        + " e AS (INSERT INTO " + events + " (stream_id, version, type, schema_version, data, headers,"
+        + " e AS (INSERT INTO " + events + " (" + streamKey + ", version, type, schema_version, data, headers,"
         + " causation_id, correlation_id, tx_id)"
-        + " SELECT s.stream_id, s.version - s.n + x.idx, x.type, x.schema_version, x.data::jsonb,"
+        + " SELECT " + tenant.value() + "s.stream_id, s.version - s.n + x.idx, x.type, x.schema_version, x.data::jsonb,"
         + " CAST(s.headers AS jsonb), s.causation_id, s.correlation_id, t.ticket"
         + " FROM unnest(CAST(? AS integer[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS integer[]),"
         + " CAST(? AS text[])) AS x(ord, idx, type, schema_version, data)"

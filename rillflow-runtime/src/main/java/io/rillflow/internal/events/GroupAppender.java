@@ -2,6 +2,7 @@ package io.rillflow.internal.events;
 
 import io.rillflow.events.AppendResult;
 import io.rillflow.events.GroupAppendOptions;
+import io.rillflow.internal.sql.TenantFilter;
 import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 
@@ -13,6 +14,10 @@ import javax.sql.DataSource;
  * <p>What a group takes: appends with no idempotency key (a key's unique index would abort the
  * whole group's statement on a race), no tags and no condition (DCB appends lock and check in their
  * own transaction) and no inline projection wanting their events (the event store checks that).
+ *
+ * <p>Each store has its own lanes, a tenant's store too: a group's statement is qualified for one
+ * schema (and, conjoined, built for one tenant) and runs on that store's data source, so a group never
+ * mixes tenants. The lanes share the root store's {@link GroupWorkers}, which bound the threads.
  */
 class GroupAppender implements AutoCloseable {
   /** Group append off. */
@@ -20,24 +25,35 @@ class GroupAppender implements AutoCloseable {
 
   private final StreamAppender appender;
   private final GroupLane[] lanes;
+  /** Set when this store closes: its lanes fail what waits (the root's workers may run on). */
+  private volatile boolean closed;
 
   private GroupAppender() {
     this.appender = null;
     this.lanes = new GroupLane[0];
   }
 
-  GroupAppender(DataSource dataSource, String schema, StreamAppender appender, GroupAppendOptions options) {
+  private GroupAppender(DataSource dataSource, String schema, TenantFilter tenant, StreamAppender appender,
+      GroupWorkers workers) {
     this.appender = appender;
+    GroupAppendOptions options = workers.options();
     GroupTransaction transaction = new GroupTransaction(dataSource,
-        new GroupStatement(new GroupAppendSql(schema), appender), options.timeout());
+        new GroupStatement(new GroupAppendSql(schema, tenant), appender), options.timeout());
     this.lanes = new GroupLane[options.lanes()];
     for (int i = 0; i < lanes.length; i++) {
-      lanes[i] = new GroupLane(transaction, options, "rillflow-group-append-" + schema + "-" + i);
+      lanes[i] = new GroupLane(transaction, workers, () -> closed);
     }
   }
 
-  static GroupAppender of(DataSource dataSource, String schema, StreamAppender appender, GroupAppendOptions options) {
-    return options.isEnabled() ? new GroupAppender(dataSource, schema, appender, options) : OFF;
+  /**
+   * The group appends of one store (a tenant's too), or {@link #OFF} when {@code workers} is
+   * {@link GroupWorkers#NONE}.
+   *
+   * @param tenant the conjoined tenant every group's rows are written for, or {@link TenantFilter#NONE}
+   */
+  static GroupAppender of(DataSource dataSource, String schema, TenantFilter tenant, StreamAppender appender,
+      GroupWorkers workers) {
+    return workers.enabled() ? new GroupAppender(dataSource, schema, tenant, appender, workers) : OFF;
   }
 
   /** Whether this append goes through a group (see the class comment). */
@@ -65,10 +81,12 @@ class GroupAppender implements AutoCloseable {
     }
   }
 
+  /**
+   * Fails the appends still waiting in this store's lanes; a group being written finishes. The
+   * threads are the root store's, which stops them ({@link GroupWorkers#close()}).
+   */
   @Override
   public void close() {
-    for (GroupLane lane : lanes) {
-      lane.close();
-    }
+    closed = true;
   }
 }

@@ -9,11 +9,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
- * One lane of group append: a queue and the one thread that writes it, a group at a time, each in
- * one transaction on a connection from the pool.
+ * One lane of group append: a queue of appends to one schema, database or conjoined tenant, written
+ * a group at a time, each in one transaction on a connection from the pool, by whichever of the
+ * store's {@link GroupWorkers} threads takes the lane. The lane holds no thread: it is handed to the
+ * workers when an append arrives and it is not handed already, and after each group it hands itself
+ * back if appends still wait, so lanes of many tenants share a bounded set of threads.
  *
  * <p><b>Algorithm.</b> The thread takes the first waiting append, then every append already queued
  * until the group is full; when the queue is empty it waits for more, up to {@code maxDelay} after
@@ -26,21 +32,30 @@ import java.util.concurrent.TimeUnit;
  * connection, its timeout, a failed commit) every caller of the group gets the failure, worded by
  * {@link GroupTransaction}.
  *
- * <p><b>Hazards.</b> A caller enqueues while the lane closes: {@link #close()} sets the flag before
- * the thread's last drain, and a caller who sees the flag after enqueueing takes its own append back
- * out, so every append is either written, failed by the thread or failed by its caller.
+ * <p><b>Hazards.</b> At most one thread owns a lane at a time (the one that set {@link #handedOver}),
+ * so its held-back appends and cohort need no lock, and a group never races another of its lane for a
+ * stream; an owner whose hand-over the closed workers refuse fails the held-back appends before it
+ * lets go. A caller
+ * enqueues while the lane closes: the caller looks at the flag again after enqueueing and takes its
+ * own append back out, and a run of a closed lane fails everything waiting, so every append is either
+ * written, failed by the lane or failed by its caller. An append is queued while the lane's thread
+ * finishes: the thread clears {@link #handedOver} before it looks at the queue a last time, so either
+ * it sees the append or the caller hands the lane over again.
  */
 final class GroupLane implements Runnable {
-  /** How often a waiting lane looks whether the store closed. */
+  /** How often a lane waiting for company looks whether the store closed. */
   private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final GroupTransaction transaction;
   private final GroupAppendOptions options;
+  private final GroupWorkers workers;
+  /** Whether the store this lane writes for is closed (a tenant's store closes before its root). */
+  private final BooleanSupplier storeClosed;
   private final LinkedBlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
   /** Appends held back from the last group (their stream was in it); only the lane's thread reads it. */
   private final ArrayDeque<PendingAppend> held = new ArrayDeque<>();
-  private final Thread thread;
-  private volatile boolean closed;
+  /** Set while the lane waits for or runs on a worker thread: at most one at a time. */
+  private final AtomicBoolean handedOver = new AtomicBoolean();
   /**
    * The size of the last group, whose callers are likely to append again at once: a group stops
    * waiting for company when it has as many. A new lane knows none, so its first group waits out
@@ -48,47 +63,92 @@ final class GroupLane implements Runnable {
    */
   private int cohort;
 
-  GroupLane(GroupTransaction transaction, GroupAppendOptions options, String name) {
+  GroupLane(GroupTransaction transaction, GroupWorkers workers, BooleanSupplier storeClosed) {
     this.transaction = transaction;
-    this.options = options;
+    this.options = workers.options();
+    this.workers = workers;
+    this.storeClosed = storeClosed;
     this.cohort = options.maxGroupSize();
-    this.thread = new Thread(this, name);
-    thread.setDaemon(true);
-    thread.start();
+  }
+
+  private boolean closed() {
+    return storeClosed.getAsBoolean() || workers.closed();
   }
 
   /** Queues an append; its outcome completes after its group commits or fails. */
   void offer(PendingAppend pending) {
-    if (closed) {
+    if (closed()) {
       pending.outcome.completeExceptionally(closedFailure(pending));
       return;
     }
     queue.add(pending);
-    if (closed && queue.remove(pending)) {
-      pending.outcome.completeExceptionally(closedFailure(pending));
+    if (closed()) {
+      if (queue.remove(pending)) {
+        pending.outcome.completeExceptionally(closedFailure(pending));
+      }
+      return;
+    }
+    handOver(false);
+  }
+
+  /**
+   * Has a worker thread run this lane, unless one is about to.
+   *
+   * @param again whether the lane's own thread, done with a group, hands it back: it takes work next
+   *     itself, so no thread is started for this lane
+   */
+  private void handOver(boolean again) {
+    if (handedOver.compareAndSet(false, true)) {
+      try {
+        if (again) {
+          workers.requeue(this);
+        } else {
+          workers.execute(this);
+        }
+      } catch (RejectedExecutionException e) {
+        // The workers closed: nobody runs this lane again, so what waits fails here. Held-back
+        // appends first, while this thread still owns the lane (handedOver is set).
+        held.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
+        held.clear();
+        handedOver.set(false);
+        failQueued();
+      }
     }
   }
 
+  /** Writes one group (or fails what waits, once closed), then hands the lane back if appends wait. */
   @Override
   public void run() {
-    while (!closed) {
-      List<PendingAppend> group;
-      try {
-        group = collect();
-      } catch (InterruptedException e) {
-        break;
+    boolean more;
+    try {
+      if (!closed()) {
+        List<PendingAppend> group = collect();
+        if (!group.isEmpty()) {
+          if (closed()) {
+            group.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
+          } else {
+            write(group);
+          }
+        }
       }
-      if (group.isEmpty()) {
-        continue;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (closed()) {
+        held.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
+        held.clear();
+        failQueued();
       }
-      if (closed) {
-        group.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
-        break;
-      }
-      write(group);
+      // Read before letting go: once handedOver is clear another thread may run the lane.
+      more = !held.isEmpty();
+      handedOver.set(false);
     }
-    held.forEach(pending -> pending.outcome.completeExceptionally(closedFailure(pending)));
-    held.clear();
+    if (more || !queue.isEmpty()) {
+      handOver(true);
+    }
+  }
+
+  private void failQueued() {
     PendingAppend left;
     while ((left = queue.poll()) != null) {
       left.outcome.completeExceptionally(closedFailure(left));
@@ -101,7 +161,7 @@ final class GroupLane implements Runnable {
     ArrayDeque<PendingAppend> next = new ArrayDeque<>();
     PendingAppend first = held.poll();
     if (first == null) {
-      first = queue.poll(CLOSE_CHECK_NANOS, TimeUnit.NANOSECONDS);
+      first = queue.poll();
       if (first == null) {
         return group;
       }
@@ -110,7 +170,7 @@ final class GroupLane implements Runnable {
     streams.add(first.stream());
     long deadline = System.nanoTime() + options.maxDelay().toNanos();
     int max = options.maxGroupSize();
-    while (group.size() < max && !closed) {
+    while (group.size() < max && !closed()) {
       PendingAppend candidate = held.poll();
       if (candidate == null) {
         candidate = queue.poll();
@@ -168,15 +228,5 @@ final class GroupLane implements Runnable {
   private static RillflowException closedFailure(PendingAppend pending) {
     return new RillflowException("Cannot append to stream " + pending.stream()
         + "; the store was closed before the append was written, and nothing was written");
-  }
-
-  /** Fails what waits, lets the group being written finish (at most its timeout), and stops the thread. */
-  void close() {
-    closed = true;
-    try {
-      thread.join(TimeUnit.SECONDS.toMillis(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

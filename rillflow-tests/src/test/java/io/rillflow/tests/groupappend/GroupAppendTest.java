@@ -18,8 +18,6 @@ import io.rillflow.test.TestDatabase;
 import io.rillflow.tests.events.Attempted;
 import io.rillflow.tests.events.RawSql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,7 +153,7 @@ class GroupAppendTest extends RillflowTestBase {
           appends.add(threads.submit((Callable<AppendResult>) () -> store.events().append(stream,
               ExpectedVersion.noStream(), new Attempted(stream, 1))));
         }
-        terminateTheBackendWaitingOnTheStreams();
+        WaitingGroups.terminateOnALock(store().dataSource(), store().schemaName());
         for (Future<AppendResult> append : appends) {
           assertThatThrownBy(() -> append.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
               .cause().isInstanceOf(RillflowException.class)
@@ -212,24 +210,6 @@ class GroupAppendTest extends RillflowTestBase {
     }
   }
 
-  private void terminateTheBackendWaitingOnTheStreams() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    try (Connection admin = store().dataSource().getConnection();
-        PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            + " WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE ?")) {
-      kill.setString(1, "%rf_append_ticket()%unnest%" + store().schemaName() + "%");
-      while (System.nanoTime() < deadline) {
-        try (ResultSet killed = kill.executeQuery()) {
-          if (killed.next()) {
-            return;
-          }
-        }
-        Thread.sleep(20);
-      }
-    }
-    throw new AssertionError("no group statement waited on the locked stream within 60 s");
-  }
-
   @Test
   void aClosedStoreFailsTheAppendsStillWaitingAndNewOnes() throws Exception {
     DocumentStore store = grouping(GroupAppendOptions.enabled().lanes(1).maxGroupSize(100)
@@ -263,6 +243,18 @@ class GroupAppendTest extends RillflowTestBase {
             && t.getState() == Thread.State.TIMED_WAITING)
         && Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getState() == Thread.State.WAITING
             && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().endsWith("GroupAppender")));
+  }
+
+  @Test
+  void noLaneThreadStartsBeforeTheFirstGroupedAppend() {
+    try (DocumentStore store = grouping(GroupAppendOptions.enabled().lanes(2))) {
+      store.events().append("unkeyed-later", ExpectedVersion.noStream(),
+          AppendOptions.builder().idempotencyKey("bypass").build(), new Attempted("keyed", 1));
+      assertThat(WaitingGroups.threads(store.schemaName())).as("before the first grouped append").isZero();
+      store.events().append("grouped", ExpectedVersion.noStream(), new Attempted("grouped", 1));
+      assertThat(WaitingGroups.threads(store.schemaName())).isEqualTo(1);
+    }
+    assertThat(WaitingGroups.threads(store().schemaName())).as("closing the store stopped it").isZero();
   }
 
   @Test

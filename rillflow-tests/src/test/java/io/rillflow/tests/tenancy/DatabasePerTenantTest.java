@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -104,9 +103,7 @@ class DatabasePerTenantTest {
       store.close();
     } finally {
       schema.drop();
-      try (Connection connection = OTHER.connect(); Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA IF EXISTS \"" + schema.name() + "\" CASCADE");
-      }
+      OTHER.dropSchema(schema.name());
     }
   }
 

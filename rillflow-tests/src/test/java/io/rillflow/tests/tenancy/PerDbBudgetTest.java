@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,9 +99,7 @@ class PerDbBudgetTest {
       }
     } finally {
       schema.drop();
-      try (Connection connection = OTHER.connect(); Statement statement = connection.createStatement()) {
-        statement.execute("DROP SCHEMA IF EXISTS \"" + schema.name() + "\" CASCADE");
-      }
+      OTHER.dropSchema(schema.name());
     }
   }
 

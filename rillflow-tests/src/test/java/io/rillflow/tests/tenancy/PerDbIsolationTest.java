@@ -5,9 +5,6 @@ import io.rillflow.tenancy.TenantDatabases;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestServer;
 import io.rillflow.test.TestServers;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -31,10 +28,6 @@ class PerDbIsolationTest extends TenantIsolationSuite {
 
   @Override
   protected void dropElsewhere(String storeSchema) {
-    try (Connection connection = OTHER.connect(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP SCHEMA IF EXISTS \"" + storeSchema + "\" CASCADE");
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    OTHER.dropSchema(storeSchema);
   }
 }
