@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * </ul>
  *
  * Keys are 32-bit hashes of (schema, type, tag), and of (schema, tenant, type, tag) for a conjoined
- * tenant, so two tenants using one tag take different keys and do not wait for each other: two keys that collide only make two appends wait
- * for each other needlessly, never let a conflict through. Shared keys never wait for each other,
- * so appends without conditions run in parallel; a key taken both ways is taken exclusive.
+ * tenant, so two tenants using one tag take different keys and do not wait for each other. Two keys
+ * that collide only make two appends wait for each other needlessly, never let a conflict through.
+ * Shared keys never wait for each other, so appends without conditions run in parallel; a key taken
+ * both ways is taken exclusive.
  */
 final class TagLocks {
   private static final String ANY = "*";
@@ -33,7 +34,7 @@ final class TagLocks {
     this.scope = tenantId == null ? new String[] {schema} : new String[] {schema, tenantId};
   }
 
-  /** The keys of {@code request}, for the store of {@code schema} and {@code tenantId} (null but for a conjoined tenant). */
+  /** The keys of {@code request} in {@code schema}, for {@code tenantId} (null but for a conjoined tenant). */
   static TagLocks of(String schema, String tenantId, AppendRequest request, TaggedQuery condition) {
     TagLocks locks = new TagLocks(schema, tenantId);
     for (AppendRequest.Typed event : request.events()) {

@@ -92,11 +92,12 @@ final class TagSql {
         sql.append(" UNION ALL ");
       }
       sql.append(switch (item) {
-        case 'T' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[])) AND " + window
-            + " GROUP BY seq_id HAVING count(*) = ?";
-        case 'B' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[])) AND type = ANY(CAST(? AS text[]))"
+        case 'T' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
             + " AND " + window + " GROUP BY seq_id HAVING count(*) = ?";
-        case 'Y' -> "SELECT seq_id FROM " + events + " ty WHERE " + tenant.leading() + "type = ANY(CAST(? AS text[])) AND " + window;
+        case 'B' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
+            + " AND type = ANY(CAST(? AS text[])) AND " + window + " GROUP BY seq_id HAVING count(*) = ?";
+        case 'Y' -> "SELECT seq_id FROM " + events + " ty WHERE " + tenant.leading() + "type = ANY(CAST(? AS text[]))"
+            + " AND " + window;
         default -> "SELECT seq_id FROM " + events + " al WHERE " + tenant.leading() + window;
       });
     }

@@ -11,13 +11,10 @@ import io.rillflow.tenancy.Tenancy;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
 import io.rillflow.tests.dcb.CourseDefined;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import io.rillflow.tests.schema.OldSchema;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +29,17 @@ import org.junit.jupiter.api.Test;
 class ConjoinedUpgradeTest {
   /** What the release before V92 ran on a conjoined store's first start (its ConjoinedKeys). */
   private static final String V91_CONJOINED_KEYS = """
-      ALTER TABLE rf_streams DROP CONSTRAINT rf_streams_pkey, ADD CONSTRAINT rf_streams_pkey PRIMARY KEY (tenant_id, stream_id);
+      ALTER TABLE rf_streams DROP CONSTRAINT rf_streams_pkey,
+        ADD CONSTRAINT rf_streams_pkey PRIMARY KEY (tenant_id, stream_id);
       ALTER TABLE rf_events DROP CONSTRAINT rf_events_stream_version,
         ADD CONSTRAINT rf_events_stream_version UNIQUE (tenant_id, stream_id, version);
       DROP INDEX rf_events_idempotency;
       CREATE UNIQUE INDEX rf_events_idempotency ON rf_events (tenant_id, stream_id, idempotency_key)
         WHERE idempotency_key IS NOT NULL;
-      ALTER TABLE rf_snapshots DROP CONSTRAINT rf_snapshots_pkey, ADD CONSTRAINT rf_snapshots_pkey PRIMARY KEY (tenant_id, stream_id);
-      ALTER TABLE rf_projections DROP CONSTRAINT rf_projections_pkey, ADD CONSTRAINT rf_projections_pkey PRIMARY KEY (tenant_id, name);
+      ALTER TABLE rf_snapshots DROP CONSTRAINT rf_snapshots_pkey,
+        ADD CONSTRAINT rf_snapshots_pkey PRIMARY KEY (tenant_id, stream_id);
+      ALTER TABLE rf_projections DROP CONSTRAINT rf_projections_pkey,
+        ADD CONSTRAINT rf_projections_pkey PRIMARY KEY (tenant_id, name);
       DROP INDEX rf_dead_letters_projection;
       CREATE INDEX rf_dead_letters_projection ON rf_dead_letters (tenant_id, projection, seq_id);
       CREATE INDEX rf_events_tenant_global ON rf_events (tenant_id, tx_id, seq_id);
@@ -49,16 +49,13 @@ class ConjoinedUpgradeTest {
   private static final List<String> TABLES = List.of("rf_streams", "rf_events", "rf_event_tags", "rf_snapshots");
 
   private TestSchema schema;
+  private OldSchema old;
 
   @BeforeEach
   void conjoinedSchemaAtVersion91() throws SQLException {
     schema = TestSchema.create(TestDatabase.shared(), getClass());
-    TestDatabase database = TestDatabase.shared();
-    Flyway.configure(getClass().getClassLoader())
-        .dataSource(database.jdbcUrl(), database.username(), database.password())
-        .schemas(schema.name()).defaultSchema(schema.name()).table("rillflow_schema_history")
-        .locations("classpath:io/rillflow/migration").target("91").load().migrate();
-    execute(V91_CONJOINED_KEYS);
+    old = OldSchema.at(schema, "91");
+    old.execute(V91_CONJOINED_KEYS);
   }
 
   @AfterEach
@@ -68,7 +65,7 @@ class ConjoinedUpgradeTest {
 
   @Test
   void upgradingAPopulatedConjoinedSchemaKeepsEveryRowAndGivesTagRowsTheirTenant() throws SQLException {
-    execute("""
+    old.execute("""
         INSERT INTO rf_streams (tenant_id, stream_id, stream_type, version) VALUES
           ('acme', 'course-1', 'course', 1), ('globex', 'course-1', 'course', 1), ('acme', 'plain', NULL, 2);
         INSERT INTO rf_events (tenant_id, stream_id, version, type, schema_version, data, headers)
@@ -82,13 +79,13 @@ class ConjoinedUpgradeTest {
         VALUES ('acme', 'plain', 2, 'Course', 1, '{"n": 2}');
         """);
     List<String> kept = rows();
-    assertThat(column("SELECT count(*)::text FROM rf_event_tags")).containsExactly("4");
+    assertThat(old.column("SELECT count(*)::text FROM rf_event_tags")).containsExactly("4");
 
     try (DocumentStore store = schema.storeBuilder().tenancy(Tenancy.conjoined()).build()) {
       assertThat(rows()).isEqualTo(kept);
-      assertThat(column("SELECT t.tenant_id || ':' || t.tag FROM rf_event_tags t ORDER BY t.seq_id"))
+      assertThat(old.column("SELECT t.tenant_id || ':' || t.tag FROM rf_event_tags t ORDER BY t.seq_id"))
           .containsExactly("acme:course:c", "globex:course:c", "acme:course:p", "acme:course:p");
-      assertThat(column("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+      assertThat(old.column("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
           + " AND indexname IN ('rf_event_tags_tag', 'rf_events_archived_stream_version', 'rf_stream_aliases_pkey',"
           + " 'rf_idempotency_keys_pkey') ORDER BY indexname"))
           .allSatisfy(definition -> assertThat(definition).contains("(tenant_id, "));
@@ -118,29 +115,9 @@ class ConjoinedUpgradeTest {
   private List<String> rows() throws SQLException {
     List<String> rows = new ArrayList<>();
     for (String table : TABLES) {
-      rows.addAll(column(EVERY_COLUMN.formatted(table, table)));
+      rows.addAll(old.column(EVERY_COLUMN.formatted(table, table)));
     }
-    rows.addAll(column("SELECT tenant_id || ':' || stream_id || ':' || version FROM rf_events ORDER BY seq_id"));
+    rows.addAll(old.column("SELECT tenant_id || ':' || stream_id || ':' || version FROM rf_events ORDER BY seq_id"));
     return rows;
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path TO \"" + schema.name() + "\"");
-      statement.execute(sql);
-    }
-  }
-
-  private List<String> column(String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path TO \"" + schema.name() + "\"");
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-    }
-    return values;
   }
 }
