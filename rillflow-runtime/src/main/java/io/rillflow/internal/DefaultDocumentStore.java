@@ -298,8 +298,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   }
 
   private SessionAppends sessionAppends() {
-    SessionAppends appends = events.sessionAppends();
-    return placement.tenant().conjoined() ? appends.refusingConditions(ConjoinedLimits.SESSION_CONDITIONS) : appends;
+    return events.sessionAppends();
   }
 
   private SessionAppends unprojectedAppends() {

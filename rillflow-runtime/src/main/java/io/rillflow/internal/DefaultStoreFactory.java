@@ -20,11 +20,6 @@ public final class DefaultStoreFactory implements StoreFactory {
       problems.add("schema \"" + settings.schema() + "\" " + schemaProblem);
     }
     Tenancy.Mode tenancy = settings.tenancy().mode();
-    if (tenancy == Tenancy.Mode.CONJOINED && settings.storeWideIdempotencyKeys()) {
-      // rf_idempotency_keys has no tenant: one tenant's key would refuse another's.
-      problems.add("storeWideIdempotencyKeys is not available with Tenancy.conjoined() in this version: keys are"
-          + " kept per stream, and so per tenant");
-    }
     if (tenancy == Tenancy.Mode.DATABASE_PER_TENANT && settings.readReplica().configured()) {
       // The replica streams one server; tenants on other servers would read a server that lacks them.
       problems.add("readReplica(..) is not available with Tenancy.databasePerTenant(..) in this version: a replica"

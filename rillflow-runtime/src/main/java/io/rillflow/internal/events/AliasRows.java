@@ -4,6 +4,7 @@ import io.rillflow.RillflowException;
 import io.rillflow.events.StreamAliases;
 import io.rillflow.internal.document.TimeOrderedUuids;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,9 @@ import javax.sql.DataSource;
  * statement reads the id that caller stored. The read must be its own statement: under READ
  * COMMITTED a statement sees the rows committed before it began, and the conflicting insert (which
  * the first statement waited for) committed after. Resolved aliases never change, so they are kept
- * in memory, up to {@link #CACHED} of them.
+ * in memory, up to {@link #CACHED} of them. A conjoined tenant's aliases are its own: its tenant leads
+ * the alias' keys ({@code ConjoinedKeys}) and every statement ({@link TenantFilter}), and its store has
+ * its own cache.
  */
 final class AliasRows implements StreamAliases {
   static final int CACHED = 10_000;
@@ -30,12 +33,13 @@ final class AliasRows implements StreamAliases {
   private final String aliasOfSql;
   private final ConcurrentHashMap<String, UUID> resolved = new ConcurrentHashMap<>();
 
-  AliasRows(DataSource dataSource, String schema) {
+  AliasRows(DataSource dataSource, String schema, TenantFilter tenant) {
     this.dataSource = dataSource;
     String table = Identifiers.quote(schema) + ".rf_stream_aliases";
-    this.claimSql = "INSERT INTO " + table + " (alias, stream_id) VALUES (?, ?) ON CONFLICT (alias) DO NOTHING";
-    this.findSql = "SELECT stream_id FROM " + table + " WHERE alias = ?";
-    this.aliasOfSql = "SELECT alias FROM " + table + " WHERE stream_id = ?";
+    this.claimSql = "INSERT INTO " + table + " (" + tenant.column() + "alias, stream_id) VALUES (" + tenant.value()
+        + "?, ?) ON CONFLICT (" + tenant.column() + "alias) DO NOTHING";
+    this.findSql = "SELECT stream_id FROM " + table + " WHERE alias = ?" + tenant.and();
+    this.aliasOfSql = "SELECT alias FROM " + table + " WHERE stream_id = ?" + tenant.and();
   }
 
   @Override

@@ -32,7 +32,6 @@ import java.util.function.Supplier;
 import java.time.Duration;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.QuerySession;
-import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.sql.TenantFilter;
 import javax.sql.DataSource;
 
@@ -64,7 +63,6 @@ public final class DefaultEventStore implements EventStore {
   private final StoreTracing tracing;
   /** Plain appends written in groups when the store asked for it; {@link GroupAppender#OFF} else. */
   private final GroupAppender group;
-  private final TenantFilter tenant;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
@@ -83,15 +81,14 @@ public final class DefaultEventStore implements EventStore {
   /**
    * @param groupAppends the root store's group append threads ({@link GroupWorkers#NONE} when off): this
    *     store's lanes run on them
-   * @param tenant a conjoined tenant: streams, events and reads keep to it, and the features whose tables
-   *     do not carry a tenant yet (tags, aliases) are refused ({@link ConjoinedLimits}); {@link TenantFilter#NONE} else
+   * @param tenant a conjoined tenant: streams, events, tags, aliases, archive moves and reads keep to it;
+   *     {@link TenantFilter#NONE} else
    */
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupWorkers groupAppends,
       ConnectionScope daemonReplica, Duration daemonReplicaWait, MeterRegistry meters, ArchiveOptions archiveOptions,
       TenantFilter tenant) {
-    this.tenant = tenant;
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
@@ -100,8 +97,9 @@ public final class DefaultEventStore implements EventStore {
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
     this.tracing = tracing;
-    TagSql tagSql = new TagSql(schema);
-    this.appender = new StreamAppender(sql, mapper.writer(), tracing, new TagStep(schema, tagSql, catalog));
+    TagSql tagSql = new TagSql(schema, tenant);
+    this.appender = new StreamAppender(sql, mapper.writer(), tracing,
+        new TagStep(schema, tenant.tenantId(), tagSql, catalog));
     this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
         lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
     // With the daemon reading a replica, each safe point read also reads the WAL position that covers it.
@@ -112,12 +110,12 @@ public final class DefaultEventStore implements EventStore {
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.archive = new StreamArchive(dataSource, schema, archiveOptions.batchSize(),
-        new ArchiveMetrics(meters, schema, dataSource));
-    this.aliases = new AliasRows(dataSource, schema);
+        new ArchiveMetrics(meters, schema, dataSource), tenant);
+    this.aliases = new AliasRows(dataSource, schema, tenant);
     this.group = GroupAppender.of(dataSource, schema, tenant, appender, groupAppends);
     // The daemon reads the hot store: the view with the archive serves the application's reads, on the primary.
     this.withArchived = new DefaultEventStore(this, new EventReads(dataSource, sql.readsWithArchived, envelopes,
-        safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true), catalog, envelopes, safePoint));
+        safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true, tenant), catalog, envelopes, safePoint));
   }
 
   /** The view of {@code hot} whose reads take archived events in; everything else is {@code hot}'s. */
@@ -138,20 +136,12 @@ public final class DefaultEventStore implements EventStore {
     this.defaults = hot.defaults;
     this.tracing = hot.tracing;
     this.group = hot.group;
-    this.tenant = hot.tenant;
     this.withArchived = this;
   }
 
   @Override
   public DefaultEventStore withArchived() {
     return withArchived;
-  }
-
-  /** Refuses, on a conjoined tenant's store, work over tables that do not carry a tenant yet. */
-  private void refuseOnConjoinedTenant(String operation) {
-    if (tenant.conjoined()) {
-      throw ConjoinedLimits.notYet(operation);
-    }
   }
 
   /**
@@ -164,7 +154,6 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public StreamAliases aliases() {
-    refuseOnConjoinedTenant("events().aliases()");
     return aliases;
   }
 
@@ -234,7 +223,6 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public EventQueryResult query(EventQuery query) {
-    refuseOnConjoinedTenant("events().query(EventQuery)");
     return tagged.query(Objects.requireNonNull(query, "query"));
   }
 
@@ -254,7 +242,6 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
-    refuseOnConjoinedTenant("events().append(.., AppendCondition, ..)");
     AppendRequest request = AppendRequest.of(types, streamId, expected, AppendOptions.NONE.over(defaults), events,
         Objects.requireNonNull(condition, "condition"));
     AppendResult result = write(request);
@@ -411,7 +398,6 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean archiveStream(Object streamId) {
-    refuseOnConjoinedTenant("events().archiveStream(..)");
     return archive.archive(StreamKeys.of(streamId));
   }
 
@@ -426,7 +412,6 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean unarchiveStream(Object streamId) {
-    refuseOnConjoinedTenant("events().unarchiveStream(..)");
     return archive.unarchive(StreamKeys.of(streamId));
   }
 

@@ -73,7 +73,7 @@ final class EventSql {
 
   /**
    * @param storeWideKeys whether a keyed append also claims its key in {@code rf_idempotency_keys},
-   *     whose primary key refuses the key for any other stream (V21)
+   *     whose primary key refuses the key for any other stream (V21) of the same tenant (V94)
    * @param tenant the tenant of a conjoined store: it leads the streams' and events' keys (see
    *     {@code ConjoinedKeys}), every insert writes it and every read keeps to it; {@link TenantFilter#NONE}
    *     leaves every statement as a store without tenants has it
@@ -81,7 +81,7 @@ final class EventSql {
   EventSql(String schema, boolean storeWideKeys, TenantFilter tenant) {
     String keys = Identifiers.quote(schema) + "." + Identifiers.quote("rf_idempotency_keys");
     this.storeWideKeys = storeWideKeys;
-    keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keys + " WHERE idempotency_key = ?";
+    keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keys + " WHERE idempotency_key = ?" + tenant.and();
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     EventTables tables = EventTables.of(schema);
     String events = tables.hot();
@@ -149,14 +149,16 @@ final class EventSql {
         + " s AS (" + stream + "),"
         + " e AS (INSERT INTO " + events + " (" + streamKey + ", version, type, schema_version, data, headers,"
         + " causation_id, correlation_id, idempotency_key, tx_id)"
-        + " SELECT " + tenant.value() + "?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
+        + " SELECT " + tenant.value() + "?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version,"
+        + " x.data::jsonb,"
         + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END, t.ticket"
         + " FROM s CROSS JOIN t CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
         + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
         + " ORDER BY x.ord RETURNING seq_id, version)"
         // Claims the key store-wide in the same statement: only when events were written (HAVING).
         + (storeWideKeys == null ? "" : ", k AS (INSERT INTO " + storeWideKeys
-            + " (idempotency_key, stream_id, version, seq_id) SELECT CAST(? AS text), CAST(? AS text), min(e.version),"
+            + " (" + tenant.column() + "idempotency_key, stream_id, version, seq_id) SELECT " + tenant.value()
+            + "CAST(? AS text), CAST(? AS text), min(e.version),"
             + " min(e.seq_id) FROM e HAVING count(*) > 0)")
         + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
   }

@@ -28,8 +28,6 @@ public final class SessionAppends implements SessionEvents {
   private final Trace trace;
   /** What every append of this session starts from: the store's defaults until the session changes them. */
   private AppendOptions defaults;
-  /** Why this session may not append with a condition, or {@code null} when it may. */
-  private String refusal;
 
   /**
    * Work that runs right after one append, on the unit of work's connection, before the commit: an
@@ -69,28 +67,12 @@ public final class SessionAppends implements SessionEvents {
     append((Object) streamId, expected, options, events);
   }
 
-  /**
-   * Makes every conditional append of this session fail with {@code message} (an
-   * {@link UnsupportedOperationException}): for a store whose tags cannot be kept to its tenant. Returns this queue.
-   */
-  public SessionAppends refusingConditions(String message) {
-    this.refusal = message;
-    return this;
-  }
-
-  private void checkAllowed() {
-    if (refusal != null) {
-      throw new UnsupportedOperationException(refusal);
-    }
-  }
-
   private void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
     queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), null));
   }
 
   @Override
   public void append(AppendCondition condition, List<?> events) {
-    checkAllowed();
     queued.add(new Queued(AppendRequest.of(types, UUID.randomUUID(), ExpectedVersion.noStream(),
         AppendOptions.NONE.over(defaults), events, java.util.Objects.requireNonNull(condition, "condition")), null));
   }

@@ -2,6 +2,7 @@ package io.rillflow.internal.events;
 
 import io.rillflow.RillflowException;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,9 @@ import javax.sql.DataSource;
  * <p><b>Cut off</b> (connection killed, process gone): the stream stays marked, its events split
  * between the tables, every one in one of them; calling {@code archiveStream} or
  * {@code unarchiveStream} again goes on from there.
+ *
+ * <p><b>Conjoined tenants.</b> Every statement keeps to the store's tenant ({@link TenantFilter}): a tenant
+ * marks and moves only its own streams, and the archive's keys lead with the tenant as the hot table's do.
  */
 final class StreamArchive {
   private final DataSource dataSource;
@@ -45,7 +49,7 @@ final class StreamArchive {
   private final String toHot;
   private final String unmark;
 
-  StreamArchive(DataSource dataSource, String schema, int batchSize, ArchiveMetrics metrics) {
+  StreamArchive(DataSource dataSource, String schema, int batchSize, ArchiveMetrics metrics, TenantFilter tenant) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("archive batch size must be at least 1 but was " + batchSize);
     }
@@ -54,17 +58,18 @@ final class StreamArchive {
     this.metrics = metrics;
     EventTables tables = EventTables.of(schema);
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
-    mark = "UPDATE " + streams + " SET archived = true, updated_at = now() WHERE stream_id = ? AND NOT archived";
-    lockMarked = "SELECT 1 FROM " + streams + " WHERE stream_id = ? AND archived FOR UPDATE";
+    String byStream = " WHERE stream_id = ?" + tenant.and();
+    mark = "UPDATE " + streams + " SET archived = true, updated_at = now()" + byStream + " AND NOT archived";
+    lockMarked = "SELECT 1 FROM " + streams + byStream + " AND archived FOR UPDATE";
     // Same columns in the same order in both tables: the row moves whole, whatever columns it has.
     toArchive = "WITH moved AS (DELETE FROM " + tables.hot() + " WHERE seq_id IN (SELECT seq_id FROM " + tables.hot()
-        + " WHERE stream_id = ? ORDER BY version DESC LIMIT ?) RETURNING *)"
+        + byStream + " ORDER BY version DESC LIMIT ?) RETURNING *)"
         + " INSERT INTO " + tables.archived() + " SELECT * FROM moved";
     // seq_id is an identity column in rf_events: the archived row brings its own back.
     toHot = "WITH moved AS (DELETE FROM " + tables.archived() + " WHERE seq_id IN (SELECT seq_id FROM "
-        + tables.archived() + " WHERE stream_id = ? ORDER BY version LIMIT ?) RETURNING *)"
+        + tables.archived() + byStream + " ORDER BY version LIMIT ?) RETURNING *)"
         + " INSERT INTO " + tables.hot() + " OVERRIDING SYSTEM VALUE SELECT * FROM moved";
-    unmark = "UPDATE " + streams + " SET archived = false, updated_at = now() WHERE stream_id = ?";
+    unmark = "UPDATE " + streams + " SET archived = false, updated_at = now()" + byStream;
   }
 
   /**

@@ -17,23 +17,26 @@ import java.util.TreeMap;
  *       and carries {@code r}, so it holds one of those keys.</li>
  * </ul>
  *
- * Keys are 32-bit hashes of (schema, type, tag): two keys that collide only make two appends wait
- * for each other needlessly, never let a conflict through. Shared keys never wait for each other,
- * so appends without conditions run in parallel; a key taken both ways is taken exclusive.
+ * Keys are 32-bit hashes of (schema, type, tag), and of (schema, tenant, type, tag) for a conjoined
+ * tenant, so two tenants using one tag take different keys and do not wait for each other. Two keys
+ * that collide only make two appends wait for each other needlessly, never let a conflict through.
+ * Shared keys never wait for each other, so appends without conditions run in parallel; a key taken
+ * both ways is taken exclusive.
  */
 final class TagLocks {
   private static final String ANY = "*";
   /** Key to exclusive (true) or shared: sorted by key, the order every append takes them in. */
   private final TreeMap<Integer, Boolean> keys = new TreeMap<>();
-  private final String schema;
+  /** What every key of this store hashes first: the schema, and a conjoined store's tenant. */
+  private final String[] scope;
 
-  TagLocks(String schema) {
-    this.schema = schema;
+  private TagLocks(String schema, String tenantId) {
+    this.scope = tenantId == null ? new String[] {schema} : new String[] {schema, tenantId};
   }
 
-  /** The keys of {@code request}. */
-  static TagLocks of(String schema, AppendRequest request, TaggedQuery condition) {
-    TagLocks locks = new TagLocks(schema);
+  /** The keys of {@code request} in {@code schema}, for {@code tenantId} (null but for a conjoined tenant). */
+  static TagLocks of(String schema, String tenantId, AppendRequest request, TaggedQuery condition) {
+    TagLocks locks = new TagLocks(schema, tenantId);
     for (AppendRequest.Typed event : request.events()) {
       for (String tag : event.tags()) {
         locks.add(event.type().name(), tag, false);
@@ -72,15 +75,23 @@ final class TagLocks {
     return keys.values().toArray(new Boolean[0]);
   }
 
-  /** 64-bit FNV-1a over schema, type and tag (NUL-separated), folded to 32 bits. */
+  /**
+   * 64-bit FNV-1a over the scope, type and tag (NUL-separated), folded to 32 bits. A store without
+   * tenants hashes exactly what it always did: an older version still running beside it takes the same keys.
+   */
   private int hash(String type, String tag) {
     long hash = 0xcbf29ce484222325L;
-    for (String part : new String[] {schema, type, tag}) {
-      for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
-        hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
-      }
-      hash = (hash ^ 0) * 0x100000001b3L;
+    for (String part : scope) {
+      hash = fold(hash, part);
     }
+    hash = fold(fold(hash, type), tag);
     return (int) (hash ^ (hash >>> 32));
+  }
+
+  private static long fold(long hash, String part) {
+    for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
+      hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    return (hash ^ 0) * 0x100000001b3L;
   }
 }

@@ -2,6 +2,7 @@ package io.rillflow.internal.events;
 
 import io.rillflow.events.AppendLockTimeoutException;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.sql.TenantFilter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * holds all of an item's tags when it has as many matching rows as the item has tags), or by type
  * alone through {@code rf_events}' type index. Each item's rows are narrowed to the window (below
  * the safe point, or after a checkpoint) inside the item, where the indexes hold {@code tx_id}.
+ *
+ * <p>A conjoined tenant's statements keep to its rows: its tenant leads every item's condition (and the
+ * tag index, see {@code ConjoinedKeys}) and every tag row it writes ({@link TenantFilter}).
  */
 final class TagSql {
   /** The first key of the DCB advisory locks: 'RLFT', beside the safe point's 'RLFW'. */
@@ -33,28 +37,30 @@ final class TagSql {
   private final String readEvents;
   private final String tags;
   private final String ownTicket;
+  private final TenantFilter tenant;
   private final Map<String, String> reads = new ConcurrentHashMap<>();
   private final Map<String, String> checks = new ConcurrentHashMap<>();
 
   /** Over live streams' events. */
-  TagSql(String schema) {
-    this(schema, false);
+  TagSql(String schema, TenantFilter tenant) {
+    this(schema, false, tenant);
   }
 
   /**
    * @param withArchived whether {@link #read} takes archived streams' events in too: their tag rows
    *     stay in {@code rf_event_tags} when they move (V80), so an item finds them by tag as before
    */
-  TagSql(String schema, boolean withArchived) {
+  TagSql(String schema, boolean withArchived, TenantFilter tenant) {
+    this.tenant = tenant;
     EventTables tables = EventTables.of(schema);
     events = tables.hot();
     readEvents = withArchived ? tables.both() : tables.hot();
     tags = Identifiers.quote(schema) + "." + Identifiers.quote("rf_event_tags");
     ownTicket = Identifiers.quote(schema) + ".rf_own_ticket()";
-    insertTags = "INSERT INTO " + tags + " (seq_id, tag, type, tx_id)"
-        + " SELECT e.seq_id, x.tag, e.type, e.tx_id FROM " + events + " e"
+    insertTags = "INSERT INTO " + tags + " (" + tenant.column() + "seq_id, tag, type, tx_id)"
+        + " SELECT " + tenant.value() + "e.seq_id, x.tag, e.type, e.tx_id FROM " + events + " e"
         + " JOIN unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS x(version, tag) ON e.version = x.version"
-        + " WHERE e.stream_id = ?";
+        + " WHERE e.stream_id = ?" + tenant.and("e");
   }
 
   /**
@@ -86,12 +92,13 @@ final class TagSql {
         sql.append(" UNION ALL ");
       }
       sql.append(switch (item) {
-        case 'T' -> "SELECT seq_id FROM " + tags + " WHERE tag = ANY(CAST(? AS text[])) AND " + window
-            + " GROUP BY seq_id HAVING count(*) = ?";
-        case 'B' -> "SELECT seq_id FROM " + tags + " WHERE tag = ANY(CAST(? AS text[])) AND type = ANY(CAST(? AS text[]))"
+        case 'T' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
             + " AND " + window + " GROUP BY seq_id HAVING count(*) = ?";
-        case 'Y' -> "SELECT seq_id FROM " + events + " ty WHERE type = ANY(CAST(? AS text[])) AND " + window;
-        default -> "SELECT seq_id FROM " + events + " al WHERE " + window;
+        case 'B' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
+            + " AND type = ANY(CAST(? AS text[])) AND " + window + " GROUP BY seq_id HAVING count(*) = ?";
+        case 'Y' -> "SELECT seq_id FROM " + events + " ty WHERE " + tenant.leading() + "type = ANY(CAST(? AS text[]))"
+            + " AND " + window;
+        default -> "SELECT seq_id FROM " + events + " al WHERE " + tenant.leading() + window;
       });
     }
     return sql.toString();

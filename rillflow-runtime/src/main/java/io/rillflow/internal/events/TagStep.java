@@ -61,11 +61,14 @@ final class TagStep {
   private static final int DEFAULT_WAIT_SECONDS = (int) AppendCondition.DEFAULT_LOCK_WAIT.toSeconds();
 
   private final String schema;
+  /** A conjoined store's tenant, whose locks are its own; null else. */
+  private final String tenantId;
   private final TagSql sql;
   private final EventCatalog catalog;
 
-  TagStep(String schema, TagSql sql, EventCatalog catalog) {
+  TagStep(String schema, String tenantId, TagSql sql, EventCatalog catalog) {
     this.schema = schema;
+    this.tenantId = tenantId;
     this.sql = sql;
     this.catalog = catalog;
   }
@@ -81,7 +84,7 @@ final class TagStep {
       throw new IllegalStateException("A conditional append runs in a READ COMMITTED transaction: its check must"
           + " see what committed before its locks were granted");
     }
-    TagLocks locks = TagLocks.of(schema, request, condition);
+    TagLocks locks = TagLocks.of(schema, tenantId, request, condition);
     if (!locks.isEmpty()) {
       lock(connection, request, condition, locks);
     }

@@ -13,20 +13,24 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The keys of Rillflow's stream, event, snapshot, projection and dead-letter tables in a store schema with
- * conjoined tenants: {@code tenant_id} (V90) leads the streams', snapshots' and projections' primary keys,
- * the events' (stream, version) and idempotency keys and the dead letters' index, and a
- * {@code (tenant_id, tx_id, seq_id)} index serves each tenant's global read.
+ * The keys of Rillflow's tables in a store schema with conjoined tenants: {@code tenant_id} (V90, V92..V94)
+ * leads the streams', snapshots' and projections' primary keys, the events' (stream, version) and
+ * idempotency keys, hot and archived, the dead letters' index, the event tags' index, the stream aliases'
+ * keys and the store-wide idempotency keys; a {@code (tenant_id, tx_id, seq_id)} index on each events
+ * table serves each tenant's global read.
  * A schema is conjoined or not, for good: a store of the other kind refuses it when it starts, naming
  * why, rather than fail on its first append.
  *
  * <p>Why not a migration: migrations are one list for every store, and these keys are per mode. The
- * change runs in one transaction, under a lock on the tables, and creates its marker index
- * ({@value #MARKER}) last, so a schema has all of it or none.
+ * change comes in stages, each run in one transaction, under a lock on its tables, creating its marker
+ * index last, so a schema has all of a stage or none of it. A schema converted by an earlier version
+ * has the first stage ({@value #MARKER}) and gets the later ones on its next start.
  */
 public final class ConjoinedKeys {
   /** Present exactly when the schema's keys are conjoined. */
   static final String MARKER = "rf_events_tenant_global";
+  /** Present when the second stage (tags, aliases, store-wide keys, archive: V92..V94) is done too. */
+  static final String TAGS_MARKER = "rf_events_archived_tenant_global";
 
   private ConjoinedKeys() {}
 
@@ -37,29 +41,37 @@ public final class ConjoinedKeys {
    */
   public static void settle(DataSource dataSource, String schema, boolean conjoined, AutoCreate autoCreate) {
     try (Connection connection = dataSource.getConnection()) {
-      boolean marked = marked(connection, schema);
-      if (marked == conjoined) {
+      boolean marked = marked(connection, schema, MARKER);
+      if (!conjoined) {
+        if (marked) {
+          throw new SchemaException("Schema \"" + schema + "\" holds the events of a store with Tenancy.conjoined()"
+              + " (tenant_id leads its keys): build this store with .tenancy(Tenancy.conjoined()), or use another schema");
+        }
         return;
       }
-      if (!conjoined) {
-        throw new SchemaException("Schema \"" + schema + "\" holds the events of a store with Tenancy.conjoined()"
-            + " (tenant_id leads its keys): build this store with .tenancy(Tenancy.conjoined()), or use another schema");
+      boolean tagsMarked = marked(connection, schema, TAGS_MARKER);
+      if (marked && tagsMarked) {
+        return;
       }
       if (autoCreate == AutoCreate.NONE) {
         throw new SchemaException("Schema \"" + schema + "\" is not set up for Tenancy.conjoined() (tenant_id must"
-            + " lead the keys of rf_streams, rf_events, rf_snapshots and rf_projections), and AutoCreate.NONE does not change it:"
+            + " lead the keys of rf_streams, rf_events, rf_events_archived, rf_snapshots, rf_projections,"
+            + " rf_event_tags, rf_stream_aliases and rf_idempotency_keys), and AutoCreate.NONE does not change it:"
             + " start once with AutoCreate.CREATE_OR_UPDATE");
       }
-      convert(connection, schema);
+      if (!marked) {
+        convert(connection, schema, MARKER, eventSteps(schema));
+      }
+      convert(connection, schema, TAGS_MARKER, tagSteps(schema));
     } catch (SQLException e) {
       throw new SchemaException("Cannot set up the keys of schema \"" + schema + "\" for Tenancy.conjoined(): "
           + e.getMessage(), e);
     }
   }
 
-  private static boolean marked(Connection connection, String schema) throws SQLException {
+  private static boolean marked(Connection connection, String schema, String marker) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT to_regclass(quote_ident(?) || '." + MARKER + "') IS NOT NULL")) {
+        "SELECT to_regclass(quote_ident(?) || '." + marker + "') IS NOT NULL")) {
       statement.setString(1, schema);
       try (ResultSet row = statement.executeQuery()) {
         row.next();
@@ -68,9 +80,10 @@ public final class ConjoinedKeys {
     }
   }
 
-  private static void convert(Connection connection, String schema) throws SQLException {
+  /** The first stage: streams, events, snapshots, projections and dead letters; its marker last. */
+  private static List<String> eventSteps(String schema) {
     String s = Identifiers.quote(schema) + ".";
-    List<String> steps = List.of(
+    return List.of(
         // The lock first, in the order appends take them: a racing store waits here, then finds the marker.
         "LOCK TABLE " + s + "rf_streams, " + s + "rf_events, " + s + "rf_snapshots, " + s + "rf_projections, " + s
             + "rf_dead_letters IN ACCESS EXCLUSIVE MODE",
@@ -88,11 +101,42 @@ public final class ConjoinedKeys {
         "DROP INDEX " + s + "rf_dead_letters_projection",
         "CREATE INDEX rf_dead_letters_projection ON " + s + "rf_dead_letters (tenant_id, projection, seq_id)",
         "CREATE INDEX " + MARKER + " ON " + s + "rf_events (tenant_id, tx_id, seq_id)");
+  }
+
+  /**
+   * The second stage: the archive's keys, the tag index, the aliases' and the store-wide idempotency keys;
+   * its marker last. Tag rows written before V92 (plain appends of tagged events) take their event's tenant.
+   */
+  private static List<String> tagSteps(String schema) {
+    String s = Identifiers.quote(schema) + ".";
+    return List.of(
+        // rf_events first, as appends take it before the tags and keys they write.
+        "LOCK TABLE " + s + "rf_events, " + s + "rf_events_archived, " + s + "rf_event_tags, " + s
+            + "rf_idempotency_keys, " + s + "rf_stream_aliases IN ACCESS EXCLUSIVE MODE",
+        "UPDATE " + s + "rf_event_tags t SET tenant_id = e.tenant_id FROM " + s + "rf_events e"
+            + " WHERE e.seq_id = t.seq_id AND t.tenant_id <> e.tenant_id",
+        "UPDATE " + s + "rf_event_tags t SET tenant_id = e.tenant_id FROM " + s + "rf_events_archived e"
+            + " WHERE e.seq_id = t.seq_id AND t.tenant_id <> e.tenant_id",
+        "DROP INDEX " + s + "rf_event_tags_tag",
+        "CREATE INDEX rf_event_tags_tag ON " + s + "rf_event_tags (tenant_id, tag, tx_id, seq_id) INCLUDE (type)",
+        "ALTER TABLE " + s + "rf_stream_aliases DROP CONSTRAINT rf_stream_aliases_pkey,"
+            + " ADD CONSTRAINT rf_stream_aliases_pkey PRIMARY KEY (tenant_id, alias),"
+            + " DROP CONSTRAINT rf_stream_aliases_stream_id_key,"
+            + " ADD CONSTRAINT rf_stream_aliases_stream_id_key UNIQUE (tenant_id, stream_id)",
+        "ALTER TABLE " + s + "rf_idempotency_keys DROP CONSTRAINT rf_idempotency_keys_pkey,"
+            + " ADD CONSTRAINT rf_idempotency_keys_pkey PRIMARY KEY (tenant_id, idempotency_key)",
+        "ALTER TABLE " + s + "rf_events_archived DROP CONSTRAINT rf_events_archived_stream_version,"
+            + " ADD CONSTRAINT rf_events_archived_stream_version UNIQUE (tenant_id, stream_id, version)",
+        "CREATE INDEX " + TAGS_MARKER + " ON " + s + "rf_events_archived (tenant_id, tx_id, seq_id)");
+  }
+
+  /** Runs {@code steps} (a lock, then the changes, the marker last) unless another store did while this one waited. */
+  private static void convert(Connection connection, String schema, String marker, List<String> steps)
+      throws SQLException {
     Transaction.run(connection, c -> {
       try (Statement statement = c.createStatement()) {
         statement.execute(steps.get(0));
-        // Another store may have converted the schema while this one waited for the lock.
-        if (!marked(c, schema)) {
+        if (!marked(c, schema, marker)) {
           for (String step : steps.subList(1, steps.size())) {
             statement.execute(step);
           }

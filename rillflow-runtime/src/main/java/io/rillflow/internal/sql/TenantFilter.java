@@ -20,11 +20,13 @@ public final class TenantFilter {
   /** No tenant column: the SQL of a store that never heard of tenants. */
   public static final TenantFilter NONE = new TenantFilter(null);
 
+  private final String tenantId;
   private final String literal;
   private final String predicate;
   private final byte[] copyText;
 
   private TenantFilter(String tenantId) {
+    this.tenantId = tenantId;
     this.literal = tenantId == null ? null : Identifiers.literal(tenantId);
     this.predicate = tenantId == null ? null : COLUMN + " = " + literal;
     this.copyText = tenantId == null ? new byte[0] : tenantId.getBytes(StandardCharsets.UTF_8);
@@ -42,6 +44,11 @@ public final class TenantFilter {
   /** Whether rows carry a tenant: false for {@link #NONE}. */
   public boolean conjoined() {
     return predicate != null;
+  }
+
+  /** The tenant's id, or {@code null} for {@link #NONE}: for keys computed outside SQL (advisory locks). */
+  public String tenantId() {
+    return tenantId;
   }
 
   /** {@code tenant_id = 'acme'}, or {@code null} for none: what leads a rule-book condition. */

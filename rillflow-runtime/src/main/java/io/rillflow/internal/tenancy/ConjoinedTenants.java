@@ -28,14 +28,15 @@ import javax.sql.DataSource;
  * The tenants of a store with {@code Tenancy.conjoined()}: every tenant in the store's own tables, each
  * row marked with its {@code tenant_id}. A tenant is a row of {@link TenantRegistry} and nothing else:
  * {@code ensure} registers it, {@code drop} deletes its rows from every tenant table (its documents, and
- * its streams, events, snapshots, projection rows and dead letters) and then the registry row.
+ * its streams, events hot and archived, tags, aliases, store-wide idempotency keys, snapshots, projection rows
+ * and dead letters) and then the registry row.
  * Its store (statements built for its id) is made on the first {@code forTenant} in a process after one
  * look at the registry, and cached: after that {@code forTenant} is a map lookup.
  */
 public final class ConjoinedTenants implements TenantDirectory {
-  /** Rillflow's tables whose rows carry a tenant (V90); a tenant's event tags go with its events (ON DELETE CASCADE). */
-  private static final List<String> RILLFLOW_TABLES =
-      List.of("rf_events", "rf_streams", "rf_snapshots", "rf_dead_letters", "rf_projections");
+  /** Rillflow's tables whose rows carry a tenant (V90, V92..V94). */
+  private static final List<String> RILLFLOW_TABLES = List.of("rf_event_tags", "rf_events", "rf_events_archived",
+      "rf_streams", "rf_snapshots", "rf_dead_letters", "rf_projections", "rf_stream_aliases", "rf_idempotency_keys");
   private final DataSource dataSource;
   private final String storeSchema;
   private final TenantSchemas ids;

@@ -12,11 +12,10 @@ import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.events.StreamArchivedException;
 import io.rillflow.test.RillflowTestBase;
+import io.rillflow.tests.events.LockWaiters;
 import io.rillflow.tests.events.OrderShipped;
 import io.rillflow.tests.events.RawSql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -201,7 +200,7 @@ class ArchiveFaultTest extends RillflowTestBase {
       blocker.setAutoCommit(false);
       lockRow(blocker, table, "long", version);
       Future<Boolean> moving = CompletableFuture.supplyAsync(move);
-      int mover = awaitBlockedOn(blockedOn);
+      int mover = LockWaiters.awaitBlockedOn(store(), blockedOn);
       whileFrozen.run();
       kill(mover);
       try {
@@ -220,25 +219,6 @@ class ArchiveFaultTest extends RillflowTestBase {
       statement.execute("SELECT 1 FROM \"" + store().schemaName() + "\"." + table + " WHERE stream_id = '" + stream
           + "' AND version = " + version + " FOR UPDATE");
     }
-  }
-
-  /** The backend whose statement (containing {@code text}) waits on a lock. */
-  private int awaitBlockedOn(String text) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    try (Connection connection = store().dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement("SELECT pid FROM pg_stat_activity"
-            + " WHERE wait_event_type = 'Lock' AND position(? in query) > 0 AND pid <> pg_backend_pid()")) {
-      statement.setString(1, text);
-      while (System.currentTimeMillis() < deadline) {
-        try (ResultSet row = statement.executeQuery()) {
-          if (row.next()) {
-            return row.getInt(1);
-          }
-        }
-        Thread.sleep(20);
-      }
-    }
-    throw new AssertionError("no backend waited on a lock running " + text);
   }
 
   private void kill(int pid) throws SQLException {

@@ -13,13 +13,10 @@ import io.rillflow.test.TestSchema;
 import io.rillflow.tests.dcb.CourseDefined;
 import io.rillflow.tests.events.OrderShipped;
 import io.rillflow.tests.events.SafePoint;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import io.rillflow.tests.schema.OldSchema;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +39,12 @@ class ArchiveUpgradeTest {
   private static final String EVERY_COLUMN = "SELECT '%s' || (to_jsonb(t) - 'tenant_id')::text FROM %s t ORDER BY 1";
 
   private TestSchema schema;
+  private OldSchema old;
 
   @BeforeEach
   void schemaAtVersion70() {
     schema = TestSchema.create(TestDatabase.shared(), getClass());
-    TestDatabase database = TestDatabase.shared();
-    Flyway.configure(getClass().getClassLoader())
-        .dataSource(database.jdbcUrl(), database.username(), database.password())
-        .schemas(schema.name()).defaultSchema(schema.name()).table("rillflow_schema_history")
-        .locations("classpath:io/rillflow/migration").target("70").load().migrate();
+    old = OldSchema.at(schema, "70");
   }
 
   @AfterEach
@@ -60,7 +54,7 @@ class ArchiveUpgradeTest {
 
   @Test
   void upgradingAPopulatedSchemaKeepsEveryRowAndMovesArchivedStreamsOut() throws SQLException {
-    execute("""
+    old.execute("""
         INSERT INTO rf_streams (stream_id, stream_type, version, archived) VALUES
           ('live-1', 'order', 3, false), ('live-2', NULL, 2, false), ('old-1', 'order', 4, true),
           ('old-2', 'course', 1, true);
@@ -80,34 +74,34 @@ class ArchiveUpgradeTest {
         INSERT INTO rf_idempotency_keys (idempotency_key, stream_id, version, seq_id)
         SELECT idempotency_key, stream_id, version, seq_id FROM rf_events WHERE idempotency_key IS NOT NULL;
         """);
-    List<String> events = column("SELECT " + EVENT_ROW + " FROM rf_events ORDER BY seq_id");
-    List<String> archived = column("SELECT " + EVENT_ROW + " FROM rf_events WHERE archived ORDER BY seq_id");
+    List<String> events = old.column("SELECT " + EVENT_ROW + " FROM rf_events ORDER BY seq_id");
+    List<String> archived = old.column("SELECT " + EVENT_ROW + " FROM rf_events WHERE archived ORDER BY seq_id");
     List<String> kept = new ArrayList<>();
     for (String table : List.of("rf_streams", "rf_event_tags", "rf_snapshots", "rf_idempotency_keys")) {
-      kept.addAll(column(EVERY_COLUMN.formatted(table, table)));
+      kept.addAll(old.column(EVERY_COLUMN.formatted(table, table)));
     }
     assertThat(events).hasSize(10);
     assertThat(archived).hasSize(5);
 
     try (DocumentStore store = schema.storeBuilder().build()) {
       // Migrated through V80 (and whatever came after it).
-      assertThat(column("SELECT (max(CAST(version AS integer)) >= 80)::text FROM rillflow_schema_history"
+      assertThat(old.column("SELECT (max(CAST(version AS integer)) >= 80)::text FROM rillflow_schema_history"
           + " WHERE version IS NOT NULL")).containsExactly("true");
       List<String> after = new ArrayList<>();
       for (String table : List.of("rf_streams", "rf_event_tags", "rf_snapshots", "rf_idempotency_keys")) {
-        after.addAll(column(EVERY_COLUMN.formatted(table, table)));
+        after.addAll(old.column(EVERY_COLUMN.formatted(table, table)));
       }
       assertThat(after).isEqualTo(kept);
-      assertThat(column("SELECT " + EVENT_ROW + " FROM rf_events_archived ORDER BY seq_id")).isEqualTo(archived);
+      assertThat(old.column("SELECT " + EVENT_ROW + " FROM rf_events_archived ORDER BY seq_id")).isEqualTo(archived);
       List<String> live = new ArrayList<>(events);
       live.removeAll(archived);
-      assertThat(column("SELECT " + EVENT_ROW + " FROM rf_events ORDER BY seq_id")).isEqualTo(live);
+      assertThat(old.column("SELECT " + EVENT_ROW + " FROM rf_events ORDER BY seq_id")).isEqualTo(live);
       // The old flag stays, false everywhere: a version from before V80 may still run during a rolling deploy.
-      assertThat(column("SELECT count(*)::text FROM information_schema.columns WHERE table_schema = current_schema()"
+      assertThat(old.column("SELECT count(*)::text FROM information_schema.columns WHERE table_schema = current_schema()"
           + " AND column_name = 'archived' AND table_name LIKE 'rf_events%'")).containsExactly("2");
-      assertThat(column("SELECT count(*)::text FROM rf_events WHERE archived")).containsExactly("0");
+      assertThat(old.column("SELECT count(*)::text FROM rf_events WHERE archived")).containsExactly("0");
       // What such a version's stream read sends still runs and finds the live stream.
-      assertThat(column("SELECT count(*)::text FROM rf_events WHERE stream_id = 'live-1' AND version BETWEEN 1 AND 100"
+      assertThat(old.column("SELECT count(*)::text FROM rf_events WHERE stream_id = 'live-1' AND version BETWEEN 1 AND 100"
           + " AND NOT archived")).containsExactly("3");
 
       // Through the API: as before for live streams; archived ones with the archive, tags included.
@@ -130,25 +124,5 @@ class ArchiveUpgradeTest {
       assertThat(store.events().append("old-1", ExpectedVersion.exactly(4), new OrderShipped("old-1", "v5"))
           .lastPosition()).isEqualTo(11);
     }
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path TO \"" + schema.name() + "\"");
-      statement.execute(sql);
-    }
-  }
-
-  private List<String> column(String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path TO \"" + schema.name() + "\"");
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-    }
-    return values;
   }
 }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.events.AppendCondition;
+import io.rillflow.events.AppendConditionException;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
+import io.rillflow.events.EventQuery;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.projections.ProjectionLifecycle;
 import io.rillflow.test.TestDatabase;
@@ -23,6 +26,9 @@ import io.rillflow.tests.aggregates.CartOpened;
 import io.rillflow.tests.aggregates.ItemAdded;
 import io.rillflow.tests.compaction.Meter;
 import io.rillflow.tests.compaction.MeterRead;
+import io.rillflow.tests.dcb.CourseDefined;
+import io.rillflow.tests.dcb.StudentId;
+import io.rillflow.tests.dcb.StudentSubscribed;
 import io.rillflow.tests.events.RawSql;
 import io.rillflow.tests.events.SafePoint;
 import io.rillflow.tests.readmodels.CustomerSpend;
@@ -171,6 +177,76 @@ abstract class TenantIsolationSuite {
     List<EventEnvelope<?>> alphaAll = alpha.events().readAll(Checkpoint.START, 100_000);
     assertThat(alphaAll).filteredOn(e -> e.streamId().equals(stream)).hasSize(1);
     assertThat(alphaAll).noneMatch(e -> e.data() instanceof Purchased p && p.customerId().equals("bob"));
+  }
+
+  @Test
+  void eventTagsQueriesAndConditionsSeeOnlyTheirTenantsEvents() {
+    String course = id("course");
+    EventQuery query = EventQuery.anyOf(EventQuery.item().types(CourseDefined.class, StudentSubscribed.class)
+        .tag("course", course));
+    Checkpoint alphaRead = alpha.events().query(query).checkpoint();
+    alpha.events().append(AppendCondition.failIfEventsMatch(query).after(alphaRead), new CourseDefined(course, 1));
+    Checkpoint betaRead = beta.events().query(query).checkpoint();
+    // The same tag in beta: alpha's event is not beta's conflict, whatever the checkpoints.
+    beta.events().append(AppendCondition.failIfEventsMatch(query).after(betaRead), new CourseDefined(course, 2),
+        new StudentSubscribed(course, new StudentId("bob")));
+
+    SafePoint.await(alpha);
+    SafePoint.await(beta);
+    assertThat(alpha.events().query(query).events()).extracting(e -> (Object) e.data())
+        .containsExactly(new CourseDefined(course, 1));
+    assertThat(beta.events().query(query).events()).extracting(e -> (Object) e.data())
+        .containsExactly(new CourseDefined(course, 2), new StudentSubscribed(course, new StudentId("bob")));
+    // Within a tenant a condition still fails on that tenant's newer event.
+    assertThatThrownBy(() -> alpha.events().append(AppendCondition.failIfEventsMatch(query).after(alphaRead),
+        new StudentSubscribed(course, new StudentId("ann")))).isInstanceOf(AppendConditionException.class);
+    try (DocumentSession session = alpha.openSession()) {
+      session.events().append(AppendCondition.failIfEventsMatch(query).after(alpha.events().query(query).checkpoint()),
+          new StudentSubscribed(course, new StudentId("ann")));
+      session.saveChanges();
+    }
+    assertThat(alpha.events().query(query).events()).hasSize(2);
+    assertThat(beta.events().query(query).events()).hasSize(2);
+  }
+
+  @Test
+  void theSameAliasInTwoTenantsNamesTwoStreams() {
+    String alias = id("order");
+    UUID alphas = alpha.events().aliases().resolve(alias);
+    assertThat(beta.events().aliases().find(alias)).as("alpha's alias, from beta").isEmpty();
+    UUID betas = beta.events().aliases().resolve(alias);
+
+    assertThat(betas).isNotEqualTo(alphas);
+    assertThat(alpha.events().aliases().resolve(alias)).isEqualTo(alphas);
+    assertThat(alpha.events().aliases().aliasOf(betas)).isEmpty();
+    assertThat(beta.events().aliases().aliasOf(betas)).contains(alias);
+  }
+
+  @Test
+  void aTenantArchivesOnlyItsOwnStreamAndReadsOnlyItsOwnArchive() {
+    String stream = id("stream");
+    alpha.events().append(stream, ExpectedVersion.noStream(), new Purchased("ann", BigDecimal.ONE));
+    beta.events().append(stream, ExpectedVersion.noStream(), new Purchased("bob", BigDecimal.TEN),
+        new Purchased("bob", BigDecimal.TEN));
+
+    assertThat(alpha.events().archiveStream(stream)).isTrue();
+    assertThat(alpha.events().readStream(stream)).isEmpty();
+    assertThat(alpha.events().withArchived().readStream(stream)).extracting(e -> ((Purchased) e.data()).customerId())
+        .containsExactly("ann");
+    assertThat(beta.events().readStream(stream)).as("beta's stream of the same id stays hot").hasSize(2);
+    assertThat(beta.events().streamState(stream).orElseThrow().archived()).isFalse();
+    assertThat(beta.events().append(stream, ExpectedVersion.exactly(2), new Purchased("bob", BigDecimal.ONE))
+        .version()).isEqualTo(3);
+
+    // The same stream id archived in both: the archive keeps both apart.
+    assertThat(beta.events().archiveStream(stream)).isTrue();
+    assertThat(beta.events().withArchived().readStream(stream)).hasSize(3);
+    assertThat(alpha.events().withArchived().readStream(stream)).hasSize(1);
+    assertThat(alpha.events().unarchiveStream(stream)).isTrue();
+    assertThat(alpha.events().readStream(stream)).hasSize(1);
+    assertThat(beta.events().readStream(stream)).as("beta's stays archived").isEmpty();
+    assertThat(beta.events().unarchiveStream(stream)).isTrue();
+    assertThat(beta.events().readStream(stream)).hasSize(3);
   }
 
   @Test
