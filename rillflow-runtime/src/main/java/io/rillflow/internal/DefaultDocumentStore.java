@@ -140,7 +140,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
         settings.meterRegistry(), tracing, placement.tenant());
-    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
+    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing, placement.tenant());
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper, placement.tenant());
@@ -277,16 +277,6 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     return userEvents;
   }
 
-  /**
-   * Refuses on a conjoined tenant's store the work whose tables do not keep tenants apart yet (see
-   * {@link ConjoinedLimits}): its rows must never land where every tenant reads them.
-   */
-  private void refuseOnConjoinedTenant(String operation) {
-    if (placement.tenant().conjoined()) {
-      throw ConjoinedLimits.notYet(operation);
-    }
-  }
-
   private SessionAppends sessionAppends() {
     SessionAppends appends = events.sessionAppends();
     return placement.tenant().conjoined() ? appends.refusingConditions(ConjoinedLimits.SESSION_CONDITIONS) : appends;
@@ -315,7 +305,6 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public Subscriptions subscriptions() {
     checkOpen();
-    refuseOnConjoinedTenant("subscriptions()");
     return subscriptions;
   }
 

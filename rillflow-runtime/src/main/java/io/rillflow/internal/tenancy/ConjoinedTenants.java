@@ -28,14 +28,18 @@ import javax.sql.DataSource;
  * The tenants of a store with {@code Tenancy.conjoined()}: every tenant in the store's own tables, each
  * row marked with its {@code tenant_id}. A tenant is a row of {@link TenantRegistry} and nothing else:
  * {@code ensure} registers it, {@code drop} deletes its rows from every tenant table (its documents, and
- * its streams, events, snapshots, projection rows and dead letters) and then the registry row.
+ * its streams, events, snapshots, projection rows, dead letters and subscriptions) and then the registry row.
  * Its store (statements built for its id) is made on the first {@code forTenant} in a process after one
  * look at the registry, and cached: after that {@code forTenant} is a map lookup.
  */
 public final class ConjoinedTenants implements TenantDirectory {
-  /** Rillflow's tables whose rows carry a tenant (V90); a tenant's event tags go with its events (ON DELETE CASCADE). */
-  private static final List<String> RILLFLOW_TABLES =
-      List.of("rf_events", "rf_streams", "rf_snapshots", "rf_dead_letters", "rf_projections");
+  /**
+   * Rillflow's tables whose rows carry a tenant (V90, V95); a tenant's event tags go with its events (ON DELETE
+   * CASCADE). The subscription tables go children first, though deleting a subscription would cascade.
+   */
+  private static final List<String> RILLFLOW_TABLES = List.of("rf_events", "rf_streams", "rf_snapshots",
+      "rf_dead_letters", "rf_projections", "rf_subscription_parked", "rf_subscription_members",
+      "rf_subscription_partitions", "rf_subscription_groups", "rf_subscriptions");
   private final DataSource dataSource;
   private final String storeSchema;
   private final TenantSchemas ids;
