@@ -19,10 +19,4 @@ public final class ConjoinedLimits {
   public static UnsupportedOperationException notYet(String operation) {
     return new UnsupportedOperationException(operation + WHY);
   }
-
-  /** The refusal of {@code operation} of {@code tenants()} that conjoined tenancy does not have yet. */
-  public static UnsupportedOperationException tenantsNotYet(String operation) {
-    return new UnsupportedOperationException("tenants()." + operation + " is not available with Tenancy.conjoined()"
-        + " in this version (it is with Tenancy.schemaPerTenant())");
-  }
 }

@@ -4,7 +4,6 @@ import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
 import io.rillflow.StoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
-import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.internal.sql.Transaction;
@@ -17,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -46,6 +46,8 @@ public final class ConjoinedTenants implements TenantDirectory {
   private final TenantRegistry registry;
   private final Function<String, DocumentStore> views;
   private final StoreSchema tables;
+  /** The tables holding tenants' rows, unqualified: what an export writes (the archive's too, empty so far). */
+  private final Set<String> exported;
   /** {@code DELETE FROM <table> WHERE tenant_id = ?}, one per tenant document table, qualified once. */
   private final List<String> deletes;
   private final Map<String, DocumentStore> opened = new ConcurrentHashMap<>();
@@ -71,6 +73,8 @@ public final class ConjoinedTenants implements TenantDirectory {
     this.registry = new TenantRegistry(dataSource, storeSchema);
     this.views = views;
     this.tables = tables;
+    this.exported = java.util.stream.Stream.of(tenantTables, RILLFLOW_TABLES, List.of("rf_events_archived"))
+        .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.deletes = java.util.stream.Stream.concat(tenantTables.stream(), RILLFLOW_TABLES.stream()).map(table -> "DELETE FROM " + Identifiers.quote(storeSchema) + "."
         + Identifiers.quote(table) + " WHERE " + TenantFilter.COLUMN + " = ?").toList();
   }
@@ -130,14 +134,18 @@ public final class ConjoinedTenants implements TenantDirectory {
     return registry.list();
   }
 
+  /** The tenant's rows of every tenant table, in the files a schema per tenant exports (see {@link ConjoinedRows}). */
   @Override
   public Path export(String tenantId, Path target) {
-    throw ConjoinedLimits.tenantsNotYet("export(..)");
+    forTenant(tenantId);
+    return TenantExport.write(dataSource, tenantId, new ConjoinedRows(storeSchema, tenantId, exported), target);
   }
 
+  /** Registers the tenant when it is new, then loads the files as its rows, whole or not at all. */
   @Override
   public void importFrom(String tenantId, Path source) {
-    throw ConjoinedLimits.tenantsNotYet("importFrom(..)");
+    ensure(tenantId);
+    TenantExport.read(dataSource, tenantId, new ConjoinedRows(storeSchema, tenantId, exported), source);
   }
 
   /**

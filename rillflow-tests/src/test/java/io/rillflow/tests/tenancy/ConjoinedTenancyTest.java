@@ -15,7 +15,6 @@ import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
 import io.rillflow.tests.readmodels.Purchased;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -200,8 +199,6 @@ class ConjoinedTenancyTest {
     DocumentStore asks = store.forTenant("asks");
     assertThatThrownBy(() -> asks.events().aliases()).isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("Tenancy.conjoined()").hasMessageContaining("schemaPerTenant");
-    assertThatThrownBy(() -> store.tenants().export("asks", Path.of("unused")))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("export");
     assertThatThrownBy(() -> schema.storeBuilder().tenancy(Tenancy.conjoined()).storeWideIdempotencyKeys(true).build())
         .hasMessageContaining("storeWideIdempotencyKeys");
   }
