@@ -44,6 +44,11 @@ public final class ConjoinedKeys {
     try (Connection connection = dataSource.getConnection()) {
       boolean marked = marked(connection, schema, MARKER);
       if (marked && conjoined && !marked(connection, schema, SUBSCRIPTIONS_MARKER)) {
+        if (autoCreate == AutoCreate.NONE) {
+          throw new SchemaException("Schema \"" + schema + "\" was set up for Tenancy.conjoined() before subscriptions"
+              + " kept tenants apart (tenant_id must lead the keys of the rf_subscription tables), and AutoCreate.NONE"
+              + " does not change it: start once with AutoCreate.CREATE_OR_UPDATE");
+        }
         convert(connection, schema, SUBSCRIPTIONS_MARKER, subscriptionSteps(schema));
         return;
       }

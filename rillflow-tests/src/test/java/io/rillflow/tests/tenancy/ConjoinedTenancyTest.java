@@ -262,6 +262,9 @@ class ConjoinedTenancyTest {
         statement.execute("CREATE INDEX rf_subscription_parked_group ON " + s
             + "rf_subscription_parked (subscription, grp, tx_id, seq_id)");
       }
+      assertThatThrownBy(() -> old.storeBuilder().tenancy(Tenancy.conjoined()).autoCreate(AutoCreate.NONE).build())
+          .as("AutoCreate.NONE changes no keys").isInstanceOf(SchemaException.class)
+          .hasMessageContaining("rf_subscription").hasMessageContaining("CREATE_OR_UPDATE");
       try (DocumentStore restarted = build(old)) {
         restarted.tenants().ensure("east");
         restarted.tenants().ensure("west");
