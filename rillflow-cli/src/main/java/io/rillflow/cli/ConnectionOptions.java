@@ -45,7 +45,9 @@ final class ConnectionOptions {
   enum TenancyOption {
     SINGLE(Tenancy.single()), SCHEMA_PER_TENANT(Tenancy.schemaPerTenant()),
     /** Tenants assigned to databases in the store's {@code rf_tenant_databases} (the master table). */
-    DATABASE_PER_TENANT(Tenancy.databasePerTenant(TenantDatabases.masterTable()));
+    DATABASE_PER_TENANT(Tenancy.databasePerTenant(TenantDatabases.masterTable())),
+    /** Every tenant in the store's own tables, each row marked with its tenant. */
+    CONJOINED(Tenancy.conjoined());
 
     final Tenancy tenancy;
 
@@ -54,9 +56,9 @@ final class ConnectionOptions {
     }
   }
 
-  @Option(names = "--tenancy", paramLabel = "single|schema-per-tenant|database-per-tenant",
+  @Option(names = "--tenancy", paramLabel = "single|schema-per-tenant|database-per-tenant|conjoined",
       converter = TenancyConverter.class, description = "The store's tenancy (default single: no tenants); the tenants"
-          + " commands need schema-per-tenant or database-per-tenant (tenants assigned in the master table)")
+          + " commands need schema-per-tenant, database-per-tenant (tenants assigned in the master table) or conjoined")
   TenancyOption tenancy = TenancyOption.SINGLE;
 
   /** Reads {@code schema-per-tenant} as well as {@code SCHEMA_PER_TENANT}. */
@@ -66,8 +68,8 @@ final class ConnectionOptions {
       try {
         return TenancyOption.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException("--tenancy is single, schema-per-tenant or"
-            + " database-per-tenant, not " + value);
+        throw new picocli.CommandLine.TypeConversionException("--tenancy is single, schema-per-tenant,"
+            + " database-per-tenant or conjoined, not " + value);
       }
     }
   }

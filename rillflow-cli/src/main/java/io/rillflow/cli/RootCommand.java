@@ -2,6 +2,7 @@ package io.rillflow.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rillflow.DocumentStore;
+import io.rillflow.tenancy.Tenants;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -60,6 +61,18 @@ final class RootCommand {
 
   boolean standalone() {
     return embedded == null;
+  }
+
+  /** The tenants of the store; a store without tenancy is a usage error (the standalone jar was not told it). */
+  Tenants tenants() {
+    DocumentStore store = store();
+    try {
+      return store.tenants();
+    } catch (IllegalStateException e) {
+      throw new IllegalArgumentException(e.getMessage() + (standalone()
+          ? " (the standalone jar opens a store with tenants with --tenancy schema-per-tenant,"
+              + " --tenancy database-per-tenant or --tenancy conjoined)" : ""), e);
+    }
   }
 
   /** The store the command works on. */

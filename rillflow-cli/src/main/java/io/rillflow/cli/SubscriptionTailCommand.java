@@ -50,7 +50,7 @@ final class SubscriptionTailCommand implements Callable<Integer> {
     }
     parent.existing(name);
     Output output = parent.root.output();
-    Subscriptions subscriptions = parent.root.store().subscriptions();
+    Subscriptions subscriptions = parent.subscriptions();
     PendingEvents read = subscriptions.pending(name, group, null, limit);
     if (!follow) {
       output.print(Output.fields("subscription", name, "group", group, "events",

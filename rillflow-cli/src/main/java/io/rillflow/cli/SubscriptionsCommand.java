@@ -16,6 +16,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -28,6 +29,12 @@ import picocli.CommandLine.ParentCommand;
 final class SubscriptionsCommand {
   @ParentCommand
   RootCommand root;
+
+  /** Whose subscriptions: on a store with tenancy they are each tenant's, kept with its events. */
+  @Option(names = "--tenant", paramLabel = "ID", scope = ScopeType.INHERIT,
+      description = "The tenant whose subscriptions these are (stores with --tenancy); a tenant's subscriptions deliver"
+          + " only its events")
+  String tenant;
 
   @Command(name = "list", description = "Every subscription with its filter and partitions")
   void list() {
@@ -64,8 +71,6 @@ final class SubscriptionsCommand {
       List<String> eventTypes,
       @Option(names = "--stream-type", paramLabel = "TYPE", description = "Deliver only from streams of this type (repeatable)")
       List<String> streamTypes,
-      @Option(names = "--tenant", paramLabel = "ID", description = "Deliver only this tenant's events (stores with tenancy)")
-      String tenant,
       @Option(names = "--start-from", paramLabel = "beginning|now|POSITION", defaultValue = "beginning",
           description = "Where it begins: the first event, after the events stored now, or after a global position"
               + " (with --start-transaction-id; default ${DEFAULT-VALUE})") String startFrom,
@@ -77,9 +82,6 @@ final class SubscriptionsCommand {
         .eventTypes(eventTypes == null ? new String[0] : eventTypes.toArray(String[]::new))
         .streamTypes(streamTypes == null ? new String[0] : streamTypes.toArray(String[]::new))
         .startAt(start(startFrom, startTransactionId));
-    if (tenant != null) {
-      filter = filter.tenant(tenant);
-    }
     boolean created = subscriptions().create(name, filter, partitions);
     root.output().message(Output.fields("subscription", name, "created", created), created
         ? "Subscription " + name + " created." : "Subscription " + name + " exists; left as it was.");
@@ -265,7 +267,15 @@ final class SubscriptionsCommand {
     }
   }
 
-  private Subscriptions subscriptions() {
-    return root.store().subscriptions();
+  Subscriptions subscriptions() {
+    if (tenant == null) {
+      return root.store().subscriptions();
+    }
+    try {
+      root.tenants();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--tenant " + tenant + ": " + e.getMessage(), e);
+    }
+    return root.store().forTenant(tenant).subscriptions();
   }
 }

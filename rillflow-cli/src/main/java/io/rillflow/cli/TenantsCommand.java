@@ -111,15 +111,7 @@ final class TenantsCommand {
         "Tenant " + tenant + " is assigned to " + url + "; tenants ensure " + tenant + " provisions it there.");
   }
 
-  /** A store without tenancy is a usage error: the standalone jar was not told the tenancy. */
   private Tenants tenants() {
-    DocumentStore store = root.store();
-    try {
-      return store.tenants();
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(e.getMessage() + (root.standalone()
-          ? " (the standalone jar opens a store with tenants with --tenancy schema-per-tenant or"
-              + " --tenancy database-per-tenant)" : ""), e);
-    }
+    return root.tenants();
   }
 }

@@ -117,8 +117,9 @@ class TenantsCommandsTest {
     } finally {
       plain.drop();
     }
-    CliProcess.Result bad = CliProcess.run(store.schemaName(), "--tenancy", "conjoined", "tenants", "list");
+    CliProcess.Result bad = CliProcess.run(store.schemaName(), "--tenancy", "shared", "tenants", "list");
     assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("conjoined");
   }
 
   @Test

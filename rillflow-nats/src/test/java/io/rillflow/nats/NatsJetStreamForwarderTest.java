@@ -16,7 +16,11 @@ import io.rillflow.forwarding.Forwarder;
 import io.rillflow.forwarding.ForwarderSettings;
 import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.subscriptions.SubscriptionOptions;
+import io.rillflow.DocumentStore;
+import io.rillflow.tenancy.Tenancy;
 import io.rillflow.test.RillflowTestBase;
+import io.rillflow.test.TestDatabase;
+import io.rillflow.test.TestSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -179,6 +183,49 @@ class NatsJetStreamForwarderTest extends RillflowTestBase {
           () -> store().subscriptions().groupStatus("resume", ForwarderSettings.DEFAULT_GROUP).lag() == 0);
     }
     assertEveryEventStoredOnceInStreamOrder(positions);
+  }
+
+  @Test
+  void forwardersOfTwoConjoinedTenantsShipOnlyTheirTenantsEvents() throws Exception {
+    TestSchema schema = TestSchema.create(TestDatabase.shared(), getClass());
+    try (DocumentStore conjoined = schema.storeBuilder().tenancy(Tenancy.conjoined()).build()) {
+      Map<String, List<String>> positions = new HashMap<>();
+      for (String tenant : List.of("acme", "globex")) {
+        conjoined.tenants().ensure(tenant);
+        DocumentStore store = conjoined.forTenant(tenant);
+        // The same subscription name and the same stream ids in both tenants.
+        store.subscriptions().create("out", SubscriptionFilter.allEvents());
+        for (int s = 0; s < 10; s++) {
+          store.events().append("order-" + s, ExpectedVersion.noStream(), new Shipped("order-" + s, 1),
+              new Shipped("order-" + s, 2));
+        }
+        positions.put(tenant, store.events().scanAll(Checkpoint.START).map(e -> String.valueOf(e.position())).toList());
+      }
+      List<Forwarder> forwarders = new ArrayList<>();
+      try {
+        for (String tenant : List.of("acme", "globex")) {
+          forwarders.add(NatsJetStreamForwarder.builder().server(NatsServer.URL)
+              .subject(delivery -> stream + "." + tenant + ".orders").ackTimeout(Duration.ofSeconds(5))
+              .build().start(conjoined.forTenant(tenant), "out"));
+        }
+        Await.until("both tenants' events stored", Duration.ofSeconds(60), () -> storedCount() >= 40);
+        Thread.sleep(500); // room for anything more, which would be a leak
+      } finally {
+        forwarders.forEach(Forwarder::close);
+      }
+      Map<String, List<String>> shipped = new HashMap<>();
+      long last = management.getStreamInfo(stream).getStreamState().getLastSequence();
+      for (long sequence = 1; sequence <= last; sequence++) {
+        MessageInfo message = management.getMessage(stream, sequence);
+        shipped.computeIfAbsent(message.getSubject().split("\\.")[1], t -> new ArrayList<>())
+            .add(message.getHeaders().getFirst("Nats-Msg-Id"));
+      }
+      assertThat(shipped.get("acme")).as("acme's forwarder shipped acme's events, none of globex's")
+          .containsExactlyInAnyOrderElementsOf(positions.get("acme"));
+      assertThat(shipped.get("globex")).containsExactlyInAnyOrderElementsOf(positions.get("globex"));
+    } finally {
+      schema.drop();
+    }
   }
 
   private List<Stored> assertEveryEventStoredOnceInStreamOrder(List<Long> positions) throws Exception {

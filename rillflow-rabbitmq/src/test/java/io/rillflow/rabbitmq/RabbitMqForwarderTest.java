@@ -17,13 +17,18 @@ import io.rillflow.forwarding.ForwarderSettings;
 import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.subscriptions.SubscriptionOptions;
 import io.rillflow.test.ChildJvm;
+import io.rillflow.DocumentStore;
+import io.rillflow.tenancy.Tenancy;
 import io.rillflow.test.RillflowTestBase;
+import io.rillflow.test.TestDatabase;
+import io.rillflow.test.TestSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +55,8 @@ class RabbitMqForwarderTest extends RillflowTestBase {
   private Connection consumerConnection;
   private final List<Received> arrivals = new CopyOnWriteArrayList<>();
   private final Map<String, Received> firstById = new ConcurrentHashMap<>();
+  /** The routing keys each message id arrived with. */
+  private final Map<String, List<String>> routingKeysById = new ConcurrentHashMap<>();
 
   /** One message as the consumer got it. */
   record Received(String id, String stream, long version, String body, Map<String, String> headers,
@@ -79,6 +86,7 @@ class RabbitMqForwarderTest extends RillflowTestBase {
             properties.getType(), properties.getCorrelationId());
         arrivals.add(received);
         firstById.putIfAbsent(received.id(), received);
+        routingKeysById.computeIfAbsent(received.id(), id -> new CopyOnWriteArrayList<>()).add(envelope.getRoutingKey());
         getChannel().basicAck(envelope.getDeliveryTag(), false);
       }
     });
@@ -325,6 +333,48 @@ class RabbitMqForwarderTest extends RillflowTestBase {
       }
     }
     assertEveryEventOnceAtLeastSameIdsInStreamOrder(positions);
+  }
+
+  @Test
+  void forwardersOfTwoConjoinedTenantsSendOnlyTheirTenantsEvents() throws Exception {
+    TestSchema schema = TestSchema.create(TestDatabase.shared(), getClass());
+    try (DocumentStore conjoined = schema.storeBuilder().tenancy(Tenancy.conjoined()).build()) {
+      Map<String, Set<String>> positions = new HashMap<>();
+      for (String tenant : List.of("acme", "globex")) {
+        conjoined.tenants().ensure(tenant);
+        DocumentStore store = conjoined.forTenant(tenant);
+        // The same subscription name and the same stream ids in both tenants.
+        store.subscriptions().create("out", SubscriptionFilter.allEvents());
+        for (int s = 0; s < 10; s++) {
+          store.events().append("order-" + s, ExpectedVersion.noStream(), new Shipped("order-" + s, 1),
+              new Shipped("order-" + s, 2));
+        }
+        positions.put(tenant, store.events().scanAll(Checkpoint.START).map(e -> String.valueOf(e.position()))
+            .collect(java.util.stream.Collectors.toSet()));
+      }
+      List<Forwarder> forwarders = new ArrayList<>();
+      try {
+        for (String tenant : List.of("acme", "globex")) {
+          forwarders.add(RabbitMqForwarder.builder().host(RabbitMqBroker.HOST).port(RabbitMqBroker.PORT)
+              .connectionName("rf-" + tenant + "-" + UUID.randomUUID()).exchange(exchange)
+              .routingKey(delivery -> tenant + ".order").ackTimeout(Duration.ofSeconds(10))
+              .build().start(conjoined.forTenant(tenant), "out"));
+        }
+        Await.until("both tenants' events arrived", Duration.ofSeconds(60), () -> firstById.size() >= 40);
+        Thread.sleep(500); // room for anything more, which would be a leak
+      } finally {
+        forwarders.forEach(Forwarder::close);
+      }
+      for (String tenant : List.of("acme", "globex")) {
+        Set<String> sent = routingKeysById.entrySet().stream()
+            .filter(e -> e.getValue().stream().allMatch(key -> key.startsWith(tenant + ".")))
+            .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        assertThat(sent).as(tenant + "'s forwarder sent exactly " + tenant + "'s events").isEqualTo(positions.get(tenant));
+      }
+      assertThat(routingKeysById).hasSize(40);
+    } finally {
+      schema.drop();
+    }
   }
 
   private void assertEveryEventOnceAtLeastSameIdsInStreamOrder(List<Long> positions) {

@@ -46,7 +46,6 @@ import io.rillflow.internal.sql.OwnedScope;
 import io.rillflow.internal.subscriptions.DefaultSubscriptions;
 import io.rillflow.subscriptions.Subscriptions;
 import io.rillflow.internal.sql.TenantFilter;
-import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.tenancy.TenantAccess;
 import io.rillflow.tenancy.Tenancy;
 import io.rillflow.spi.DocumentMapping;
@@ -148,7 +147,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
         settings.meterRegistry(), tracing, placement.tenant());
-    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing);
+    this.subscriptions = new DefaultSubscriptions(dataSource, schema, events, tracing, placement.tenant());
     this.bulkLoader = new BulkLoader(dataSource, tables.uniqueIndexes());
     this.aggregates = new Aggregates(parts.aggregates(), parts.events(), events, tables, this, ownedScope, schema,
         objectMapper, placement.tenant());
@@ -287,16 +286,6 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
     return userEvents;
   }
 
-  /**
-   * Refuses on a conjoined tenant's store the work whose tables do not keep tenants apart yet (see
-   * {@link ConjoinedLimits}): its rows must never land where every tenant reads them.
-   */
-  private void refuseOnConjoinedTenant(String operation) {
-    if (placement.tenant().conjoined()) {
-      throw ConjoinedLimits.notYet(operation);
-    }
-  }
-
   private SessionAppends sessionAppends() {
     return events.sessionAppends();
   }
@@ -324,7 +313,6 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
   @Override
   public Subscriptions subscriptions() {
     checkOpen();
-    refuseOnConjoinedTenant("subscriptions()");
     return subscriptions;
   }
 

@@ -7,8 +7,12 @@ import java.util.Set;
  * Which events a subscription delivers, and from where: event type names ({@code @Event(name)}),
  * stream types (the {@code streamType} the streams were appended with) and a {@link SubscriptionStart}.
  * An empty set means any. A tenant's subscriptions are made on {@code store.forTenant(id).subscriptions()},
- * which delivers only that tenant's events; {@link #tenant(String)} is kept for a conjoined store, where one
- * store holds several tenants' events, and is refused until that mode exists.
+ * which delivers only that tenant's events, in every mode of tenancy (with {@code Tenancy.conjoined()} too,
+ * where one schema holds every tenant's events): the tenant's store is the filter. {@link #tenant(String)}
+ * is therefore refused by {@code create} in every mode, naming {@code forTenant}: there are no subscriptions
+ * across tenants (a tenanted store's own {@code subscriptions()} throws {@code TenantRequiredException}),
+ * because a subscription's groups, checkpoints and parked events belong to one tenant, go with its
+ * {@code drop} and {@code export}, and never show one tenant's events to another's consumers.
  *
  * <pre>{@code
  * store.subscriptions().create("emails", SubscriptionFilter.allEvents()
@@ -46,8 +50,8 @@ public record SubscriptionFilter(Set<String> eventTypes, Set<String> streamTypes
   }
 
   /**
-   * Only events of this tenant: refused by {@code create} until conjoined tenancy exists; use
-   * {@code store.forTenant(id).subscriptions()}.
+   * Only events of this tenant: refused by {@code create} in every mode (see above); use
+   * {@code store.forTenant(id).subscriptions()}, which is this tenant's and delivers only its events.
    */
   public SubscriptionFilter tenant(String id) {
     return new SubscriptionFilter(eventTypes, streamTypes, Objects.requireNonNull(id, "tenant"), start);

@@ -29,12 +29,11 @@ import java.util.Optional;
  *       {@code rf_tenant_databases} ({@link TenantDatabases#masterTable()}).
  * </ul>
  *
- * <p>In this version {@link #conjoined()} keeps per tenant: documents (load, sessions, dynamic and
- * repository queries, patch, bulk insert), streams, events, aggregates, snapshots, projections (each
- * (projection, tenant) its own checkpoint, lease and epoch, under the tenants' daemon), DCB tags, queries
- * and conditions, stream aliases, archive moves, store-wide idempotency keys and {@code tenants()} ensure,
- * list, status, migrateAll, drop. Subscriptions and {@code tenants().export/importFrom} are refused with
- * {@link UnsupportedOperationException}, saying so, rather than written where every tenant would read them.
+ * <p>{@link #conjoined()} keeps per tenant: documents (load, sessions, dynamic and repository queries,
+ * patch, bulk insert), streams, events, aggregates, snapshots, projections (each (projection, tenant) its
+ * own checkpoint, lease and epoch, under the tenants' daemon), DCB tags, queries and conditions, stream
+ * aliases, archive moves, store-wide idempotency keys, subscriptions and their consumer groups, and
+ * {@code tenants()} ensure, list, status, migrateAll, export, importFrom, drop.
  * Every store's Rillflow tables carry a {@code tenant_id} column (unused, {@code ''}, outside conjoined
  * tenancy); a store without tenants sends exactly the SQL it sent before.
  */

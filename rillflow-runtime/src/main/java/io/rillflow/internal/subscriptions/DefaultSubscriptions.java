@@ -2,6 +2,7 @@ package io.rillflow.internal.subscriptions;
 
 import io.rillflow.events.Checkpoint;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.internal.tracing.StoreTracing;
 import io.rillflow.subscriptions.GroupStatus;
 import io.rillflow.subscriptions.ParkedEvent;
@@ -35,11 +36,17 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
   /** The members this store started, closed with it. */
   private final Set<MemberHandle> members = ConcurrentHashMap.newKeySet();
 
-  public DefaultSubscriptions(DataSource dataSource, String schema, DefaultEventStore events, StoreTracing tracing) {
+  /**
+   * @param events the event store of the same store: a conjoined tenant's reads only that tenant's events
+   * @param tenant a conjoined tenant, whose subscriptions these are (see {@link PartitionSql}), or
+   *     {@link TenantFilter#NONE}
+   */
+  public DefaultSubscriptions(DataSource dataSource, String schema, DefaultEventStore events, StoreTracing tracing,
+      TenantFilter tenant) {
     this.dataSource = dataSource;
     this.tracing = tracing;
     this.events = events;
-    this.sql = new PartitionSql(schema);
+    this.sql = new PartitionSql(schema, tenant);
     this.catalog = new SubscriptionCatalog(dataSource, sql);
     this.admin = new GroupAdmin(dataSource, sql);
     this.pending = new PendingReads(dataSource, sql, events);
@@ -58,7 +65,8 @@ public final class DefaultSubscriptions implements Subscriptions, AutoCloseable 
       throw new IllegalArgumentException("A subscription has 1 to " + MAX_PARTITIONS + " partitions, not " + partitions);
     }
     if (filter.tenant() != null) {
-      // A tenant's events live in the tenant's own store (schema or database): the store is the filter.
+      // A tenant's events are read through the tenant's own store (schema, database or conjoined tenant):
+      // the store is the filter.
       throw new IllegalArgumentException("Subscription " + name + " names tenant " + filter.tenant()
           + ", but a filter cannot choose a tenant: with tenancy, create it on store.forTenant(\""
           + filter.tenant() + "\").subscriptions(), which delivers only that tenant's events; a store with no tenancy"

@@ -99,6 +99,9 @@ final class GroupMember {
 
   /** Up to {@code max} deliveries (fewer under backpressure, or at the safe point). */
   synchronized List<Delivery> next(int max, long now) {
+    // A partition whose deliveries were abandoned goes back to its checkpoint before anything after them is read:
+    // its stream's order holds.
+    rewindStale();
     List<Delivery> handedOut = new ArrayList<>();
     int room = Math.min(max, limit - held.out());
     if (room <= 0 || held.isEmpty()) {
@@ -210,12 +213,9 @@ final class GroupMember {
 
   /** As {@link #flush()}; {@code followPositions}: also moves partitions without deliveries over what was read. */
   private void flush(boolean followPositions) {
+    rewindStale();
     List<OwnedPartition.Write> writes = new ArrayList<>();
     for (OwnedPartition partition : held.all()) {
-      if (partition.stale) {
-        rewind(partition);
-        continue;
-      }
       OwnedPartition.Write write = partition.drainAcknowledged(followPositions);
       if (write != null) {
         writes.add(write);
@@ -230,6 +230,29 @@ final class GroupMember {
       if (moved.contains(write.partition())) {
         partition.committed = write.target();
       } else {
+        rewind(partition);
+      }
+    }
+  }
+
+  /**
+   * After a failure in the middle of a batch (a lost connection while recording a failed try, or while
+   * writing checkpoints): the deliveries handed out and not handled would never be acknowledged, and in
+   * {@code AUTO} mode nothing times them out, so their partitions' checkpoints would stop for good. Each
+   * partition with deliveries out goes back to its stored checkpoint before the next read (read then, so a
+   * database still down is met there and tried again), and its events are delivered again, in order.
+   */
+  synchronized void redeliverOutstanding() {
+    for (OwnedPartition partition : held.all()) {
+      if (partition.unacknowledged() > 0) {
+        partition.stale = true;
+      }
+    }
+  }
+
+  private void rewindStale() {
+    for (OwnedPartition partition : held.all()) {
+      if (partition.stale) {
         rewind(partition);
       }
     }

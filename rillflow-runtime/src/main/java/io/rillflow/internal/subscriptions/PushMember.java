@@ -65,6 +65,7 @@ final class PushMember extends MemberHandle implements Runnable {
       } catch (RuntimeException e) {
         LOG.error("Subscription {}, member {}: delivery failed; trying again after the poll interval", subscription,
             options.memberId(), e);
+        member.redeliverOutstanding();
         sleepQuietly(idleMillis);
       }
     }

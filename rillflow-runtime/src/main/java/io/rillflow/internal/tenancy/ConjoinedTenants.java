@@ -4,7 +4,6 @@ import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
 import io.rillflow.StoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
-import io.rillflow.internal.sql.ConjoinedLimits;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.TenantFilter;
 import io.rillflow.internal.sql.Transaction;
@@ -17,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -28,21 +28,29 @@ import javax.sql.DataSource;
  * The tenants of a store with {@code Tenancy.conjoined()}: every tenant in the store's own tables, each
  * row marked with its {@code tenant_id}. A tenant is a row of {@link TenantRegistry} and nothing else:
  * {@code ensure} registers it, {@code drop} deletes its rows from every tenant table (its documents, and
- * its streams, events hot and archived, tags, aliases, store-wide idempotency keys, snapshots, projection rows
- * and dead letters) and then the registry row.
+ * its streams, events hot and archived, tags, aliases, store-wide idempotency keys, snapshots, projection rows,
+ * dead letters and subscriptions) and then the registry row.
  * Its store (statements built for its id) is made on the first {@code forTenant} in a process after one
  * look at the registry, and cached: after that {@code forTenant} is a map lookup.
  */
 public final class ConjoinedTenants implements TenantDirectory {
-  /** Rillflow's tables whose rows carry a tenant (V90, V92..V94). */
+  /**
+   * Rillflow's tables whose rows carry a tenant (V90, V92..V95), deleted in this order: tags before their
+   * events (no cascade since V80), the subscription tables children first, though deleting a subscription
+   * would cascade.
+   */
   private static final List<String> RILLFLOW_TABLES = List.of("rf_event_tags", "rf_events", "rf_events_archived",
-      "rf_streams", "rf_snapshots", "rf_dead_letters", "rf_projections", "rf_stream_aliases", "rf_idempotency_keys");
+      "rf_streams", "rf_snapshots", "rf_dead_letters", "rf_projections", "rf_stream_aliases", "rf_idempotency_keys",
+      "rf_subscription_parked", "rf_subscription_members", "rf_subscription_partitions", "rf_subscription_groups",
+      "rf_subscriptions");
   private final DataSource dataSource;
   private final String storeSchema;
   private final TenantSchemas ids;
   private final TenantRegistry registry;
   private final Function<String, DocumentStore> views;
   private final StoreSchema tables;
+  /** The tables holding tenants' rows, unqualified: what an export writes (the archive's too, empty so far). */
+  private final Set<String> exported;
   /** {@code DELETE FROM <table> WHERE tenant_id = ?}, one per tenant document table, qualified once. */
   private final List<String> deletes;
   private final Map<String, DocumentStore> opened = new ConcurrentHashMap<>();
@@ -68,6 +76,8 @@ public final class ConjoinedTenants implements TenantDirectory {
     this.registry = new TenantRegistry(dataSource, storeSchema);
     this.views = views;
     this.tables = tables;
+    this.exported = java.util.stream.Stream.of(tenantTables, RILLFLOW_TABLES)
+        .flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.deletes = java.util.stream.Stream.concat(tenantTables.stream(), RILLFLOW_TABLES.stream()).map(table -> "DELETE FROM " + Identifiers.quote(storeSchema) + "."
         + Identifiers.quote(table) + " WHERE " + TenantFilter.COLUMN + " = ?").toList();
   }
@@ -127,14 +137,18 @@ public final class ConjoinedTenants implements TenantDirectory {
     return registry.list();
   }
 
+  /** The tenant's rows of every tenant table, in the files a schema per tenant exports (see {@link ConjoinedRows}). */
   @Override
   public Path export(String tenantId, Path target) {
-    throw ConjoinedLimits.tenantsNotYet("export(..)");
+    forTenant(tenantId);
+    return TenantExport.write(dataSource, tenantId, new ConjoinedRows(storeSchema, tenantId, exported), target);
   }
 
+  /** Registers the tenant when it is new, then loads the files as its rows, whole or not at all. */
   @Override
   public void importFrom(String tenantId, Path source) {
-    throw ConjoinedLimits.tenantsNotYet("importFrom(..)");
+    ensure(tenantId);
+    TenantExport.read(dataSource, tenantId, new ConjoinedRows(storeSchema, tenantId, exported), source);
   }
 
   /**

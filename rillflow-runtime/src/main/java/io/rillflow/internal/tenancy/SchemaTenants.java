@@ -195,14 +195,14 @@ public final class SchemaTenants implements TenantDirectory {
   public Path export(String tenantId, Path target) {
     String schema = schemas.schemaOf(tenantId);
     forTenant(tenantId);
-    return TenantExport.write(dataSource, tenantId, schema, target);
+    return TenantExport.write(dataSource, tenantId, new SchemaRows(schema), target);
   }
 
   @Override
   public void importFrom(String tenantId, Path source) {
     ensure(tenantId);
     String schema = schemas.schemaOf(tenantId);
-    TenantExport.read(dataSource, tenantId, schema, source);
+    TenantExport.read(dataSource, tenantId, new SchemaRows(schema), source);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * A tenant's data as files: for every table of its schema (Rillflow's and the document tables) a
- * {@code <table>.copy} file in PostgreSQL's {@code COPY} text format, and a manifest
- * ({@value #MANIFEST}) naming each table and the columns written, in that order.
+ * A tenant's data as files: for every table holding its rows ({@link TenantRows}: Rillflow's and the
+ * document tables) a {@code <table>.copy} file in PostgreSQL's {@code COPY} text format, and a manifest
+ * ({@value #MANIFEST}) naming each table and the columns written, in that order. One format for a schema
+ * per tenant and for conjoined tenants, so an export of either mode imports into the other.
  *
  * <p>Left out: generated columns (duplicated fields: PostgreSQL computes them again), the migration
  * history, projection checkpoints and leases ({@code rf_projections}: async projections run again over
@@ -43,23 +45,28 @@ final class TenantExport {
   private static final Set<String> NOT_EXPORTED = Set.of(RillflowMigrations.HISTORY_TABLE, "rf_projections");
   /** The event tables, live and archived (V80), whose rows take the importing transaction's ticket. */
   private static final Set<String> TICKETED = Set.of("rf_events", "rf_events_archived");
+  /**
+   * Loaded before the rest, in this order: the events, so that their ordering ticket is taken before anything
+   * else is written in the transaction (and the event tags that reference them find them); then the tables
+   * other subscription tables reference. Every other table follows in the manifest's order.
+   */
+  private static final List<String> LOADED_FIRST = List.of("rf_events", "rf_subscriptions", "rf_subscription_groups");
 
   private TenantExport() {}
 
-  static Path write(DataSource dataSource, String tenantId, String schema, Path target) {
+  static Path write(DataSource dataSource, String tenantId, TenantRows rows, Path target) {
     try (Connection connection = dataSource.getConnection()) {
       Files.createDirectories(target);
       connection.setAutoCommit(false);
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       connection.setReadOnly(true);
       try {
-        Map<String, List<String>> tables = columns(connection, schema);
+        Map<String, List<String>> tables = rows.tables(connection);
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder manifest = new StringBuilder(FORMAT).append('\n');
         for (Map.Entry<String, List<String>> table : tables.entrySet()) {
           try (OutputStream out = Files.newOutputStream(target.resolve(table.getKey() + ".copy"))) {
-            copy.copyOut("COPY " + qualified(schema, table.getKey()) + " (" + quoted(table.getValue())
-                + ") TO STDOUT", out);
+            copy.copyOut(rows.copyOut(table.getKey(), table.getValue()), out);
           }
           manifest.append(table.getKey()).append('\t').append(String.join(",", table.getValue())).append('\n');
         }
@@ -76,31 +83,26 @@ final class TenantExport {
     }
   }
 
-  static void read(DataSource dataSource, String tenantId, String schema, Path source) {
+  static void read(DataSource dataSource, String tenantId, TenantRows rows, Path source) {
     try (Connection connection = dataSource.getConnection()) {
       Map<String, List<String>> manifest = manifest(source);
       connection.setAutoCommit(false);
       try {
-        Map<String, List<String>> present = columns(connection, schema);
-        // Events first: their ordering ticket is taken before anything else is written in this transaction.
+        Map<String, List<String>> present = rows.tables(connection);
         List<String> order = new ArrayList<>(manifest.keySet());
-        order.sort((a, b) -> Boolean.compare(!a.equals("rf_events"), !b.equals("rf_events")));
+        order.sort(Comparator.comparingInt(table -> LOADED_FIRST.contains(table) ? LOADED_FIRST.indexOf(table)
+            : LOADED_FIRST.size()));
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         for (String table : order) {
-          List<String> columns = manifest.get(table);
-          if (!present.containsKey(table) || !present.get(table).containsAll(columns)) {
-            throw new SchemaException("Cannot import tenant \"" + tenantId + "\" from " + source + ": table "
-                + table + " with columns " + columns + " is not in schema \"" + schema + "\" (exported by another"
-                + " version, or a document type this application does not map?)");
-          }
           try (InputStream in = Files.newInputStream(source.resolve(table + ".copy"))) {
-            copy.copyIn("COPY " + qualified(schema, table) + " (" + quoted(columns) + ") FROM STDIN", in);
+            rows.copyIn(connection, copy, table, manifest.get(table), in, present);
+          } catch (SchemaException e) {
+            throw new SchemaException("Cannot import tenant \"" + tenantId + "\" from " + source + ": "
+                + e.getMessage(), e);
           }
         }
         // Once every table is in: rf_events' positions go on past the archive table's too.
-        for (String table : order) {
-          restartIdentities(connection, schema, table);
-        }
+        rows.loaded(connection, order);
         connection.commit();
       } catch (SQLException | IOException | RuntimeException e) {
         connection.rollback();
@@ -113,8 +115,19 @@ final class TenantExport {
     }
   }
 
-  /** Moves each identity column's sequence past the imported values, so later rows do not collide with them. */
-  private static void restartIdentities(Connection connection, String schema, String table) throws SQLException {
+  /** Refuses, naming it, a table of the export that the target does not have with all its columns. */
+  static void requirePresent(Map<String, List<String>> present, String table, List<String> columns, String schema) {
+    if (!present.containsKey(table) || !present.get(table).containsAll(columns)) {
+      throw new SchemaException("table " + table + " with columns " + columns + " is not in schema \"" + schema
+          + "\" (exported by another version, or a document type this application does not map?)");
+    }
+  }
+
+  /**
+   * Moves each identity column's sequence of {@code table} past the imported values, so later rows do not
+   * collide with them.
+   */
+  static void restartIdentities(Connection connection, String schema, String table) throws SQLException {
     List<String> identities = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement("SELECT a.attname FROM pg_catalog.pg_attribute a"
         + " WHERE a.attrelid = to_regclass(?) AND a.attidentity <> '' AND NOT a.attisdropped")) {
@@ -130,9 +143,13 @@ final class TenantExport {
     String used = table.equals("rf_events") ? "(SELECT seq_id FROM " + qualified(schema, table)
         + " UNION ALL SELECT seq_id FROM " + qualified(schema, "rf_events_archived") + ") AS used"
         : qualified(schema, table);
+    // Never back: in a conjoined schema every tenant takes positions from this sequence, and one given out
+    // (also to a tenant dropped since) is not given again.
     for (String column : identities) {
-      try (PreparedStatement statement = connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?),"
-          + " coalesce(max(" + Identifiers.quote(column) + "), 0) + 1, false) FROM " + used)) {
+      try (PreparedStatement statement = connection.prepareStatement("SELECT setval(seq, greatest((SELECT"
+          + " coalesce(max(" + Identifiers.quote(column) + "), 0) FROM " + used + "),"
+          + " coalesce(pg_sequence_last_value(seq), 0)) + 1, false)"
+          + " FROM (SELECT CAST(pg_get_serial_sequence(?, ?) AS regclass) AS seq) s")) {
         statement.setString(1, qualified(schema, table));
         statement.setString(2, column);
         statement.execute();
@@ -141,7 +158,7 @@ final class TenantExport {
   }
 
   /** Every exported table of {@code schema} with its written columns, in column order. */
-  private static Map<String, List<String>> columns(Connection connection, String schema) throws SQLException {
+  static Map<String, List<String>> columns(Connection connection, String schema) throws SQLException {
     Map<String, List<String>> tables = new LinkedHashMap<>();
     try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname, a.attname"
         + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -187,11 +204,11 @@ final class TenantExport {
     return tables;
   }
 
-  private static String qualified(String schema, String table) {
+  static String qualified(String schema, String table) {
     return Identifiers.quote(schema) + "." + Identifiers.quote(table);
   }
 
-  private static String quoted(List<String> columns) {
+  static String quoted(List<String> columns) {
     return String.join(", ", columns.stream().map(Identifiers::quote).toList());
   }
 }

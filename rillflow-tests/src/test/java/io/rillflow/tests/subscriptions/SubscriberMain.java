@@ -3,6 +3,8 @@ package io.rillflow.tests.subscriptions;
 import io.rillflow.AutoCreate;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.DocumentStoreBuilder;
+import io.rillflow.tenancy.Tenancy;
 import io.rillflow.subscriptions.AckMode;
 import io.rillflow.subscriptions.SubscriptionHandler;
 import io.rillflow.subscriptions.SubscriptionOptions;
@@ -14,7 +16,8 @@ import java.time.Duration;
  * ({@code SIGSTOP}). Arguments: JDBC URL, schema, subscription, group, member id, mode ({@code auto}:
  * the handler records each handling in its own statement; {@code tx}: records it and acknowledges in
  * one transaction), lease in milliseconds, milliseconds spent per event, and the ping number at which a
- * {@code tx} handler hangs between its writes and its commit (0: never). Prints "handled &lt;position&gt;"
+ * {@code tx} handler hangs between its writes and its commit (0: never), and optionally a tenant of a
+ * {@code Tenancy.conjoined()} store whose member it is. Prints "handled &lt;position&gt;"
  * and "hanging &lt;position&gt;". Exits by itself after two minutes.
  */
 public final class SubscriberMain {
@@ -26,8 +29,11 @@ public final class SubscriberMain {
     boolean transactional = args[5].equals("tx");
     long slowMillis = Long.parseLong(args[7]);
     int hangAt = Integer.parseInt(args[8]);
-    try (DocumentStore store = DocumentStore.builder().url(args[0]).schema(args[1]).autoCreate(AutoCreate.NONE)
-        .readModels(false).build()) {
+    DocumentStoreBuilder builder = DocumentStore.builder().url(args[0]).schema(args[1]).autoCreate(AutoCreate.NONE)
+        .readModels(false);
+    String tenant = args.length > 9 ? args[9] : null;
+    try (DocumentStore root = (tenant == null ? builder : builder.tenancy(Tenancy.conjoined())).build()) {
+      DocumentStore store = tenant == null ? root : root.forTenant(tenant);
       String schema = store.schemaName();
       SubscriptionHandler handler = (delivery, handle) -> {
         Ping ping = (Ping) delivery.event().data();

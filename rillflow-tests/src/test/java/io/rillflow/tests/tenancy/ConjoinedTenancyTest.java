@@ -9,13 +9,13 @@ import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.subscriptions.SubscriptionFilter;
 import io.rillflow.tenancy.Tenancy;
 import io.rillflow.tenancy.UnknownTenantException;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
 import io.rillflow.tests.readmodels.Purchased;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -195,16 +195,6 @@ class ConjoinedTenancyTest {
   }
 
   @Test
-  void whatThisVersionLacksIsRefusedSayingSo() {
-    store.tenants().ensure("asks");
-    DocumentStore asks = store.forTenant("asks");
-    assertThatThrownBy(asks::subscriptions).isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("Tenancy.conjoined()").hasMessageContaining("schemaPerTenant");
-    assertThatThrownBy(() -> store.tenants().export("asks", Path.of("unused")))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("export");
-  }
-
-  @Test
   void aSchemaKeepsItsModeAndAStoreOfTheOtherModeRefusesIt() {
     TestSchema fresh = TestSchema.create(TestDatabase.shared(), getClass());
     try {
@@ -230,6 +220,52 @@ class ConjoinedTenancyTest {
       }
     } finally {
       fresh.drop();
+    }
+  }
+
+  @Test
+  void aSchemaConjoinedBeforeV95GetsTenantLedSubscriptionKeysAtItsNextStart() throws Exception {
+    TestSchema old = TestSchema.create(TestDatabase.shared(), getClass());
+    try {
+      build(old).close();
+      // Back to V50's subscription keys, as a schema conjoined by a version before V95 has them.
+      String s = "\"" + old.name() + "\".";
+      String group = " FOREIGN KEY (subscription, grp) REFERENCES " + s + "rf_subscription_groups ON DELETE CASCADE";
+      try (java.sql.Connection connection = TestDatabase.shared().connect();
+          java.sql.Statement statement = connection.createStatement()) {
+        for (String table : List.of("partitions", "members", "parked")) {
+          statement.execute("ALTER TABLE " + s + "rf_subscription_" + table
+              + " DROP CONSTRAINT rf_subscription_" + table + "_subscription_grp_fkey");
+        }
+        statement.execute("ALTER TABLE " + s + "rf_subscription_groups DROP CONSTRAINT"
+            + " rf_subscription_groups_subscription_fkey, DROP CONSTRAINT rf_subscription_groups_pkey");
+        statement.execute("ALTER TABLE " + s + "rf_subscriptions DROP CONSTRAINT rf_subscriptions_pkey,"
+            + " ADD PRIMARY KEY (name)");
+        statement.execute("ALTER TABLE " + s + "rf_subscription_groups ADD PRIMARY KEY (subscription, grp),"
+            + " ADD FOREIGN KEY (subscription) REFERENCES " + s + "rf_subscriptions (name) ON DELETE CASCADE");
+        statement.execute("ALTER TABLE " + s + "rf_subscription_partitions DROP CONSTRAINT"
+            + " rf_subscription_partitions_pkey, ADD PRIMARY KEY (subscription, grp, partition), ADD" + group);
+        statement.execute("ALTER TABLE " + s + "rf_subscription_members DROP CONSTRAINT"
+            + " rf_subscription_members_pkey, ADD PRIMARY KEY (subscription, grp, member), ADD" + group);
+        statement.execute("ALTER TABLE " + s + "rf_subscription_parked ADD" + group);
+        statement.execute("DROP INDEX " + s + "rf_subscription_parked_tenant_group");
+        statement.execute("CREATE INDEX rf_subscription_parked_group ON " + s
+            + "rf_subscription_parked (subscription, grp, tx_id, seq_id)");
+      }
+      assertThatThrownBy(() -> old.storeBuilder().tenancy(Tenancy.conjoined()).autoCreate(AutoCreate.NONE).build())
+          .as("AutoCreate.NONE changes no keys").isInstanceOf(SchemaException.class)
+          .hasMessageContaining("rf_subscription").hasMessageContaining("CREATE_OR_UPDATE");
+      try (DocumentStore restarted = build(old)) {
+        restarted.tenants().ensure("east");
+        restarted.tenants().ensure("west");
+        assertThat(restarted.forTenant("east").subscriptions().create("same", SubscriptionFilter.allEvents()))
+            .isTrue();
+        assertThat(restarted.forTenant("west").subscriptions().create("same", SubscriptionFilter.allEvents()))
+            .as("the same name in another tenant, once the keys lead with the tenant").isTrue();
+        assertThat(restarted.forTenant("west").subscriptions().list()).hasSize(1);
+      }
+    } finally {
+      old.drop();
     }
   }
 }
