@@ -68,14 +68,7 @@ class TenantShardsTest {
 
   @AfterAll
   void stop() {
-    try {
-      for (String tenant : store.tenants().list()) {
-        store.tenants().drop(tenant, tenant);
-      }
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.dropWithTenants(store);
   }
 
   private NodeProcess node(String id) throws Exception {

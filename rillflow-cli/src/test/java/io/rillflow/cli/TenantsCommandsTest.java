@@ -35,14 +35,7 @@ class TenantsCommandsTest {
 
   @AfterAll
   void stop() {
-    try {
-      for (String tenant : store.tenants().list()) {
-        store.tenants().drop(tenant, tenant);
-      }
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.dropWithTenants(store);
   }
 
   private CliProcess.Result cli(String... args) throws Exception {

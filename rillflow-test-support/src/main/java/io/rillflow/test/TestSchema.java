@@ -86,6 +86,21 @@ public final class TestSchema {
     }
   }
 
+  /**
+   * Drops every tenant of {@code store} (a store with tenancy built on this schema), closes the store and
+   * then drops the schema, also when a tenant's drop fails.
+   */
+  public void dropWithTenants(io.rillflow.DocumentStore store) {
+    try {
+      for (String tenant : store.tenants().list()) {
+        store.tenants().drop(tenant, tenant);
+      }
+      store.close();
+    } finally {
+      drop();
+    }
+  }
+
   /** Drops the schema and everything in it. */
   public void drop() {
     execute("DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE");

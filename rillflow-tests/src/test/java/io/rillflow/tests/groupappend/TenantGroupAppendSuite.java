@@ -75,12 +75,8 @@ abstract class TenantGroupAppendSuite {
   @AfterAll
   void stop() {
     try {
-      for (String tenant : setup.tenants().list()) {
-        setup.tenants().drop(tenant, tenant);
-      }
-      setup.close();
+      schema.dropWithTenants(setup);
     } finally {
-      schema.drop();
       dropElsewhere(schema.name());
     }
   }

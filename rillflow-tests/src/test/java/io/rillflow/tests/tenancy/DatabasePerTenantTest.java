@@ -97,12 +97,8 @@ class DatabasePerTenantTest {
   @AfterAll
   void stop() throws SQLException {
     try {
-      for (String tenant : store.tenants().list()) {
-        store.tenants().drop(tenant, tenant);
-      }
-      store.close();
+      schema.dropWithTenants(store);
     } finally {
-      schema.drop();
       OTHER.dropSchema(schema.name());
     }
   }

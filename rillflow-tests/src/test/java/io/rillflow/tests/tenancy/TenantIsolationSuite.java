@@ -74,12 +74,8 @@ abstract class TenantIsolationSuite {
   @AfterAll
   void stop() {
     try {
-      for (String tenant : store.tenants().list()) {
-        store.tenants().drop(tenant, tenant);
-      }
-      store.close();
+      schema.dropWithTenants(store);
     } finally {
-      schema.drop();
       dropElsewhere(schema.name());
     }
   }

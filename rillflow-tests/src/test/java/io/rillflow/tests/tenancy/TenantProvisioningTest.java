@@ -62,14 +62,7 @@ class TenantProvisioningTest {
 
   @AfterAll
   void stop() {
-    try {
-      for (String tenant : store.tenants().list()) {
-        store.tenants().drop(tenant, tenant);
-      }
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.dropWithTenants(store);
   }
 
   private Connection connect() throws SQLException {
