@@ -93,20 +93,27 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * The URL a child connects to the store's database with: {@value TestDatabase#URL_VARIABLE} when set,
-   * else the store's own URL with its user and password (test servers trust local connections).
+   * The URL a child connects to the store's database with: {@value TestDatabase#URL_VARIABLE} when the
+   * store is on that database, else the store's own URL with its user (test servers trust local
+   * connections), as for a tenant's database on an extra server.
    */
   public static String jdbcUrl(DocumentStore store) {
     String url = System.getenv(TestDatabase.URL_VARIABLE);
-    if (url != null) {
-      return url;
-    }
     try (Connection connection = store.dataSource().getConnection()) {
       String own = connection.getMetaData().getURL();
+      if (url != null && withoutParameters(url).equals(withoutParameters(own))) {
+        return url; // the test database's own URL, with whatever credentials it carries
+      }
+      // Another server (an extra embedded one, a tenant's database): its URL as the store connected.
       return own + (own.contains("?") ? "&" : "?") + "user=" + connection.getMetaData().getUserName();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the store's JDBC URL for a child JVM: " + e.getMessage(), e);
     }
+  }
+
+  private static String withoutParameters(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
   }
 
   public long pid() {
