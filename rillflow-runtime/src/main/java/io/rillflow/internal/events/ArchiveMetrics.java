@@ -28,7 +28,11 @@ final class ArchiveMetrics {
   private final Counter batches;
   private final Timer moves;
 
-  ArchiveMetrics(MeterRegistry registry, String schema, DataSource dataSource) {
+  /**
+   * @param sizeGauges whether to register the size gauges: not for a conjoined tenant's store, whose tables
+   *     are its root's (the root's gauges measure them; a second registration would only log a warning)
+   */
+  ArchiveMetrics(MeterRegistry registry, String schema, DataSource dataSource, boolean sizeGauges) {
     marked = Counter.builder("archive.streams.marked").tag("schema", schema)
         .description("Streams marked archived").register(registry);
     reactivated = Counter.builder("archive.streams.reactivated").tag("schema", schema)
@@ -41,6 +45,9 @@ final class ArchiveMetrics {
         .description("Transactions that moved a batch of events").register(registry);
     moves = Timer.builder("archive.move.duration").tag("schema", schema)
         .description("Time of one archive or unarchive of a stream, every batch included").register(registry);
+    if (!sizeGauges) {
+      return;
+    }
     EventTables tables = EventTables.of(schema);
     size(registry, "archive.events.hot.bytes", "Bytes of rf_events with its indexes", schema,
         dataSource, tables.hot());

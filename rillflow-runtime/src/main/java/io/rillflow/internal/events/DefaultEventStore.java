@@ -110,7 +110,7 @@ public final class DefaultEventStore implements EventStore {
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.archive = new StreamArchive(dataSource, schema, archiveOptions.batchSize(),
-        new ArchiveMetrics(meters, schema, dataSource), tenant);
+        new ArchiveMetrics(meters, schema, dataSource, !tenant.conjoined()), tenant);
     this.aliases = new AliasRows(dataSource, schema, tenant);
     this.group = GroupAppender.of(dataSource, schema, tenant, appender, groupAppends);
     // The daemon reads the hot store: the view with the archive serves the application's reads, on the primary.
