@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.ArchiveOptions;
+import io.rillflow.events.EventStorage;
 import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.events.IdempotencyConflictException;
 import io.rillflow.events.UnknownEventTypes;
@@ -44,6 +45,7 @@ public final class DocumentStoreBuilder {
   private boolean poolGiven;
   private AppendOptions appendDefaults = AppendOptions.NONE;
   private GroupAppendOptions groupAppends = GroupAppendOptions.OFF;
+  private EventStorage eventStorage = EventStorage.DEFAULT;
   private ArchiveOptions archive = ArchiveOptions.DEFAULT;
   private ObjectMapper objectMapper;
   private UnknownEventTypes unknownEventTypes = UnknownEventTypes.FAIL;
@@ -137,6 +139,17 @@ public final class DocumentStoreBuilder {
    */
   public DocumentStoreBuilder includeArchivedByDefault(boolean include) {
     this.archive = archive.includeArchivedByDefault(include);
+    return this;
+  }
+
+  /**
+   * How events are laid out on disk: stream ids as {@code text} or {@code uuid}, and whether event
+   * type names are indexed. Default {@link EventStorage#DEFAULT} (text, indexed);
+   * {@link EventStorage#compact()} is the smallest. See {@link EventStorage} for what a change of an
+   * existing schema does.
+   */
+  public DocumentStoreBuilder eventStorage(EventStorage eventStorage) {
+    this.eventStorage = Objects.requireNonNull(eventStorage, "eventStorage");
     return this;
   }
 
@@ -392,7 +405,8 @@ public final class DocumentStoreBuilder {
         url, username, password, dataSource, schema, autoCreate, pool,
         objectMapper, unknownEventTypes, discoverModules, loader, List.copyOf(modules), List.copyOf(projections), readModels,
         projectionOptions, meterRegistry != null ? meterRegistry : new CompositeMeterRegistry(), appendDefaults,
-        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy, groupAppends, archive);
+        storeWideIdempotencyKeys, replicaSettings(), openTelemetry, tenancy, groupAppends, archive,
+        eventStorage);
     StoreFactory factory = Factory.INSTANCE;
     problems.addAll(factory.problems(settings));
     if (!problems.isEmpty()) {

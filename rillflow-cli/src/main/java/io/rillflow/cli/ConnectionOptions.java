@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rillflow.AutoCreate;
 import io.rillflow.DocumentStore;
 import io.rillflow.DocumentStoreBuilder;
+import io.rillflow.events.EventStorage;
 import io.rillflow.tenancy.Tenancy;
 import io.rillflow.tenancy.TenantDatabases;
 import java.io.IOException;
@@ -74,6 +75,34 @@ final class ConnectionOptions {
     }
   }
 
+  /** How the store lays out its events ({@link EventStorage}), as the standalone jar can open it. */
+  enum EventStorageOption {
+    DEFAULT(EventStorage.DEFAULT), COMPACT(EventStorage.compact());
+
+    final EventStorage storage;
+
+    EventStorageOption(EventStorage storage) {
+      this.storage = storage;
+    }
+  }
+
+  @Option(names = "--event-storage", paramLabel = "default|compact", converter = EventStorageConverter.class,
+      description = "The store's event layout (default: text stream ids, type index); compact: uuid stream ids, no"
+          + " type index (EventStorage.compact()). A store refuses a schema of the other stream id type")
+  EventStorageOption eventStorage = EventStorageOption.DEFAULT;
+
+  /** Reads {@code compact} as well as {@code COMPACT}. */
+  static final class EventStorageConverter implements picocli.CommandLine.ITypeConverter<EventStorageOption> {
+    @Override
+    public EventStorageOption convert(String value) {
+      try {
+        return EventStorageOption.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("--event-storage is default or compact, not " + value);
+      }
+    }
+  }
+
   /** The store the options describe; the caller closes it. */
   DocumentStore open(CommandSpec spec, Map<String, String> environment, MeterRegistry meters,
       Consumer<DocumentStoreBuilder> settings) {
@@ -86,7 +115,8 @@ final class ConnectionOptions {
           + PASSWORD_VARIABLE + " or a file named by --password-file");
     }
     DocumentStoreBuilder builder = DocumentStore.builder().url(url).schema(schema).autoCreate(autoCreate)
-        .maximumPoolSize(4).meterRegistry(meters).tenancy(tenancy.tenancy);
+        .maximumPoolSize(4).meterRegistry(meters).tenancy(tenancy.tenancy)
+        .eventStorage(eventStorage.storage);
     if (user != null) {
       builder.username(user);
     }

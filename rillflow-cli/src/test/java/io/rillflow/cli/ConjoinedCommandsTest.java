@@ -33,11 +33,7 @@ class ConjoinedCommandsTest {
 
   @AfterAll
   void stop() {
-    try {
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.closeAndDrop(store);
   }
 
   private CliProcess.Result cli(String... args) throws Exception {

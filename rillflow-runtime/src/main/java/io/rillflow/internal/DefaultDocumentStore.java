@@ -23,6 +23,7 @@ import io.rillflow.internal.document.DocumentTable;
 import io.rillflow.internal.document.DocumentTables;
 import io.rillflow.internal.events.AppendHook;
 import io.rillflow.internal.events.DefaultEventStore;
+import io.rillflow.internal.events.StreamKeys;
 import io.rillflow.internal.events.GroupWorkers;
 import io.rillflow.internal.events.SessionAppends;
 import io.rillflow.projections.Projections;
@@ -37,6 +38,7 @@ import io.rillflow.internal.projections.TenantShards;
 import io.rillflow.internal.query.CompiledQueryCall;
 import io.rillflow.internal.query.DeleteQueue;
 import io.rillflow.internal.schema.ConjoinedKeys;
+import io.rillflow.internal.schema.EventLayout;
 import io.rillflow.internal.schema.DefaultStoreSchema;
 import io.rillflow.internal.schema.RillflowMigrations;
 import io.rillflow.internal.session.BoundSession;
@@ -142,7 +144,8 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         groupWorkers,
         settings.readReplica().daemonReadsWait() == null ? null : replica.scope(),
         settings.readReplica().daemonReadsWait() == null ? Duration.ZERO : settings.readReplica().daemonReadsWait(),
-        settings.meterRegistry(), settings.archive(), placement.tenant());
+        settings.meterRegistry(), settings.archive(), placement.tenant(),
+        StreamKeys.of(settings.eventStorage().streamIdentity()));
     this.userEvents = settings.archive().includeArchivedByDefault() ? events.withArchived() : events;
     this.projections = new DefaultProjections(registered, dataSource, schema, events, projectionSessions,
         placement.root() ? settings.projectionOptions() : oneConnectionPerStep(settings.projectionOptions()),
@@ -179,7 +182,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       store = new DefaultDocumentStore(placement, dataSource,
           scope -> ReadReplica.open(settings.readReplica(), settings.schema(), scope), parts, objectMapper, settings,
           GroupWorkers.of(settings.groupAppends(), settings.schema()));
-      store.storeSchema.start(settings.autoCreate());
+      store.startSchema(settings, settings.autoCreate());
       // After the document tables: a schema whose tables a store of the other mode made is refused there,
       // before its event keys are touched.
       ConjoinedKeys.settle(dataSource, settings.schema(), conjoined, settings.autoCreate());
@@ -194,6 +197,12 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
       }
       throw e;
     }
+  }
+
+  /** Brings this store's schema to its settings: the document tables, then the event tables' layout. */
+  private void startSchema(StoreSettings settings, AutoCreate autoCreate) {
+    storeSchema.start(autoCreate);
+    EventLayout.settle(dataSource, schema, settings.eventStorage(), autoCreate);
   }
 
   /**
@@ -211,7 +220,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         tenants, tenantId, TenantFilter.NONE, false);
     DefaultDocumentStore store = new DefaultDocumentStore(tenant, tenantData, replica::forView, parts, objectMapper,
         settings, groupWorkers);
-    store.storeSchema.start(autoCreate);
+    store.startSchema(settings, autoCreate);
     return store;
   }
 
@@ -227,7 +236,7 @@ public final class DefaultDocumentStore implements DocumentStore, RepositorySupp
         null, TenantFilter.NONE, false);
     DefaultDocumentStore store = new DefaultDocumentStore(there, data, replica::forView, parts, objectMapper, settings,
         groupWorkers);
-    store.storeSchema.start(settings.autoCreate());
+    store.startSchema(settings, settings.autoCreate());
     return store;
   }
 

@@ -6,6 +6,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.rillflow.AutoCreate;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.ArchiveOptions;
+import io.rillflow.events.EventStorage;
 import io.rillflow.events.GroupAppendOptions;
 import io.rillflow.PoolOptions;
 import io.rillflow.projections.ProjectionOptions;
@@ -43,4 +44,5 @@ public record StoreSettings(
     OpenTelemetry openTelemetry,
     Tenancy tenancy,
     GroupAppendOptions groupAppends,
-    ArchiveOptions archive) {}
+    ArchiveOptions archive,
+    EventStorage eventStorage) {}

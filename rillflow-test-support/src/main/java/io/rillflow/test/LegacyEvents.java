@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Objects;
 
 /**
@@ -38,16 +39,16 @@ public final class LegacyEvents {
     String schema = "\"" + store.schemaName().replace("\"", "\"\"") + "\"";
     String sql = "WITH s AS (INSERT INTO " + schema + ".rf_streams AS st (stream_id, version) VALUES (?, 1)"
         + " ON CONFLICT (stream_id) DO UPDATE SET version = st.version + 1, updated_at = now()"
-        + " RETURNING st.version)"
+        + " RETURNING st.stream_id, st.version)"
         + " INSERT INTO " + schema + ".rf_events (stream_id, version, type, schema_version, data)"
-        + " SELECT ?, s.version, ?, ?, CAST(? AS jsonb) FROM s RETURNING version";
+        + " SELECT s.stream_id, s.version, ?, ?, CAST(? AS jsonb) FROM s RETURNING version";
     try (Connection connection = store.dataSource().getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, streamId);
-      statement.setString(2, streamId);
-      statement.setString(3, type);
-      statement.setInt(4, schemaVersion);
-      statement.setString(5, json);
+      // Untyped: the server reads it as the stream id column's type, text or uuid (EventStorage).
+      statement.setObject(1, streamId, Types.OTHER);
+      statement.setString(2, type);
+      statement.setInt(3, schemaVersion);
+      statement.setString(4, json);
       try (ResultSet row = statement.executeQuery()) {
         row.next();
         return row.getLong(1);

@@ -101,6 +101,15 @@ public final class TestSchema {
     }
   }
 
+  /** Closes {@code store} (a store on this schema) and then drops the schema, also when the close fails. */
+  public void closeAndDrop(io.rillflow.DocumentStore store) {
+    try {
+      store.close();
+    } finally {
+      drop();
+    }
+  }
+
   /** Drops the schema and everything in it. */
   public void drop() {
     execute("DROP SCHEMA IF EXISTS \"" + name + "\" CASCADE");

@@ -1,5 +1,6 @@
 package io.rillflow.internal.aggregates;
 
+import io.rillflow.internal.events.StreamKeys;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.TenantFilter;
 
@@ -16,15 +17,18 @@ final class AggregateSql {
   final String writeSnapshot;
   final String replaceSnapshot;
 
-  /** @param tenant a conjoined tenant, whose rows alone it reads and writes; {@link TenantFilter#NONE} else */
-  AggregateSql(String schema, TenantFilter tenant) {
+  /**
+   * @param tenant a conjoined tenant, whose rows alone it reads and writes; {@link TenantFilter#NONE} else
+   * @param keys how the schema stores stream ids
+   */
+  AggregateSql(String schema, TenantFilter tenant, StreamKeys keys) {
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     readSnapshot = "SELECT s.version, s.type, s.schema_version, s.data::text, st.version FROM " + snapshots + " s"
         + " JOIN " + streams + " st ON st.stream_id = s.stream_id" + tenant.and("st") + " AND NOT st.archived"
-        + " WHERE s.stream_id = ?" + tenant.and("s") + " AND s.version <= ?";
+        + " WHERE s.stream_id = " + keys.param() + tenant.and("s") + " AND s.version <= ?";
     String upsert = "INSERT INTO " + snapshots + " AS s (" + tenant.column() + "stream_id, version, type, schema_version,"
-        + " data) VALUES (" + tenant.value() + "?, ?, ?, ?, ?::jsonb) ON CONFLICT (" + tenant.column() + "stream_id) DO UPDATE SET version = excluded.version,"
+        + " data) VALUES (" + tenant.value() + keys.param() + ", ?, ?, ?, ?::jsonb) ON CONFLICT (" + tenant.column() + "stream_id) DO UPDATE SET version = excluded.version,"
         + " type = excluded.type, schema_version = excluded.schema_version, data = excluded.data, created_at = now()";
     replaceSnapshot = upsert;
     writeSnapshot = upsert + " WHERE s.version <= excluded.version OR s.schema_version <> excluded.schema_version"

@@ -34,9 +34,10 @@ public final class Aggregates {
   public Aggregates(Map<Class<?>, AggregateMapping<?>> mappings, EventCatalog catalog, DefaultEventStore events,
       DocumentTables tables, DocumentStore store, ConnectionScope scope, String schema, ObjectMapper objectMapper,
       TenantFilter tenant) {
-    Snapshots snapshots = new Snapshots(new AggregateSql(schema, tenant));
+    StreamKeys keys = events.streamKeys();
+    Snapshots snapshots = new Snapshots(new AggregateSql(schema, tenant, keys));
     AggregateLoader loader = new AggregateLoader(events, snapshots);
-    Parts parts = new Parts(scope, store, loader, snapshots);
+    Parts parts = new Parts(scope, store, loader, snapshots, keys);
     Map<Class<?>, AggregateRepository<?>> built = new HashMap<>();
     List<AggregateType<?>> types = new ArrayList<>();
     for (AggregateMapping<?> mapping : mappings.values()) {
@@ -45,7 +46,7 @@ public final class Aggregates {
       built.put(mapping.aggregateType(), repository(type, parts));
     }
     this.repositories = Map.copyOf(built);
-    this.compaction = new SnapshotCompactor(scope, loader, snapshots, schema, tenant, types);
+    this.compaction = new SnapshotCompactor(scope, loader, snapshots, schema, tenant, keys, types);
   }
 
   /** The store's background snapshotter: {@link io.rillflow.DocumentStore#snapshots()}. */
@@ -54,7 +55,8 @@ public final class Aggregates {
   }
 
   /** What every repository of the store shares. */
-  record Parts(ConnectionScope scope, DocumentStore store, AggregateLoader loader, Snapshots snapshots) {
+  record Parts(ConnectionScope scope, DocumentStore store, AggregateLoader loader, Snapshots snapshots,
+      StreamKeys keys) {
 
     /** Runs a load on the store's own scope. */
     <A> Loaded<A> load(AggregateType<A> type, String stream, long atVersion) {
@@ -75,7 +77,7 @@ public final class Aggregates {
       if (version < 1) {
         throw new IllegalArgumentException("A stream version is 1 or more, but was " + version);
       }
-      Loaded<A> loaded = load(on, type, StreamKeys.of(id), version);
+      Loaded<A> loaded = load(on, type, keys.key(id), version);
       return loaded == null ? Optional.empty() : Optional.ofNullable(loaded.state());
     }
 

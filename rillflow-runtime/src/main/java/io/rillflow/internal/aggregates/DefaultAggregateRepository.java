@@ -8,7 +8,6 @@ import io.rillflow.DocumentSession;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.aggregates.AggregateNotFoundException;
 import io.rillflow.aggregates.SessionAggregates;
-import io.rillflow.internal.events.StreamKeys;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -67,7 +66,7 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
   }
 
   private AggregateForWrite<A> loadForWrite(Object id) {
-    String stream = StreamKeys.of(id);
+    String stream = parts.keys().key(id);
     Loaded<A> loaded = parts.load(type, stream, Long.MAX_VALUE);
     return new AggregateForWrite<>() {
       @Override
@@ -99,7 +98,7 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
 
   private Optional<AppendResult> update(Object id, Function<? super A, ? extends List<?>> decide) {
     AggregateForWrite<A> current = loadForWrite(id);
-    A state = current.state().orElseThrow(() -> new AggregateNotFoundException(type.type(), StreamKeys.of(id)));
+    A state = current.state().orElseThrow(() -> new AggregateNotFoundException(type.type(), parts.keys().key(id)));
     List<?> events = decide.apply(state);
     if (events == null || events.isEmpty()) {
       return Optional.empty();
@@ -109,7 +108,7 @@ final class DefaultAggregateRepository<A> implements AggregateRepository<A> {
 
   private AppendResult append(Object id, ExpectedVersion expected, List<?> events, Loaded<A> base) {
     if (!type.needsWorkAfter(expected, events.size())) {
-      return parts.store().events().append(StreamKeys.of(id), expected, AppendOptions.NONE, events);
+      return parts.store().events().append(parts.keys().key(id), expected, AppendOptions.NONE, events);
     }
     try (DocumentSession session = parts.store().lightweightSession()) {
       WorkAfterAppend<A> work = new WorkAfterAppend<>(type, parts.loader(), parts.snapshots(), base);

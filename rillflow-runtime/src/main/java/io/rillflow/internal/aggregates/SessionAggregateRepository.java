@@ -5,7 +5,6 @@ import io.rillflow.events.ExpectedVersion;
 import io.rillflow.aggregates.AggregateNotFoundException;
 import io.rillflow.aggregates.SessionAggregates;
 import io.rillflow.internal.events.SessionAppends;
-import io.rillflow.internal.events.StreamKeys;
 import io.rillflow.internal.session.BoundSession;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +64,7 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
   }
 
   private boolean update(Object id, Function<? super A, ? extends List<?>> decide) {
-    String stream = StreamKeys.of(id);
+    String stream = parts.keys().key(id);
     Loaded<A> loaded = parts.load(session.scope(), type, stream, Long.MAX_VALUE);
     if (loaded == null || loaded.state() == null) {
       throw new AggregateNotFoundException(type.type(), stream);
@@ -83,7 +82,7 @@ final class SessionAggregateRepository<A> implements SessionAggregates<A> {
       appends.append(id, expected, AppendOptions.NONE, events,
           new WorkAfterAppend<>(type, parts.loader(), parts.snapshots(), base));
     } else {
-      appends.append(StreamKeys.of(id), expected, AppendOptions.NONE, events);
+      appends.append(parts.keys().key(id), expected, AppendOptions.NONE, events);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.rillflow.RillflowException;
 import io.rillflow.aggregates.SnapshotCompaction;
 import io.rillflow.internal.sql.ConnectionScope;
 import io.rillflow.internal.sql.Identifiers;
+import io.rillflow.internal.events.StreamKeys;
 import io.rillflow.internal.sql.TenantFilter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,7 @@ final class SnapshotCompactor implements SnapshotCompaction {
   private final String candidates;
 
   SnapshotCompactor(ConnectionScope scope, AggregateLoader loader, Snapshots snapshots, String schema,
-      TenantFilter tenant, Collection<AggregateType<?>> types) {
+      TenantFilter tenant, StreamKeys keys, Collection<AggregateType<?>> types) {
     this.scope = scope;
     this.loader = loader;
     this.snapshots = snapshots;
@@ -46,18 +47,20 @@ final class SnapshotCompactor implements SnapshotCompaction {
     candidates = "SELECT st.stream_id, coalesce(s.type, st.stream_type) FROM " + streams + " st"
         + " LEFT JOIN " + snapshotTable + " s ON s.stream_id = st.stream_id" + tenant.and("s")
         + " WHERE " + tenant.leading("st") + "NOT st.archived AND coalesce(s.type, st.stream_type) = ANY(CAST(? AS text[]))"
-        + " AND st.version - coalesce(s.version, 0) > ? AND st.stream_id > ? ORDER BY st.stream_id LIMIT ?";
+        + " AND st.version - coalesce(s.version, 0) > ?"
+        // The first page has no stream before it (null): no text sorts below every uuid.
+        + " AND (CAST(? AS text) IS NULL OR st.stream_id > " + keys.param() + ") ORDER BY st.stream_id LIMIT ?";
   }
 
   @Override
   public int compactOnce(long threshold, int batch) {
-    return compact(threshold, batch, "").written();
+    return compact(threshold, batch, null).written();
   }
 
   @Override
   public long runUntilIdle(long threshold, int batch) {
     long written = 0;
-    String after = "";
+    String after = null;
     while (true) {
       Batch done = compact(threshold, batch, after);
       written += done.written();
@@ -103,7 +106,8 @@ final class SnapshotCompactor implements SnapshotCompaction {
       statement.setArray(1, connection.createArrayOf("text", byName.keySet().toArray()));
       statement.setLong(2, threshold);
       statement.setString(3, after);
-      statement.setInt(4, batch);
+      statement.setString(4, after);
+      statement.setInt(5, batch);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           found.add(new Candidate(rows.getString(1), byName.get(rows.getString(2))));

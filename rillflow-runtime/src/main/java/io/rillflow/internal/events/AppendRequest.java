@@ -48,14 +48,14 @@ record AppendRequest(String streamKey, ExpectedVersion expected, AppendOptions o
   /** One event, its registered type and its {@code @Tag}s. */
   record Typed(EventType type, Object event, List<String> tags) {}
 
-  static AppendRequest of(EventTypes types, Object streamId, ExpectedVersion expected, AppendOptions options,
-      List<?> events) {
-    return of(types, streamId, expected, options, events, null);
+  static AppendRequest of(StreamKeys keys, EventTypes types, Object streamId, ExpectedVersion expected,
+      AppendOptions options, List<?> events) {
+    return of(keys, types, streamId, expected, options, events, null);
   }
 
-  static AppendRequest of(EventTypes types, Object streamId, ExpectedVersion expected, AppendOptions options,
-      List<?> events, AppendCondition condition) {
-    String key = StreamKeys.of(streamId);
+  static AppendRequest of(StreamKeys keys, EventTypes types, Object streamId, ExpectedVersion expected,
+      AppendOptions options, List<?> events, AppendCondition condition) {
+    String key = keys.key(streamId);
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(options, "options");
     if (events == null || events.isEmpty()) {

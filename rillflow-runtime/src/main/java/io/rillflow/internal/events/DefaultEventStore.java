@@ -63,6 +63,7 @@ public final class DefaultEventStore implements EventStore {
   private final StoreTracing tracing;
   /** Plain appends written in groups when the store asked for it; {@link GroupAppender#OFF} else. */
   private final GroupAppender group;
+  private final StreamKeys keys;
 
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes) {
@@ -75,7 +76,7 @@ public final class DefaultEventStore implements EventStore {
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
     this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
         lookups, GroupWorkers.NONE, null, Duration.ZERO, new CompositeMeterRegistry(), ArchiveOptions.DEFAULT,
-        TenantFilter.NONE);
+        TenantFilter.NONE, StreamKeys.TEXT);
   }
 
   /**
@@ -83,21 +84,23 @@ public final class DefaultEventStore implements EventStore {
    *     store's lanes run on them
    * @param tenant a conjoined tenant: streams, events, tags, aliases, archive moves and reads keep to it;
    *     {@link TenantFilter#NONE} else
+   * @param keys how the schema stores stream ids ({@code EventStorage.streamIdentity()})
    */
   public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
       UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
       boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups, GroupWorkers groupAppends,
       ConnectionScope daemonReplica, Duration daemonReplicaWait, MeterRegistry meters, ArchiveOptions archiveOptions,
-      TenantFilter tenant) {
+      TenantFilter tenant, StreamKeys keys) {
+    this.keys = keys;
     this.defaults = defaults.asDefaults();
     this.committed = committed;
     this.trace = trace;
-    EventSql sql = new EventSql(schema, storeWideKeys, tenant);
+    EventSql sql = new EventSql(schema, storeWideKeys, tenant, keys);
     this.dataSource = dataSource;
     this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
     this.tracing = tracing;
-    TagSql tagSql = new TagSql(schema, tenant);
+    TagSql tagSql = new TagSql(schema, tenant, keys);
     this.appender = new StreamAppender(sql, mapper.writer(), tracing,
         new TagStep(schema, tenant.tenantId(), tagSql, catalog));
     this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
@@ -110,16 +113,17 @@ public final class DefaultEventStore implements EventStore {
     this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
     this.streams = new StreamRows(dataSource, sql);
     this.archive = new StreamArchive(dataSource, schema, archiveOptions.batchSize(),
-        new ArchiveMetrics(meters, schema, dataSource, !tenant.conjoined()), tenant);
+        new ArchiveMetrics(meters, schema, dataSource, !tenant.conjoined()), tenant, keys);
     this.aliases = new AliasRows(dataSource, schema, tenant);
-    this.group = GroupAppender.of(dataSource, schema, tenant, appender, groupAppends);
+    this.group = GroupAppender.of(dataSource, schema, tenant, keys, appender, groupAppends);
     // The daemon reads the hot store: the view with the archive serves the application's reads, on the primary.
     this.withArchived = new DefaultEventStore(this, new EventReads(dataSource, sql.readsWithArchived, envelopes,
-        safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true, tenant), catalog, envelopes, safePoint));
+        safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true, tenant, keys), catalog, envelopes, safePoint));
   }
 
   /** The view of {@code hot} whose reads take archived events in; everything else is {@code hot}'s. */
   private DefaultEventStore(DefaultEventStore hot, EventReads reads, TaggedReads tagged) {
+    this.keys = hot.keys;
     this.dataSource = hot.dataSource;
     this.types = hot.types;
     this.catalog = hot.catalog;
@@ -137,6 +141,11 @@ public final class DefaultEventStore implements EventStore {
     this.tracing = hot.tracing;
     this.group = hot.group;
     this.withArchived = this;
+  }
+
+  /** How this store keys its streams: its one rule for stream ids. */
+  public StreamKeys streamKeys() {
+    return keys;
   }
 
   @Override
@@ -159,12 +168,12 @@ public final class DefaultEventStore implements EventStore {
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(types, appender, inline, committed, trace, defaults);
+    return new SessionAppends(keys, types, appender, inline, committed, trace, defaults);
   }
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(types, appender, InlineStep.NONE, committed, trace, defaults);
+    return new SessionAppends(keys, types, appender, InlineStep.NONE, committed, trace, defaults);
   }
 
   /** The event at a global position, or {@code null}. */
@@ -207,7 +216,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    AppendRequest request = AppendRequest.of(types, streamId, expected, options.over(defaults), events);
+    AppendRequest request = AppendRequest.of(keys, types, streamId, expected, options.over(defaults), events);
     AppendResult result;
     try (TracedWork span = tracing.append(request.streamKey(), request.events().size())) {
       try {
@@ -242,7 +251,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
-    AppendRequest request = AppendRequest.of(types, streamId, expected, AppendOptions.NONE.over(defaults), events,
+    AppendRequest request = AppendRequest.of(keys, types, streamId, expected, AppendOptions.NONE.over(defaults), events,
         Objects.requireNonNull(condition, "condition"));
     AppendResult result = write(request);
     committed.run();
@@ -293,7 +302,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private List<EventEnvelope<?>> readStream(Object streamId) {
-    return reads.readStream(StreamKeys.of(streamId), 1, Long.MAX_VALUE);
+    return reads.readStream(keys.key(streamId), 1, Long.MAX_VALUE);
   }
 
   @Override
@@ -307,7 +316,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private List<EventEnvelope<?>> readStream(Object streamId, long fromVersion, long toVersion) {
-    return reads.readStream(StreamKeys.of(streamId), fromVersion, toVersion);
+    return reads.readStream(keys.key(streamId), fromVersion, toVersion);
   }
 
   /**
@@ -330,7 +339,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion) {
-    return reads.scanStream(StreamKeys.of(streamId), fromVersion);
+    return reads.scanStream(keys.key(streamId), fromVersion);
   }
 
   @Override
@@ -379,7 +388,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private Optional<StreamState> streamState(Object streamId) {
-    return streams.state(StreamKeys.of(streamId));
+    return streams.state(keys.key(streamId));
   }
 
   @Override
@@ -398,7 +407,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean archiveStream(Object streamId) {
-    return archive.archive(StreamKeys.of(streamId));
+    return archive.archive(keys.key(streamId));
   }
 
   @Override
@@ -412,7 +421,7 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean unarchiveStream(Object streamId) {
-    return archive.unarchive(StreamKeys.of(streamId));
+    return archive.unarchive(keys.key(streamId));
   }
 
   @Override
@@ -426,6 +435,6 @@ public final class DefaultEventStore implements EventStore {
   }
 
   private boolean tombstoneStream(Object streamId) {
-    return streams.tombstone(StreamKeys.of(streamId));
+    return streams.tombstone(keys.key(streamId));
   }
 }

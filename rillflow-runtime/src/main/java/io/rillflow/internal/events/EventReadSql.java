@@ -30,12 +30,13 @@ final class EventReadSql {
   final String readAllOfType;
   final String head;
 
-  private EventReadSql(String events, String hot, String streams, String functions, TenantFilter tenant) {
+  private EventReadSql(String events, String hot, String streams, String functions, TenantFilter tenant,
+      StreamKeys keys) {
     String from = " FROM " + events + " ev";
     readStream = "SELECT " + EventSql.STREAM_EVENT_COLUMNS + from
-        + " WHERE stream_id = ?" + tenant.and() + " AND version BETWEEN ? AND ? ORDER BY version";
-    scanStream = "SELECT " + EventSql.STREAM_EVENT_COLUMNS + from + " WHERE stream_id = ?" + tenant.and()
-        + " AND version >= ? ORDER BY version";
+        + " WHERE stream_id = " + keys.param() + tenant.and() + " AND version BETWEEN ? AND ? ORDER BY version";
+    scanStream = "SELECT " + EventSql.STREAM_EVENT_COLUMNS + from + " WHERE stream_id = " + keys.param()
+        + tenant.and() + " AND version >= ? ORDER BY version";
     String global = "SELECT " + EventSql.EVENT_COLUMNS + from + " WHERE " + tenant.leading() + EventSql.AFTER_CHECKPOINT
         + " AND " + BELOW_SAFE_POINT + " ORDER BY tx_id, seq_id";
     readAll = global + " LIMIT ?";
@@ -62,12 +63,14 @@ final class EventReadSql {
   }
 
   /** Reads of live streams' events: {@code rf_events} alone. */
-  static EventReadSql hot(EventTables tables, String streams, String functions, TenantFilter tenant) {
-    return new EventReadSql(tables.hot(), tables.hot(), streams, functions, tenant);
+  static EventReadSql hot(EventTables tables, String streams, String functions, TenantFilter tenant,
+      StreamKeys keys) {
+    return new EventReadSql(tables.hot(), tables.hot(), streams, functions, tenant, keys);
   }
 
   /** Reads of every event, archived ones included. */
-  static EventReadSql withArchived(EventTables tables, String streams, String functions, TenantFilter tenant) {
-    return new EventReadSql(tables.both(), tables.hot(), streams, functions, tenant);
+  static EventReadSql withArchived(EventTables tables, String streams, String functions, TenantFilter tenant,
+      StreamKeys keys) {
+    return new EventReadSql(tables.both(), tables.hot(), streams, functions, tenant, keys);
   }
 }

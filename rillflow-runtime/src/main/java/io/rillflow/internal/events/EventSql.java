@@ -66,9 +66,9 @@ final class EventSql {
   final String keyFirstUse;
   private final boolean storeWideKeys;
 
-  /** As {@link #EventSql(String, boolean, TenantFilter)} with idempotency keys per stream and no tenant. */
+  /** As {@link #EventSql(String, boolean, TenantFilter, StreamKeys)}: keys per stream, no tenant, text ids. */
   EventSql(String schema) {
-    this(schema, false, TenantFilter.NONE);
+    this(schema, false, TenantFilter.NONE, StreamKeys.TEXT);
   }
 
   /**
@@ -77,26 +77,29 @@ final class EventSql {
    * @param tenant the tenant of a conjoined store: it leads the streams' and events' keys (see
    *     {@code ConjoinedKeys}), every insert writes it and every read keeps to it; {@link TenantFilter#NONE}
    *     leaves every statement as a store without tenants has it
+   * @param keys how the schema stores stream ids: every stream id parameter takes its form
    */
-  EventSql(String schema, boolean storeWideKeys, TenantFilter tenant) {
-    String keys = Identifiers.quote(schema) + "." + Identifiers.quote("rf_idempotency_keys");
+  EventSql(String schema, boolean storeWideKeys, TenantFilter tenant, StreamKeys keys) {
+    String keyTable = Identifiers.quote(schema) + "." + Identifiers.quote("rf_idempotency_keys");
     this.storeWideKeys = storeWideKeys;
-    keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keys + " WHERE idempotency_key = ?" + tenant.and();
+    keyFirstUse = "SELECT stream_id, version, seq_id FROM " + keyTable + " WHERE idempotency_key = ?" + tenant.and();
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     EventTables tables = EventTables.of(schema);
     String events = tables.hot();
     String snapshots = Identifiers.quote(schema) + "." + Identifiers.quote("rf_snapshots");
     String functions = Identifiers.quote(schema) + ".";
     for (ExpectedVersion.Kind kind : ExpectedVersion.Kind.values()) {
-      append.put(kind, appendSql(kind, false, streams, events, functions, null, tenant));
-      appendWithKey.put(kind, appendSql(kind, true, streams, events, functions, storeWideKeys ? keys : null, tenant));
+      append.put(kind, appendSql(kind, false, streams, events, functions, null, tenant, keys));
+      appendWithKey.put(kind,
+          appendSql(kind, true, streams, events, functions, storeWideKeys ? keyTable : null, tenant, keys));
     }
     appendFailure = "SELECT st.version, st.archived, ev.version, ev.seq_id FROM (SELECT 1) AS one"
-        + " LEFT JOIN " + streams + " st ON st.stream_id = ?" + tenant.and("st")
-        + " LEFT JOIN " + events + " ev ON ev.stream_id = ? AND ev.idempotency_key = ?" + tenant.and("ev");
-    reads = EventReadSql.hot(tables, streams, functions, tenant);
-    readsWithArchived = EventReadSql.withArchived(tables, streams, functions, tenant);
-    String byStream = " WHERE stream_id = ?" + tenant.and();
+        + " LEFT JOIN " + streams + " st ON st.stream_id = " + keys.param() + tenant.and("st")
+        + " LEFT JOIN " + events + " ev ON ev.stream_id = " + keys.param() + " AND ev.idempotency_key = ?"
+        + tenant.and("ev");
+    reads = EventReadSql.hot(tables, streams, functions, tenant, keys);
+    readsWithArchived = EventReadSql.withArchived(tables, streams, functions, tenant, keys);
+    String byStream = " WHERE stream_id = " + keys.param() + tenant.and();
     streamState = "SELECT " + STREAM_COLUMNS + " FROM " + streams + byStream;
     streamsOfType = "SELECT " + STREAM_COLUMNS + " FROM " + streams + " WHERE stream_type = ?" + tenant.and()
         + " ORDER BY stream_id";
@@ -125,31 +128,32 @@ final class EventSql {
    * with store-wide keys, then the key and the stream id again.
    */
   private static String appendSql(ExpectedVersion.Kind kind, boolean withKey, String streams, String events,
-      String functions, String storeWideKeys, TenantFilter tenant) {
-    String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = ? AND idempotency_key = ?"
+      String functions, String storeWideKeys, TenantFilter tenant, StreamKeys keys) {
+    String id = keys.param();
+    String keyUnused = " NOT EXISTS (SELECT 1 FROM " + events + " WHERE stream_id = " + id + " AND idempotency_key = ?"
         + tenant.and() + ")";
     String streamKey = tenant.column() + "stream_id";
     String stream = switch (kind) {
       case ANY -> "INSERT INTO " + streams + " AS st (" + streamKey + ", stream_type, version)"
-          + " SELECT " + tenant.value() + "?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
+          + " SELECT " + tenant.value() + id + ", ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
           + " ON CONFLICT (" + streamKey + ") DO UPDATE SET version = st.version + excluded.version,"
           + " stream_type = coalesce(st.stream_type, excluded.stream_type), updated_at = now()"
           + " WHERE NOT st.archived RETURNING st.version";
       case NO_STREAM -> "INSERT INTO " + streams + " (" + streamKey + ", stream_type, version)"
-          + " SELECT " + tenant.value() + "?, ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
+          + " SELECT " + tenant.value() + id + ", ?, CAST(? AS bigint) FROM t" + (withKey ? " WHERE" + keyUnused : "")
           + " ON CONFLICT (" + streamKey + ") DO NOTHING RETURNING version";
       case STREAM_EXISTS -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
-          + " FROM t WHERE stream_id = ?" + tenant.and() + " AND NOT archived" + (withKey ? " AND" + keyUnused : "")
+          + " FROM t WHERE stream_id = " + id + tenant.and() + " AND NOT archived" + (withKey ? " AND" + keyUnused : "")
           + " RETURNING version";
       case EXACTLY -> "UPDATE " + streams + " SET version = version + CAST(? AS bigint), updated_at = now()"
-          + " FROM t WHERE stream_id = ?" + tenant.and() + " AND version = ? AND NOT archived"
+          + " FROM t WHERE stream_id = " + id + tenant.and() + " AND version = ? AND NOT archived"
           + (withKey ? " AND" + keyUnused : "") + " RETURNING version";
     };
     return "WITH t AS (SELECT " + functions + "rf_append_ticket() AS ticket),"
         + " s AS (" + stream + "),"
         + " e AS (INSERT INTO " + events + " (" + streamKey + ", version, type, schema_version, data, headers,"
         + " causation_id, correlation_id, idempotency_key, tx_id)"
-        + " SELECT " + tenant.value() + "?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version,"
+        + " SELECT " + tenant.value() + id + ", s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version,"
         + " x.data::jsonb,"
         + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END, t.ticket"
         + " FROM s CROSS JOIN t CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"

@@ -43,14 +43,15 @@ final class GroupAppendSql {
   /**
    * @param tenant the conjoined tenant whose rows every group writes (it leads the streams' and
    *     events' keys), or {@link TenantFilter#NONE}
+   * @param keys how the schema stores stream ids: the stream id array is cast to their type
    */
-  GroupAppendSql(String schema, TenantFilter tenant) {
+  GroupAppendSql(String schema, TenantFilter tenant, StreamKeys keys) {
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
     String events = Identifiers.quote(schema) + "." + Identifiers.quote("rf_events");
     String functions = Identifiers.quote(schema) + ".";
     String streamKey = tenant.column() + "stream_id";
     append = "WITH t AS (SELECT " + functions + "rf_append_ticket() AS ticket),"
-        + " a AS (SELECT * FROM unnest(CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]),"
+        + " a AS (SELECT * FROM unnest(CAST(? AS integer[]), " + keys.arrayParam() + ", CAST(? AS text[]),"
         + " CAST(? AS integer[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]),"
         + " CAST(? AS text[])) AS a(ord, stream_id, stream_type, kind, expected, n, headers, causation_id,"
         + " correlation_id)),"

@@ -33,12 +33,12 @@ class GroupAppender implements AutoCloseable {
     this.lanes = new GroupLane[0];
   }
 
-  private GroupAppender(DataSource dataSource, String schema, TenantFilter tenant, StreamAppender appender,
-      GroupWorkers workers) {
+  private GroupAppender(DataSource dataSource, String schema, TenantFilter tenant, StreamKeys keys,
+      StreamAppender appender, GroupWorkers workers) {
     this.appender = appender;
     GroupAppendOptions options = workers.options();
     GroupTransaction transaction = new GroupTransaction(dataSource,
-        new GroupStatement(new GroupAppendSql(schema, tenant), appender), options.timeout());
+        new GroupStatement(new GroupAppendSql(schema, tenant, keys), appender), options.timeout());
     this.lanes = new GroupLane[options.lanes()];
     for (int i = 0; i < lanes.length; i++) {
       lanes[i] = new GroupLane(transaction, workers, () -> closed);
@@ -50,10 +50,11 @@ class GroupAppender implements AutoCloseable {
    * {@link GroupWorkers#NONE}.
    *
    * @param tenant the conjoined tenant every group's rows are written for, or {@link TenantFilter#NONE}
+   * @param keys how the schema stores stream ids
    */
-  static GroupAppender of(DataSource dataSource, String schema, TenantFilter tenant, StreamAppender appender,
-      GroupWorkers workers) {
-    return workers.enabled() ? new GroupAppender(dataSource, schema, tenant, appender, workers) : OFF;
+  static GroupAppender of(DataSource dataSource, String schema, TenantFilter tenant, StreamKeys keys,
+      StreamAppender appender, GroupWorkers workers) {
+    return workers.enabled() ? new GroupAppender(dataSource, schema, tenant, keys, appender, workers) : OFF;
   }
 
   /** Whether this append goes through a group (see the class comment). */

@@ -18,6 +18,7 @@ import java.util.UUID;
  * work's transaction. Not thread-safe, like the session.
  */
 public final class SessionAppends implements SessionEvents {
+  private final StreamKeys keys;
   private final EventTypes types;
   private final StreamAppender appender;
   private final List<Queued> queued = new ArrayList<>();
@@ -40,10 +41,11 @@ public final class SessionAppends implements SessionEvents {
 
   private record Queued(AppendRequest request, AfterAppend after) {}
 
-  SessionAppends(EventTypes types, StreamAppender appender, InlineStep inline, Runnable committed, Trace trace,
-      AppendOptions defaults) {
+  SessionAppends(StreamKeys keys, EventTypes types, StreamAppender appender, InlineStep inline, Runnable committed,
+      Trace trace, AppendOptions defaults) {
     this.defaults = defaults;
     this.trace = trace;
+    this.keys = keys;
     this.types = types;
     this.appender = appender;
     this.inline = inline;
@@ -68,19 +70,19 @@ public final class SessionAppends implements SessionEvents {
   }
 
   private void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), null));
+    queued.add(new Queued(AppendRequest.of(keys, types, streamId, expected, options.over(defaults), events), null));
   }
 
   @Override
   public void append(AppendCondition condition, List<?> events) {
-    queued.add(new Queued(AppendRequest.of(types, UUID.randomUUID(), ExpectedVersion.noStream(),
+    queued.add(new Queued(AppendRequest.of(keys, types, UUID.randomUUID(), ExpectedVersion.noStream(),
         AppendOptions.NONE.over(defaults), events, java.util.Objects.requireNonNull(condition, "condition")), null));
   }
 
   /** Queues an append and the work that follows it in the same transaction. */
   public void append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events,
       AfterAppend after) {
-    queued.add(new Queued(AppendRequest.of(types, streamId, expected, options.over(defaults), events), after));
+    queued.add(new Queued(AppendRequest.of(keys, types, streamId, expected, options.over(defaults), events), after));
   }
 
   @Override

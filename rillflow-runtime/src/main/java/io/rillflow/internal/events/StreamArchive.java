@@ -49,7 +49,8 @@ final class StreamArchive {
   private final String toHot;
   private final String unmark;
 
-  StreamArchive(DataSource dataSource, String schema, int batchSize, ArchiveMetrics metrics, TenantFilter tenant) {
+  StreamArchive(DataSource dataSource, String schema, int batchSize, ArchiveMetrics metrics, TenantFilter tenant,
+      StreamKeys keys) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("archive batch size must be at least 1 but was " + batchSize);
     }
@@ -58,7 +59,7 @@ final class StreamArchive {
     this.metrics = metrics;
     EventTables tables = EventTables.of(schema);
     String streams = Identifiers.quote(schema) + "." + Identifiers.quote("rf_streams");
-    String byStream = " WHERE stream_id = ?" + tenant.and();
+    String byStream = " WHERE stream_id = " + keys.param() + tenant.and();
     mark = "UPDATE " + streams + " SET archived = true, updated_at = now()" + byStream + " AND NOT archived";
     lockMarked = "SELECT 1 FROM " + streams + byStream + " AND archived FOR UPDATE";
     // Same columns in the same order in both tables: the row moves whole, whatever columns it has.

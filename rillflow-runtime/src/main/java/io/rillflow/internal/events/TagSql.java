@@ -42,15 +42,16 @@ final class TagSql {
   private final Map<String, String> checks = new ConcurrentHashMap<>();
 
   /** Over live streams' events. */
-  TagSql(String schema, TenantFilter tenant) {
-    this(schema, false, tenant);
+  TagSql(String schema, TenantFilter tenant, StreamKeys keys) {
+    this(schema, false, tenant, keys);
   }
 
   /**
    * @param withArchived whether {@link #read} takes archived streams' events in too: their tag rows
    *     stay in {@code rf_event_tags} when they move (V80), so an item finds them by tag as before
+   * @param keys how the schema stores stream ids
    */
-  TagSql(String schema, boolean withArchived, TenantFilter tenant) {
+  TagSql(String schema, boolean withArchived, TenantFilter tenant, StreamKeys keys) {
     this.tenant = tenant;
     EventTables tables = EventTables.of(schema);
     events = tables.hot();
@@ -60,7 +61,7 @@ final class TagSql {
     insertTags = "INSERT INTO " + tags + " (" + tenant.column() + "seq_id, tag, type, tx_id)"
         + " SELECT " + tenant.value() + "e.seq_id, x.tag, e.type, e.tx_id FROM " + events + " e"
         + " JOIN unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS x(version, tag) ON e.version = x.version"
-        + " WHERE e.stream_id = ?" + tenant.and("e");
+        + " WHERE e.stream_id = " + keys.param() + tenant.and("e");
   }
 
   /**

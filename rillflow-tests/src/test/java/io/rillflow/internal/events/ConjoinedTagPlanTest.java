@@ -44,7 +44,7 @@ class ConjoinedTagPlanTest extends RillflowTestBase {
 
   @Test
   void aTenantsConditionCheckWalksTheTagIndexItsTenantLeads() throws SQLException {
-    TagSql sql = new TagSql(store().schemaName(), TENANT);
+    TagSql sql = new TagSql(store().schemaName(), TENANT, StreamKeys.TEXT);
     TaggedQuery query = TaggedQuery.of(EventQuery.anyOf(EventQuery.item().tag("course", "7")),
         new EventCatalog.Builder().build());
     for (String mode : new String[] {"force_generic_plan", "force_custom_plan"}) {
@@ -57,7 +57,7 @@ class ConjoinedTagPlanTest extends RillflowTestBase {
 
   @Test
   void aTenantsGlobalReadWithTheArchiveWalksBothTenantIndexes() throws SQLException {
-    EventSql sql = new EventSql(store().schemaName(), false, TENANT);
+    EventSql sql = new EventSql(store().schemaName(), false, TENANT, StreamKeys.TEXT);
     assertThat(PreparedPlans.explain(store(), sql.readsWithArchived.readAll, "force_generic_plan", "EXPLAIN",
         "0, 0, " + SAFE_POINT + ", 500"))
         .contains("rf_events_tenant_global", "rf_events_archived_tenant_global").doesNotContain("Seq Scan");

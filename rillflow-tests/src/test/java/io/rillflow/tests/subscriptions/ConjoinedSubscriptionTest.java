@@ -77,11 +77,7 @@ class ConjoinedSubscriptionTest {
 
   @AfterAll
   void stop() {
-    try {
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.closeAndDrop(store);
   }
 
   @BeforeEach

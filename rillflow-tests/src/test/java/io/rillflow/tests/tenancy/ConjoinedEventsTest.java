@@ -69,11 +69,7 @@ class ConjoinedEventsTest {
 
   @AfterAll
   void stop() {
-    try {
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.closeAndDrop(store);
   }
 
   private static EventQuery course(String id) {

@@ -50,11 +50,7 @@ class ConjoinedExportTest {
 
   @AfterAll
   void stop() {
-    try {
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.closeAndDrop(store);
   }
 
   /** Documents, three events in two streams (ids shared with other tenants on purpose), a subscription with a group. */

@@ -56,11 +56,7 @@ class ConjoinedTenancyTest {
 
   @AfterAll
   void stop() {
-    try {
-      store.close();
-    } finally {
-      schema.drop();
-    }
+    schema.closeAndDrop(store);
   }
 
   @Test
