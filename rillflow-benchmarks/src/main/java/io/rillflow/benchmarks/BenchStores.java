@@ -1,6 +1,7 @@
 package io.rillflow.benchmarks;
 
 import io.rillflow.DocumentStore;
+import io.rillflow.events.EventStorage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,13 +20,18 @@ public final class BenchStores {
    *     anything else
    */
   public static DocumentStore open(String schema) throws SQLException {
+    return open(schema, EventStorage.DEFAULT);
+  }
+
+  /** As {@link #open(String)}, with the events laid out as {@code storage}. */
+  public static DocumentStore open(String schema, EventStorage storage) throws SQLException {
     checkName(schema);
     execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
     return DocumentStore.builder().url(BenchDatabase.url()).schema(schema)
         .discoverModules(false).module(BenchModules.withoutStartupTypes())
         // The suite's read model runs only in ReadModelCatchUpBench: an async projection here would
         // add a NOTIFY to every append measured.
-        .readModels(false).build();
+        .readModels(false).eventStorage(storage).build();
   }
 
   /** Refuses a schema the suite does not own: it only ever touches {@code bench_<name>}. */

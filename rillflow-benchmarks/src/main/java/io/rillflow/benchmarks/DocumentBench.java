@@ -1,5 +1,6 @@
 package io.rillflow.benchmarks;
 
+import io.rillflow.events.EventStorage;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
 import java.util.List;
@@ -38,12 +39,17 @@ public abstract class DocumentBench {
   /** The schema this class's benchmarks own: {@code bench_<name>}. */
   protected abstract String schema();
 
+  /** How the store lays out events: {@link EventStorage#DEFAULT} unless a benchmark says otherwise. */
+  protected EventStorage eventStorage() {
+    return EventStorage.DEFAULT;
+  }
+
   /** Fills the table when the benchmark needs rows; runs once per trial, after the store is open. */
   protected void prepare() throws Exception {}
 
   @Setup(Level.Trial)
   public final void openStore() throws Exception {
-    store = BenchStores.open(schema());
+    store = BenchStores.open(schema(), eventStorage());
     raw = new RawDocuments(store.dataSource(), schema());
     prepare();
   }

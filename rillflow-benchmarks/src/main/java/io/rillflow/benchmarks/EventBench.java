@@ -1,5 +1,8 @@
 package io.rillflow.benchmarks;
 
+import io.rillflow.events.EventStorage;
+import org.openjdk.jmh.annotations.Param;
+
 /**
  * What the event store benchmarks share beyond {@link DocumentBench}'s store on a schema of its own:
  * the raw baseline on Rillflow's event tables ({@link RawEvents}) and the peer, Axon's JDBC event
@@ -9,16 +12,35 @@ package io.rillflow.benchmarks;
  * is the simple table, {@code <operation>_rawsql} is the baseline on Rillflow's own SQL.
  */
 public abstract class EventBench extends DocumentBench {
+  /**
+   * Rillflow's event layout: {@code default} (text stream ids, type index) or {@code compact}
+   * ({@link EventStorage#compact()}: uuid stream ids, no type index). The simple raw table is the same
+   * in both; the replay of Rillflow's SQL follows the layout.
+   */
+  @Param({"default"})
+  public String storage;
   protected RawEvents rawEvents;
   protected AxonEvents axon;
   protected SimpleEvents simpleEvents;
 
   @Override
   protected final void prepare() throws Exception {
-    rawEvents = new RawEvents(store.dataSource(), schema());
+    rawEvents = new RawEvents(store.dataSource(), schema(), compact());
     axon = new AxonEvents(store.dataSource(), schema());
     simpleEvents = new SimpleEvents(store.dataSource(), schema());
     prepareEvents();
+  }
+
+  @Override
+  protected final EventStorage eventStorage() {
+    return compact() ? EventStorage.compact() : EventStorage.DEFAULT;
+  }
+
+  private boolean compact() {
+    if (!storage.equals("default") && !storage.equals("compact")) {
+      throw new IllegalArgumentException("storage is default or compact, not " + storage);
+    }
+    return storage.equals("compact");
   }
 
   /** Writes the events a read benchmark needs; runs once per trial, after the store and Axon's tables exist. */

@@ -47,8 +47,10 @@ public final class RawEvents {
   /**
    * @param dataSource the store's pool
    * @param schema the store's schema, a plain lower-case name
+   * @param uuidStreamIds whether the store keeps stream ids as uuid (its statements cast the text then)
    */
-  public RawEvents(DataSource dataSource, String schema) {
+  public RawEvents(DataSource dataSource, String schema, boolean uuidStreamIds) {
+    String id = uuidStreamIds ? "CAST(? AS uuid)" : "?";
     this.dataSource = dataSource;
     this.reader = RawDocuments.mapper().readerFor(BenchItemAdded.class);
     this.writer = RawDocuments.mapper().writerFor(BenchItemAdded.class);
@@ -56,7 +58,7 @@ public final class RawEvents {
     String events = "\"" + schema + "\".\"rf_events\"";
     String insertEvents = " e AS (INSERT INTO " + events + " (stream_id, version, type, schema_version, data, headers,"
         + " causation_id, correlation_id, idempotency_key, tx_id)"
-        + " SELECT ?, s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
+        + " SELECT " + id + ", s.version - CAST(? AS bigint) + x.ord, x.type, x.schema_version, x.data::jsonb,"
         + " CAST(? AS jsonb), ?, ?, CASE WHEN x.ord = 1 THEN CAST(? AS text) END, t.ticket"
         + " FROM s CROSS JOIN t CROSS JOIN unnest(CAST(? AS text[]), CAST(? AS integer[]), CAST(? AS text[]))"
         + " WITH ORDINALITY AS x(type, schema_version, data, ord)"
@@ -64,13 +66,13 @@ public final class RawEvents {
         + " SELECT (SELECT version FROM s), (SELECT max(seq_id) FROM e)";
     String ticket = "WITH t AS (SELECT \"" + schema + "\".rf_append_ticket() AS ticket),";
     this.appendNew = ticket + " s AS (INSERT INTO " + streams + " (stream_id, stream_type, version)"
-        + " SELECT ?, ?, CAST(? AS bigint) FROM t ON CONFLICT (stream_id) DO NOTHING RETURNING version),"
+        + " SELECT " + id + ", ?, CAST(? AS bigint) FROM t ON CONFLICT (stream_id) DO NOTHING RETURNING version),"
         + insertEvents;
     this.appendExactly = ticket + " s AS (UPDATE " + streams + " SET version = version + CAST(? AS bigint),"
-        + " updated_at = now() FROM t WHERE stream_id = ? AND version = ? AND NOT archived RETURNING version),"
+        + " updated_at = now() FROM t WHERE stream_id = " + id + " AND version = ? AND NOT archived RETURNING version),"
         + insertEvents;
     this.readStream = "SELECT " + STREAM_EVENT_COLUMNS + " FROM " + events
-        + " WHERE stream_id = ? AND version BETWEEN ? AND ? ORDER BY version";
+        + " WHERE stream_id = " + id + " AND version BETWEEN ? AND ? ORDER BY version";
   }
 
   /**

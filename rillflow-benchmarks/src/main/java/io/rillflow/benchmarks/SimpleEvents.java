@@ -40,17 +40,26 @@ public final class SimpleEvents {
    * @param schema the store's schema, a plain lower-case name
    */
   public SimpleEvents(DataSource dataSource, String schema) throws SQLException {
+    this(dataSource, schema, false);
+  }
+
+  /**
+   * As {@link #SimpleEvents(DataSource, String)}, or with the stream id as {@code uuid} in a table of
+   * its own, {@code simple_events_uuid}: what a developer whose streams are all UUIDs might write.
+   */
+  public SimpleEvents(DataSource dataSource, String schema, boolean uuidStreamIds) throws SQLException {
     this.dataSource = dataSource;
     this.reader = RawDocuments.mapper().readerFor(BenchItemAdded.class);
     this.writer = RawDocuments.mapper().writerFor(BenchItemAdded.class);
-    String table = "\"" + schema + "\".simple_events";
+    String table = "\"" + schema + "\".simple_events" + (uuidStreamIds ? "_uuid" : "");
+    String id = uuidStreamIds ? "CAST(? AS uuid)" : "?";
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (seq_id bigserial NOT NULL UNIQUE,"
-          + " stream_id text NOT NULL, version bigint NOT NULL, type text NOT NULL, data jsonb NOT NULL,"
+          + " stream_id " + (uuidStreamIds ? "uuid" : "text") + " NOT NULL, version bigint NOT NULL, type text NOT NULL, data jsonb NOT NULL,"
           + " created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (stream_id, version))");
     }
-    this.append = "INSERT INTO " + table + " (stream_id, version, type, data) VALUES (?, ?, ?, CAST(? AS jsonb))";
-    this.readStream = "SELECT version, type, data, created_at FROM " + table + " WHERE stream_id = ? ORDER BY version";
+    this.append = "INSERT INTO " + table + " (stream_id, version, type, data) VALUES (" + id + ", ?, ?, CAST(? AS jsonb))";
+    this.readStream = "SELECT version, type, data, created_at FROM " + table + " WHERE stream_id = " + id + " ORDER BY version";
   }
 
   /**

@@ -10,8 +10,10 @@ import java.util.Objects;
  *   <li>{@link #streamIdentity()}: stream ids as {@code text} (any id; the default) or as {@code uuid}.
  *       A store of {@link StreamIdentity#UUID} converts its schema's stream ids on its first start, in one
  *       transaction that keeps every row (and refuses, naming it, a stream id that is not a UUID); a store
- *       of the other identity then refuses the schema rather than fail on its first append. The conversion
- *       rewrites the event tables under an exclusive lock: stop every node of the older layout first.
+ *       of the other identity then refuses the schema rather than fail on its first append. A schema of uuid
+ *       stream ids also keys its events by their place in the global order ({@code (tx_id, seq_id)}), with no
+ *       separate index of positions: one index fewer to write per event. The conversion rewrites the event
+ *       tables under an exclusive lock: stop every node of the older layout first.
  *   <li>{@link #typeIndex()}: the index on event type names ({@code rf_events_type_global}) that serves
  *       {@code readAll(type)} and event queries of types alone without walking the global order. Without
  *       it those reads still work, walking every event from their checkpoint; an event costs about 50

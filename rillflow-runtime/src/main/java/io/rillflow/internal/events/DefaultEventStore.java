@@ -177,8 +177,8 @@ public final class DefaultEventStore implements EventStore {
   }
 
   /** The event at a global position, or {@code null}. */
-  public EventEnvelope<?> readAt(long position) {
-    return reads.readAt(position);
+  public EventEnvelope<?> readAt(Checkpoint at) {
+    return reads.readAt(at);
   }
 
   /** The next rows of the global order as stored, for subscriptions: see {@link EventReads#readRawRows}. */

@@ -58,8 +58,10 @@ final class EventReadSql {
     // The global read of one type name: rf_events_type_global (type, tx_id, seq_id) serves it (V20).
     readAllOfType = "SELECT " + EventSql.EVENT_COLUMNS + from + " WHERE type = ?" + tenant.and() + " AND "
         + EventSql.AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT + " ORDER BY tx_id, seq_id LIMIT ?";
-    readAt = "SELECT " + EventSql.EVENT_COLUMNS + from + " WHERE seq_id = ?" + tenant.and();
-    head = "SELECT coalesce(max(seq_id), 0)" + from + tenant.where();
+    // By (tx_id, seq_id), the global order's key: a schema of uuid stream ids has no index of seq_id alone.
+    readAt = "SELECT " + EventSql.EVENT_COLUMNS + from + " WHERE tx_id = CAST(CAST(? AS bigint) AS text)::xid8"
+        + " AND seq_id = ?" + tenant.and();
+    head = GlobalOrder.head(from, tenant);
   }
 
   /** Reads of live streams' events: {@code rf_events} alone. */

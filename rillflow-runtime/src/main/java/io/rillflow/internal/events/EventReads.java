@@ -251,10 +251,12 @@ final class EventReads {
     });
   }
 
-  /** The event at a global position, or {@code null} when there is none (or its type is skipped). */
-  EventEnvelope<?> readAt(long position) {
-    List<EventEnvelope<?>> found = list(sql.readAt, "the event at position " + position,
-        statement -> statement.setLong(1, position));
+  /** The event at a place in the global order, or {@code null} when there is none (or its type is skipped). */
+  EventEnvelope<?> readAt(Checkpoint at) {
+    List<EventEnvelope<?>> found = list(sql.readAt, "the event at position " + at.position(), statement -> {
+      statement.setLong(1, at.transactionId());
+      statement.setLong(2, at.position());
+    });
     return found.isEmpty() ? null : found.get(0);
   }
 

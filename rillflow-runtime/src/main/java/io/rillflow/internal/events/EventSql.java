@@ -49,7 +49,7 @@ final class EventSql {
       + "headers, causation_id, correlation_id, " + EventTimestamps.COLUMN + ", tx_id AS tx_number";
   private static final String STREAM_COLUMNS = "stream_id, version, stream_type, archived, created_at, updated_at";
   /** The statement's (tx_id, seq_id) bound as two longs; xid8 has no cast from bigint, only from text. */
-  static final String AFTER_CHECKPOINT = "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
+  static final String AFTER_CHECKPOINT = GlobalOrder.AFTER_CHECKPOINT;
 
   private final Map<ExpectedVersion.Kind, String> append = new EnumMap<>(ExpectedVersion.Kind.class);
   private final Map<ExpectedVersion.Kind, String> appendWithKey = new EnumMap<>(ExpectedVersion.Kind.class);

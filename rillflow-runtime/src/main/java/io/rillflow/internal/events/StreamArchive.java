@@ -45,7 +45,8 @@ final class StreamArchive {
   private final ArchiveMetrics metrics;
   private final String mark;
   private final String lockMarked;
-  private final String toArchive;
+  /** Moves a batch of the stream's newest hot events (package-private for its plan test). */
+  final String toArchive;
   private final String toHot;
   private final String unmark;
 
@@ -63,8 +64,9 @@ final class StreamArchive {
     mark = "UPDATE " + streams + " SET archived = true, updated_at = now()" + byStream + " AND NOT archived";
     lockMarked = "SELECT 1 FROM " + streams + byStream + " AND archived FOR UPDATE";
     // Same columns in the same order in both tables: the row moves whole, whatever columns it has.
-    toArchive = "WITH moved AS (DELETE FROM " + tables.hot() + " WHERE seq_id IN (SELECT seq_id FROM " + tables.hot()
-        + byStream + " ORDER BY version DESC LIMIT ?) RETURNING *)"
+    // By the global order's key: a schema of uuid stream ids has no index of seq_id alone in rf_events.
+    toArchive = "WITH moved AS (DELETE FROM " + tables.hot() + " WHERE (tx_id, seq_id) IN (SELECT tx_id, seq_id FROM "
+        + tables.hot() + byStream + " ORDER BY version DESC LIMIT ?) RETURNING *)"
         + " INSERT INTO " + tables.archived() + " SELECT * FROM moved";
     // seq_id is an identity column in rf_events: the archived row brings its own back.
     toHot = "WITH moved AS (DELETE FROM " + tables.archived() + " WHERE seq_id IN (SELECT seq_id FROM "

@@ -70,7 +70,7 @@ final class TagSql {
    */
   String read(TaggedQuery query) {
     return reads.computeIfAbsent(query.shape(), shape -> "SELECT " + EventSql.EVENT_COLUMNS + " FROM " + readEvents
-        + " ev WHERE seq_id IN (" + items(shape, readEvents, "tx_id < CAST(CAST(? AS bigint) AS text)::xid8") + ")"
+        + " ev WHERE (tx_id, seq_id) IN (" + items(shape, readEvents, "tx_id < CAST(CAST(? AS bigint) AS text)::xid8") + ")"
         + " ORDER BY tx_id, seq_id");
   }
 
@@ -82,7 +82,7 @@ final class TagSql {
    */
   String check(TaggedQuery query) {
     return checks.computeIfAbsent(query.shape(), shape -> "SELECT seq_id FROM " + events
-        + " WHERE seq_id IN (" + items(shape, events, EventSql.AFTER_CHECKPOINT) + ")"
+        + " WHERE (tx_id, seq_id) IN (" + items(shape, events, EventSql.AFTER_CHECKPOINT) + ")"
         + " AND tx_id IS DISTINCT FROM " + ownTicket + " ORDER BY seq_id LIMIT 100");
   }
 
@@ -93,13 +93,13 @@ final class TagSql {
         sql.append(" UNION ALL ");
       }
       sql.append(switch (item) {
-        case 'T' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
-            + " AND " + window + " GROUP BY seq_id HAVING count(*) = ?";
-        case 'B' -> "SELECT seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
-            + " AND type = ANY(CAST(? AS text[])) AND " + window + " GROUP BY seq_id HAVING count(*) = ?";
-        case 'Y' -> "SELECT seq_id FROM " + events + " ty WHERE " + tenant.leading() + "type = ANY(CAST(? AS text[]))"
-            + " AND " + window;
-        default -> "SELECT seq_id FROM " + events + " al WHERE " + tenant.leading() + window;
+        case 'T' -> "SELECT tx_id, seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
+            + " AND " + window + " GROUP BY tx_id, seq_id HAVING count(*) = ?";
+        case 'B' -> "SELECT tx_id, seq_id FROM " + tags + " WHERE " + tenant.leading() + "tag = ANY(CAST(? AS text[]))"
+            + " AND type = ANY(CAST(? AS text[])) AND " + window + " GROUP BY tx_id, seq_id HAVING count(*) = ?";
+        case 'Y' -> "SELECT tx_id, seq_id FROM " + events + " ty WHERE " + tenant.leading()
+            + "type = ANY(CAST(? AS text[])) AND " + window;
+        default -> "SELECT tx_id, seq_id FROM " + events + " al WHERE " + tenant.leading() + window;
       });
     }
     return sql.toString();

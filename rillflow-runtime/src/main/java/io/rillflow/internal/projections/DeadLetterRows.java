@@ -27,7 +27,7 @@ final class DeadLetterRows {
   }
 
   /** A requeued dead letter: its id, the event's position and the tries so far. */
-  record Requeued(long id, long position, int attempts) {}
+  record Requeued(long id, Checkpoint at, int attempts) {}
 
   void insert(Connection connection, String projection, GlobalRow event, int attempts, Throwable error)
       throws SQLException {
@@ -91,7 +91,7 @@ final class DeadLetterRows {
       statement.setString(1, projection);
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
-          found.add(new Requeued(row.getLong(1), row.getLong(2), row.getInt(3)));
+          found.add(new Requeued(row.getLong(1), new Checkpoint(row.getLong(2), row.getLong(3)), row.getInt(4)));
         }
       }
     } catch (SQLException e) {

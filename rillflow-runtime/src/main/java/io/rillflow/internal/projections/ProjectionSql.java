@@ -1,5 +1,6 @@
 package io.rillflow.internal.projections;
 
+import io.rillflow.internal.events.GlobalOrder;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.TenantFilter;
 
@@ -106,8 +107,8 @@ final class ProjectionSql {
     rows = "SELECT name, tx_id, position, status, owner, epoch, lease_until FROM " + projections + tenant.where();
     deadLetterCounts = "SELECT projection, count(*) FROM " + letters + tenant.where() + " GROUP BY projection";
     lag = "SELECT count(*) FROM " + events
-        + " WHERE " + tenant.leading() + "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
-    head = "SELECT coalesce(max(seq_id), 0) FROM " + events + tenant.where();
+        + " WHERE " + tenant.leading() + GlobalOrder.AFTER_CHECKPOINT;
+    head = GlobalOrder.head(" FROM " + events, tenant);
     // The appender holding this store's safe point back longest (see StoreSafePoint), once it has been
     // open a second: an append that is merely running is no news.
     oldestWriter = "SELECT a.pid, s.datname, extract(epoch FROM clock_timestamp() - s.xact_start), s.query"
@@ -125,7 +126,7 @@ final class ProjectionSql {
     requeue = "UPDATE " + letters + " SET requeued = true" + byId;
     deleteDeadLetter = "DELETE FROM " + letters + byId;
     deleteDeadLetters = "DELETE FROM " + letters + byProjection;
-    requeued = "SELECT id, seq_id, attempts FROM " + letters + byProjection + " AND requeued ORDER BY tx_id, seq_id, id";
+    requeued = "SELECT id, tx_id, seq_id, attempts FROM " + letters + byProjection + " AND requeued ORDER BY tx_id, seq_id, id";
     requeueFailed = "UPDATE " + letters + " SET requeued = false, attempts = attempts + 1, error = ?,"
         + " created_at = now()" + byId;
   }

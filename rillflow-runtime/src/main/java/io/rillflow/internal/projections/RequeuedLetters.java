@@ -39,7 +39,7 @@ final class RequeuedLetters {
     for (DeadLetterRows.Requeued letter : deadLetters.requeued(name)) {
       Exception error = null;
       try {
-        EventEnvelope<?> event = events.readAt(letter.position());
+        EventEnvelope<?> event = events.readAt(letter.at());
         lease.inTransaction("apply dead letter " + letter.id(), connection -> {
           lease.fence(connection);
           if (event != null) {
@@ -58,7 +58,7 @@ final class RequeuedLetters {
       if (error != null) {
         metrics.failures.increment();
         LOG.warn("Projection {}: requeued dead letter {} (position {}) failed again", name, letter.id(),
-            letter.position(), error);
+            letter.at().position(), error);
         deadLetters.requeueFailed(letter.id(), error);
       }
     }

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code rf_events}, {@code rf_events_archived}, {@code rf_snapshots}) in one transaction under an
  * exclusive lock on them, after checking that every stored id is a UUID's text (a schema keeps all of
  * its rows or is left as it was); the tables keep their columns in the same order, which archive moves
- * ({@code INSERT ... SELECT *}) rely on. Tables that only copy a stream id for the record (dead letters,
+ * ({@code INSERT ... SELECT *}) rely on; the primary key of {@code rf_events} becomes the global order's
+ * {@code (tx_id, seq_id)} (index {@code rf_events_global}), and the index of {@code seq_id} alone goes: one index
+ * fewer per event. Tables that only copy a stream id for the record (dead letters,
  * parked events, store-wide idempotency keys) keep it as text. A peer converting at the same time waits on
  * the lock and then finds the work done: the type is read again under the lock.
  *
@@ -119,6 +121,12 @@ public final class EventLayout {
           statement.execute("ALTER TABLE " + qualified(schema, table)
               + " ALTER COLUMN stream_id TYPE uuid USING CAST(stream_id AS uuid)");
         }
+        // The global order's key becomes the primary key, in place of seq_id's own: one index fewer to write
+        // per event. Every lookup of an event by its place goes by (tx_id, seq_id) (GlobalOrder).
+        String events = qualified(schema, "rf_events");
+        statement.execute("ALTER TABLE " + events + " DROP CONSTRAINT rf_events_pkey");
+        statement.execute("DROP INDEX " + qualified(schema, "rf_events_global"));
+        statement.execute("ALTER TABLE " + events + " ADD CONSTRAINT rf_events_global PRIMARY KEY (tx_id, seq_id)");
         return true;
       }
     });

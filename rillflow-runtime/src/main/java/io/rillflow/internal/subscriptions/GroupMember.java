@@ -139,7 +139,7 @@ final class GroupMember {
     if (partition == null) {
       return null;
     }
-    EventEnvelope<?> event = events.readAt(row.position());
+    EventEnvelope<?> event = events.readAt(row.checkpoint());
     if (event == null) {
       throw new RillflowException("the event at position " + row.position() + " is gone or of a skipped type");
     }

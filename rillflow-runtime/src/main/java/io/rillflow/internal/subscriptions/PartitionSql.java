@@ -1,5 +1,6 @@
 package io.rillflow.internal.subscriptions;
 
+import io.rillflow.internal.events.GlobalOrder;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.TenantFilter;
 
@@ -136,9 +137,9 @@ final class PartitionSql {
         + " WHERE subscription = ? AND grp = ?" + t + " ORDER BY partition";
     members = "SELECT member, alive_until FROM " + membersTable
         + " WHERE subscription = ? AND grp = ?" + t + " AND alive_until > clock_timestamp() ORDER BY member";
-    head = "SELECT coalesce(max(seq_id), 0) FROM " + events + tenant.where();
+    head = GlobalOrder.head(" FROM " + events, tenant);
     lag = "SELECT count(*) FROM " + events
-        + " WHERE " + tenant.leading() + "(tx_id, seq_id) > (CAST(CAST(? AS bigint) AS text)::xid8, ?)";
+        + " WHERE " + tenant.leading() + GlobalOrder.AFTER_CHECKPOINT;
     seek = "UPDATE " + partitionsTable + " SET tx_id = ?, position = ?, owner = NULL, lease_until = NULL,"
         + " epoch = epoch + 1, failing_position = NULL, failing_attempts = 0, updated_at = now()"
         + " WHERE subscription = ? AND grp = ?" + t;

@@ -147,5 +147,8 @@ final class ConjoinedRows implements TenantRows {
     if (tables.contains("rf_events")) {
       TenantExport.restartIdentities(connection, schema, "rf_events");
     }
+    if (tables.contains("rf_event_tags")) {
+      TenantExport.reticketTags(connection, schema);
+    }
   }
 }

@@ -157,6 +157,22 @@ final class TenantExport {
     }
   }
 
+  /**
+   * Gives the imported events' tags their events' new ordering ticket. Tags copy their event's
+   * {@code tx_id} (a query item is answered from the tag index alone, and finds its events by
+   * {@code (tx_id, seq_id)}), but an import gives its events this transaction's ticket, so the tags' exported
+   * ones would point nowhere (and, from another server, might never fall below the safe point).
+   */
+  static void reticketTags(Connection connection, String schema) throws SQLException {
+    String own = Identifiers.quote(schema) + ".rf_own_ticket()";
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE " + qualified(schema, "rf_event_tags") + " t SET tx_id = e.tx_id FROM (SELECT seq_id,"
+          + " tx_id FROM " + qualified(schema, "rf_events") + " WHERE tx_id = " + own + " UNION ALL SELECT seq_id, tx_id"
+          + " FROM " + qualified(schema, "rf_events_archived") + " WHERE tx_id = " + own + ") e"
+          + " WHERE t.seq_id = e.seq_id AND t.tx_id <> e.tx_id");
+    }
+  }
+
   /** Every exported table of {@code schema} with its written columns, in column order. */
   static Map<String, List<String>> columns(Connection connection, String schema) throws SQLException {
     Map<String, List<String>> tables = new LinkedHashMap<>();

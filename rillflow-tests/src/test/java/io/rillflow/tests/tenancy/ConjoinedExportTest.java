@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rillflow.DocumentStore;
 import io.rillflow.SchemaException;
+import io.rillflow.events.AppendCondition;
+import io.rillflow.events.AppendConditionException;
+import io.rillflow.events.EventQuery;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.subscriptions.Delivery;
 import io.rillflow.subscriptions.PullSubscription;
@@ -13,6 +16,7 @@ import io.rillflow.subscriptions.SubscriptionOptions;
 import io.rillflow.tenancy.Tenancy;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
+import io.rillflow.tests.dcb.CourseDefined;
 import io.rillflow.tests.readmodels.Purchased;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -106,6 +110,23 @@ class ConjoinedExportTest {
     assertThat(next).isEqualTo(3);
     assertThat(alpha.events().readStream("order-1").get(2).position()).as("a new position after every imported one")
         .isGreaterThan(last);
+  }
+
+  @Test
+  void importedTaggedEventsAreFoundByTheirTagsAndDecideConditionalAppends(@TempDir Path directory) {
+    store.tenants().ensure("tagged");
+    EventQuery course = EventQuery.anyOf(EventQuery.item().tag("course", "c-9"));
+    store.forTenant("tagged").events().append(AppendCondition.failIfEventsMatch(course), new CourseDefined("c-9", 4));
+    Path written = store.tenants().export("tagged", directory.resolve("tagged"));
+    store.tenants().drop("tagged", "tagged");
+
+    store.tenants().importFrom("tagged", written);
+    DocumentStore tagged = store.forTenant("tagged");
+    // The tag rows take their events' new ticket: found below the safe point, and by (tx_id, seq_id).
+    assertThat(tagged.events().query(course).events()).extracting(e -> (Object) e.data())
+        .containsExactly(new CourseDefined("c-9", 4));
+    assertThatThrownBy(() -> tagged.events().append(AppendCondition.failIfEventsMatch(course),
+        new CourseDefined("c-9", 5))).isInstanceOf(AppendConditionException.class);
   }
 
   @Test
