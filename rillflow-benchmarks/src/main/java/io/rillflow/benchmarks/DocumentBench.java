@@ -1,8 +1,8 @@
 package io.rillflow.benchmarks;
 
-import io.rillflow.events.EventStorage;
 import io.rillflow.DocumentSession;
 import io.rillflow.DocumentStore;
+import io.rillflow.events.EventStorage;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,6 +3,7 @@ package io.rillflow.benchmarks;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.rillflow.DocumentStore;
 import io.rillflow.events.AppendResult;
+import io.rillflow.events.EventStorage;
 import io.rillflow.events.ExpectedVersion;
 import io.rillflow.events.GroupAppendOptions;
 import java.sql.Connection;
@@ -76,6 +77,10 @@ public class GroupAppendBench {
     @Param("1000")
     public int maxDelayMicros;
 
+    /** The grouped store's event layout: {@code default} or {@code compact} ({@link EventStorage#compact()}). */
+    @Param("default")
+    public String storage;
+
     DocumentStore store;
 
     @Setup(Level.Trial)
@@ -85,6 +90,7 @@ public class GroupAppendBench {
       store = DocumentStore.builder().url(BenchDatabase.url()).schema(SCHEMA)
           .discoverModules(false).module(BenchModules.withoutStartupTypes()).readModels(false)
           .groupAppends(GroupAppendOptions.enabled().lanes(lanes).maxDelay(Duration.ofNanos(maxDelayMicros * 1_000L)))
+          .eventStorage(storage.equals("compact") ? EventStorage.compact() : EventStorage.DEFAULT)
           .build();
     }
 

@@ -57,6 +57,9 @@ public final class EventLayout {
   public static void settle(DataSource dataSource, String schema, EventStorage storage, AutoCreate autoCreate) {
     try (Connection connection = dataSource.getConnection()) {
       State state = read(connection, schema);
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
       if (state.streamIdType() == null) {
         return;
       }
@@ -96,10 +99,6 @@ public final class EventLayout {
         row.next();
         Boolean index = row.getObject(2) == null ? null : row.getBoolean(2);
         return new State(row.getString(1), index);
-      } finally {
-        if (!connection.getAutoCommit()) {
-          connection.rollback();
-        }
       }
     }
   }
@@ -113,6 +112,7 @@ public final class EventLayout {
           tables.append(tables.isEmpty() ? "" : ", ").append(qualified(schema, table));
         }
         statement.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
+        // Read again under the lock, in this transaction: a peer may have converted while this one waited.
         if ("uuid".equals(read(c, schema).streamIdType())) {
           return false;
         }
