@@ -55,7 +55,8 @@ final class EventReadSql {
         + " ORDER BY seq_id";
     readByCausation = "SELECT " + EventSql.EVENT_COLUMNS + from + " WHERE causation_id = ?" + tenant.and()
         + " ORDER BY seq_id";
-    // The global read of one type name: rf_events_type_global (type, tx_id, seq_id) serves it (V20).
+    // The global read of one type name: rf_events_type_global (type, tx_id, seq_id) serves it (V20) when the
+    // store keeps that index (EventStorage.typeIndex); without it the read walks the global order's index.
     readAllOfType = "SELECT " + EventSql.EVENT_COLUMNS + from + " WHERE type = ?" + tenant.and() + " AND "
         + EventSql.AFTER_CHECKPOINT + " AND " + BELOW_SAFE_POINT + " ORDER BY tx_id, seq_id LIMIT ?";
     // By (tx_id, seq_id), the global order's key: a schema of uuid stream ids has no index of seq_id alone.
