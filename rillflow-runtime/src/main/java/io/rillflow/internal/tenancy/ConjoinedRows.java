@@ -147,8 +147,6 @@ final class ConjoinedRows implements TenantRows {
     if (tables.contains("rf_events")) {
       TenantExport.restartIdentities(connection, schema, "rf_events");
     }
-    if (tables.contains("rf_event_tags")) {
-      TenantExport.reticketTags(connection, schema);
-    }
+    TenantExport.reticket(connection, schema, tables);
   }
 }

@@ -39,8 +39,6 @@ final class SchemaRows implements TenantRows {
     for (String table : tables) {
       TenantExport.restartIdentities(connection, schema, table);
     }
-    if (tables.contains("rf_event_tags")) {
-      TenantExport.reticketTags(connection, schema);
-    }
+    TenantExport.reticket(connection, schema, tables);
   }
 }

@@ -158,18 +158,29 @@ final class TenantExport {
   }
 
   /**
-   * Gives the imported events' tags their events' new ordering ticket. Tags copy their event's
-   * {@code tx_id} (a query item is answered from the tag index alone, and finds its events by
-   * {@code (tx_id, seq_id)}), but an import gives its events this transaction's ticket, so the tags' exported
-   * ones would point nowhere (and, from another server, might never fall below the safe point).
+   * Gives the rows that name an imported event by its place in the global order, {@code (tx_id, seq_id)},
+   * that event's new ordering ticket: an import gives its events this transaction's ticket, so the exported
+   * one would point nowhere (and, from another server, might never fall below the safe point). Tags (a query
+   * item is answered from the tag index alone and finds its events by both), dead letters and parked
+   * subscription events (requeued by reading their event at its place). Only rows of events this transaction
+   * wrote are touched.
    */
-  static void reticketTags(Connection connection, String schema) throws SQLException {
+  static void reticket(Connection connection, String schema, List<String> tables) throws SQLException {
     String own = Identifiers.quote(schema) + ".rf_own_ticket()";
+    String imported = "(SELECT seq_id, tx_id FROM " + qualified(schema, "rf_events") + " WHERE tx_id = " + own
+        + " UNION ALL SELECT seq_id, tx_id FROM " + qualified(schema, "rf_events_archived") + " WHERE tx_id = " + own
+        + ") e";
     try (Statement statement = connection.createStatement()) {
-      statement.execute("UPDATE " + qualified(schema, "rf_event_tags") + " t SET tx_id = e.tx_id FROM (SELECT seq_id,"
-          + " tx_id FROM " + qualified(schema, "rf_events") + " WHERE tx_id = " + own + " UNION ALL SELECT seq_id, tx_id"
-          + " FROM " + qualified(schema, "rf_events_archived") + " WHERE tx_id = " + own + ") e"
-          + " WHERE t.seq_id = e.seq_id AND t.tx_id <> e.tx_id");
+      if (tables.contains("rf_event_tags")) {
+        statement.execute("UPDATE " + qualified(schema, "rf_event_tags") + " t SET tx_id = e.tx_id FROM " + imported
+            + " WHERE t.seq_id = e.seq_id AND t.tx_id <> e.tx_id");
+      }
+      for (String table : List.of("rf_dead_letters", "rf_subscription_parked")) {
+        if (tables.contains(table)) {
+          statement.execute("UPDATE " + qualified(schema, table) + " r SET tx_id = CAST(CAST(e.tx_id AS text) AS bigint)"
+              + " FROM " + imported + " WHERE r.seq_id = e.seq_id");
+        }
+      }
     }
   }
 

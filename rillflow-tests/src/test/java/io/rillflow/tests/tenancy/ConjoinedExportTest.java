@@ -17,6 +17,7 @@ import io.rillflow.tenancy.Tenancy;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
 import io.rillflow.tests.dcb.CourseDefined;
+import io.rillflow.tests.events.RawSql;
 import io.rillflow.tests.readmodels.Purchased;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -117,6 +118,11 @@ class ConjoinedExportTest {
     store.tenants().ensure("tagged");
     EventQuery course = EventQuery.anyOf(EventQuery.item().tag("course", "c-9"));
     store.forTenant("tagged").events().append(AppendCondition.failIfEventsMatch(course), new CourseDefined("c-9", 4));
+    String table = "\"" + schema.name() + "\".";
+    // A dead letter of the event, as a failing projection leaves it: it names the event by (tx_id, seq_id).
+    RawSql.execute(store, "INSERT INTO " + table + "rf_dead_letters (tenant_id, projection, seq_id, tx_id, stream_id,"
+        + " version, type, attempts, error) SELECT tenant_id, 'p', seq_id, tx_id::text::bigint, stream_id, version, type,"
+        + " 1, 'boom' FROM " + table + "rf_events WHERE tenant_id = 'tagged'");
     Path written = store.tenants().export("tagged", directory.resolve("tagged"));
     store.tenants().drop("tagged", "tagged");
 
@@ -127,6 +133,9 @@ class ConjoinedExportTest {
         .containsExactly(new CourseDefined("c-9", 4));
     assertThatThrownBy(() -> tagged.events().append(AppendCondition.failIfEventsMatch(course),
         new CourseDefined("c-9", 5))).isInstanceOf(AppendConditionException.class);
+    assertThat(RawSql.count(store, "SELECT count(*) FROM " + table + "rf_dead_letters d JOIN " + table + "rf_events e"
+        + " ON e.seq_id = d.seq_id AND d.tx_id = e.tx_id::text::bigint WHERE d.tenant_id = 'tagged'"))
+        .as("the dead letter names its event's new place").isEqualTo(1);
   }
 
   @Test
