@@ -11,6 +11,7 @@ import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.EventQuery;
 import io.rillflow.events.EventStorage;
 import io.rillflow.events.ExpectedVersion;
+import io.rillflow.test.ChildJvm;
 import io.rillflow.test.TestDatabase;
 import io.rillflow.test.TestSchema;
 import io.rillflow.tests.aggregates.Cart;
@@ -141,7 +142,7 @@ class StreamIdConversionTest {
       }
       Future<DocumentStore> start = starting.submit(
           () -> schema.storeBuilder().eventStorage(EventStorage.compact()).build());
-      int waiting = awaitLockWaiter(killer);
+      int waiting = awaitBackend(killer, "wait_event_type = 'Lock'", "LOCK TABLE \"" + schema.name() + "\"%");
       try (Statement kill = killer.createStatement()) {
         kill.execute("SELECT pg_terminate_backend(" + waiting + ")");
       }
@@ -160,20 +161,69 @@ class StreamIdConversionTest {
     }
   }
 
-  /** The pid of the backend waiting for a lock in this schema's conversion. */
-  private int awaitLockWaiter(Connection connection) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+  @Test
+  void aStoreKilledWhileItConvertsLeavesTheSchemaAsItWasAndTheNextStartConverts() throws Exception {
+    long streams = 30_000;
+    List<Long> before;
+    try (DocumentStore text = schema.storeBuilder().build()) {
+      // Enough rows that rewriting them takes a while: ten events per stream, written by SQL for speed.
+      String s = "\"" + schema.name() + "\".";
+      RawSql.execute(text, "INSERT INTO " + s + "rf_streams (stream_id, version) SELECT md5('k' || g)::uuid::text, 10"
+          + " FROM generate_series(1, " + streams + ") g");
+      RawSql.execute(text, "INSERT INTO " + s + "rf_events (stream_id, version, type, schema_version, data)"
+          + " SELECT md5('k' || g)::uuid::text, v, 'OrderShipped', 1, '{\"orderId\": \"o\", \"carrier\": \"c\"}'"
+          + " FROM generate_series(1, " + streams + ") g, generate_series(1, 10) v");
+      before = counts(text);
+      try (ChildJvm converting = ChildJvm.start(ConvertingStoreMain.class, text);
+          Connection watcher = TestDatabase.shared().connect()) {
+        int backend = awaitBackend(watcher, "state = 'active'", "ALTER TABLE \"" + schema.name() + "\"%");
+        converting.kill();
+        awaitGone(watcher, backend);
+        assertThat(converting.printed("converted")).as(converting.output()).isFalse();
+      }
+      assertThat(streamIdType(text)).isEqualTo("text");
+      assertThat(counts(text)).isEqualTo(before);
+    }
+    try (DocumentStore compact = schema.storeBuilder().eventStorage(EventStorage.compact()).build()) {
+      assertThat(streamIdType(compact)).isEqualTo("uuid");
+      assertThat(counts(compact)).isEqualTo(before);
+    }
+  }
+
+  /** The pid of a backend in {@code condition} running a statement like {@code pattern}, awaited. */
+  private static int awaitBackend(Connection connection, String condition, String pattern) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      try (Statement statement = connection.createStatement();
-          var row = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-              + " AND query LIKE 'LOCK TABLE \"" + schema.name() + "\"%'")) {
-        if (row.next()) {
-          return row.getInt(1);
+      try (var statement = connection.prepareStatement("SELECT pid FROM pg_stat_activity WHERE " + condition
+          + " AND query LIKE ?")) {
+        statement.setString(1, pattern);
+        try (var row = statement.executeQuery()) {
+          if (row.next()) {
+            return row.getInt(1);
+          }
+        }
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("no backend (" + condition + ") ran " + pattern + " within 60 s");
+  }
+
+  /** Waits until the backend has ended (a killed client's backend ends at its next word to the client). */
+  private static void awaitGone(Connection connection, int backend) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (var statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+        statement.setInt(1, backend);
+        try (var row = statement.executeQuery()) {
+          row.next();
+          if (row.getLong(1) == 0) {
+            return;
+          }
         }
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no conversion waited for the frozen peer's lock within 30 s");
+    throw new AssertionError("backend " + backend + " still runs 60 s after its client was killed");
   }
 
   @Test
