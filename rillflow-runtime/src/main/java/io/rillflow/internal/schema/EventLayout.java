@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@code (tx_id, seq_id)} (index {@code rf_events_global}), and the index of {@code seq_id} alone goes: one index
  * fewer per event. Tables that only copy a stream id for the record (dead letters,
  * parked events, store-wide idempotency keys) keep it as text. A peer converting at the same time waits on
- * the lock and then finds the work done: the type is read again under the lock.
+ * the lock and then finds the work done: the type is read again under the lock. A converter that freezes
+ * mid-way (its statements follow each other at once) has its transaction ended by the server after
+ * {@value #FROZEN_CONVERTER} idle, which lets go of the locks and keeps nothing.
  *
  * <p><b>Type index.</b> {@code rf_events_type_global} is built or dropped {@code CONCURRENTLY} (appends
  * go on meanwhile); a build cut short leaves an invalid index, which the next start drops and builds
@@ -43,6 +45,8 @@ public final class EventLayout {
   private static final List<String> KEYED_TABLES =
       List.of("rf_streams", "rf_events", "rf_events_archived", "rf_snapshots");
   private static final String TYPE_INDEX = "rf_events_type_global";
+  /** How long the conversion's transaction may sit idle: its statements follow each other at once. */
+  static final String FROZEN_CONVERTER = "10s";
   private static final String UUID_TEXT = "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$";
 
   private EventLayout() {}
@@ -111,6 +115,9 @@ public final class EventLayout {
         for (String table : KEYED_TABLES) {
           tables.append(tables.isEmpty() ? "" : ", ").append(qualified(schema, table));
         }
+        // A converter frozen between two statements (SIGSTOP, a network cut) must not hold the exclusive locks
+        // for good: the server ends its transaction, and a peer's start converts instead.
+        statement.execute("SET LOCAL idle_in_transaction_session_timeout = '" + FROZEN_CONVERTER + "'");
         statement.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
         // Read again under the lock, in this transaction: a peer may have converted while this one waited.
         if ("uuid".equals(read(c, schema).streamIdType())) {

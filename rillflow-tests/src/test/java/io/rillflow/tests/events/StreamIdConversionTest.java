@@ -161,19 +161,22 @@ class StreamIdConversionTest {
     }
   }
 
+  /** A text schema with enough rows that rewriting them takes a while (ten events per stream, by SQL). */
+  private List<Long> writeManyWithTextIds(DocumentStore text, long streams) {
+    String s = "\"" + schema.name() + "\".";
+    RawSql.execute(text, "INSERT INTO " + s + "rf_streams (stream_id, version) SELECT md5('k' || g)::uuid::text, 10"
+        + " FROM generate_series(1, " + streams + ") g");
+    RawSql.execute(text, "INSERT INTO " + s + "rf_events (stream_id, version, type, schema_version, data)"
+        + " SELECT md5('k' || g)::uuid::text, v, 'OrderShipped', 1, '{\"orderId\": \"o\", \"carrier\": \"c\"}'"
+        + " FROM generate_series(1, " + streams + ") g, generate_series(1, 10) v");
+    return counts(text);
+  }
+
   @Test
   void aStoreKilledWhileItConvertsLeavesTheSchemaAsItWasAndTheNextStartConverts() throws Exception {
-    long streams = 30_000;
     List<Long> before;
     try (DocumentStore text = schema.storeBuilder().build()) {
-      // Enough rows that rewriting them takes a while: ten events per stream, written by SQL for speed.
-      String s = "\"" + schema.name() + "\".";
-      RawSql.execute(text, "INSERT INTO " + s + "rf_streams (stream_id, version) SELECT md5('k' || g)::uuid::text, 10"
-          + " FROM generate_series(1, " + streams + ") g");
-      RawSql.execute(text, "INSERT INTO " + s + "rf_events (stream_id, version, type, schema_version, data)"
-          + " SELECT md5('k' || g)::uuid::text, v, 'OrderShipped', 1, '{\"orderId\": \"o\", \"carrier\": \"c\"}'"
-          + " FROM generate_series(1, " + streams + ") g, generate_series(1, 10) v");
-      before = counts(text);
+      before = writeManyWithTextIds(text, 30_000);
       try (ChildJvm converting = ChildJvm.start(ConvertingStoreMain.class, text);
           Connection watcher = TestDatabase.shared().connect()) {
         int backend = awaitBackend(watcher, "state = 'active'", "ALTER TABLE \"" + schema.name() + "\"%");
@@ -187,6 +190,38 @@ class StreamIdConversionTest {
     try (DocumentStore compact = schema.storeBuilder().eventStorage(EventStorage.compact()).build()) {
       assertThat(streamIdType(compact)).isEqualTo("uuid");
       assertThat(counts(compact)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aConverterFrozenMidWayLetsGoOfItsLocksAndAPeerConvertsInstead() throws Exception {
+    ExecutorService starting = Executors.newSingleThreadExecutor();
+    try (DocumentStore text = schema.storeBuilder().build()) {
+      List<Long> before = writeManyWithTextIds(text, 30_000);
+      frozenConverterLetsAPeerConvert(text, before, starting);
+    } finally {
+      starting.shutdownNow();
+    }
+  }
+
+  private void frozenConverterLetsAPeerConvert(DocumentStore text, List<Long> before, ExecutorService starting)
+      throws Exception {
+    try (ChildJvm frozen = ChildJvm.start(ConvertingStoreMain.class, text);
+        Connection watcher = TestDatabase.shared().connect()) {
+      awaitBackend(watcher, "state = 'active'", "ALTER TABLE \"" + schema.name() + "\"%");
+      frozen.stop();
+      long stopped = System.nanoTime();
+      // The peer waits on the frozen converter's locks until the server ends its idle transaction.
+      Future<DocumentStore> peer = starting.submit(
+          () -> schema.storeBuilder().eventStorage(EventStorage.compact()).build());
+      try (DocumentStore compact = peer.get(90, TimeUnit.SECONDS)) {
+        assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(60));
+        assertThat(streamIdType(compact)).isEqualTo("uuid");
+        assertThat(counts(compact)).isEqualTo(before);
+      }
+      frozen.resume();
+      frozen.awaitExit(Duration.ofSeconds(30));
+      assertThat(frozen.printed("converted")).as("its transaction was ended: " + frozen.output()).isFalse();
     }
   }
 
