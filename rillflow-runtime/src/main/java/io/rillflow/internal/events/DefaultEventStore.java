@@ -3,7 +3,6 @@ package io.rillflow.internal.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rillflow.events.AppendCondition;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.AppendResult;
@@ -64,20 +63,6 @@ public final class DefaultEventStore implements EventStore {
   /** Plain appends written in groups when the store asked for it; {@link GroupAppender#OFF} else. */
   private final GroupAppender group;
   private final StreamKeys keys;
-
-  public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
-      UnknownEventTypes unknownTypes) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, AppendHook.NONE, () -> {}, new Trace(), AppendOptions.NONE,
-        false, StoreTracing.OFF, null);
-  }
-
-  public DefaultEventStore(DataSource dataSource, String schema, EventCatalog catalog, ObjectMapper mapper,
-      UnknownEventTypes unknownTypes, AppendHook hook, Runnable committed, Trace trace, AppendOptions defaults,
-      boolean storeWideKeys, StoreTracing tracing, Supplier<QuerySession> lookups) {
-    this(dataSource, schema, catalog, mapper, unknownTypes, hook, committed, trace, defaults, storeWideKeys, tracing,
-        lookups, GroupWorkers.NONE, null, Duration.ZERO, new CompositeMeterRegistry(), ArchiveOptions.DEFAULT,
-        TenantFilter.NONE, StreamKeys.TEXT);
-  }
 
   /**
    * @param groupAppends the root store's group append threads ({@link GroupWorkers#NONE} when off): this
