@@ -85,6 +85,11 @@ class CompactPlanTest extends RillflowTestBase {
       assertThat(plan(sql.reads.readStream, mode, stream + ", 1, 200")).contains("rf_events_stream_version")
           .doesNotContain("Seq Scan");
     }
+    // Without the type index, a global read of one type walks the global order's index, filtering.
+    assertThat(plan(sql.reads.readAll, "force_generic_plan", "0, 0, " + SAFE_POINT + ", 500"))
+        .contains("Index Scan using rf_events_global").doesNotContain("Seq Scan", "Sort");
+    assertThat(plan(sql.reads.readAllOfType, "force_generic_plan", "'CourseDefined', 0, 0, " + SAFE_POINT + ", 500"))
+        .contains("Index Scan using rf_events_global").doesNotContain("Seq Scan", "Sort");
     assertThat(String.join("\n", TablesAccess.query(store(), "EXPLAIN " + sql.reads.head)))
         .contains("Backward using rf_events_global").doesNotContain("Seq Scan");
   }
