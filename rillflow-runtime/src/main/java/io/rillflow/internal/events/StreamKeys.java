@@ -32,11 +32,7 @@ public final class StreamKeys {
     return identity == StreamIdentity.UUID ? UUID_KEYS : TEXT;
   }
 
-  public StreamIdentity identity() {
-    return identity;
-  }
-
-  /** The column type of the stream id in the event tables: {@code text} or {@code uuid}. */
+  /** The stream id columns' type, as {@code format_type} names it: {@code text} or {@code uuid}. */
   public String columnType() {
     return identity == StreamIdentity.UUID ? "uuid" : "text";
   }

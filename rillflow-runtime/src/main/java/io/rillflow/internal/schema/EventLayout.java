@@ -3,7 +3,7 @@ package io.rillflow.internal.schema;
 import io.rillflow.AutoCreate;
 import io.rillflow.SchemaException;
 import io.rillflow.events.EventStorage;
-import io.rillflow.events.StreamIdentity;
+import io.rillflow.internal.events.StreamKeys;
 import io.rillflow.internal.sql.Identifiers;
 import io.rillflow.internal.sql.Transaction;
 import java.sql.Connection;
@@ -67,9 +67,9 @@ public final class EventLayout {
       if (state.streamIdType() == null) {
         return;
       }
-      String wanted = storage.streamIdentity() == StreamIdentity.UUID ? "uuid" : "text";
-      if (!state.streamIdType().equals(wanted)) {
-        if (wanted.equals("text")) {
+      StreamKeys wanted = StreamKeys.of(storage.streamIdentity());
+      if (!state.streamIdType().equals(wanted.columnType())) {
+        if (wanted == StreamKeys.TEXT) {
           throw new SchemaException("Schema \"" + schema + "\" keeps its stream ids as uuid (a store with"
               + " EventStorage of StreamIdentity.UUID converted it): build this store with"
               + " .eventStorage(EventStorage.DEFAULT.withStreamIdentity(StreamIdentity.UUID)), or use another schema");
@@ -120,13 +120,14 @@ public final class EventLayout {
         statement.execute("SET LOCAL idle_in_transaction_session_timeout = '" + FROZEN_CONVERTER + "'");
         statement.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
         // Read again under the lock, in this transaction: a peer may have converted while this one waited.
-        if ("uuid".equals(read(c, schema).streamIdType())) {
+        if (StreamKeys.UUID_KEYS.columnType().equals(read(c, schema).streamIdType())) {
           return false;
         }
         refuseNonUuidIds(c, schema);
+        String uuid = StreamKeys.UUID_KEYS.columnType();
         for (String table : KEYED_TABLES) {
           statement.execute("ALTER TABLE " + qualified(schema, table)
-              + " ALTER COLUMN stream_id TYPE uuid USING CAST(stream_id AS uuid)");
+              + " ALTER COLUMN stream_id TYPE " + uuid + " USING CAST(stream_id AS " + uuid + ")");
         }
         // The global order's key becomes the primary key, in place of seq_id's own: one index fewer to write
         // per event. Every lookup of an event by its place goes by (tx_id, seq_id) (GlobalOrder).
