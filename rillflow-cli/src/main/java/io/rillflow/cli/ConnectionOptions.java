@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,15 +65,9 @@ final class ConnectionOptions {
   TenancyOption tenancy = TenancyOption.SINGLE;
 
   /** Reads {@code schema-per-tenant} as well as {@code SCHEMA_PER_TENANT}. */
-  static final class TenancyConverter implements picocli.CommandLine.ITypeConverter<TenancyOption> {
-    @Override
-    public TenancyOption convert(String value) {
-      try {
-        return TenancyOption.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException("--tenancy is single, schema-per-tenant,"
-            + " database-per-tenant or conjoined, not " + value);
-      }
+  static final class TenancyConverter extends OptionValues<TenancyOption> {
+    TenancyConverter() {
+      super("--tenancy", TenancyOption.class);
     }
   }
 
@@ -92,13 +88,36 @@ final class ConnectionOptions {
   EventStorageOption eventStorage = EventStorageOption.DEFAULT;
 
   /** Reads {@code compact} as well as {@code COMPACT}. */
-  static final class EventStorageConverter implements picocli.CommandLine.ITypeConverter<EventStorageOption> {
+  static final class EventStorageConverter extends OptionValues<EventStorageOption> {
+    EventStorageConverter() {
+      super("--event-storage", EventStorageOption.class);
+    }
+  }
+
+  /**
+   * An option whose values are an enum's constants, written in lower case with dashes
+   * ({@code schema-per-tenant} for {@code SCHEMA_PER_TENANT}) or as the constants; anything else is refused
+   * naming every value.
+   */
+  abstract static class OptionValues<E extends Enum<E>> implements picocli.CommandLine.ITypeConverter<E> {
+    private final String option;
+    private final Class<E> type;
+
+    OptionValues(String option, Class<E> type) {
+      this.option = option;
+      this.type = type;
+    }
+
     @Override
-    public EventStorageOption convert(String value) {
+    public E convert(String value) {
       try {
-        return EventStorageOption.valueOf(value.toUpperCase(Locale.ROOT));
+        return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException("--event-storage is default or compact, not " + value);
+        List<String> names = Arrays.stream(type.getEnumConstants())
+            .map(constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+        throw new picocli.CommandLine.TypeConversionException(option + " is "
+            + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1)
+            + ", not " + value);
       }
     }
   }

@@ -34,6 +34,10 @@ class CompactStorageCommandsTest {
       CliProcess.Result bad = CliProcess.run(schema.name(), "--event-storage", "tiny", "streams", "show", "x");
       assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
       assertThat(bad.err()).contains("--event-storage is default or compact, not tiny");
+      CliProcess.Result tenancy = CliProcess.run(schema.name(), "--tenancy", "sideways", "streams", "show", "x");
+      assertThat(tenancy.exit()).as(tenancy.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(tenancy.err())
+          .contains("--tenancy is single, schema-per-tenant, database-per-tenant or conjoined, not sideways");
     } finally {
       schema.closeAndDrop(store);
     }
