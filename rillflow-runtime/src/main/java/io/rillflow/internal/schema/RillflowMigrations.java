@@ -24,7 +24,7 @@ public final class RillflowMigrations {
   public static final String HISTORY_TABLE = "rillflow_schema_history";
 
   /** The highest version among this jar's migrations ({@code RillflowMigrationsTest} checks it against the files). */
-  static final int LATEST_VERSION = 95;
+  static final int LATEST_VERSION = 96;
 
   /** The version this jar brings Rillflow's tables to: the start-up line names it. */
   public static int latestVersion() {
