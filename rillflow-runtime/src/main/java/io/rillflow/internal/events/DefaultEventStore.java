@@ -1,37 +1,34 @@
 package io.rillflow.internal.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rillflow.events.AppendCondition;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rillflow.QuerySession;
+import io.rillflow.RillflowException;
+import io.rillflow.Trace;
+import io.rillflow.events.AppendCondition;
 import io.rillflow.events.AppendOptions;
-import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.AppendResult;
+import io.rillflow.events.ArchiveOptions;
 import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.EventQuery;
 import io.rillflow.events.EventQueryResult;
 import io.rillflow.events.EventStore;
 import io.rillflow.events.ExpectedVersion;
-import io.rillflow.RillflowException;
 import io.rillflow.events.StreamAliases;
 import io.rillflow.events.StreamState;
-import io.rillflow.Trace;
-import io.rillflow.internal.tracing.StoreTracing;
-import io.rillflow.internal.tracing.TracedWork;
 import io.rillflow.events.UnknownEventTypes;
-import io.rillflow.internal.sql.Transaction;
+import io.rillflow.internal.sql.ConnectionScope;
+import io.rillflow.internal.sql.TenantFilter;
+import io.rillflow.internal.tracing.StoreTracing;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.time.Duration;
-import io.rillflow.internal.sql.ConnectionScope;
-import io.rillflow.QuerySession;
-import io.rillflow.internal.sql.TenantFilter;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -40,10 +37,10 @@ import javax.sql.DataSource;
  * read, and its {@link #withArchived()} view, which differs only in what its reads read.
  */
 public final class DefaultEventStore implements EventStore {
-  private final DataSource dataSource;
-  private final EventTypes types;
   private final EventCatalog catalog;
-  private final StreamAppender appender;
+  private final StreamKeys keys;
+  /** How this store writes appends, its sessions' too; shared with its view. */
+  private final DirectAppends appends;
   private final EventReads reads;
   private final EnvelopeReader envelopes;
   private final StreamRows streams;
@@ -52,17 +49,6 @@ public final class DefaultEventStore implements EventStore {
   private final DefaultEventStore withArchived;
   private final AliasRows aliases;
   private final TaggedReads tagged;
-  /** The inline projections' step of every append; {@link InlineStep#NONE} when there are none. */
-  private final InlineStep inline;
-  /** Runs after an append commits (wakes projection daemons); does nothing when nobody listens. */
-  private final Runnable committed;
-  private final Trace trace;
-  /** Headers and ids every append without its own starts from: the builder's {@code appendDefaults}. */
-  private final AppendOptions defaults;
-  private final StoreTracing tracing;
-  /** Plain appends written in groups when the store asked for it; {@link GroupAppender#OFF} else. */
-  private final GroupAppender group;
-  private final StreamKeys keys;
 
   /**
    * @param groupAppends the root store's group append threads ({@link GroupWorkers#NONE} when off): this
@@ -77,16 +63,11 @@ public final class DefaultEventStore implements EventStore {
       ConnectionScope daemonReplica, Duration daemonReplicaWait, MeterRegistry meters, ArchiveOptions archiveOptions,
       TenantFilter tenant, StreamKeys keys) {
     this.keys = keys;
-    this.defaults = defaults.asDefaults();
-    this.committed = committed;
-    this.trace = trace;
-    EventSql sql = new EventSql(schema, storeWideKeys, tenant, keys);
-    this.dataSource = dataSource;
-    this.types = new EventTypes(catalog, mapper);
     this.catalog = catalog;
-    this.tracing = tracing;
+    EventSql sql = new EventSql(schema, storeWideKeys, tenant, keys);
+    EventTypes types = new EventTypes(catalog, mapper);
     TagSql tagSql = new TagSql(schema, tenant, keys);
-    this.appender = new StreamAppender(sql, mapper.writer(), tracing,
+    StreamAppender appender = new StreamAppender(sql, mapper.writer(), tracing,
         new TagStep(schema, tenant.tenantId(), tagSql, catalog));
     this.envelopes = new EnvelopeReader(new EventDecoder(types, unknownTypes), mapper,
         lookups == null ? UpcastLookups.NONE : new UpcastLookups(lookups));
@@ -95,12 +76,13 @@ public final class DefaultEventStore implements EventStore {
     this.reads = new EventReads(dataSource, sql.reads, envelopes, safePoint,
         daemonReplica == null ? null : new ReplicaRows(daemonReplica, daemonReplicaWait, safePoint));
     this.tagged = new TaggedReads(dataSource, tagSql, catalog, envelopes, safePoint);
-    this.inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
+    InlineStep inline = hook == AppendHook.NONE ? InlineStep.NONE : new InlineStep(hook, reads);
+    this.appends = new DirectAppends(dataSource, keys, types, appender, inline, committed, trace, defaults, tracing,
+        GroupAppender.of(dataSource, schema, tenant, keys, appender, groupAppends));
     this.streams = new StreamRows(dataSource, sql);
     this.archive = new StreamArchive(dataSource, schema, archiveOptions.batchSize(),
         new ArchiveMetrics(meters, schema, dataSource, !tenant.conjoined()), tenant, keys);
     this.aliases = new AliasRows(dataSource, schema, tenant);
-    this.group = GroupAppender.of(dataSource, schema, tenant, keys, appender, groupAppends);
     // The daemon reads the hot store: the view with the archive serves the application's reads, on the primary.
     this.withArchived = new DefaultEventStore(this, new EventReads(dataSource, sql.readsWithArchived, envelopes,
         safePoint, null), new TaggedReads(dataSource, new TagSql(schema, true, tenant, keys), catalog, envelopes, safePoint));
@@ -108,23 +90,15 @@ public final class DefaultEventStore implements EventStore {
 
   /** The view of {@code hot} whose reads take archived events in; everything else is {@code hot}'s. */
   private DefaultEventStore(DefaultEventStore hot, EventReads reads, TaggedReads tagged) {
-    this.keys = hot.keys;
-    this.dataSource = hot.dataSource;
-    this.types = hot.types;
     this.catalog = hot.catalog;
-    this.appender = hot.appender;
+    this.keys = hot.keys;
+    this.appends = hot.appends;
     this.reads = reads;
     this.envelopes = hot.envelopes;
     this.streams = hot.streams;
     this.archive = hot.archive;
     this.aliases = hot.aliases;
     this.tagged = tagged;
-    this.inline = hot.inline;
-    this.committed = hot.committed;
-    this.trace = hot.trace;
-    this.defaults = hot.defaults;
-    this.tracing = hot.tracing;
-    this.group = hot.group;
     this.withArchived = this;
   }
 
@@ -143,7 +117,7 @@ public final class DefaultEventStore implements EventStore {
    * (the root store then stops the threads).
    */
   public void close() {
-    group.close();
+    appends.close();
   }
 
   @Override
@@ -153,12 +127,12 @@ public final class DefaultEventStore implements EventStore {
 
   /** A new, empty queue of appends for one session. */
   public SessionAppends sessionAppends() {
-    return new SessionAppends(keys, types, appender, inline, committed, trace, defaults);
+    return appends.forSession();
   }
 
   /** A queue of appends that inline projections do not see: for the sessions projections write through. */
   public SessionAppends unprojectedSessionAppends() {
-    return new SessionAppends(keys, types, appender, InlineStep.NONE, committed, trace, defaults);
+    return appends.unprojected();
   }
 
   /** The event at a global position, or {@code null}. */
@@ -192,27 +166,12 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public AppendResult append(UUID streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    return append((Object) streamId, expected, options, events);
+    return appends.append(streamId, expected, options, events);
   }
 
   @Override
   public AppendResult append(String streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    return append((Object) streamId, expected, options, events);
-  }
-
-  private AppendResult append(Object streamId, ExpectedVersion expected, AppendOptions options, List<?> events) {
-    AppendRequest request = AppendRequest.of(keys, types, streamId, expected, options.over(defaults), events);
-    AppendResult result;
-    try (TracedWork span = tracing.append(request.streamKey(), request.events().size())) {
-      try {
-        result = write(request);
-      } catch (RuntimeException e) {
-        span.failed(e);
-        throw e;
-      }
-    }
-    committed.run();
-    return result;
+    return appends.append(streamId, expected, options, events);
   }
 
   @Override
@@ -222,85 +181,36 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public AppendResult append(AppendCondition condition, List<?> events) {
-    return append(UUID.randomUUID(), ExpectedVersion.noStream(), condition, events);
+    return appends.append(UUID.randomUUID(), ExpectedVersion.noStream(), condition, events);
   }
 
   @Override
   public AppendResult append(UUID streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
-    return append((Object) streamId, expected, condition, events);
+    return appends.append(streamId, expected, condition, events);
   }
 
   @Override
   public AppendResult append(String streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
-    return append((Object) streamId, expected, condition, events);
-  }
-
-  private AppendResult append(Object streamId, ExpectedVersion expected, AppendCondition condition, List<?> events) {
-    AppendRequest request = AppendRequest.of(keys, types, streamId, expected, AppendOptions.NONE.over(defaults), events,
-        Objects.requireNonNull(condition, "condition"));
-    AppendResult result = write(request);
-    committed.run();
-    return result;
-  }
-
-  private AppendResult write(AppendRequest request) {
-    // Inline projections and DCB locks, checks and tags need a transaction of their own; plain
-    // appends go with a group when the store groups them, else each is one statement.
-    boolean projected = inline.wanted(List.of(request));
-    if (!projected && group.takes(request)) {
-      AppendResult result = group.append(request);
-      AppendTrace.record(trace, request, result);
-      return result;
-    }
-    try (Connection connection = dataSource.getConnection()) {
-      if (projected || request.tagged()) {
-        return Transaction.run(connection, c -> {
-          AppendResult result = appender.append(c, request);
-          AppendTrace.record(trace, request, result);
-          if (projected) {
-            inline.run(c);
-          }
-          return result;
-        });
-      }
-      // One statement: with autocommit it is its own transaction, in one round trip.
-      if (!connection.getAutoCommit()) {
-        connection.setAutoCommit(true);
-      }
-      AppendResult result = appender.append(connection, request);
-      AppendTrace.record(trace, request, result);
-      return result;
-    } catch (SQLException e) {
-      throw new RillflowException("Cannot append to stream " + request.streamKey() + "; nothing was written: "
-          + e.getMessage(), e);
-    }
+    return appends.append(streamId, expected, condition, events);
   }
 
   @Override
   public List<EventEnvelope<?>> readStream(UUID streamId) {
-    return readStream((Object) streamId);
+    return reads.readStream(keys.key(streamId), 1, Long.MAX_VALUE);
   }
 
   @Override
   public List<EventEnvelope<?>> readStream(String streamId) {
-    return readStream((Object) streamId);
-  }
-
-  private List<EventEnvelope<?>> readStream(Object streamId) {
     return reads.readStream(keys.key(streamId), 1, Long.MAX_VALUE);
   }
 
   @Override
   public List<EventEnvelope<?>> readStream(UUID streamId, long fromVersion, long toVersion) {
-    return readStream((Object) streamId, fromVersion, toVersion);
+    return reads.readStream(keys.key(streamId), fromVersion, toVersion);
   }
 
   @Override
   public List<EventEnvelope<?>> readStream(String streamId, long fromVersion, long toVersion) {
-    return readStream((Object) streamId, fromVersion, toVersion);
-  }
-
-  private List<EventEnvelope<?>> readStream(Object streamId, long fromVersion, long toVersion) {
     return reads.readStream(keys.key(streamId), fromVersion, toVersion);
   }
 
@@ -315,15 +225,11 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public Stream<EventEnvelope<?>> scanStream(UUID streamId, long fromVersion) {
-    return scanStream((Object) streamId, fromVersion);
+    return reads.scanStream(keys.key(streamId), fromVersion);
   }
 
   @Override
   public Stream<EventEnvelope<?>> scanStream(String streamId, long fromVersion) {
-    return scanStream((Object) streamId, fromVersion);
-  }
-
-  private Stream<EventEnvelope<?>> scanStream(Object streamId, long fromVersion) {
     return reads.scanStream(keys.key(streamId), fromVersion);
   }
 
@@ -364,15 +270,11 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public Optional<StreamState> streamState(UUID streamId) {
-    return streamState((Object) streamId);
+    return streams.state(keys.key(streamId));
   }
 
   @Override
   public Optional<StreamState> streamState(String streamId) {
-    return streamState((Object) streamId);
-  }
-
-  private Optional<StreamState> streamState(Object streamId) {
     return streams.state(keys.key(streamId));
   }
 
@@ -383,43 +285,31 @@ public final class DefaultEventStore implements EventStore {
 
   @Override
   public boolean archiveStream(UUID streamId) {
-    return archiveStream((Object) streamId);
+    return archive.archive(keys.key(streamId));
   }
 
   @Override
   public boolean archiveStream(String streamId) {
-    return archiveStream((Object) streamId);
-  }
-
-  private boolean archiveStream(Object streamId) {
     return archive.archive(keys.key(streamId));
   }
 
   @Override
   public boolean unarchiveStream(UUID streamId) {
-    return unarchiveStream((Object) streamId);
+    return archive.unarchive(keys.key(streamId));
   }
 
   @Override
   public boolean unarchiveStream(String streamId) {
-    return unarchiveStream((Object) streamId);
-  }
-
-  private boolean unarchiveStream(Object streamId) {
     return archive.unarchive(keys.key(streamId));
   }
 
   @Override
   public boolean tombstoneStream(UUID streamId) {
-    return tombstoneStream((Object) streamId);
+    return streams.tombstone(keys.key(streamId));
   }
 
   @Override
   public boolean tombstoneStream(String streamId) {
-    return tombstoneStream((Object) streamId);
-  }
-
-  private boolean tombstoneStream(Object streamId) {
     return streams.tombstone(keys.key(streamId));
   }
 }
