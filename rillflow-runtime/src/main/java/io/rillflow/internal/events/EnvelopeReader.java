@@ -47,7 +47,7 @@ final class EnvelopeReader {
 
     /** The envelope of the current row, or {@code null} when its type is unknown and skipped. */
     EventEnvelope<?> envelope(ResultSet row) throws SQLException {
-      return decode(raw(row), lookups);
+      return decode(columns(row, null), row.getBytes(6), lookups);
     }
 
     /**
@@ -55,9 +55,10 @@ final class EnvelopeReader {
      * {@code null} when its type is unknown and skipped.
      */
     EventEnvelope<?> ofStream(ResultSet row, String streamId) throws SQLException {
-      return decode(new RawRow(new Checkpoint(row.getLong(10), row.getLong(1)), streamId, row.getLong(2),
-          row.getString(3), row.getInt(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-          EventTimestamps.micros(row, 9), null), lookups);
+      RawRow stored = new RawRow(new Checkpoint(row.getLong(10), row.getLong(1)), streamId, row.getLong(2),
+          row.getString(3), row.getInt(4), null, row.getString(6), row.getString(7), row.getString(8),
+          EventTimestamps.micros(row, 9), null);
+      return decode(stored, row.getBytes(5), lookups);
     }
 
     /** The current row of a global read, whether or not its event can be decoded. */
@@ -68,13 +69,18 @@ final class EnvelopeReader {
 
   /** The envelope of the current row, a read of its own; or {@code null} when its type is unknown and skipped. */
   EventEnvelope<?> read(ResultSet row) throws SQLException {
-    return decode(raw(row), lookups.newRead());
+    return decode(columns(row, null), row.getBytes(6), lookups.newRead());
   }
 
   /** The current row's columns as stored, decoding nothing; the stream type when the query read one (column 12). */
   RawRow raw(ResultSet row) throws SQLException {
+    return columns(row, row.getString(6));
+  }
+
+  /** The current row's columns with {@code data} for the event's JSON (column 6). */
+  private static RawRow columns(ResultSet row, String data) throws SQLException {
     return new RawRow(new Checkpoint(row.getLong(11), row.getLong(1)), row.getString(2), row.getLong(3),
-        row.getString(4), row.getInt(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+        row.getString(4), row.getInt(5), data, row.getString(7), row.getString(8), row.getString(9),
         EventTimestamps.micros(row, 10), row.getMetaData().getColumnCount() >= 12 ? row.getString(12) : null);
   }
 
@@ -88,12 +94,23 @@ final class EnvelopeReader {
   }
 
   private EventEnvelope<?> decode(RawRow row, UpcastLookups.Read lookups) {
-    long position = row.checkpoint().position();
-    Object data = decoder.decode(row.type(), row.schemaVersion(), row.data(), position, lookups);
-    if (data == null) {
-      return null;
-    }
-    return new EventEnvelope<>(row.streamId(), row.version(), position, row.type(), row.schemaVersion(), data,
+    Object data = decoder.decode(row.type(), row.schemaVersion(), row.data(), row.position(), lookups);
+    return data == null ? null : envelopeOf(row, data);
+  }
+
+  /**
+   * The envelope of a row read without its JSON ({@code stored.data()} is {@code null}), its event
+   * decoded from {@code json}, the column's UTF-8 bytes as the driver holds them: no {@code String}
+   * made of them on the way (a read that keeps no raw row, all but the subscriptions').
+   */
+  private EventEnvelope<?> decode(RawRow stored, byte[] json, UpcastLookups.Read lookups) {
+    Object data = decoder.decode(stored.type(), stored.schemaVersion(), json, stored.position(), lookups);
+    return data == null ? null : envelopeOf(stored, data);
+  }
+
+  /** The envelope of a row whose event is {@code data}; the row's own JSON is not read. */
+  private EventEnvelope<?> envelopeOf(RawRow row, Object data) {
+    return new EventEnvelope<>(row.streamId(), row.version(), row.position(), row.type(), row.schemaVersion(), data,
         metadata(row), EventTimestamps.instant(row.micros()), row.checkpoint());
   }
 
@@ -118,13 +135,15 @@ final class EnvelopeReader {
   }
 
   private GlobalRow readRow(ResultSet row, UpcastLookups.Read lookups) throws SQLException {
-    // Every column is read from the driver once, into the raw row, and decoded from there.
-    RawRow raw = raw(row);
+    // Every column is read from the driver once, and the event decoded from its bytes.
+    RawRow stored = columns(row, null);
+    byte[] json = row.getBytes(6);
     try {
-      return new GlobalRow(raw.checkpoint(), raw.streamId(), raw.version(), raw.type(), decode(raw, lookups), null);
+      return new GlobalRow(stored.checkpoint(), stored.streamId(), stored.version(), stored.type(),
+          decode(stored, json, lookups), null);
     } catch (RillflowException e) {
       // EventDeserializationException or UnknownEventTypeException: the row, not the read, is at fault.
-      return new GlobalRow(raw.checkpoint(), raw.streamId(), raw.version(), raw.type(), null, e);
+      return new GlobalRow(stored.checkpoint(), stored.streamId(), stored.version(), stored.type(), null, e);
     }
   }
 

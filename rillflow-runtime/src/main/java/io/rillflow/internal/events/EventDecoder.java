@@ -29,6 +29,17 @@ final class EventDecoder {
    * @throws io.rillflow.events.EventDeserializationException when the row cannot be read
    */
   Object decode(String type, int schemaVersion, String json, long position, UpcastLookups.Read lookups) {
+    UpcastChain chain = chain(type, schemaVersion, position);
+    return chain == null ? null : chain.read(json, schemaVersion, position, lookups);
+  }
+
+  /** As {@link #decode(String, int, String, long, UpcastLookups.Read)}, from the JSON's UTF-8 bytes. */
+  Object decode(String type, int schemaVersion, byte[] json, long position, UpcastLookups.Read lookups) {
+    UpcastChain chain = chain(type, schemaVersion, position);
+    return chain == null ? null : chain.read(json, schemaVersion, position, lookups);
+  }
+
+  private UpcastChain chain(String type, int schemaVersion, long position) {
     UpcastChain chain = types.chain(type);
     if (chain == null) {
       if (unknownTypes == UnknownEventTypes.SKIP) {
@@ -38,6 +49,6 @@ final class EventDecoder {
       }
       throw new UnknownEventTypeException(type, schemaVersion, position);
     }
-    return chain.read(json, schemaVersion, position, lookups);
+    return chain;
   }
 }

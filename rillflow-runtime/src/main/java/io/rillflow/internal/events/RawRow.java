@@ -11,7 +11,8 @@ import io.rillflow.events.Checkpoint;
  * @param version its version in the stream
  * @param type the stored type name
  * @param schemaVersion the stored schema version
- * @param data the event's JSON as stored
+ * @param data the event's JSON as stored; {@code null} in the rows a reader decodes from the driver's bytes
+ *     instead (see {@code EnvelopeReader}), which it hands to nobody
  * @param headers the headers' JSON as stored, or {@code null}
  * @param causationId the causation id, or {@code null}
  * @param correlationId the correlation id, or {@code null}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.QuerySession;
 import io.rillflow.events.EventDeserializationException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -66,6 +67,22 @@ final class UpcastChain {
       return lookups.upcast(name, version, position, session -> upcast(json, version, position, session));
     }
     return upcast(json, version, position, null);
+  }
+
+  /**
+   * As {@link #read(String, int, long, UpcastLookups.Read)}, from the JSON's UTF-8 bytes as the
+   * driver received them: the current version is parsed from them directly (no {@code String} made
+   * of them, no copy of it into Jackson's buffer); an older one is made text for its upcasts.
+   */
+  Object read(byte[] json, int version, long position, UpcastLookups.Read lookups) {
+    if (version != current.version()) {
+      return read(new String(json, StandardCharsets.UTF_8), version, position, lookups);
+    }
+    try {
+      return current.reader().readValue(json);
+    } catch (IOException e) {
+      throw unreadable(version, position, "its JSON does not fit " + current.mapping().eventType().getName(), e);
+    }
   }
 
   /** Carries an old row through the steps; {@code session} is what lookup steps look things up in. */

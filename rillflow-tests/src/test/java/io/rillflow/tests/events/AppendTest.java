@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rillflow.events.AppendOptions;
 import io.rillflow.events.AppendResult;
 import io.rillflow.ConcurrencyException;
+import io.rillflow.events.Checkpoint;
 import io.rillflow.events.EventEnvelope;
 import io.rillflow.events.EventMetadata;
 import io.rillflow.events.EventStore;
@@ -30,6 +31,25 @@ class AppendTest extends RillflowTestBase {
 
   private long eventRows() {
     return RawSql.count(store(), "SELECT count(*) FROM rf_events");
+  }
+
+  /**
+   * A stream read decodes the event from the driver's UTF-8 bytes, a global read from its text: both
+   * give back what was written, whatever the script, escapes and characters outside the BMP.
+   */
+  @Test
+  void textInAnyScriptReadsBackAsWrittenOnStreamAndGlobalReads() {
+    List<OrderShipped> written = List.of(new OrderShipped("zürich-ü", "Ελληνικά 日本語 \uD83D\uDE9A"),
+        new OrderShipped("quote\"back\\slash", "tab\tnew\nline \u00e9\u0301"), new OrderShipped("", "\u2028\u2029"));
+    events().append("scripts", ExpectedVersion.noStream(), AppendOptions.NONE, written);
+
+    List<Object> expected = List.copyOf(written);
+    assertThat(events().readStream("scripts").stream().<Object>map(EventEnvelope::data).toList()).isEqualTo(expected);
+    try (Stream<EventEnvelope<?>> scanned = events().scanStream("scripts", 1)) {
+      assertThat(scanned.<Object>map(EventEnvelope::data).toList()).isEqualTo(expected);
+    }
+    assertThat(events().readAll(Checkpoint.START, 10).stream().<Object>map(EventEnvelope::data).toList())
+        .isEqualTo(expected);
   }
 
   @Test
