@@ -36,6 +36,6 @@ public final class DefaultStoreFactory implements StoreFactory {
 
   @Override
   public DocumentStore start(StoreSettings settings) {
-    return DefaultDocumentStore.start(settings);
+    return StoreStart.start(settings);
   }
 }

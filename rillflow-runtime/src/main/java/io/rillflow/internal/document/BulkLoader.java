@@ -33,6 +33,25 @@ public final class BulkLoader {
     this.uniqueIndexes = uniqueIndexes;
   }
 
+  /**
+   * Loads {@code documents} into their type's table among {@code tables}. One load is one type's:
+   * a {@code null} or a document of another class is refused before anything is written.
+   */
+  public <T> long loadOneType(DocumentTables tables, Collection<T> documents, BulkMode mode) {
+    if (documents.isEmpty()) {
+      return 0;
+    }
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) documents.iterator().next().getClass();
+    for (T document : documents) {
+      if (document == null || document.getClass() != type) {
+        throw new IllegalArgumentException("bulkInsert takes documents of one type: found "
+            + (document == null ? "null" : document.getClass().getName()) + " among " + type.getName());
+      }
+    }
+    return load(tables.of(type), documents, mode);
+  }
+
   public <T> long load(DocumentTable<T, Object> table, Collection<? extends T> documents, BulkMode mode) {
     if (documents.isEmpty()) {
       return 0;
