@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
-/** The running store: immutable once {@link StoreStart#start} returns. */
+/** The running store: immutable once {@code StoreStart.start} returns. */
 public final class DefaultDocumentStore implements DocumentStore, RepositorySupport {
   private final StorePlacement placement;
   private final String schema;

@@ -80,7 +80,7 @@ final class StoreEvents {
    * A tenant's projections step one at a time: the tenants' daemon counts each tenant step as one
    * connection of its budget, which parallel projections inside the step would break. Its view joins
    * no cluster of its own: the tenants' daemon assigns (projection, tenant) pairs through the store's
-   * cluster ({@link DefaultDocumentStore#tenantShards()}).
+   * cluster ({@link #tenantShards()}).
    */
   private static ProjectionOptions oneConnectionPerStep(ProjectionOptions options) {
     return options.parallelism(1).cluster(DaemonCluster.single());

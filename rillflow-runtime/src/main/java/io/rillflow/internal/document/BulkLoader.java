@@ -41,8 +41,12 @@ public final class BulkLoader {
     if (documents.isEmpty()) {
       return 0;
     }
+    T first = documents.iterator().next();
+    if (first == null) {
+      throw new IllegalArgumentException("bulkInsert takes documents of one type: found null");
+    }
     @SuppressWarnings("unchecked")
-    Class<T> type = (Class<T>) documents.iterator().next().getClass();
+    Class<T> type = (Class<T>) first.getClass();
     for (T document : documents) {
       if (document == null || document.getClass() != type) {
         throw new IllegalArgumentException("bulkInsert takes documents of one type: found "

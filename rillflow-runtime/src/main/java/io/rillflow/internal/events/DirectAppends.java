@@ -16,8 +16,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The appends of one store: those made on the event store itself, each its own transaction, and
- * the queues of the sessions' appends. It decides how an append is written: with its group when the
+ * The appends of one store: those made on the event store itself, and the queues of the sessions'
+ * appends. It decides how an append is written: with its group when the
  * store groups appends, in a transaction of its own when inline projections or DCB steps need one,
  * else as one statement in auto-commit. A store and its view with the archive share one.
  */

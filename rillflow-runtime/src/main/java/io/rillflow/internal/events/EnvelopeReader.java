@@ -101,7 +101,10 @@ final class EnvelopeReader {
   /**
    * The envelope of a row read without its JSON ({@code stored.data()} is {@code null}), its event
    * decoded from {@code json}, the column's UTF-8 bytes as the driver holds them: no {@code String}
-   * made of them on the way (a read that keeps no raw row, all but the subscriptions').
+   * made of them on the way (a read that keeps no raw row, all but the subscriptions'). They are the
+   * jsonb value's text: pgjdbc receives jsonb in text form and in UTF-8 (it sets the client encoding),
+   * unless an application adds jsonb's OID to the driver's {@code binaryTransferEnable}, which the
+   * store does not support.
    */
   private EventEnvelope<?> decode(RawRow stored, byte[] json, UpcastLookups.Read lookups) {
     Object data = decoder.decode(stored.type(), stored.schemaVersion(), json, stored.position(), lookups);

@@ -3,6 +3,7 @@ package io.rillflow.internal.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rillflow.QuerySession;
 import io.rillflow.events.EventDeserializationException;
@@ -53,11 +54,7 @@ final class UpcastChain {
    */
   Object read(String json, int version, long position, UpcastLookups.Read lookups) {
     if (version == current.version()) {
-      try {
-        return current.reader().readValue(json);
-      } catch (IOException e) {
-        throw unreadable(version, position, "its JSON does not fit " + current.mapping().eventType().getName(), e);
-      }
+      return readCurrent(reader -> reader.readValue(json), position);
     }
     if (version > current.version()) {
       throw unreadable(version, position, "it is newer than the current class "
@@ -78,10 +75,21 @@ final class UpcastChain {
     if (version != current.version()) {
       return read(new String(json, StandardCharsets.UTF_8), version, position, lookups);
     }
+    return readCurrent(reader -> reader.readValue(json), position);
+  }
+
+  /** How the current class is read from one form of the JSON. */
+  @FunctionalInterface
+  private interface CurrentRead {
+    Object from(ObjectReader reader) throws IOException;
+  }
+
+  private Object readCurrent(CurrentRead read, long position) {
     try {
-      return current.reader().readValue(json);
+      return read.from(current.reader());
     } catch (IOException e) {
-      throw unreadable(version, position, "its JSON does not fit " + current.mapping().eventType().getName(), e);
+      throw unreadable(current.version(), position, "its JSON does not fit " + current.mapping().eventType().getName(),
+          e);
     }
   }
 

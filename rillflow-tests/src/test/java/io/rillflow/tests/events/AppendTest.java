@@ -34,8 +34,9 @@ class AppendTest extends RillflowTestBase {
   }
 
   /**
-   * A stream read decodes the event from the driver's UTF-8 bytes, a global read from its text: both
-   * give back what was written, whatever the script, escapes and characters outside the BMP.
+   * Stream, scan and global reads decode each event from the driver's UTF-8 bytes: they give back what
+   * was written, whatever the script, escapes and characters outside the BMP. (An old version's row is
+   * made text for its upcasts: {@code UpcastTest}.)
    */
   @Test
   void textInAnyScriptReadsBackAsWrittenOnStreamAndGlobalReads() {

@@ -36,6 +36,19 @@ class UpcastTest extends RillflowTestBase {
     assertAllVersionThree(store().events().readStream("orders"));
   }
 
+  /** An old row's JSON is made text from the driver's bytes before its upcasts: no character is lost. */
+  @Test
+  void anOldRowsTextInAnyScriptSurvivesItsUpcasts() {
+    String id = "zürich-Ελληνικά-日本語-\uD83D\uDE9A-\"quoted\"-\u2028";
+    store().events().append("scripts", ExpectedVersion.noStream(), new OrderPlacedV1(id, 1000));
+
+    assertThat(store().events().readStream("scripts")).extracting(EventEnvelope::data)
+        .containsExactly(new OrderPlaced(id, new BigDecimal("10.00"), "EUR"));
+    SafePoint.await(store());
+    assertThat(store().events().readAll(Checkpoint.START, 10)).extracting(EventEnvelope::data)
+        .containsExactly(new OrderPlaced(id, new BigDecimal("10.00"), "EUR"));
+  }
+
   @Test
   void rowsStoredLongAgoInOldShapesAreUpcastOnEveryReadPath() {
     RawSql.execute(store(), "INSERT INTO rf_streams (stream_id, version) VALUES ('legacy', 3)");
