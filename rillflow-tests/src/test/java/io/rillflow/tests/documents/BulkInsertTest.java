@@ -10,6 +10,7 @@ import io.rillflow.test.RillflowTestBase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,16 @@ class BulkInsertTest extends RillflowTestBase {
     assertThatThrownBy(() -> store().bulkInsert(mixed))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bulkInsert takes documents of one type");
+  }
+
+  @Test
+  void aNullDocumentIsRefusedNamingItWhereverItStands() {
+    for (List<Object> withNull : List.of(Arrays.<Object>asList(null, customer(1)),
+        Arrays.<Object>asList(customer(1), null))) {
+      assertThatThrownBy(() -> store().bulkInsert(withNull))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("bulkInsert takes documents of one type: found null");
+    }
   }
 
   @Test
