@@ -127,9 +127,8 @@ final class TenantStoresOf {
    */
   private static DefaultDocumentStore tenantStore(DefaultDocumentStore home, String tenantId, String tenantSchema,
       DataSource tenantData, TenantAccess tenants, StoreSettings settings, AutoCreate autoCreate) {
-    List<DocumentMapping<?, ?>> owned = home.parts().all().stream().filter(m -> !m.shared()).toList();
-    StorePlacement tenant = new StorePlacement(tenantSchema, owned,
-        new DocumentTables(home.parts().all(), owned, tenantSchema, home.objectMapper(), home.placement().tables()),
+    List<DocumentMapping<?, ?>> owned = ownedByTenants(home);
+    StorePlacement tenant = new StorePlacement(tenantSchema, owned, tenantTables(home, tenantSchema, owned),
         home.placement().closed(), null, false, tenants, tenantId, TenantFilter.NONE, false);
     DefaultDocumentStore store = home.view(tenant, tenantData, settings);
     store.startSchema(settings, autoCreate);
@@ -170,8 +169,18 @@ final class TenantStoresOf {
 
   /** The document tables a tenant's schema should hold, for comparing with its catalogue; touches nothing. */
   private static DefaultStoreSchema tenantSchema(DefaultDocumentStore home, String tenantSchema) {
-    List<DocumentMapping<?, ?>> owned = home.parts().all().stream().filter(m -> !m.shared()).toList();
-    return new DefaultStoreSchema(home.dataSource(), tenantSchema, owned,
-        new DocumentTables(home.parts().all(), owned, tenantSchema, home.objectMapper(), home.placement().tables()));
+    List<DocumentMapping<?, ?>> owned = ownedByTenants(home);
+    return new DefaultStoreSchema(home.dataSource(), tenantSchema, owned, tenantTables(home, tenantSchema, owned));
+  }
+
+  /** The document types each tenant's schema holds: every one but the shared ones. */
+  private static List<DocumentMapping<?, ?>> ownedByTenants(DefaultDocumentStore home) {
+    return home.parts().all().stream().filter(m -> !m.shared()).toList();
+  }
+
+  /** The tables of a tenant's schema: {@code owned} there, the shared ones in {@code home}'s schema. */
+  private static DocumentTables tenantTables(DefaultDocumentStore home, String tenantSchema,
+      List<DocumentMapping<?, ?>> owned) {
+    return new DocumentTables(home.parts().all(), owned, tenantSchema, home.objectMapper(), home.placement().tables());
   }
 }

@@ -41,19 +41,18 @@ public final class BulkLoader {
     if (documents.isEmpty()) {
       return 0;
     }
-    T first = documents.iterator().next();
-    if (first == null) {
-      throw new IllegalArgumentException("bulkInsert takes documents of one type: found null");
+    Class<?> type = null;
+    for (T document : documents) {
+      if (document == null || type != null && document.getClass() != type) {
+        throw new IllegalArgumentException("bulkInsert takes documents of one type: found "
+            + (document == null ? "null" : document.getClass().getName())
+            + (type == null ? "" : " among " + type.getName()));
+      }
+      type = document.getClass();
     }
     @SuppressWarnings("unchecked")
-    Class<T> type = (Class<T>) first.getClass();
-    for (T document : documents) {
-      if (document == null || document.getClass() != type) {
-        throw new IllegalArgumentException("bulkInsert takes documents of one type: found "
-            + (document == null ? "null" : document.getClass().getName()) + " among " + type.getName());
-      }
-    }
-    return load(tables.of(type), documents, mode);
+    Class<T> one = (Class<T>) type;
+    return load(tables.of(one), documents, mode);
   }
 
   public <T> long load(DocumentTable<T, Object> table, Collection<? extends T> documents, BulkMode mode) {
